@@ -1,0 +1,156 @@
+package org.addernet.app.render;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The figure legend: class colours, train/test markers, the misclassification cross, the
+ * boundary line and a P(class 1) colour bar, laid out left to right and wrapped into centred
+ * lines no wider than asked.
+ */
+final class Legend {
+    private static final Color TEXT = new Color(0x2E, 0x2E, 0x2E);
+    private static final Color NEUTRAL_POINT = new Color(0x9A, 0x9A, 0x9A);
+
+    private final Font font;
+    private final double r;
+    private final double swatch;
+    private final double itemGap;
+    private final List<Item> items = new ArrayList<>();
+
+    private interface Swatch {
+        void paint(Graphics2D g, double cx, double cy);
+    }
+
+    private record Item(String text, double swatchWidth, Swatch swatch) {
+    }
+
+    Legend(Font font) {
+        this.font = font;
+        double h = Text.height(font);
+        this.r = Math.max(3, h * 0.32);
+        this.swatch = Math.max(2 * r + 4, h * 1.1);
+        this.itemGap = h * 1.3;
+        items.add(new Item("class 0", swatch, (g, x, y) -> Markers.train(g, x, y, r, 0)));
+        items.add(new Item("class 1", swatch, (g, x, y) -> Markers.train(g, x, y, r, 1)));
+        items.add(new Item("train", swatch, this::neutralDisc));
+        items.add(new Item("test", swatch, (g, x, y) -> Markers.test(g, x, y, r, 1)));
+        items.add(new Item("misclassified", swatch, (g, x, y) -> {
+            Markers.train(g, x, y, r, 0);
+            Markers.miss(g, x, y, r);
+        }));
+        items.add(new Item("P = 0.5 boundary", h * 1.8, this::boundaryLine));
+        items.add(new Item("P(class 1) 0 \u2192 1", h * 4.5, this::colourBar));
+    }
+
+    /** Height of the legend when wrapped to {@code maxWidth}. */
+    double height(double maxWidth) {
+        int lines = lines(maxWidth).size();
+        return lines * lineHeight();
+    }
+
+    /** Width of the widest single item: the narrowest the legend can be wrapped. */
+    double minWidth() {
+        double w = 0;
+        for (Item it : items) {
+            w = Math.max(w, itemWidth(it));
+        }
+        return w;
+    }
+
+    /** Paints the legend centred on {@code cx}, its first line's top at {@code top}. */
+    void paint(Graphics2D g, double cx, double top, double maxWidth) {
+        g.setFont(font);
+        double lh = lineHeight();
+        double y = top;
+        for (List<Item> line : lines(maxWidth)) {
+            double w = lineWidth(line);
+            double x = cx - w / 2;
+            double mid = y + lh / 2;
+            for (Item it : line) {
+                it.swatch().paint(g, x + it.swatchWidth() / 2, mid);
+                x += it.swatchWidth() + spacing();
+                g.setColor(TEXT);
+                g.setFont(font);
+                g.drawString(it.text(), (float) x, (float) (mid + (Text.ascent(font) - descent()) / 2));
+                x += Text.width(font, it.text()) + itemGap;
+            }
+            y += lh;
+        }
+    }
+
+    private List<List<Item>> lines(double maxWidth) {
+        List<List<Item>> out = new ArrayList<>();
+        List<Item> line = new ArrayList<>();
+        for (Item it : items) {
+            line.add(it);
+            if (line.size() > 1 && lineWidth(line) > maxWidth) {
+                line.remove(line.size() - 1);
+                out.add(line);
+                line = new ArrayList<>(List.of(it));
+            }
+        }
+        out.add(line);
+        return out;
+    }
+
+    private double lineWidth(List<Item> line) {
+        double w = 0;
+        for (Item it : line) {
+            w += itemWidth(it);
+        }
+        return w + itemGap * (line.size() - 1);
+    }
+
+    private double itemWidth(Item it) {
+        return it.swatchWidth() + spacing() + Text.width(font, it.text());
+    }
+
+    private double spacing() {
+        return Text.height(font) * 0.35;
+    }
+
+    private double lineHeight() {
+        return Text.height(font) * 1.6;
+    }
+
+    private double descent() {
+        return Text.height(font) - Text.ascent(font);
+    }
+
+    private void neutralDisc(Graphics2D g, double x, double y) {
+        var disc = new java.awt.geom.Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
+        g.setColor(NEUTRAL_POINT);
+        g.fill(disc);
+        g.setColor(Palette.INK);
+        g.setStroke(new BasicStroke((float) Math.max(0.8, r * 0.22)));
+        g.draw(disc);
+    }
+
+    private void boundaryLine(Graphics2D g, double x, double y) {
+        double half = Text.height(font) * 0.9;
+        g.setColor(Palette.INK);
+        g.setStroke(Markers.boundary(Text.height(font) * 14));
+        g.draw(new Line2D.Double(x - half, y, x + half, y));
+    }
+
+    private void colourBar(Graphics2D g, double cx, double cy) {
+        double w = Text.height(font) * 4.5;
+        double h = Text.height(font) * 0.7;
+        double x0 = cx - w / 2;
+        int steps = (int) Math.ceil(w);
+        for (int k = 0; k < steps; k++) {
+            g.setColor(new Color(Palette.heat((k + 0.5) / steps)));
+            g.fill(new Rectangle2D.Double(x0 + k * w / steps, cy - h / 2, w / steps + 0.6, h));
+        }
+        g.setColor(new Color(0x8A, 0x8A, 0x8A));
+        g.setStroke(new BasicStroke(1f));
+        g.draw(new Rectangle2D.Double(x0, cy - h / 2, w, h));
+    }
+}

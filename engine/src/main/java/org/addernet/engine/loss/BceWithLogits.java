@@ -1,0 +1,44 @@
+package org.addernet.engine.loss;
+
+/**
+ * Binary cross-entropy with a sigmoid: {@code l = -t log s(z) - (1 - t) log(1 - s(z))}, computed
+ * stably as {@code max(z, 0) - z t + log(1 + exp(-|z|))}; {@code dl/dz = s(z) - t}. Logits [B, 1];
+ * class 1 is predicted when {@code s(z) > 0.5}, i.e. z &gt; 0.
+ */
+public final class BceWithLogits implements Loss {
+    @Override
+    public double forwardBackward(float[] z, int[] t, float[] grad, int batch, int classes) {
+        check(classes);
+        double sum = 0;
+        float inv = 1f / batch;
+        for (int b = 0; b < batch; b++) {
+            double zb = z[b];
+            int tb = t[b];
+            sum += Math.max(zb, 0) - zb * tb + Math.log1p(Math.exp(-Math.abs(zb)));
+            grad[b] = (float) ((sigmoid(zb) - tb) * inv);
+        }
+        return sum / batch;
+    }
+
+    @Override
+    public int correct(float[] z, int[] t, int batch, int classes) {
+        check(classes);
+        int c = 0;
+        for (int b = 0; b < batch; b++) {
+            if ((z[b] > 0f ? 1 : 0) == t[b]) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    public static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    private static void check(int classes) {
+        if (classes != 1) {
+            throw new IllegalArgumentException("BCE with logits takes one logit per sample, got " + classes);
+        }
+    }
+}

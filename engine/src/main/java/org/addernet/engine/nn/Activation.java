@@ -1,0 +1,112 @@
+package org.addernet.engine.nn;
+
+import org.addernet.engine.tensor.Tensor;
+
+/**
+ * Element-wise activations G of Definition 2. Forward caches its output; backward uses it
+ * (ReLU: y &gt; 0; tanh: 1 - y^2; sigmoid: y (1 - y)). Any shape.
+ */
+public final class Activation implements Layer {
+    /** The available functions, by their preset ids. */
+    public enum Kind {
+        RELU("relu"), TANH("tanh"), SIGMOID("sigmoid");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Kind fromId(String id) {
+            for (Kind k : values()) {
+                if (k.id.equals(id)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown activation '" + id + "', expected one of relu, tanh, sigmoid");
+        }
+    }
+
+    private final Kind kind;
+    private Tensor y;
+    private Tensor dx;
+
+    public Activation(Kind kind) {
+        this.kind = kind;
+    }
+
+    public static Activation relu() {
+        return new Activation(Kind.RELU);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        y = Tensor.ensure(y, x.shape());
+        float[] in = x.data;
+        float[] out = y.data;
+        int n = in.length;
+        switch (kind) {
+            case RELU -> {
+                for (int k = 0; k < n; k++) {
+                    out[k] = Math.max(in[k], 0f);
+                }
+            }
+            case TANH -> {
+                for (int k = 0; k < n; k++) {
+                    out[k] = (float) Math.tanh(in[k]);
+                }
+            }
+            case SIGMOID -> {
+                for (int k = 0; k < n; k++) {
+                    out[k] = (float) (1.0 / (1.0 + Math.exp(-in[k])));
+                }
+            }
+        }
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOut) {
+        dx = Tensor.ensure(dx, y.shape());
+        float[] g = gradOut.data;
+        float[] out = y.data;
+        float[] d = dx.data;
+        int n = g.length;
+        switch (kind) {
+            case RELU -> {
+                for (int k = 0; k < n; k++) {
+                    d[k] = out[k] > 0f ? g[k] : 0f;
+                }
+            }
+            case TANH -> {
+                for (int k = 0; k < n; k++) {
+                    d[k] = g[k] * (1f - out[k] * out[k]);
+                }
+            }
+            case SIGMOID -> {
+                for (int k = 0; k < n; k++) {
+                    d[k] = g[k] * out[k] * (1f - out[k]);
+                }
+            }
+        }
+        return dx;
+    }
+
+    @Override
+    public int[] outputShape(int[] in) {
+        return in.clone();
+    }
+
+    @Override
+    public String describe() {
+        return kind.id();
+    }
+}

@@ -1,0 +1,32 @@
+package org.addernet.engine.nn;
+
+import java.util.List;
+import org.addernet.engine.tensor.Tensor;
+
+/**
+ * One layer contract: {@code forward} caches what {@code backward} needs; {@code backward}
+ * returns the gradient wrt the input and accumulates into parameter gradients, which
+ * {@code zeroGrad()} clears. The returned tensors are owned by the layer and overwritten by its
+ * next call.
+ */
+public interface Layer {
+    Tensor forward(Tensor x, boolean training);
+
+    Tensor backward(Tensor gradOut);
+
+    default List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** The output shape for an input of shape {@code in} (batch first); throws when it does not fit. */
+    int[] outputShape(int[] in);
+
+    /** A short name such as {@code adder(2->10)}. */
+    String describe();
+
+    default void zeroGrad() {
+        for (Parameter p : parameters()) {
+            p.zeroGrad();
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package org.addernet.engine.train;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import org.addernet.engine.data.DataSet;
+import org.addernet.engine.loss.BceWithLogits;
+import org.addernet.engine.loss.Loss;
+import org.addernet.engine.loss.SoftmaxCrossEntropy;
+import org.addernet.engine.nn.AdderLayer;
+import org.addernet.engine.nn.Parameter;
+import org.addernet.engine.nn.Sequential;
+import org.addernet.engine.optim.Sgd;
+import org.addernet.engine.tensor.Tensor;
+
+/**
+ * Trains a network on a data set, one SGD step at a time, deterministically for a seed.
+ *
+ * <p>Each step: set p from the p schedule on every adder layer, draw a batch, forward, loss,
+ * backward (adder layers apply their gradient rules and adaptive scaling), SGD with the scheduled
+ * learning rate. A step whose loss or parameters stop being finite, or whose logged loss exceeds
+ * {@link #DIVERGENCE_LOSS}, ends the run as {@link RunStatus#DIVERGED}. Binary sets train with BCE
+ * on one logit; sets with more classes with softmax cross-entropy.
+ */
+public final class Trainer {
+    /** A mean logged loss above this ends the run as diverged (ln 2 is chance for BCE). */
+    public static final double DIVERGENCE_LOSS = 50.0;
+
+    private final Sequential net;
+    private final TrainConfig cfg;
+    private final DataSet train;
+    private final DataSet test;
+    private final Sgd sgd;
+    private final Loss loss;
+    private final int outputs;
+    private final List<AdderLayer> adders;
+    private final List<Parameter> weights = new ArrayList<>();
+    private final List<String> weightNames = new ArrayList<>();
+    private final SplittableRandom order;
+    private final int[] perm;
+    private int cursor;
+    private final Tensor xb;
+    private final int[] yb;
+    private final float[] grad;
+    private long step;
+    private double windowLoss;
+    private long windowCorrect;
+    private int windowBatches;
+    private StepMetrics latest;
+    private RunStatus status;
+    private String reason;
+    private double baseLrOverride = Double.NaN;
+
+    public Trainer(Sequential net, TrainConfig cfg, DataSet train, DataSet test, long seed) {
+        this.net = net;
+        this.cfg = cfg;
+        this.train = train;
+        this.test = test;
+        if (train.size() < 1) {
+            throw new IllegalArgumentException("the training set is empty");
+        }
+        this.outputs = train.numClasses() == 2 ? 1 : train.numClasses();
+        int[] out = net.outputShape(new int[] {cfg.batchSize(), train.dim()});
+        if (out.length != 2 || out[1] != outputs) {
+            throw new IllegalArgumentException("the model outputs " + java.util.Arrays.toString(out)
+                    + " but the data needs [" + cfg.batchSize() + ", " + outputs + "]");
+        }
+        this.loss = outputs == 1 ? new BceWithLogits() : new SoftmaxCrossEntropy();
+        this.sgd = new Sgd(net.parameters(), cfg.momentum(), cfg.nesterov(), cfg.weightDecay());
+        this.adders = net.adderLayers();
+        int k = 0;
+        for (Parameter p : net.parameters()) {
+            if (p.isWeight()) {
+                weights.add(p);
+                weightNames.add("layer" + (++k));
+            }
+        }
+        this.order = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
+        this.perm = new int[train.size()];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        shuffle();
+        this.xb = new Tensor(cfg.batchSize(), train.dim());
+        this.yb = new int[cfg.batchSize()];
+        this.grad = new float[cfg.batchSize() * outputs];
+    }
+
+    private void shuffle() {
+        for (int i = perm.length - 1; i > 0; i--) {
+            int j = order.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        cursor = 0;
+    }
+
+    private void nextBatch() {
+        int filled = 0;
+        int b = cfg.batchSize();
+        while (filled < b) {
+            if (cursor == perm.length) {
+                shuffle();
+            }
+            int take = Math.min(b - filled, perm.length - cursor);
+            for (int t = 0; t < take; t++) {
+                int i = perm[cursor + t];
+                for (int j = 0; j < train.dim(); j++) {
+                    xb.data[(filled + t) * train.dim() + j] = train.feature(i, j);
+                }
+                yb[filled + t] = train.label(i);
+            }
+            filled += take;
+            cursor += take;
+        }
+    }
+
+    /** The learning rate at the current step. */
+    public double currentLr() {
+        double lr = cfg.schedule().lr(step, cfg.iterations());
+        return Double.isNaN(baseLrOverride) ? lr : lr * baseLrOverride / cfg.schedule().baseLr();
+    }
+
+    /** Changes the base learning rate from now on (the schedule's shape is kept). */
+    public void setBaseLr(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + lr);
+        }
+        baseLrOverride = lr;
+    }
+
+    public double currentP() {
+        return cfg.pSchedule().p(step, cfg.iterations());
+    }
+
+    /**
+     * Runs one training step. Returns false, doing nothing, once the run has ended (all steps done
+     * or diverged). Notifies {@code listener} (may be null) when the step is a logged one.
+     */
+    public boolean step(TrainListener listener) {
+        if (isFinished()) {
+            return false;
+        }
+        double p = currentP();
+        for (AdderLayer a : adders) {
+            a.setP(p);
+        }
+        double lr = currentLr();
+        nextBatch();
+        net.zeroGrad();
+        Tensor logits = net.forward(xb, true);
+        int b = cfg.batchSize();
+        double l = loss.forwardBackward(logits.data, yb, grad, b, outputs);
+        windowCorrect += loss.correct(logits.data, yb, b, outputs);
+        net.backward(Tensor.wrap(grad, b, outputs));
+        sgd.step(lr);
+        step++;
+        windowLoss += l;
+        windowBatches++;
+        if (!Double.isFinite(l)) {
+            diverge("loss became " + l);
+            return false;
+        }
+        if (step == 1 || step % cfg.logEvery() == 0 || step == cfg.iterations()) {
+            log(lr, p, listener);
+        }
+        return !isFinished();
+    }
+
+    private void log(double lr, double p, TrainListener listener) {
+        double meanLoss = windowLoss / windowBatches;
+        double acc = windowCorrect / (double) (windowBatches * cfg.batchSize());
+        double[] norms = new double[weights.size()];
+        for (int k = 0; k < norms.length; k++) {
+            norms[k] = weights.get(k).gradNorm();
+        }
+        double testAcc = test == null || test.size() == 0 ? Double.NaN : accuracy(test);
+        latest = new StepMetrics(step, meanLoss, acc, testAcc, lr, p, weightNames, norms);
+        windowLoss = 0;
+        windowCorrect = 0;
+        windowBatches = 0;
+        if (listener != null) {
+            listener.onStep(latest);
+        }
+        if (meanLoss > DIVERGENCE_LOSS) {
+            diverge("loss " + String.format(java.util.Locale.ROOT, "%.4g", meanLoss) + " exceeds " + DIVERGENCE_LOSS);
+        } else if (!parametersFinite()) {
+            diverge("a parameter is no longer finite");
+        }
+    }
+
+    private boolean parametersFinite() {
+        for (Parameter prm : net.parameters()) {
+            for (float v : prm.value) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void diverge(String why) {
+        status = RunStatus.DIVERGED;
+        reason = "diverged at iteration " + step + ": " + why;
+    }
+
+    /** Trains to the end unless {@code cancelled} turns true; checked between steps. */
+    public RunOutcome run(TrainListener listener, BooleanSupplier cancelled) {
+        long t0 = System.nanoTime();
+        while (!isFinished()) {
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                status = RunStatus.CANCELLED;
+                reason = "cancelled at iteration " + step;
+                break;
+            }
+            step(listener);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return outcome(seconds);
+    }
+
+    /** The outcome so far: full-set accuracies in evaluation mode unless the run diverged. */
+    public RunOutcome outcome(double seconds) {
+        RunStatus s = status != null ? status : step >= cfg.iterations() ? RunStatus.COMPLETED : RunStatus.CANCELLED;
+        boolean ok = s != RunStatus.DIVERGED;
+        double trainAcc = ok ? accuracy(train) : Double.NaN;
+        double testAcc = ok && test != null && test.size() > 0 ? accuracy(test) : Double.NaN;
+        double finalLoss = latest == null ? Double.NaN : latest.loss();
+        return new RunOutcome(s, step, finalLoss, trainAcc, testAcc, seconds, reason);
+    }
+
+    public boolean isFinished() {
+        return status != null || step >= cfg.iterations();
+    }
+
+    public long iteration() {
+        return step;
+    }
+
+    public StepMetrics latest() {
+        return latest;
+    }
+
+    public Sequential network() {
+        return net;
+    }
+
+    /** Names of the reported layers, in order ({@code layer1} is the first weight layer). */
+    public List<String> layerNames() {
+        return List.copyOf(weightNames);
+    }
+
+    /** Accuracy on {@code data} in evaluation mode (batch norm with running statistics). */
+    public double accuracy(DataSet data) {
+        int n = data.size();
+        int chunk = 1024;
+        int correct = 0;
+        float[] xs = data.features();
+        int[] ys = data.labels();
+        for (int from = 0; from < n; from += chunk) {
+            int m = Math.min(chunk, n - from);
+            float[] x = new float[m * data.dim()];
+            System.arraycopy(xs, from * data.dim(), x, 0, x.length);
+            int[] y = new int[m];
+            System.arraycopy(ys, from, y, 0, m);
+            Tensor out = net.forward(Tensor.wrap(x, m, data.dim()), false);
+            correct += loss.correct(out.data, y, m, outputs);
+        }
+        return correct / (double) n;
+    }
+
+    /**
+     * The model's P(class 1) on an R x R lattice of {@code [-extent, extent]^2} (2-D binary sets
+     * only), in evaluation mode.
+     */
+    public DecisionGrid decisionGrid(int resolution, double extent) {
+        if (train.dim() != 2 || outputs != 1) {
+            throw new IllegalStateException("decision grids need a 2-D binary data set");
+        }
+        float[] prob = new float[resolution * resolution];
+        float[] x = new float[resolution * 2];
+        double cell = 2 * extent / resolution;
+        for (int j = 0; j < resolution; j++) {
+            for (int i = 0; i < resolution; i++) {
+                x[2 * i] = (float) (-extent + (i + 0.5) * cell);
+                x[2 * i + 1] = (float) (-extent + (j + 0.5) * cell);
+            }
+            Tensor out = net.forward(Tensor.wrap(x, resolution, 2), false);
+            for (int i = 0; i < resolution; i++) {
+                prob[j * resolution + i] = (float) BceWithLogits.sigmoid(out.data[i]);
+            }
+        }
+        return new DecisionGrid(resolution, -extent, extent, -extent, extent, prob);
+    }
+
+    /** Copies of every parameter, keyed {@code <layer index>.<name>} in network order. */
+    public Map<String, float[]> weights() {
+        Map<String, float[]> out = new LinkedHashMap<>();
+        var layers = net.layers();
+        for (int k = 0; k < layers.size(); k++) {
+            for (Parameter p : layers.get(k).parameters()) {
+                out.put(k + "." + layers.get(k).describe() + "." + p.name(), p.value.clone());
+            }
+        }
+        return out;
+    }
+}
