@@ -1,0 +1,105 @@
+package org.addernet.engine.kernel;
+
+import static org.addernet.engine.kernel.AdderDenseKernels.F_EXACT;
+import static org.addernet.engine.kernel.AdderDenseKernels.F_FULL;
+import static org.addernet.engine.kernel.AdderDenseKernels.F_SIGN;
+import static org.addernet.engine.kernel.AdderDenseKernels.X_EQ27;
+import static org.addernet.engine.kernel.AdderDenseKernels.X_EXACT;
+import static org.addernet.engine.kernel.AdderDenseKernels.X_HARDTANH;
+
+import org.addernet.engine.OpCheck;
+import org.junit.jupiter.api.Test;
+
+/** Fast kernels against their naive twins on many small and odd shapes. */
+class KernelTwinTest {
+    private static final int[] SIZES = {0, 1, 2, 3, 4, 7, 13};
+
+    @Test
+    void adderForwardMatchesNaive() {
+        for (float p : new float[] {1f, 2f, 1.37f}) {
+            for (int b : SIZES) {
+                for (int i : SIZES) {
+                    for (int o : new int[] {1, 3, 5}) {
+                        float[] x = OpCheck.random(b * i, 3, b * 31 + i);
+                        float[] w = OpCheck.random(o * i, 3, o * 7 + i);
+                        float[] fast = new float[b * o];
+                        float[] slow = new float[b * o];
+                        float[] cache = new float[b * o * i];
+                        AdderDenseKernels.forward(x, w, fast, b, i, o, p);
+                        AdderDenseKernels.forwardNaive(x, w, slow, b, i, o, p);
+                        int[] shape = {b, i, o};
+                        OpCheck.assertClose("adder forward p=" + p, shape, slow, fast, 1e-4, 1e-5);
+                        AdderDenseKernels.forwardCached(x, w, fast, cache, b, i, o, p);
+                        OpCheck.assertClose("adder forwardCached p=" + p, shape, slow, fast, 1e-4, 1e-5);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void adderBackwardMatchesNaiveForEveryRule() {
+        for (float p : new float[] {1f, 2f, 1.37f}) {
+            for (int fr : new int[] {F_FULL, F_SIGN, F_EXACT}) {
+                for (int xr : new int[] {X_HARDTANH, X_EQ27, X_EXACT}) {
+                    for (int b : SIZES) {
+                        for (int i : SIZES) {
+                            int o = 3;
+                            float[] x = OpCheck.random(b * i, 3, b + 5 * i);
+                            float[] w = OpCheck.random(o * i, 3, 9 + i);
+                            float[] gy = OpCheck.random(b * o, 1, 77 + b);
+                            float[] dwFast = OpCheck.random(o * i, 1, 5);  // accumulation on top of a value
+                            float[] dwSlow = dwFast.clone();
+                            float[] dwCached = dwFast.clone();
+                            float[] dxFast = new float[b * i];
+                            float[] dxSlow = new float[b * i];
+                            float[] dxCached = new float[b * i];
+                            AdderDenseKernels.backward(x, w, gy, dwFast, dxFast, b, i, o, p, fr, xr);
+                            AdderDenseKernels.backwardNaive(x, w, gy, dwSlow, dxSlow, b, i, o, p, fr, xr);
+                            float[] cache = new float[b * o * i];
+                            AdderDenseKernels.forwardCached(x, w, new float[b * o], cache, b, i, o, p);
+                            AdderDenseKernels.backwardCached(x, w, cache, gy, dwCached, dxCached, b, i, o, p, fr, xr);
+                            String op = "adder backward p=" + p + " rules " + fr + "/" + xr;
+                            int[] shape = {b, i, o};
+                            OpCheck.assertClose(op + " dW", shape, dwSlow, dwFast, 1e-4, 1e-4);
+                            OpCheck.assertClose(op + " dX", shape, dxSlow, dxFast, 1e-4, 1e-4);
+                            OpCheck.assertClose(op + " cached dW", shape, dwSlow, dwCached, 1e-4, 1e-4);
+                            OpCheck.assertClose(op + " cached dX", shape, dxSlow, dxCached, 1e-4, 1e-4);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void linearMatchesNaive() {
+        for (int b : SIZES) {
+            for (int i : SIZES) {
+                for (int o : new int[] {1, 2, 5}) {
+                    float[] x = OpCheck.random(b * i, 2, b + i);
+                    float[] w = OpCheck.random(o * i, 2, 3 * o + i);
+                    float[] bias = OpCheck.random(o, 1, o);
+                    float[] yf = new float[b * o];
+                    float[] ys = new float[b * o];
+                    LinearKernels.forward(x, w, bias, yf, b, i, o);
+                    LinearKernels.forwardNaive(x, w, bias, ys, b, i, o);
+                    int[] shape = {b, i, o};
+                    OpCheck.assertClose("linear forward", shape, ys, yf, 1e-4, 1e-5);
+                    float[] gy = OpCheck.random(b * o, 1, 13 + b);
+                    float[] dwf = new float[o * i];
+                    float[] dws = new float[o * i];
+                    float[] dbf = new float[o];
+                    float[] dbs = new float[o];
+                    float[] dxf = new float[b * i];
+                    float[] dxs = new float[b * i];
+                    LinearKernels.backward(x, w, gy, dwf, dbf, dxf, b, i, o);
+                    LinearKernels.backwardNaive(x, w, gy, dws, dbs, dxs, b, i, o);
+                    OpCheck.assertClose("linear dW", shape, dws, dwf, 1e-4, 1e-5);
+                    OpCheck.assertClose("linear db", shape, dbs, dbf, 1e-4, 1e-5);
+                    OpCheck.assertClose("linear dX", shape, dxs, dxf, 1e-4, 1e-5);
+                }
+            }
+        }
+    }
+}
