@@ -1,0 +1,66 @@
+package org.addernet.presets;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.addernet.datasets.toy.ToySet;
+import org.addernet.datasets.toy.ToySpec;
+import org.addernet.engine.model.ModelSpec;
+import org.addernet.engine.nn.Activation;
+import org.addernet.engine.nn.AdderRules;
+import org.addernet.engine.optim.LrSchedule;
+import org.addernet.engine.optim.PSchedule;
+import org.addernet.engine.train.TrainConfig;
+
+/** Turns a validated preset into its runs: seeds x models x hidden sizes, in that order. */
+public final class ExperimentPlan {
+    private ExperimentPlan() {
+    }
+
+    public static List<RunSpec> runs(Preset p, int seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+        }
+        List<RunSpec> out = new ArrayList<>();
+        TrainConfig training = trainConfig(p);
+        for (int k = 0; k < seeds; k++) {
+            long seed = p.seed() + k;
+            ToySpec data = toySpec(p, seed);
+            for (String model : p.runs().models()) {
+                for (int n : p.runs().hidden()) {
+                    out.add(new RunSpec(model + "-n" + n + "-s" + seed, modelSpec(p, model, n), training, data, seed, k));
+                }
+            }
+        }
+        return out;
+    }
+
+    public static ToySpec toySpec(Preset p, long runSeed) {
+        Preset.Data d = p.data();
+        ToySet set = ToySet.fromId(d.set());
+        double spread = d.spread() == null ? set.defaultSpread() : d.spread();
+        long seed = d.seed() == null ? runSeed : d.seed();
+        return new ToySpec(set, d.samples(), spread, d.labelNoise(), d.testFraction(), seed);
+    }
+
+    public static ModelSpec modelSpec(Preset p, String model, int hidden) {
+        Preset.Adder a = p.adder();
+        AdderRules rules = new AdderRules(AdderRules.FilterGradient.fromId(a.filterGradient()),
+                AdderRules.InputGradient.fromId(a.inputGradient()), a.eta());
+        return new ModelSpec(model, hidden, p.model().depth(), Activation.Kind.fromId(p.model().activation()),
+                p.model().mlpBatchNorm(), rules);
+    }
+
+    public static TrainConfig trainConfig(Preset p) {
+        Preset.Training t = p.training();
+        LrSchedule schedule = switch (t.schedule()) {
+            case "cosine" -> new LrSchedule.Cosine(t.lr());
+            case "polynomial" -> new LrSchedule.Polynomial(t.lr(), t.power());
+            case "step" -> new LrSchedule.Step(t.lr(), t.stepEvery(), t.stepGamma());
+            case "constant" -> new LrSchedule.Constant(t.lr());
+            default -> throw new IllegalArgumentException("unknown schedule " + t.schedule());
+        };
+        Preset.Adder a = p.adder();
+        return new TrainConfig(t.iterations(), t.batchSize(), schedule, t.momentum(), t.nesterov(), t.weightDecay(),
+                new PSchedule(a.pStart(), a.pEnd(), a.pDecayShare()), t.logEvery());
+    }
+}

@@ -1,0 +1,134 @@
+package org.addernet.presets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PresetLoaderTest {
+    private static String error(String json, String... overrides) {
+        PresetException e = assertThrows(PresetException.class,
+                () -> PresetLoader.parse("my.json", json, List.of(overrides)));
+        assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        return e.getMessage();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fig2-unit-ball", "fig3-multi-ball", "fig4-xor"})
+    void bundledPresetsLoadWithThePapersSettings(String name) {
+        Preset p = PresetLoader.resolve(name, List.of());
+        assertEquals(name, p.name());
+        assertEquals(10000, p.training().iterations());
+        assertEquals(0.1, p.training().lr());
+        assertEquals("cosine", p.training().schedule());
+        assertEquals(0.9, p.training().momentum());
+        assertTrue(p.training().nesterov());
+        assertEquals(5e-4, p.training().weightDecay());
+        assertEquals(List.of("mlp", "adder"), p.runs().models());
+        assertEquals(6, ExperimentPlan.runs(p, 1).size());
+        assertEquals(30, ExperimentPlan.runs(p, 5).size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fig2-unit-ball", "fig3-multi-ball", "fig4-xor"})
+    void goldenCopiesOfOldPresetFilesStillLoad(String name) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/golden/" + name + ".json")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            Preset golden = PresetLoader.parse(name, text, List.of());
+            assertEquals(PresetLoader.resolve(name, List.of()).runs(), golden.runs());
+        }
+    }
+
+    @Test
+    void hiddenSizesFollowTheFigures() {
+        assertEquals(List.of(1, 2, 3), PresetLoader.resolve("fig2-unit-ball", List.of()).runs().hidden());
+        assertEquals(List.of(3, 5, 10), PresetLoader.resolve("fig3-multi-ball", List.of()).runs().hidden());
+    }
+
+    @Test
+    void unknownKeyNamesFileLineKeyAndTheKeysExpected() {
+        String msg = error("{\n  \"name\": \"x\",\n  \"training\": {\n    \"lrr\": 0.1\n  }\n}");
+        assertTrue(msg.startsWith("my.json:4:5: unknown key 'training.lrr'"), msg);
+        assertTrue(msg.contains("lr, schedule"), msg);
+    }
+
+    @Test
+    void wrongTypeNamesTheFieldAndTheTypeExpected() {
+        String msg = error("{\"name\": \"x\",\n \"training\": {\"lr\": \"fast\"}}");
+        assertEquals("my.json:2:15: training.lr: expected a number, got the string \"fast\"", msg);
+        msg = error("{\"name\": \"x\", \"training\": {\"iterations\": 2.5}}");
+        assertTrue(msg.contains("training.iterations: expected a whole number, got the number 2.5"), msg);
+        msg = error("{\"name\": \"x\", \"training\": {\"nesterov\": 1}}");
+        assertTrue(msg.contains("training.nesterov: expected true or false"), msg);
+        msg = error("{\"name\": \"x\", \"training\": {\"lr\": null}}");
+        assertTrue(msg.contains("training.lr: expected a number, got null"), msg);
+        msg = error("{\"name\": \"x\", \"training\": 3}");
+        assertTrue(msg.contains("training: expected an object"), msg);
+    }
+
+    @Test
+    void impossibleValuesAreRejectedWithTheirField() {
+        String msg = error("{\"name\": \"x\",\n \"runs\": {\"hidden\": [1, 0]}}");
+        assertEquals("my.json:2:25: runs.hidden[1]: hidden units n must lie in [1, 4096], got 0", msg);
+        msg = error("{\"name\": \"x\", \"training\": {\"lr\": -0.1}}");
+        assertTrue(msg.endsWith("training.lr: must be > 0, got -0.1"), msg);
+        msg = error("{\"name\": \"x\", \"data\": {\"set\": \"donut\"}}");
+        assertTrue(msg.contains("data.set: unknown toy set 'donut'") || msg.contains("data.set:"), msg);
+        msg = error("{\"name\": \"x\", \"adder\": {\"pStart\": 3}}");
+        assertTrue(msg.contains("adder.pStart: must lie in [1.0, 2.0], got 3.0"), msg);
+    }
+
+    @Test
+    void overridesApplyAndTheirErrorsNameTheOverride() {
+        Preset p = PresetLoader.resolve("fig2-unit-ball",
+                List.of("training.lr=0.05", "runs.hidden=[4]", "data.set=xor", "adder.eta=0"));
+        assertEquals(0.05, p.training().lr());
+        assertEquals(List.of(4), p.runs().hidden());
+        assertEquals("xor", p.data().set());
+        assertEquals(0.0, p.adder().eta());
+        String msg = error("{\"name\": \"x\"}", "training.lrr=1");
+        assertTrue(msg.startsWith("--set training.lrr=1: unknown key 'training.lrr'"), msg);
+        msg = error("{\"name\": \"x\"}", "training.lr=-1");
+        assertEquals("--set training.lr=-1: training.lr: must be > 0, got -1.0", msg);
+        msg = error("{\"name\": \"x\"}", "training.lr=abc");
+        assertEquals("--set training.lr=abc: training.lr: expected a number, got the string \"abc\"", msg);
+        msg = error("{\"name\": \"x\"}", "training");
+        assertTrue(msg.contains("expected key.path=value"), msg);
+    }
+
+    @Test
+    void brokenJsonAndMissingPresetsSayWhere() {
+        String msg = error("{\"name\": \"x\",\n \"data\": {\"samples\": 10,,}}");
+        assertTrue(msg.startsWith("my.json:2:"), msg);
+        assertTrue(msg.contains("not valid JSON"), msg);
+        PresetException e = assertThrows(PresetException.class, () -> PresetLoader.resolve("no-such-preset", List.of()));
+        assertTrue(e.getMessage().contains("no preset 'no-such-preset'"), e.getMessage());
+        assertTrue(e.getMessage().contains("fig2-unit-ball"), e.getMessage());
+        assertTrue(error("[1, 2]").contains("expected a JSON object"));
+    }
+
+    @Test
+    void mergedPresetRoundTripsThroughJson() {
+        Preset p = PresetLoader.resolve("fig3-multi-ball", List.of("seed=7"));
+        Preset again = PresetLoader.parse("again", PresetLoader.toJson(p), List.of());
+        assertEquals(p, again);
+        assertEquals(7, again.seed());
+    }
+
+    @Test
+    void planOrdersSeedsThenModelsThenWidths() {
+        Preset p = PresetLoader.resolve("fig4-xor", List.of("seed=3"));
+        List<RunSpec> runs = ExperimentPlan.runs(p, 2);
+        assertEquals("mlp-n1-s3", runs.get(0).id());
+        assertEquals("adder-n3-s3", runs.get(5).id());
+        assertEquals("mlp-n1-s4", runs.get(6).id());
+        assertEquals(4, runs.get(6).data().seed(), "data follow the run seed when data.seed is null");
+    }
+}
