@@ -35,7 +35,8 @@ public final class DecisionPlot {
     private static final Color TICK_TEXT = new Color(0x3C, 0x3C, 0x3C);
     private static final Color SUBTITLE = new Color(0x4A, 0x4A, 0x4A);
     private static final Color EMPTY_FILL = new Color(0xE4, 0xE4, 0xE4);
-    private static final Color EMPTY_TEXT = new Color(0x80, 0x80, 0x80);
+    private static final Color EMPTY_EDGE = new Color(0xC8, 0xC8, 0xC8);
+    private static final Color EMPTY_TEXT = new Color(0x70, 0x70, 0x70);
 
     private DecisionPlot() {
     }
@@ -84,21 +85,21 @@ public final class DecisionPlot {
         drawTitles(g, layout, spec.title(), spec.subtitle(), width);
     }
 
-    /** Paints the "not run" placeholder: a grey box where the plot would be, with the message. */
-    static void paintEmpty(Graphics2D g, String title, String message, int width, int height) {
+    /**
+     * Paints the "not run" placeholder: a grey box at {@code plot} (pixels, e.g. the plot area of
+     * a neighbouring panel so the box lines up with it) with {@code message} in its middle.
+     */
+    static void paintEmpty(Graphics2D g, String message, Rectangle plot) {
         Text.quality(g);
-        PanelLayout layout = PanelLayout.of(null, title, "", width, height);
-        Rectangle plot = layout.plot();
         g.setColor(EMPTY_FILL);
         g.fill(plot);
-        g.setColor(new Color(0xC4, 0xC4, 0xC4));
+        g.setColor(EMPTY_EDGE);
         g.setStroke(new BasicStroke(1f));
         g.draw(new Rectangle2D.Double(plot.x + 0.5, plot.y + 0.5, plot.width - 1, plot.height - 1));
-        Font f = layout.subtitleFont().deriveFont(Font.ITALIC, layout.subtitleFont().getSize2D() * 1.1f);
+        Font f = Text.sans(Font.ITALIC, PanelLayout.clamp(Math.min(plot.width, plot.height) / 14.0, 11, 20));
         g.setFont(f);
         g.setColor(EMPTY_TEXT);
         Text.centered(g, message, plot.getCenterX(), plot.getCenterY() + Text.ascent(f) / 2 - 1);
-        drawTitles(g, layout, title, "", width);
     }
 
     private static void checkSize(int width, int height) {
@@ -152,7 +153,7 @@ public final class DecisionPlot {
         DataSet test = spec.test();
         int count = train.size() + (test == null ? 0 : test.size());
         double side = Math.min(plot.width, plot.height);
-        double r = clamp(side / (3.4 * Math.sqrt(Math.max(1, count))), 1.8, Math.max(3, side / 75));
+        double r = clamp(side / (3.4 * Math.sqrt(Math.max(1, count))), 2, Math.max(3, side / 75));
         List<double[]> misses = new ArrayList<>();
         for (int k = 0; k < train.size(); k++) {
             double x = train.feature(k, 0);

@@ -76,7 +76,7 @@ public final class GridFigure {
                 for (int c = 0; c < cols; c++) {
                     int x = (int) Math.round(gridX + c * (panelSize + gap));
                     int y = (int) Math.round(gridY + r * (panelSize + gap));
-                    paintPanel(g, panels[r][c], x, y, panelSize);
+                    paintPanel(g, panels, r, c, x, y, panelSize);
                 }
             }
             g.setColor(HEADER);
@@ -105,11 +105,16 @@ public final class GridFigure {
         return img;
     }
 
-    private static void paintPanel(Graphics2D g, PanelSpec spec, int x, int y, int size) {
+    private static void paintPanel(Graphics2D g, PanelSpec[][] panels, int r, int c, int x, int y, int size) {
+        PanelSpec spec = panels[r][c];
         Graphics2D pg = (Graphics2D) g.create(x, y, size, size);
         try {
             if (spec == null) {
-                DecisionPlot.paintEmpty(pg, "", "not run", size, size);
+                // line the grey box up with the panels in its column (x) and its row (y)
+                Rectangle col = plotInColumn(panels, c, size);
+                Rectangle row = plotInRow(panels[r], size);
+                var box = new Rectangle(col.x, row.y, col.width, row.height);
+                DecisionPlot.paintEmpty(pg, "not run", box);
             } else {
                 DecisionPlot.paint(pg, spec, size, size);
             }
@@ -125,7 +130,7 @@ public final class GridFigure {
                 return DecisionPlot.plotArea(row[c], size, size);
             }
         }
-        return PanelLayout.of(null, "", "", size, size).plot();
+        return placeholderPlot(size);
     }
 
     private static Rectangle plotInRow(PanelSpec[] row, int size) {
@@ -134,7 +139,12 @@ public final class GridFigure {
                 return DecisionPlot.plotArea(p, size, size);
             }
         }
-        return PanelLayout.of(null, "", "", size, size).plot();
+        return placeholderPlot(size);
+    }
+
+    /** Where a plot with a title and a subtitle would sit when no real panel says so. */
+    private static Rectangle placeholderPlot(int size) {
+        return PanelLayout.of(null, "title", "subtitle", size, size).plot();
     }
 
     private static void check(List<String> rowLabels, List<String> columnLabels, PanelSpec[][] panels,

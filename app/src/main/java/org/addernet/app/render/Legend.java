@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -125,11 +126,11 @@ final class Legend {
     }
 
     private void neutralDisc(Graphics2D g, double x, double y) {
-        var disc = new java.awt.geom.Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
+        var disc = new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
         g.setColor(NEUTRAL_POINT);
         g.fill(disc);
-        g.setColor(Palette.INK);
-        g.setStroke(new BasicStroke((float) Math.max(0.8, r * 0.22)));
+        g.setColor(Markers.OUTLINE);
+        g.setStroke(new BasicStroke(Markers.outline(r)));
         g.draw(disc);
     }
 

@@ -4,13 +4,18 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
-import java.awt.geom.Line2D;
 
 /** The point markers, shared by the panels and the legend so both always agree. */
 final class Markers {
-    private static final Color HALO = new Color(255, 255, 255, 235);
+    /** Point outlines: the ink, slightly see-through so small crowded points stay colourful. */
+    static final Color OUTLINE = new Color(Palette.INK.getRed(), Palette.INK.getGreen(), Palette.INK.getBlue(), 190);
 
     private Markers() {
+    }
+
+    /** Outline width for a point of radius {@code r}: thin on small points. */
+    static float outline(double r) {
+        return (float) Math.max(0.6, Math.min(1.2, r * 0.25));
     }
 
     /** A training point: a disc of radius {@code r} in the class colour with a thin dark outline. */
@@ -18,37 +23,43 @@ final class Markers {
         var disc = new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
         g.setColor(Palette.classColor(label));
         g.fill(disc);
-        g.setColor(Palette.INK);
-        g.setStroke(new BasicStroke((float) Math.max(0.8, r * 0.22)));
+        g.setColor(OUTLINE);
+        g.setStroke(new BasicStroke(outline(r)));
         g.draw(disc);
     }
 
-    /** A test point: a hollow ring of outer radius {@code r} in the class colour, edged dark. */
+    /**
+     * A test point: a white-centred ring in the class colour, a little larger than a training
+     * disc of radius {@code r}, with a thin dark rim so it shows on a background of its own hue.
+     */
     static void test(Graphics2D g, double x, double y, double r, int label) {
-        double w = Math.max(1.5, r * 0.5);
-        var ring = new Ellipse2D.Double(x - r + w / 2, y - r + w / 2, 2 * r - w, 2 * r - w);
-        g.setColor(Palette.INK);
-        g.setStroke(new BasicStroke((float) (w + 1.4)));
-        g.draw(ring);
+        double outer = r * 1.15;
+        double rim = outline(r);
+        double w = Math.max(1.2, outer * 0.36);
+        var disc = new Ellipse2D.Double(x - outer, y - outer, 2 * outer, 2 * outer);
+        double mid = outer - rim / 2 - w / 2;
+        var ring = new Ellipse2D.Double(x - mid, y - mid, 2 * mid, 2 * mid);
+        g.setColor(Color.WHITE);
+        g.fill(disc);
         g.setColor(Palette.classColor(label));
         g.setStroke(new BasicStroke((float) w));
         g.draw(ring);
+        g.setColor(OUTLINE);
+        g.setStroke(new BasicStroke((float) rim));
+        g.draw(disc);
     }
 
-    /** The misclassification mark: a dark cross on a white halo over a point of radius {@code r}. */
+    /**
+     * The misclassification mark: a ring in {@link Palette#ERROR} around a point of radius
+     * {@code r}, leaving the point's own colour visible.
+     */
     static void miss(Graphics2D g, double x, double y, double r) {
-        double s = r * 1.05 + 1.2;
-        var a = new Line2D.Double(x - s, y - s, x + s, y + s);
-        var b = new Line2D.Double(x - s, y + s, x + s, y - s);
-        float w = (float) Math.max(1.4, r * 0.38);
-        g.setColor(HALO);
-        g.setStroke(new BasicStroke(w + 2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(a);
-        g.draw(b);
-        g.setColor(Palette.INK);
-        g.setStroke(new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(a);
-        g.draw(b);
+        double w = Math.max(1.2, r * 0.34);
+        double rr = r * 1.15 + w / 2 + 0.6;
+        var ring = new Ellipse2D.Double(x - rr, y - rr, 2 * rr, 2 * rr);
+        g.setColor(Palette.ERROR);
+        g.setStroke(new BasicStroke((float) w));
+        g.draw(ring);
     }
 
     /** The stroke of the P = 0.5 boundary for a plot whose shorter side is {@code plotSide}. */

@@ -16,8 +16,10 @@ public final class Palette {
     public static final Color CLASS_1 = new Color(0x08, 0x77, 0xBD);
     /** The heat map at P(class 1) = 0.5. */
     public static final Color NEUTRAL = new Color(0xF4, 0xF5, 0xF5);
-    /** The P = 0.5 contour, point outlines and the misclassification cross. */
+    /** The P = 0.5 contour, point outlines and titles. */
     public static final Color INK = new Color(0x1C, 0x1C, 0x1E);
+    /** The ring around misclassified points. */
+    public static final Color ERROR = new Color(0xD0, 0x10, 0x3A);
     /** Where the grid holds NaN (a diverged model). */
     public static final Color UNDEFINED = new Color(0xB8, 0xB8, 0xB8);
 

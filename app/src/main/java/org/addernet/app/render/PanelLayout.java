@@ -10,7 +10,8 @@ import org.addernet.engine.train.DecisionGrid;
  * axes, centred in what is left.
  *
  * @param gap    the spacing unit between text lines and the plot, in pixels
- * @param xTicks values of the x ticks (data units); {@code xStep} their spacing, same for y
+ * @param xTicks values of the x ticks (data units); {@code xStep} their spacing, which sets the
+ *               labels' decimals; the same for y
  */
 record PanelLayout(Font titleFont, Font subtitleFont, Font tickFont, Rectangle plot,
                    double[] xTicks, double xStep, double[] yTicks, double yStep, double tickLength,
@@ -62,22 +63,24 @@ record PanelLayout(Font titleFont, Font subtitleFont, Font tickFont, Rectangle p
                 tickLength, gap);
     }
 
-    /** {step, v1, v2, ...}: the densest nice ticks whose labels do not crowd each other. */
+    /**
+     * {step, v1, v2, ...}: the densest nice ticks (at most 9) whose labels do not crowd each
+     * other; when even the sparsest crowd, just the two ends of the axis.
+     */
     private static double[] ticks(Font f, double min, double max, double lengthPx, boolean horizontal) {
-        for (int target = 8; target >= 2; target--) {
-            double step = Ticks.step(min, max, target);
+        double step = Ticks.step(min, max, 9);
+        for (int k = 0; k < 12; k++, step = Ticks.next(step)) {
             double[] v = Ticks.values(min, max, step);
             if (v.length < 2) {
-                continue;
+                break;
             }
             double spacing = lengthPx * step / (max - min);
-            double need = horizontal ? maxWidth(f, v, step) + Text.height(f) * 1.2 : Text.height(f) * 2.2;
-            if (spacing >= need) {
+            double need = horizontal ? maxWidth(f, v, step) + Text.height(f) * 0.7 : Text.height(f) * 2;
+            if (v.length <= 9 && spacing >= need) {
                 return prepend(step, v);
             }
         }
-        double step = max - min;
-        return prepend(step, Ticks.values(min, max, step));
+        return new double[] {(max - min) / 100, min, max}; // step only sets the decimals
     }
 
     private static double labelWidth(Font f, double[] stepAndValues) {

@@ -1,6 +1,7 @@
 package org.addernet.app.render;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,10 +9,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import javax.imageio.ImageIO;
 
 /** Writes PNG files atomically: readers see either the old file or the complete new one. */
 public final class Png {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private Png() {
     }
 
@@ -26,9 +31,11 @@ public final class Png {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // not Files.createTempFile: its owner-only permissions would carry over to the PNG
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
                 if (!ImageIO.write(img, "png", out)) {
                     throw new IOException("no PNG writer available for " + target);
                 }

@@ -19,6 +19,14 @@ final class Ticks {
         return nice * mag;
     }
 
+    /** The next larger step of the series: 1 -> 2 -> 2.5 -> 5 -> 10 (times a power of ten). */
+    static double next(double step) {
+        double mag = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
+        double frac = step / mag;
+        double nice = frac < 1.5 ? 2 : frac < 2.25 ? 2.5 : frac < 3.5 ? 5 : 10;
+        return nice * mag;
+    }
+
     /** The multiples of {@code step} within [{@code min}, {@code max}], ascending. */
     static double[] values(double min, double max, double step) {
         double eps = step * 1e-9;
@@ -33,13 +41,17 @@ final class Ticks {
         return out;
     }
 
-    /** {@code v} with as many decimals as {@code step} needs ("10", "2.5", "0.25"). */
+    /**
+     * {@code v} with as many decimals as {@code step} needs: "10", "2.5", "0.25"; a step that is
+     * not from the series (e.g. an axis length) gets the decimals of its leading digit.
+     */
     static String format(double v, double step) {
-        int decimals = 0;
-        while (decimals < 6 && Math.abs(step * Math.pow(10, decimals) - Math.rint(step * Math.pow(10, decimals)))
-                > 1e-6 * Math.pow(10, decimals)) {
+        double log = Math.log10(Math.abs(step));
+        int decimals = (int) Math.max(0, Math.ceil(-log - 1e-9));
+        double mantissa = Math.abs(step) / Math.pow(10, Math.floor(log + 1e-9));
+        if (Math.abs(mantissa - 2.5) < 1e-6) {
             decimals++;
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return String.format(Locale.ROOT, "%." + Math.min(decimals, 8) + "f", v);
     }
 }

@@ -55,6 +55,19 @@ public final class RenderSamples {
         panels[1][2] = new PanelSpec("AdderNet, n = 3", "train 1.000 / test 0.995", add3, train, test);
         Png.write(GridFigure.compose("One column", List.of("fully connected", "AdderNet"), List.of("n = 3"),
                 new PanelSpec[][] {{panels[0][2]}, {panels[1][2]}}, 260), dir.resolve("grid-1col.png"));
+        // odd bounds and a title too long for the panel: decimals on the ticks, an ellipsis
+        float[] p = new float[50 * 50];
+        for (int j = 0; j < 50; j++) {
+            for (int i = 0; i < 50; i++) {
+                double x = -1 + (i + 0.5) * 3 / 50.0;
+                double y = (j + 0.5) / 50.0;
+                p[j * 50 + i] = (float) Samples.sigmoid(8 * (y - 0.5 - 0.3 * Math.sin(2 * x)));
+            }
+        }
+        var odd = new DecisionGrid(50, -1, 2, 0, 1, p);
+        var oddPoints = Samples.points(new float[] {0, 0.2f, 1, 0.9f, 1.5f, 0.5f, -0.5f, 0.1f}, 0, 1, 0, 1);
+        Png.write(DecisionPlot.render(new PanelSpec("A rather long title that cannot possibly fit here",
+                "train 0.750 / test —", odd, oddPoints, null), 220, 200), dir.resolve("panel-odd.png"));
         System.out.println("wrote samples to " + dir);
     }
 }

@@ -1,0 +1,49 @@
+package org.addernet.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.addernet.app.bench.ToyBench;
+import org.addernet.app.runner.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code workbench bench [--quick] [--out FILE]}: measures training steps, prints a table, writes bench.json. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure the engine's training steps against BENCHMARKS.md's reference figures.")
+public final class BenchCommand implements Callable<Integer> {
+    @Option(names = "--quick", description = "fewer warm-up and measured repetitions")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "FILE", defaultValue = "bench.json", description = "where to write the results (default bench.json)")
+    Path out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("%-46s %12s %12s %12s %14s %9s%n", "case (10,000 iterations, batch 128, 1 thread)", "median s",
+                "best s", "steps/s", "reference s", "speed-up");
+        List<ToyBench.Result> results = ToyBench.runAll(quick);
+        for (ToyBench.Result r : results) {
+            o.printf("%-46s %12.4f %12.4f %12.0f %14.2f %8.0fx%n", r.name(), r.medianSeconds(), r.bestSeconds(),
+                    r.stepsPerSecond(), r.referenceSeconds(), r.referenceSeconds() / r.medianSeconds());
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+        json.put("quick", quick);
+        json.put("toy", results);
+        AtomicFiles.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        o.println("wrote " + out);
+        return 0;
+    }
+}

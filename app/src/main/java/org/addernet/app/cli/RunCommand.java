@@ -1,0 +1,104 @@
+package org.addernet.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunRecord;
+import org.addernet.app.runner.Summary;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetException;
+import org.addernet.presets.PresetLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code workbench run PRESET [--out DIR] [--set key.path=value ...] [--data DIR] [--seeds N] [--jobs N]}. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a preset headless and write summary.json, metrics.csv, decision-boundary.png and grid.png.")
+public final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "PRESET", description = "a preset file, or a bundled preset's name: "
+            + "fig2-unit-ball, fig3-multi-ball, fig4-xor")
+    String preset;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder (default: $ADDERNET_HOME/runs/<time>-<preset>, ADDERNET_HOME defaults to ~/.addernet)")
+    Path out;
+
+    @Option(names = "--set", paramLabel = "key.path=value", description = "override a preset value, e.g. training.lr=0.05")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--data", paramLabel = "DIR", description = "data root searched first (image data sets)")
+    Path data;
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "repeat every run with N seeds (default 1)")
+    int seeds;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "runs at once (default: the number of cores)")
+    Integer jobs;
+
+    @picocli.CommandLine.ParentCommand
+    WorkbenchCommand parent;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        if (seeds < 1) {
+            err.println("workbench run: --seeds must be >= 1, got " + seeds);
+            return 2;
+        }
+        int j = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (j < 1) {
+            err.println("workbench run: --jobs must be >= 1, got " + j);
+            return 2;
+        }
+        Preset p;
+        try {
+            p = PresetLoader.resolve(preset, overrides);
+        } catch (PresetException e) {
+            err.println("workbench run: " + e.getMessage());
+            return 2;
+        }
+        Path dir = out != null ? out : defaultOut(p.name());
+        PresetRunner runner = new PresetRunner(p, dir, seeds, j, parent.err);
+        Thread hook = new Thread(runner::cancel);
+        Runtime.getRuntime().addShutdownHook(hook);
+        Summary s;
+        try {
+            s = runner.run();
+        } catch (IOException e) {
+            err.println("workbench run: " + e.getMessage());
+            return 1;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+        }
+        long bad = s.incomplete();
+        if (bad > 0) {
+            RunRecord first = s.runs().stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();
+            err.println("workbench run: " + bad + " of " + s.runs().size() + " runs did not complete; first: "
+                    + first.id() + " " + (first.reason() != null ? first.reason() : first.status())
+                    + " (results in " + dir + ")");
+            return 1;
+        }
+        spec.commandLine().getOut().println(dir.resolve("summary.json"));
+        return 0;
+    }
+
+    static Path defaultOut(String name) {
+        String home = System.getenv("ADDERNET_HOME");
+        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".addernet");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return base.resolve("runs").resolve(stamp + "-" + name);
+    }
+}

@@ -1,0 +1,43 @@
+package org.addernet.app.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The top-level command: {@code workbench run|bench}. */
+@Command(name = "workbench", mixinStandardHelpOptions = true, version = "AdderNet Workbench 0.1.0",
+        description = "Train, watch and reproduce AdderNets (Chen et al., Universal Adder Neural Networks).",
+        subcommands = {RunCommand.class, BenchCommand.class})
+public final class WorkbenchCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Where progress goes (stderr of the process, or a test's stream). */
+    PrintStream err = System.err;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Parses and runs {@code args}; returns the exit code. Usage errors are one line on {@code err}. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        WorkbenchCommand top = new WorkbenchCommand();
+        top.err = err;
+        CommandLine cl = new CommandLine(top);
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("workbench: " + ex.getMessage() + " (see: ./workbench " + c.getCommandName() + " --help)");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            c.getErr().println("workbench: internal error: " + ex);
+            ex.printStackTrace(c.getErr());
+            return 3;
+        });
+        return cl.execute(args);
+    }
+}

@@ -1,0 +1,226 @@
+package org.addernet.app.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.addernet.app.render.DecisionPlot;
+import org.addernet.app.render.GridFigure;
+import org.addernet.app.render.PanelSpec;
+import org.addernet.app.render.Png;
+import org.addernet.datasets.toy.ToyData;
+import org.addernet.datasets.toy.ToySets;
+import org.addernet.datasets.toy.ToySpec;
+import org.addernet.engine.model.Models;
+import org.addernet.engine.nn.Sequential;
+import org.addernet.engine.train.DecisionGrid;
+import org.addernet.engine.train.RunOutcome;
+import org.addernet.engine.train.RunStatus;
+import org.addernet.engine.train.StepMetrics;
+import org.addernet.engine.train.Trainer;
+import org.addernet.presets.ExperimentPlan;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetLoader;
+import org.addernet.presets.RunSpec;
+
+/**
+ * Runs every (seed, model, n) of a preset, {@code jobs} at a time (each run is self-contained and
+ * deterministic, so the order of execution does not change any number), and writes the run
+ * folder: {@code preset.json}, {@code summary.json}, {@code <run-id>/metrics.csv},
+ * {@code <run-id>/decision-boundary.png} and {@code grid.png} (plus {@code grid-s<seed>.png} per
+ * seed when there are several). A run that diverges or fails is recorded as such; the others go on.
+ */
+public final class PresetRunner {
+    /** Version recorded with every run (provenance). */
+    public static final String ENGINE_VERSION = "0.1.0";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Preset preset;
+    private final Path out;
+    private final int seeds;
+    private final int jobs;
+    private final PrintStream progress;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    public PresetRunner(Preset preset, Path out, int seeds, int jobs, PrintStream progress) {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
+        }
+        this.preset = preset;
+        this.out = out;
+        this.seeds = seeds;
+        this.jobs = jobs;
+        this.progress = progress;
+    }
+
+    /** Asks running trainers to stop after their current step (Ctrl-C). */
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    /** Runs everything and returns the summary that was written. */
+    public Summary run() throws IOException {
+        if (Files.exists(out.resolve("summary.json"))) {
+            throw new IOException(out + " already holds a run (summary.json); choose another --out");
+        }
+        Files.createDirectories(out);
+        AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
+        List<RunSpec> plan = ExperimentPlan.runs(preset, seeds);
+        Map<ToySpec, ToyData> data = new HashMap<>();
+        for (RunSpec r : plan) {
+            data.computeIfAbsent(r.data(), ToySets::generate);
+        }
+        log("%s: %d runs (%d seed%s x %s x n in %s), %d at a time, writing to %s", preset.name(), plan.size(), seeds,
+                seeds == 1 ? "" : "s", preset.runs().models(), preset.runs().hidden(), jobs, out);
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "run");
+            t.setDaemon(true);
+            return t;
+        });
+        List<Future<Finished>> futures = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        for (RunSpec r : plan) {
+            futures.add(pool.submit(() -> runOne(r, data.get(r.data()), done, plan.size())));
+        }
+        List<Finished> finished = new ArrayList<>();
+        try {
+            for (Future<Finished> f : futures) {
+                finished.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IOException("a run crashed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        for (int k = 0; k < seeds; k++) {
+            BufferedImage grid = gridFigure(finished, k);
+            long seed = preset.seed() + k;
+            if (k == 0) {
+                Png.write(grid, out.resolve("grid.png"));
+            }
+            if (seeds > 1) {
+                Png.write(grid, out.resolve("grid-s" + seed + ".png"));
+            }
+        }
+        Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, ENGINE_VERSION,
+                finished.stream().map(Finished::record).toList());
+        AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
+        return summary;
+    }
+
+    /** What one run leaves for the summary and the grid figure. */
+    private record Finished(RunSpec spec, RunRecord record, PanelSpec panel) {
+    }
+
+    private Finished runOne(RunSpec spec, ToyData data, AtomicInteger done, int total) {
+        long t0 = System.nanoTime();
+        Path dir = out.resolve(spec.id());
+        List<StepMetrics> rows = new ArrayList<>();
+        RunOutcome outcome;
+        Trainer trainer = null;
+        String reason = null;
+        try {
+            Files.createDirectories(dir);
+            Sequential net = Models.build(spec.model(), data.train().dim(), 1, spec.seed());
+            trainer = new Trainer(net, spec.training(), data.train(), data.test(), spec.seed());
+            long[] lastReport = {System.nanoTime()};
+            final Trainer tr = trainer;
+            outcome = trainer.run(m -> {
+                rows.add(m);
+                if (System.nanoTime() - lastReport[0] > 5_000_000_000L) {
+                    lastReport[0] = System.nanoTime();
+                    log("  %s: iteration %d/%d, loss %.4f", spec.id(), m.iteration(), spec.training().iterations(),
+                            m.loss());
+                }
+            }, cancelled::get);
+            reason = outcome.reason();
+            AtomicFiles.writeString(dir.resolve("metrics.csv"), MetricsCsv.format(tr.layerNames(), rows));
+        } catch (RuntimeException | IOException e) {
+            double secs = (System.nanoTime() - t0) / 1e9;
+            outcome = new RunOutcome(RunStatus.FAILED, trainer == null ? 0 : trainer.iteration(), Double.NaN,
+                    Double.NaN, Double.NaN, secs, e.getMessage());
+            reason = "failed: " + e;
+        }
+        PanelSpec panel = null;
+        if (trainer != null) {
+            DecisionGrid grid = trainer.decisionGrid(preset.output().gridResolution(), plotExtent(data));
+            panel = new PanelSpec(spec.model().label(), subtitle(outcome), grid, data.train(), data.test());
+            try {
+                int size = preset.output().panelSize();
+                Png.write(DecisionPlot.render(panel, size, size), dir.resolve("decision-boundary.png"));
+            } catch (IOException | RuntimeException e) {
+                reason = (reason == null ? "" : reason + "; ") + "decision-boundary.png not written: " + e.getMessage();
+            }
+        }
+        RunRecord record = new RunRecord(spec.id(), spec.model().kind(), spec.model().hidden(), spec.model().depth(),
+                spec.seed(), spec.data().seed(), outcome.status().id(), orNull(outcome.trainAccuracy()),
+                orNull(outcome.testAccuracy()), orNull(outcome.finalLoss()), outcome.iterations(),
+                Math.round(outcome.seconds() * 1000) / 1000.0, reason);
+        int n = done.incrementAndGet();
+        log("[%d/%d] %-14s %-9s train %s  test %s  %.2f s%s", n, total, spec.id(), outcome.status().id(),
+                acc(outcome.trainAccuracy()), acc(outcome.testAccuracy()), outcome.seconds(),
+                reason == null ? "" : "  (" + reason + ")");
+        return new Finished(spec, record, panel);
+    }
+
+    /** The plotted square: the data's extent rounded up to a multiple of 5. */
+    static double plotExtent(ToyData data) {
+        return Math.ceil(data.extent() / 5) * 5;
+    }
+
+    private BufferedImage gridFigure(List<Finished> finished, int seedIndex) {
+        List<String> models = preset.runs().models();
+        List<Integer> hidden = preset.runs().hidden();
+        PanelSpec[][] panels = new PanelSpec[models.size()][hidden.size()];
+        for (Finished f : finished) {
+            if (f.spec().seedIndex() == seedIndex) {
+                panels[models.indexOf(f.spec().model().kind())][hidden.indexOf(f.spec().model().hidden())] = f.panel();
+            }
+        }
+        List<String> rows = models.stream().map(m -> "adder".equals(m) ? "AdderNet" : "MLP").toList();
+        List<String> cols = hidden.stream().map(n -> "n = " + n).toList();
+        String title = (preset.title().isBlank() ? preset.name() : preset.title()) + "  (seed " + (preset.seed() + seedIndex) + ")";
+        return GridFigure.compose(title, rows, cols, panels, Math.min(preset.output().panelSize(), 320));
+    }
+
+    private static String subtitle(RunOutcome o) {
+        if (o.status() == RunStatus.COMPLETED) {
+            return "train " + acc(o.trainAccuracy()) + " / test " + acc(o.testAccuracy());
+        }
+        return o.status().id() + " at iteration " + o.iterations();
+    }
+
+    private static String acc(double a) {
+        return Double.isNaN(a) ? "  -  " : String.format(Locale.ROOT, "%.3f", a);
+    }
+
+    private static Double orNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private void log(String fmt, Object... args) {
+        if (progress != null) {
+            synchronized (progress) {
+                progress.println(String.format(Locale.ROOT, fmt, args));
+            }
+        }
+    }
+}

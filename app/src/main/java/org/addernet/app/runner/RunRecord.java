@@ -1,0 +1,13 @@
+package org.addernet.app.runner;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One entry of {@code summary.json}'s {@code runs}: DESIGN.md's fields plus depth, data seed and,
+ * for a run that did not complete, the reason. Accuracies and loss are null when not available.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunRecord(String id, String model, Integer hidden, int depth, long seed, long dataSeed, String status,
+                        Double trainAccuracy, Double testAccuracy, Double finalLoss, long iterations, double seconds,
+                        String reason) {
+}
