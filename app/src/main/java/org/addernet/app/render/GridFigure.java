@@ -6,6 +6,7 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A figure laid out like the paper's Figs. 2-4: one row per model (e.g. fully connected on top,
@@ -32,8 +33,10 @@ public final class GridFigure {
      */
     public static BufferedImage compose(String title, List<String> rowLabels, List<String> columnLabels,
                                         PanelSpec[][] panels, int panelSize) {
+        Objects.requireNonNull(rowLabels, "rowLabels");
+        Objects.requireNonNull(columnLabels, "columnLabels");
         int rows = panels.length;
-        int cols = rows == 0 ? 0 : panels[0].length;
+        int cols = rows == 0 || panels[0] == null ? 0 : panels[0].length;
         check(rowLabels, columnLabels, panels, panelSize, rows, cols);
         String heading = title == null ? "" : title;
 

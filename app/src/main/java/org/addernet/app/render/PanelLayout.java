@@ -46,7 +46,7 @@ record PanelLayout(Font titleFont, Font subtitleFont, Font tickFont, Rectangle p
         double[] y = ticks(tickFont, yMin, yMax, guess, false);
         double left = pad + labelWidth(tickFont, y) + gap + tickLength;
         double[] x = ticks(tickFont, xMin, xMax, width - left - pad, true);
-        double right = Math.max(pad, lastLabelOverhang(tickFont, x) + 2);
+        double right = Math.max(pad, lastLabelOverhang(tickFont, x) + pad / 2);
 
         double availW = width - left - right;
         double availH = height - top - bottom;

@@ -62,12 +62,16 @@ class GridFigureTest {
     }
 
     @Test
-    void legendFitsEvenASingleSmallColumn() {
-        BufferedImage img = figure(1, 1, DecisionPlot.MIN_SIZE);
-        // wrapped legend lines below the panel: ink somewhere in the bottom band
-        int band = img.getHeight() - DecisionPlot.MIN_SIZE;
-        assertTrue(band > 0);
-        assertTrue(countDark(img, 0, img.getWidth()) > 0);
+    void nothingIsCutOffAtTheEdgesEvenForOneSmallPanel() {
+        // the legend is wider than one small panel: the figure must widen or wrap, not clip
+        for (BufferedImage img : List.of(figure(1, 1, DecisionPlot.MIN_SIZE), figure(2, 3, 160))) {
+            int w = img.getWidth();
+            int h = img.getHeight();
+            assertEquals(0, countDarkIn(img, 0, 0, 3, h), "left edge");
+            assertEquals(0, countDarkIn(img, w - 3, 0, w, h), "right edge");
+            assertEquals(0, countDarkIn(img, 0, 0, w, 3), "top edge");
+            assertEquals(0, countDarkIn(img, 0, h - 3, w, h), "bottom edge");
+        }
     }
 
     @Test
@@ -86,8 +90,12 @@ class GridFigureTest {
     }
 
     private static int countDark(BufferedImage img, int x0, int x1) {
+        return countDarkIn(img, x0, 0, x1, img.getHeight());
+    }
+
+    private static int countDarkIn(BufferedImage img, int x0, int y0, int x1, int y1) {
         int n = 0;
-        for (int y = 0; y < img.getHeight(); y++) {
+        for (int y = y0; y < y1; y++) {
             for (int x = x0; x < x1; x++) {
                 n += Pixels.luma(img, x, y) < 110 ? 1 : 0;
             }

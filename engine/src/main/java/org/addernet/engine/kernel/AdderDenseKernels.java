@@ -190,4 +190,60 @@ public final class AdderDenseKernels {
             }
         }
     }
+
+    /**
+     * Forward with the filters transposed: {@code wt} is [I, O] ({@code wt[i*O + o] = W[o,i]}). The
+     * inner loop runs over the O outputs, contiguous and independent, so the JIT vectorises it; the
+     * layer uses this orientation when O is large enough. p = 1 and p = 2 only.
+     */
+    public static void forwardT(float[] x, float[] wt, float[] y, int batch, int in, int out, float p) {
+        boolean l1 = p == 1f;
+        if (!l1 && p != 2f) {
+            throw new IllegalArgumentException("forwardT supports p = 1 or 2, got " + p);
+        }
+        for (int b = 0; b < batch; b++) {
+            int yo = b * out;
+            java.util.Arrays.fill(y, yo, yo + out, 0f);
+            for (int i = 0; i < in; i++) {
+                float xv = x[b * in + i];
+                int wo = i * out;
+                if (l1) {
+                    for (int o = 0; o < out; o++) {
+                        y[yo + o] -= Math.abs(xv - wt[wo + o]);
+                    }
+                } else {
+                    for (int o = 0; o < out; o++) {
+                        float d = xv - wt[wo + o];
+                        y[yo + o] -= d * d;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Backward at p = 1 with the filters transposed ({@code wt}, {@code dwt} are [I, O]): adds the
+     * filter gradient (full precision {@code X - F} or sign) into dWt and writes dX with the
+     * HardTanh rule. Inner loops run over O.
+     */
+    public static void backwardT(float[] x, float[] wt, float[] dy, float[] dwt, float[] dx,
+                                 int batch, int in, int out, boolean sign) {
+        for (int b = 0; b < batch; b++) {
+            int yo = b * out;
+            for (int i = 0; i < in; i++) {
+                float xv = x[b * in + i];
+                int wo = i * out;
+                float acc = 0f;
+                for (int o = 0; o < out; o++) {
+                    float g = dy[yo + o];
+                    float d = xv - wt[wo + o];
+                    dwt[wo + o] += g * (sign ? Math.signum(d) : d);
+                    acc += g * Math.max(-1f, Math.min(1f, -d));
+                }
+                if (dx != null) {
+                    dx[b * in + i] = acc;
+                }
+            }
+        }
+    }
 }

@@ -14,8 +14,10 @@ public final class BceWithLogits implements Loss {
         for (int b = 0; b < batch; b++) {
             double zb = z[b];
             int tb = t[b];
-            sum += Math.max(zb, 0) - zb * tb + Math.log1p(Math.exp(-Math.abs(zb)));
-            grad[b] = (float) ((sigmoid(zb) - tb) * inv);
+            double e = Math.exp(-Math.abs(zb));                 // in (0, 1]
+            sum += Math.max(zb, 0) - zb * tb + (e < 1e-8 ? e : Math.log(1 + e));
+            double s = zb >= 0 ? 1 / (1 + e) : e / (1 + e);      // sigmoid(z)
+            grad[b] = (float) ((s - tb) * inv);
         }
         return sum / batch;
     }

@@ -49,7 +49,7 @@ public final class Activation implements Layer {
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        y = Tensor.ensure(y, x.shape());
+        y = Tensor.ensureLike(y, x);
         float[] in = x.data;
         float[] out = y.data;
         int n = in.length;
@@ -75,7 +75,7 @@ public final class Activation implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        dx = Tensor.ensure(dx, y.shape());
+        dx = Tensor.ensureLike(dx, y);
         float[] g = gradOut.data;
         float[] out = y.data;
         float[] d = dx.data;

@@ -23,6 +23,13 @@ public final class AdderDense implements AdderLayer {
     private Tensor dx;
     private float[] pm1 = new float[0];
     private boolean cached;
+    /** Transposed filters [in, out] and their gradient, used when out is wide enough to vectorise over. */
+    private final float[] wt;
+    private final float[] dwt;
+    private boolean transposed;
+
+    /** Below this many outputs the plain orientation (inner loop over the inputs) is used. */
+    static final int TRANSPOSE_MIN_OUT = 8;
 
     public AdderDense(int in, int out, AdderRules rules, SplittableRandom rng) {
         if (in <= 0 || out <= 0) {
@@ -37,6 +44,8 @@ public final class AdderDense implements AdderLayer {
             case EXACT -> AdderDenseKernels.F_EXACT;
         };
         this.weight = new Parameter("filter", Parameter.Kind.ADDER_FILTER, out, in);
+        this.wt = new float[in * out];
+        this.dwt = new float[in * out];
         for (int k = 0; k < weight.value.length; k++) {
             weight.value[k] = (float) gaussian(rng);
         }
@@ -86,7 +95,16 @@ public final class AdderDense implements AdderLayer {
         x = input;
         y = Tensor.ensure(y, batch, out);
         cached = training && p != 1f && p != 2f;
-        if (cached) {
+        transposed = out >= TRANSPOSE_MIN_OUT && (p == 1f || p == 2f);
+        if (transposed) {
+            float[] w = weight.value;
+            for (int o = 0; o < out; o++) {
+                for (int i = 0; i < in; i++) {
+                    wt[i * out + o] = w[o * in + i];
+                }
+            }
+            AdderDenseKernels.forwardT(input.data, wt, y.data, batch, in, out, p);
+        } else if (cached) {
             int n = batch * out * in;
             if (pm1.length < n) {
                 pm1 = new float[n];
@@ -107,7 +125,17 @@ public final class AdderDense implements AdderLayer {
         if (local != g) {
             java.util.Arrays.fill(local, 0f);
         }
-        if (cached) {
+        if (transposed && p == 1f && filterRule != AdderDenseKernels.F_EXACT
+                && inputRule() == AdderDenseKernels.X_HARDTANH) {
+            java.util.Arrays.fill(dwt, 0f);
+            AdderDenseKernels.backwardT(x.data, wt, gradOut.data, dwt, dx.data, batch, in, out,
+                    filterRule == AdderDenseKernels.F_SIGN);
+            for (int o = 0; o < out; o++) {
+                for (int i = 0; i < in; i++) {
+                    local[o * in + i] += dwt[i * out + o];
+                }
+            }
+        } else if (cached) {
             AdderDenseKernels.backwardCached(x.data, weight.value, pm1, gradOut.data, local, dx.data,
                     batch, in, out, p, filterRule, inputRule());
         } else {

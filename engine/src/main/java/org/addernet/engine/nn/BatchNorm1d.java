@@ -18,6 +18,10 @@ public final class BatchNorm1d implements Layer {
     private final float[] runningMean;
     private final float[] runningVar;
     private final float[] invStd;
+    private final float[] mean;
+    private final float[] scale;
+    private final double[] sum;
+    private final double[] sumSq;
     private Tensor xhat;
     private Tensor y;
     private Tensor dx;
@@ -40,6 +44,10 @@ public final class BatchNorm1d implements Layer {
         this.runningVar = new float[channels];
         java.util.Arrays.fill(runningVar, 1f);
         this.invStd = new float[channels];
+        this.mean = new float[channels];
+        this.scale = new float[channels];
+        this.sum = new double[channels];
+        this.sumSq = new double[channels];
     }
 
     @Override
@@ -57,31 +65,40 @@ public final class BatchNorm1d implements Layer {
             }
             xhat = Tensor.ensure(xhat, batch, channels);
             float[] xh = xhat.data;
+            // batch-outer loops: one independent accumulator per channel, contiguous rows
+            java.util.Arrays.fill(sum, 0.0);
+            java.util.Arrays.fill(sumSq, 0.0);
+            for (int b = 0; b < batch; b++) {
+                int o = b * channels;
+                for (int c = 0; c < channels; c++) {
+                    sum[c] += in[o + c];
+                }
+            }
             for (int c = 0; c < channels; c++) {
-                double mean = 0;
-                for (int b = 0; b < batch; b++) {
-                    mean += in[b * channels + c];
+                mean[c] = (float) (sum[c] / batch);
+            }
+            for (int b = 0; b < batch; b++) {
+                int o = b * channels;
+                for (int c = 0; c < channels; c++) {
+                    double d = in[o + c] - mean[c];
+                    sumSq[c] += d * d;
                 }
-                mean /= batch;
-                double var = 0;
-                for (int b = 0; b < batch; b++) {
-                    double d = in[b * channels + c] - mean;
-                    var += d * d;
-                }
-                var /= batch;
-                float is = (float) (1.0 / Math.sqrt(var + eps));
-                invStd[c] = is;
-                float g = gamma.value[c];
-                float bt = beta.value[c];
-                float m = (float) mean;
-                for (int b = 0; b < batch; b++) {
-                    int k = b * channels + c;
-                    float h = (in[k] - m) * is;
-                    xh[k] = h;
-                    out[k] = g * h + bt;
-                }
-                runningMean[c] = (1 - momentum) * runningMean[c] + momentum * m;
+            }
+            for (int c = 0; c < channels; c++) {
+                double var = sumSq[c] / batch;
+                invStd[c] = (float) (1.0 / Math.sqrt(var + eps));
+                runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean[c];
                 runningVar[c] = (float) ((1 - momentum) * runningVar[c] + momentum * var * batch / (batch - 1));
+            }
+            float[] g = gamma.value;
+            float[] bt = beta.value;
+            for (int b = 0; b < batch; b++) {
+                int o = b * channels;
+                for (int c = 0; c < channels; c++) {
+                    float h = (in[o + c] - mean[c]) * invStd[c];
+                    xh[o + c] = h;
+                    out[o + c] = g[c] * h + bt[c];
+                }
             }
         } else {
             for (int c = 0; c < channels; c++) {
@@ -105,22 +122,24 @@ public final class BatchNorm1d implements Layer {
         float[] dy = gradOut.data;
         float[] xh = xhat.data;
         float[] out = dx.data;
-        for (int c = 0; c < channels; c++) {
-            double sum = 0;
-            double sumXh = 0;
-            for (int b = 0; b < batch; b++) {
-                int k = b * channels + c;
-                sum += dy[k];
-                sumXh += dy[k] * xh[k];
+        java.util.Arrays.fill(sum, 0.0);
+        java.util.Arrays.fill(sumSq, 0.0);
+        for (int b = 0; b < batch; b++) {
+            int o = b * channels;
+            for (int c = 0; c < channels; c++) {
+                sum[c] += dy[o + c];
+                sumSq[c] += dy[o + c] * xh[o + c];   // sum of dy * xhat
             }
-            gamma.grad[c] += (float) sumXh;
-            beta.grad[c] += (float) sum;
-            float scale = gamma.value[c] * invStd[c] / batch;
-            float mean = (float) sum;
-            float meanXh = (float) sumXh;
-            for (int b = 0; b < batch; b++) {
-                int k = b * channels + c;
-                out[k] = scale * (batch * dy[k] - mean - xh[k] * meanXh);
+        }
+        for (int c = 0; c < channels; c++) {
+            gamma.grad[c] += (float) sumSq[c];
+            beta.grad[c] += (float) sum[c];
+            scale[c] = gamma.value[c] * invStd[c] / batch;
+        }
+        for (int b = 0; b < batch; b++) {
+            int o = b * channels;
+            for (int c = 0; c < channels; c++) {
+                out[o + c] = scale[c] * (batch * dy[o + c] - (float) sum[c] - xh[o + c] * (float) sumSq[c]);
             }
         }
         return dx;

@@ -72,11 +72,18 @@ public final class Parameter {
     }
 
     static double l2(float[] a) {
-        double s = 0;
-        for (float v : a) {
-            s += (double) v * v;
+        double s0 = 0;
+        double s1 = 0;
+        int n = a.length;
+        int k = 0;
+        for (; k + 1 < n; k += 2) {      // two accumulators break the add latency chain
+            s0 += (double) a[k] * a[k];
+            s1 += (double) a[k + 1] * a[k + 1];
         }
-        return Math.sqrt(s);
+        if (k < n) {
+            s0 += (double) a[k] * a[k];
+        }
+        return Math.sqrt(s0 + s1);
     }
 
     @Override

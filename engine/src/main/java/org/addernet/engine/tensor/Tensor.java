@@ -36,6 +36,11 @@ public final class Tensor {
         return t != null && Arrays.equals(t.shape, shape) ? t : new Tensor(shape);
     }
 
+    /** {@code t} itself when it has the shape of {@code like}, otherwise a new zero tensor of that shape. */
+    public static Tensor ensureLike(Tensor t, Tensor like) {
+        return t != null && Arrays.equals(t.shape, like.shape) ? t : new Tensor(like.shape);
+    }
+
     private static int checkedSize(int[] shape) {
         long n = 1;
         for (int d : shape) {

@@ -72,6 +72,57 @@ class KernelTwinTest {
         }
     }
 
+    private static float[] transpose(float[] w, int rows, int cols) {
+        float[] t = new float[w.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = w[r * cols + c];
+            }
+        }
+        return t;
+    }
+
+    @Test
+    void transposedAdderKernelsMatchNaive() {
+        for (float p : new float[] {1f, 2f}) {
+            for (int b : SIZES) {
+                for (int i : SIZES) {
+                    for (int o : new int[] {1, 8, 9, 17}) {
+                        float[] x = OpCheck.random(b * i, 3, b * 13 + i);
+                        float[] w = OpCheck.random(o * i, 3, o + 3 * i);
+                        float[] slow = new float[b * o];
+                        float[] fast = new float[b * o];
+                        AdderDenseKernels.forwardNaive(x, w, slow, b, i, o, p);
+                        AdderDenseKernels.forwardT(x, transpose(w, o, i), fast, b, i, o, p);
+                        int[] shape = {b, i, o};
+                        OpCheck.assertClose("adder forwardT p=" + p, shape, slow, fast, 1e-4, 1e-5);
+                    }
+                }
+            }
+        }
+        for (boolean sign : new boolean[] {false, true}) {
+            for (int b : SIZES) {
+                for (int i : SIZES) {
+                    for (int o : new int[] {1, 8, 9, 17}) {
+                        float[] x = OpCheck.random(b * i, 3, b + 7 * i);
+                        float[] w = OpCheck.random(o * i, 3, 2 * o + i);
+                        float[] gy = OpCheck.random(b * o, 1, 5 + b + o);
+                        float[] dwSlow = new float[o * i];
+                        float[] dxSlow = new float[b * i];
+                        AdderDenseKernels.backwardNaive(x, w, gy, dwSlow, dxSlow, b, i, o, 1f,
+                                sign ? F_SIGN : F_FULL, X_HARDTANH);
+                        float[] dwt = new float[o * i];
+                        float[] dx = new float[b * i];
+                        AdderDenseKernels.backwardT(x, transpose(w, o, i), gy, dwt, dx, b, i, o, sign);
+                        int[] shape = {b, i, o};
+                        OpCheck.assertClose("adder backwardT dW sign=" + sign, shape, dwSlow, transpose(dwt, i, o), 1e-4, 1e-4);
+                        OpCheck.assertClose("adder backwardT dX sign=" + sign, shape, dxSlow, dx, 1e-4, 1e-4);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void linearMatchesNaive() {
         for (int b : SIZES) {
