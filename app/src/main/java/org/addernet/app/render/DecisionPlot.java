@@ -180,17 +180,19 @@ public final class DecisionPlot {
 
     private static void collectMiss(List<double[]> misses, DecisionGrid grid, Rectangle plot, double x, double y,
                                     int label) {
-        if (predicted(grid, x, y) != label) {
+        int p = predicted(grid, x, y);
+        if (p >= 0 && p != label) {
             misses.add(new double[] {toPx(grid, plot, x), toPy(grid, plot, y)});
         }
     }
 
-    /** The class the grid predicts at (x, y): 1 when its cell's probability is {@code >= 0.5}. */
+    /** The class the grid predicts at (x, y): 1 when its cell's probability is {@code >= 0.5}; -1 where undefined (NaN). */
     static int predicted(DecisionGrid grid, double x, double y) {
         int n = grid.resolution();
         int i = (int) clamp(Math.floor((x - grid.xMin()) / (grid.xMax() - grid.xMin()) * n), 0, n - 1);
         int j = (int) clamp(Math.floor((y - grid.yMin()) / (grid.yMax() - grid.yMin()) * n), 0, n - 1);
-        return grid.at(i, j) >= 0.5f ? 1 : 0;
+        float v = grid.at(i, j);
+        return Float.isNaN(v) ? -1 : v >= 0.5f ? 1 : 0;
     }
 
     private static boolean inside(DecisionGrid grid, double x, double y) {

@@ -161,7 +161,9 @@ public final class PresetRunner {
         }
         PanelSpec panel = null;
         if (trainer != null) {
-            DecisionGrid grid = trainer.decisionGrid(preset.output().gridResolution(), plotExtent(data));
+            DecisionGrid grid = outcome.status() == RunStatus.DIVERGED
+                    ? undefinedGrid(preset.output().gridResolution(), plotExtent(data))
+                    : trainer.decisionGrid(preset.output().gridResolution(), plotExtent(data));
             panel = new PanelSpec(spec.model().label(), subtitle(outcome), grid, data.train(), data.test());
             try {
                 int size = preset.output().panelSize();
@@ -179,6 +181,13 @@ public final class PresetRunner {
                 acc(outcome.trainAccuracy()), acc(outcome.testAccuracy()), outcome.seconds(),
                 reason == null ? "" : "  (" + reason + ")");
         return new Finished(spec, record, panel);
+    }
+
+    /** A grid with no values (drawn grey): a diverged model predicts nothing meaningful. */
+    private static DecisionGrid undefinedGrid(int r, double extent) {
+        float[] nan = new float[r * r];
+        java.util.Arrays.fill(nan, Float.NaN);
+        return new DecisionGrid(r, -extent, extent, -extent, extent, nan);
     }
 
     /** The plotted square: the data's extent rounded up to a multiple of 5. */
