@@ -42,7 +42,8 @@ import org.addernet.presets.RunSpec;
  * deterministic, so the order of execution does not change any number), and writes the run
  * folder: {@code preset.json}, {@code summary.json}, {@code <run-id>/metrics.csv},
  * {@code <run-id>/decision-boundary.png} and {@code grid.png} (plus {@code grid-s<seed>.png} per
- * seed when there are several). A run that diverges or fails is recorded as such; the others go on.
+ * seed when there are several) and {@code accuracy-table.csv} (mean and spread over seeds). A run
+ * that diverges or fails is recorded as such; the others go on.
  */
 public final class PresetRunner {
     /** Version recorded with every run (provenance). */
@@ -120,8 +121,11 @@ public final class PresetRunner {
                 Png.write(grid, out.resolve("grid-s" + seed + ".png"));
             }
         }
+        List<RunRecord> records = finished.stream().map(Finished::record).toList();
+        List<Aggregate> cells = Aggregate.of(records);
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, ENGINE_VERSION,
-                finished.stream().map(Finished::record).toList());
+                records, cells);
+        AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         return summary;
     }

@@ -83,6 +83,9 @@ class RunCommandTest {
             }
         }
         assertTrue(Files.exists(a.resolve("grid-s1.png")) && Files.exists(a.resolve("grid-s2.png")));
+        List<String> table = Files.readAllLines(a.resolve("accuracy-table.csv"));
+        assertEquals(1 + 6, table.size(), "one row per (model, n)");
+        assertTrue(table.get(1).startsWith("mlp,1,2,2,"), table.get(1));
         assertEquals(Files.readString(a.resolve("adder-n3-s2/metrics.csv")), Files.readString(b.resolve("adder-n3-s2/metrics.csv")));
     }
 
