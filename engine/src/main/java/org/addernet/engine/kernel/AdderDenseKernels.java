@@ -1,11 +1,15 @@
 package org.addernet.engine.kernel;
 
+import java.util.Arrays;
+
 /**
- * Dense adder layer kernels: {@code Y[b,o] = -sum_i |X[b,i] - W[o,i]|^p}.
+ * Dense adder layer kernels: {@code Y[o,b] = -sum_i |X[i,b] - W[o,i]|^p} (eq. 2, eq. 26).
  *
- * <p>Buffers: X is [B, I], W is [O, I], Y and dY are [B, O], dW is [O, I], dX is [B, I], all
- * row-major. Fast versions specialise p = 1 and p = 2 and hoist the rule dispatch out of the
- * loops; {@link #forwardNaive} and {@link #backwardNaive} are the plain twins tests compare against.
+ * <p>Buffers (feature-major): X is [I, B], W is [O, I], Y and dY are [O, B], dW is [O, I], dX is
+ * [I, B], the cache of {@link #forwardCached} is [O, I, B]; all row-major. The fast versions
+ * run every inner loop over the batch and specialise p = 1 and p = 2 and the common gradient
+ * rules; {@link #forwardNaive} and {@link #backwardNaive} are the plain twins tests compare
+ * against, written per output element with {@code Math.pow}.
  */
 public final class AdderDenseKernels {
     private AdderDenseKernels() {
@@ -16,102 +20,196 @@ public final class AdderDenseKernels {
     /** Input-gradient rule codes (see {@code AdderRules.InputGradient}); AUTO is resolved by the caller. */
     public static final int X_HARDTANH = 0, X_EQ27 = 1, X_EXACT = 2;
 
-    /** Writes Y (overwritten). */
-    public static void forward(float[] x, float[] w, float[] y, int batch, int in, int out, float p) {
-        if (p == 1f) {
-            for (int b = 0; b < batch; b++) {
-                int xo = b * in;
-                int yo = b * out;
-                for (int o = 0; o < out; o++) {
-                    int wo = o * in;
-                    float s = 0f;
-                    for (int i = 0; i < in; i++) {
-                        s += Math.abs(x[xo + i] - w[wo + i]);
-                    }
-                    y[yo + o] = -s;
-                }
-            }
-        } else if (p == 2f) {
-            for (int b = 0; b < batch; b++) {
-                int xo = b * in;
-                int yo = b * out;
-                for (int o = 0; o < out; o++) {
-                    int wo = o * in;
-                    float s = 0f;
-                    for (int i = 0; i < in; i++) {
-                        float d = x[xo + i] - w[wo + i];
-                        s += d * d;
-                    }
-                    y[yo + o] = -s;
-                }
-            }
-        } else {
+    /**
+     * Writes Y (overwritten). p = 1 and p = 2 are specialised (with {@code scratch} for the
+     * same-indexed row loops, see {@link RowScratch}); other p go through Math.pow.
+     */
+    public static void forward(float[] x, float[] w, float[] y, int batch, int in, int out, float p,
+                               RowScratch scratch) {
+        if (p != 1f && p != 2f) {
             forwardNaive(x, w, y, batch, in, out, p);
+            return;
+        }
+        float[][] rows = scratch.rows(in + 1, batch);
+        RowScratch.split(x, in, batch, rows);
+        float[] acc = rows[in];
+        for (int o = 0; o < out; o++) {
+            java.util.Arrays.fill(acc, 0f);
+            for (int i = 0; i < in; i++) {
+                float wv = w[o * in + i];
+                float[] xr = rows[i];
+                if (p == 1f) {
+                    for (int b = 0; b < batch; b++) {
+                        acc[b] -= Math.abs(xr[b] - wv);
+                    }
+                } else {
+                    for (int b = 0; b < batch; b++) {
+                        float d = xr[b] - wv;
+                        acc[b] -= d * d;
+                    }
+                }
+            }
+            System.arraycopy(acc, 0, y, o * batch, batch);
         }
     }
 
-    /** Reference forward: Y[b,o] = -sum_i |X[b,i] - W[o,i]|^p with Math.pow. */
+    /** Reference forward: Y[o,b] = -sum_i |X[i,b] - W[o,i]|^p with Math.pow, in double. */
     public static void forwardNaive(float[] x, float[] w, float[] y, int batch, int in, int out, float p) {
         for (int b = 0; b < batch; b++) {
             for (int o = 0; o < out; o++) {
                 double s = 0;
                 for (int i = 0; i < in; i++) {
-                    s += Math.pow(Math.abs(x[b * in + i] - w[o * in + i]), p);
+                    s += Math.pow(Math.abs(x[i * batch + b] - w[o * in + i]), p);
                 }
-                y[b * out + o] = (float) -s;
+                y[o * batch + b] = (float) -s;
             }
         }
     }
 
     /**
-     * Backward: adds {@code sum_b dY[b,o] * dF(X[b,i], W[o,i])} into dW and writes (overwrites)
-     * {@code dX[b,i] = sum_o dY[b,o] * dXrule(W[o,i], X[b,i])}; dX may be null to skip it.
+     * Forward for fractional p that also writes {@code pm1[o,i,b] = |X[i,b] - W[o,i]|^(p-1)} so
+     * that backward needs no further pow: one pow per element per step.
      */
-    public static void backward(float[] x, float[] w, float[] dy, float[] dw, float[] dx,
-                                int batch, int in, int out, float p, int filterRule, int inputRule) {
-        boolean unitP = p == 1f;
-        if (dx != null) {
-            java.util.Arrays.fill(dx, 0, batch * in, 0f);
+    public static void forwardCached(float[] x, float[] w, float[] y, float[] pm1,
+                                     int batch, int in, int out, float p) {
+        double pm = p - 1.0;
+        for (int o = 0; o < out; o++) {
+            int yo = o * batch;
+            Arrays.fill(y, yo, yo + batch, 0f);
+            for (int i = 0; i < in; i++) {
+                float wv = w[o * in + i];
+                int xo = i * batch;
+                int c = (o * in + i) * batch;
+                for (int b = 0; b < batch; b++) {
+                    float a = Math.abs(x[xo + b] - wv);
+                    float q = a == 0f ? 0f : (float) Math.exp(pm * Math.log(a));
+                    pm1[c + b] = q;
+                    y[yo + b] -= a * q;
+                }
+            }
         }
-        if (unitP && filterRule != F_EXACT && inputRule == X_HARDTANH) {
-            // the common case of a trained L1-AdderNet: one pass, no pow
-            boolean sign = filterRule == F_SIGN;
-            for (int b = 0; b < batch; b++) {
-                int xo = b * in;
-                int yo = b * out;
-                for (int o = 0; o < out; o++) {
-                    float g = dy[yo + o];
-                    int wo = o * in;
-                    for (int i = 0; i < in; i++) {
-                        float d = x[xo + i] - w[wo + i];
-                        dw[wo + i] += g * (sign ? Math.signum(d) : d);
-                        if (dx != null) {
-                            dx[xo + i] += g * Math.max(-1f, Math.min(1f, -d));
+    }
+
+    /**
+     * Backward: adds {@code sum_b dY[o,b] dF(X[i,b], W[o,i])} into dW and writes (overwrites)
+     * {@code dX[i,b] = sum_o dY[o,b] dXrule(W[o,i], X[i,b])}; dX may be null to skip it.
+     * {@code pm1} is the cache {@link #forwardCached} wrote for this p, or null; rules that need
+     * {@code |X - F|^(p-1)} at a p other than 1 or 2 without it fall back to the naive twin.
+     */
+    public static void backward(float[] x, float[] w, float[] pm1, float[] dy, float[] dw, float[] dx,
+                                int batch, int in, int out, float p, int filterRule, int inputRule,
+                                RowScratch scratch) {
+        boolean cheapFilter = filterRule != F_EXACT || p == 1f;
+        boolean cheapInput = inputRule == X_HARDTANH || p == 1f || (p == 2f && inputRule == X_EQ27);
+        if (!cheapFilter || !cheapInput) {
+            if (pm1 != null) {
+                backwardCached(x, w, pm1, dy, dw, dx, batch, in, out, p, filterRule, inputRule);
+            } else {
+                backwardNaive(x, w, dy, dw, dx, batch, in, out, p, filterRule, inputRule);
+            }
+            return;
+        }
+        boolean sign = filterRule != F_FULL;              // SIGN, or EXACT at p = 1
+        // at p = 1 both EQ27 and EXACT are sgn(F - X); HardTanh clamps; EQ27 at p = 2 is F - X
+        int xr = inputRule == X_HARDTANH ? 0 : p == 1f ? 1 : 2;
+        float[][] rows = scratch.rows(2 * in + 1, batch);   // x rows, dx rows, one dy row
+        RowScratch.split(x, in, batch, rows);
+        float[] g = rows[2 * in];
+        if (dx != null) {
+            for (int i = 0; i < in; i++) {
+                Arrays.fill(rows[in + i], 0f);
+            }
+        }
+        for (int o = 0; o < out; o++) {
+            System.arraycopy(dy, o * batch, g, 0, batch);
+            float gsum = sign ? 0f : Reductions.sum(g, 0, batch);
+            for (int i = 0; i < in; i++) {
+                float wv = w[o * in + i];
+                float[] xi = rows[i];
+                if (sign) {
+                    float acc = 0f;
+                    for (int b = 0; b < batch; b++) {
+                        acc += g[b] * Math.signum(xi[b] - wv);
+                    }
+                    dw[o * in + i] += acc;
+                } else {
+                    // sum_b g (x - w) = sum_b g x - w sum_b g: the full-precision gradient, eq. 23
+                    dw[o * in + i] += Reductions.dot(g, 0, xi, 0, batch) - wv * gsum;
+                }
+                if (dx != null) {
+                    float[] dxi = rows[in + i];
+                    if (xr == 0) {
+                        // HardTanh(e) = (|e + 1| - |e - 1|) / 2: abs vectorises, a clamp does not
+                        for (int b = 0; b < batch; b++) {
+                            float e = wv - xi[b];
+                            dxi[b] += g[b] * 0.5f * (Math.abs(e + 1f) - Math.abs(e - 1f));
+                        }
+                    } else if (xr == 1) {
+                        for (int b = 0; b < batch; b++) {
+                            dxi[b] += g[b] * Math.signum(wv - xi[b]);
+                        }
+                    } else {
+                        for (int b = 0; b < batch; b++) {
+                            dxi[b] += g[b] * (wv - xi[b]);
                         }
                     }
                 }
             }
-            return;
         }
-        backwardNaive(x, w, dy, dw, dx, batch, in, out, p, filterRule, inputRule);
+        if (dx != null) {
+            for (int i = 0; i < in; i++) {
+                System.arraycopy(rows[in + i], 0, dx, i * batch, batch);
+            }
+        }
+    }
+
+    /** Backward for fractional p from the cache of {@link #forwardCached}; same contract as {@link #backward}. */
+    public static void backwardCached(float[] x, float[] w, float[] pm1, float[] dy, float[] dw, float[] dx,
+                                      int batch, int in, int out, float p, int filterRule, int inputRule) {
+        if (dx != null) {
+            Arrays.fill(dx, 0, in * batch, 0f);
+        }
+        for (int o = 0; o < out; o++) {
+            int yo = o * batch;
+            for (int i = 0; i < in; i++) {
+                float wv = w[o * in + i];
+                int xo = i * batch;
+                int c = (o * in + i) * batch;
+                float acc = 0f;
+                for (int b = 0; b < batch; b++) {
+                    float g = dy[yo + b];
+                    float d = x[xo + b] - wv;
+                    float sq = Math.signum(d) * pm1[c + b];             // sgn(X-F)|X-F|^(p-1)
+                    acc += g * (filterRule == F_FULL ? d : filterRule == F_SIGN ? Math.signum(d) : p * sq);
+                    if (dx != null) {
+                        float gx = inputRule == X_HARDTANH ? Math.max(-1f, Math.min(1f, -d))
+                                : inputRule == X_EQ27 ? -sq : -p * sq;
+                        dx[xo + b] += g * gx;
+                    }
+                }
+                dw[o * in + i] += acc;
+            }
+        }
     }
 
     /** Reference backward with every rule written out per element (see {@link #backward}). */
     public static void backwardNaive(float[] x, float[] w, float[] dy, float[] dw, float[] dx,
                                      int batch, int in, int out, float p, int filterRule, int inputRule) {
         if (dx != null) {
-            java.util.Arrays.fill(dx, 0, batch * in, 0f);
+            Arrays.fill(dx, 0, in * batch, 0f);
         }
-        for (int b = 0; b < batch; b++) {
-            for (int o = 0; o < out; o++) {
-                float g = dy[b * out + o];
-                for (int i = 0; i < in; i++) {
-                    float d = x[b * in + i] - w[o * in + i];     // X - F
-                    dw[o * in + i] += g * filterGrad(d, p, filterRule);
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+                double acc = 0;
+                for (int b = 0; b < batch; b++) {
+                    float g = dy[o * batch + b];
+                    float d = x[i * batch + b] - w[o * in + i];     // X - F
+                    acc += g * filterGrad(d, p, filterRule);
                     if (dx != null) {
-                        dx[b * in + i] += g * inputGrad(-d, p, inputRule);
+                        dx[i * batch + b] += g * inputGrad(-d, p, inputRule);
                     }
                 }
+                dw[o * in + i] += (float) acc;
             }
         }
     }
@@ -141,109 +239,6 @@ public final class AdderDenseKernels {
                 return p == 1f ? Math.signum(e) : (float) (p * Math.signum(e) * Math.pow(Math.abs(e), p - 1));
             default:
                 throw new IllegalArgumentException("unknown input rule " + rule);
-        }
-    }
-
-    /**
-     * Forward for fractional p that also writes {@code pm1[b,o,i] = |X[b,i] - W[o,i]|^(p-1)}
-     * ([B, O, I]) so that backward needs no further pow: one pow per element per step.
-     */
-    public static void forwardCached(float[] x, float[] w, float[] y, float[] pm1,
-                                     int batch, int in, int out, float p) {
-        double pm = p - 1.0;
-        for (int b = 0; b < batch; b++) {
-            for (int o = 0; o < out; o++) {
-                float s = 0f;
-                int c = (b * out + o) * in;
-                for (int i = 0; i < in; i++) {
-                    float a = Math.abs(x[b * in + i] - w[o * in + i]);
-                    float q = a == 0f ? 0f : (float) Math.exp(pm * Math.log(a));
-                    pm1[c + i] = q;
-                    s += a * q;
-                }
-                y[b * out + o] = -s;
-            }
-        }
-    }
-
-    /** Backward for fractional p from the cache {@link #forwardCached} wrote; same contract as {@link #backward}. */
-    public static void backwardCached(float[] x, float[] w, float[] pm1, float[] dy, float[] dw, float[] dx,
-                                      int batch, int in, int out, float p, int filterRule, int inputRule) {
-        if (dx != null) {
-            java.util.Arrays.fill(dx, 0, batch * in, 0f);
-        }
-        for (int b = 0; b < batch; b++) {
-            for (int o = 0; o < out; o++) {
-                float g = dy[b * out + o];
-                int c = (b * out + o) * in;
-                for (int i = 0; i < in; i++) {
-                    float d = x[b * in + i] - w[o * in + i];
-                    float sq = Math.signum(d) * pm1[c + i];             // sgn(X-F)|X-F|^(p-1)
-                    float gf = filterRule == F_FULL ? d : filterRule == F_SIGN ? Math.signum(d) : p * sq;
-                    dw[o * in + i] += g * gf;
-                    if (dx != null) {
-                        float gx = inputRule == X_HARDTANH ? Math.max(-1f, Math.min(1f, -d))
-                                : inputRule == X_EQ27 ? -sq : -p * sq;
-                        dx[b * in + i] += g * gx;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Forward with the filters transposed: {@code wt} is [I, O] ({@code wt[i*O + o] = W[o,i]}). The
-     * inner loop runs over the O outputs, contiguous and independent, so the JIT vectorises it; the
-     * layer uses this orientation when O is large enough. p = 1 and p = 2 only.
-     */
-    public static void forwardT(float[] x, float[] wt, float[] y, int batch, int in, int out, float p) {
-        boolean l1 = p == 1f;
-        if (!l1 && p != 2f) {
-            throw new IllegalArgumentException("forwardT supports p = 1 or 2, got " + p);
-        }
-        for (int b = 0; b < batch; b++) {
-            int yo = b * out;
-            java.util.Arrays.fill(y, yo, yo + out, 0f);
-            for (int i = 0; i < in; i++) {
-                float xv = x[b * in + i];
-                int wo = i * out;
-                if (l1) {
-                    for (int o = 0; o < out; o++) {
-                        y[yo + o] -= Math.abs(xv - wt[wo + o]);
-                    }
-                } else {
-                    for (int o = 0; o < out; o++) {
-                        float d = xv - wt[wo + o];
-                        y[yo + o] -= d * d;
-                    }
-                }
-            }
-        }
-    }
-
-    /**
-     * Backward at p = 1 with the filters transposed ({@code wt}, {@code dwt} are [I, O]): adds the
-     * filter gradient (full precision {@code X - F} or sign) into dWt and writes dX with the
-     * HardTanh rule. Inner loops run over O.
-     */
-    public static void backwardT(float[] x, float[] wt, float[] dy, float[] dwt, float[] dx,
-                                 int batch, int in, int out, boolean sign) {
-        for (int b = 0; b < batch; b++) {
-            int yo = b * out;
-            for (int i = 0; i < in; i++) {
-                float xv = x[b * in + i];
-                int wo = i * out;
-                float acc = 0f;
-                for (int o = 0; o < out; o++) {
-                    float g = dy[yo + o];
-                    float d = xv - wt[wo + o];
-                    dwt[wo + o] += g * (sign ? Math.signum(d) : d);
-                    acc += g * Math.max(-1f, Math.min(1f, -d));
-                }
-                if (dx != null) {
-                    dx[b * in + i] = acc;
-                }
-            }
         }
     }
 }

@@ -1,68 +1,76 @@
 package org.addernet.engine.kernel;
 
 /**
- * Fully-connected kernels: {@code Y[b,o] = sum_i X[b,i] W[o,i] + bias[o]}.
+ * Fully-connected kernels: {@code Y[o,b] = sum_i W[o,i] X[i,b] + bias[o]}.
  *
- * <p>Buffers: X is [B, I], W is [O, I], bias is [O] (may be null), Y and dY are [B, O], dW is
- * [O, I], dbias is [O], dX is [B, I], all row-major.
+ * <p>Buffers (feature-major): X is [I, B], W is [O, I], bias is [O] (may be null), Y and dY are
+ * [O, B], dW is [O, I], dbias is [O], dX is [I, B], all row-major.
  */
 public final class LinearKernels {
     private LinearKernels() {
     }
 
-    /** Writes Y (overwritten). The inner loop is a contiguous dot product. */
-    public static void forward(float[] x, float[] w, float[] bias, float[] y, int batch, int in, int out) {
-        for (int b = 0; b < batch; b++) {
-            int xo = b * in;
-            for (int o = 0; o < out; o++) {
-                int wo = o * in;
-                float s = bias == null ? 0f : bias[o];
-                for (int i = 0; i < in; i++) {
-                    s += x[xo + i] * w[wo + i];
+    /** Writes Y (overwritten): one same-indexed axpy over the batch per (o, i), see {@link RowScratch}. */
+    public static void forward(float[] x, float[] w, float[] bias, float[] y, int batch, int in, int out,
+                               RowScratch scratch) {
+        float[][] rows = scratch.rows(in + 1, batch);
+        RowScratch.split(x, in, batch, rows);
+        float[] acc = rows[in];
+        for (int o = 0; o < out; o++) {
+            java.util.Arrays.fill(acc, bias == null ? 0f : bias[o]);
+            for (int i = 0; i < in; i++) {
+                float wv = w[o * in + i];
+                float[] xr = rows[i];
+                for (int b = 0; b < batch; b++) {
+                    acc[b] += wv * xr[b];
                 }
-                y[b * out + o] = s;
             }
+            System.arraycopy(acc, 0, y, o * batch, batch);
         }
     }
 
-    /** Reference forward in double precision, loop order b, o, i. */
+    /** Reference forward in double precision, one output element at a time. */
     public static void forwardNaive(float[] x, float[] w, float[] bias, float[] y, int batch, int in, int out) {
         for (int b = 0; b < batch; b++) {
             for (int o = 0; o < out; o++) {
                 double s = bias == null ? 0 : bias[o];
                 for (int i = 0; i < in; i++) {
-                    s += (double) x[b * in + i] * w[o * in + i];
+                    s += (double) w[o * in + i] * x[i * batch + b];
                 }
-                y[b * out + o] = (float) s;
+                y[o * batch + b] = (float) s;
             }
         }
     }
 
     /**
-     * Adds {@code dY^T X} into dW and the column sums of dY into dbias (when non-null); writes
-     * (overwrites) {@code dX = dY W} when dX is non-null.
+     * Adds {@code dY X^T} into dW and the row sums of dY into dbias (when non-null); writes
+     * (overwrites) {@code dX = W^T dY} when dX is non-null.
      */
     public static void backward(float[] x, float[] w, float[] dy, float[] dw, float[] dbias, float[] dx,
-                                int batch, int in, int out) {
-        if (dx != null) {
-            java.util.Arrays.fill(dx, 0, batch * in, 0f);
+                                int batch, int in, int out, RowScratch scratch) {
+        for (int o = 0; o < out; o++) {
+            int yo = o * batch;
+            if (dbias != null) {
+                dbias[o] += Reductions.sum(dy, yo, batch);
+            }
+            for (int i = 0; i < in; i++) {
+                dw[o * in + i] += Reductions.dot(dy, yo, x, i * batch, batch);
+            }
         }
-        for (int b = 0; b < batch; b++) {
-            int xo = b * in;
-            for (int o = 0; o < out; o++) {
-                float g = dy[b * out + o];
-                if (dbias != null) {
-                    dbias[o] += g;
-                }
-                int wo = o * in;
-                for (int i = 0; i < in; i++) {
-                    dw[wo + i] += g * x[xo + i];
-                }
-                if (dx != null) {
-                    for (int i = 0; i < in; i++) {
-                        dx[xo + i] += g * w[wo + i];
+        if (dx != null) {
+            float[][] rows = scratch.rows(out + 1, batch);
+            RowScratch.split(dy, out, batch, rows);
+            float[] acc = rows[out];
+            for (int i = 0; i < in; i++) {
+                java.util.Arrays.fill(acc, 0f);
+                for (int o = 0; o < out; o++) {
+                    float wv = w[o * in + i];
+                    float[] g = rows[o];
+                    for (int b = 0; b < batch; b++) {
+                        acc[b] += wv * g[b];
                     }
                 }
+                System.arraycopy(acc, 0, dx, i * batch, batch);
             }
         }
     }
@@ -74,14 +82,14 @@ public final class LinearKernels {
             for (int i = 0; i < in; i++) {
                 double s = 0;
                 for (int b = 0; b < batch; b++) {
-                    s += (double) dy[b * out + o] * x[b * in + i];
+                    s += (double) dy[o * batch + b] * x[i * batch + b];
                 }
                 dw[o * in + i] += (float) s;
             }
             if (dbias != null) {
                 double s = 0;
                 for (int b = 0; b < batch; b++) {
-                    s += dy[b * out + o];
+                    s += dy[o * batch + b];
                 }
                 dbias[o] += (float) s;
             }
@@ -91,9 +99,9 @@ public final class LinearKernels {
                 for (int i = 0; i < in; i++) {
                     double s = 0;
                     for (int o = 0; o < out; o++) {
-                        s += (double) dy[b * out + o] * w[o * in + i];
+                        s += (double) dy[o * batch + b] * w[o * in + i];
                     }
-                    dx[b * in + i] = (float) s;
+                    dx[i * batch + b] = (float) s;
                 }
             }
         }

@@ -3,11 +3,13 @@ package org.addernet.engine.nn;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.addernet.engine.kernel.AdderDenseKernels;
+import org.addernet.engine.kernel.RowScratch;
 import org.addernet.engine.tensor.Tensor;
 
 /**
- * Dense adder layer {@code Y[b,o] = -sum_i |X[b,i] - W[o,i]|^p} (eq. 2, eq. 26). X is [B, in],
- * W is [out, in] (row o is the centre W_o of hidden unit o), Y is [B, out]. No bias: batch
+ * Dense adder layer {@code Y[o,b] = -sum_i |X[i,b] - W[o,i]|^p} (eq. 2, eq. 26). X is [in, B]
+ * and Y [out, B] (feature-major, see {@link org.addernet.engine.kernel}); W is [out, in] (row o is
+ * the centre W_o of hidden unit o). No bias: batch
  * normalisation follows, whose affine parameters are Definition 1's a_i and b_i. Filters start
  * from N(0, 1) as in the official code. Backward uses the {@link AdderRules}.
  */
@@ -23,13 +25,8 @@ public final class AdderDense implements AdderLayer {
     private Tensor dx;
     private float[] pm1 = new float[0];
     private boolean cached;
-    /** Transposed filters [in, out] and their gradient, used when out is wide enough to vectorise over. */
-    private final float[] wt;
-    private final float[] dwt;
-    private boolean transposed;
-
-    /** Below this many outputs the plain orientation (inner loop over the inputs) is used. */
-    static final int TRANSPOSE_MIN_OUT = 8;
+    private float[] scratchBuf = new float[0];
+    private final RowScratch scratch = new RowScratch();
 
     public AdderDense(int in, int out, AdderRules rules, SplittableRandom rng) {
         if (in <= 0 || out <= 0) {
@@ -44,8 +41,6 @@ public final class AdderDense implements AdderLayer {
             case EXACT -> AdderDenseKernels.F_EXACT;
         };
         this.weight = new Parameter("filter", Parameter.Kind.ADDER_FILTER, out, in);
-        this.wt = new float[in * out];
-        this.dwt = new float[in * out];
         for (int k = 0; k < weight.value.length; k++) {
             weight.value[k] = (float) gaussian(rng);
         }
@@ -88,60 +83,44 @@ public final class AdderDense implements AdderLayer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
-        if (input.rank() != 2 || input.dim(1) != in) {
-            throw new IllegalArgumentException(describe() + " expects input [B, " + in + "], got " + input);
+        if (input.rank() != 2 || input.dim(0) != in) {
+            throw new IllegalArgumentException(describe() + " expects input [" + in + ", B], got " + input);
         }
-        int batch = input.dim(0);
+        int batch = input.dim(1);
         x = input;
-        y = Tensor.ensure(y, batch, out);
+        y = Tensor.ensure(y, out, batch);
         cached = training && p != 1f && p != 2f;
-        transposed = out >= TRANSPOSE_MIN_OUT && (p == 1f || p == 2f);
-        if (transposed) {
-            float[] w = weight.value;
-            for (int o = 0; o < out; o++) {
-                for (int i = 0; i < in; i++) {
-                    wt[i * out + o] = w[o * in + i];
-                }
-            }
-            AdderDenseKernels.forwardT(input.data, wt, y.data, batch, in, out, p);
-        } else if (cached) {
-            int n = batch * out * in;
+        if (cached) {
+            int n = out * in * batch;
             if (pm1.length < n) {
                 pm1 = new float[n];
             }
             AdderDenseKernels.forwardCached(input.data, weight.value, y.data, pm1, batch, in, out, p);
         } else {
-            AdderDenseKernels.forward(input.data, weight.value, y.data, batch, in, out, p);
+            AdderDenseKernels.forward(input.data, weight.value, y.data, batch, in, out, p, scratch);
         }
         return y;
     }
 
+    /**
+     * Back-propagates with the layer's rules; with {@code eta > 0} the filter gradient of this
+     * step is rescaled to {@code eta sqrt(k) g / ||g||_2} (eq. 33) before it is added.
+     */
     @Override
     public Tensor backward(Tensor gradOut) {
-        int batch = x.dim(0);
-        dx = Tensor.ensure(dx, batch, in);
+        int batch = x.dim(1);
+        dx = Tensor.ensure(dx, in, batch);
         float[] g = weight.grad;
-        float[] local = rules.eta() > 0 ? scratch(g.length) : g;
-        if (local != g) {
+        float[] local = g;
+        if (rules.eta() > 0) {
+            if (scratchBuf.length != g.length) {
+                scratchBuf = new float[g.length];
+            }
+            local = scratchBuf;
             java.util.Arrays.fill(local, 0f);
         }
-        if (transposed && p == 1f && filterRule != AdderDenseKernels.F_EXACT
-                && inputRule() == AdderDenseKernels.X_HARDTANH) {
-            java.util.Arrays.fill(dwt, 0f);
-            AdderDenseKernels.backwardT(x.data, wt, gradOut.data, dwt, dx.data, batch, in, out,
-                    filterRule == AdderDenseKernels.F_SIGN);
-            for (int o = 0; o < out; o++) {
-                for (int i = 0; i < in; i++) {
-                    local[o * in + i] += dwt[i * out + o];
-                }
-            }
-        } else if (cached) {
-            AdderDenseKernels.backwardCached(x.data, weight.value, pm1, gradOut.data, local, dx.data,
-                    batch, in, out, p, filterRule, inputRule());
-        } else {
-            AdderDenseKernels.backward(x.data, weight.value, gradOut.data, local, dx.data,
-                    batch, in, out, p, filterRule, inputRule());
-        }
+        AdderDenseKernels.backward(x.data, weight.value, cached ? pm1 : null, gradOut.data, local, dx.data,
+                batch, in, out, p, filterRule, inputRule(), scratch);
         if (local != g) {
             double norm = Parameter.l2(local);
             weight.recordRawGradNorm(norm);
@@ -151,15 +130,6 @@ public final class AdderDense implements AdderLayer {
             }
         }
         return dx;
-    }
-
-    private float[] scratchBuf = new float[0];
-
-    private float[] scratch(int n) {
-        if (scratchBuf.length != n) {
-            scratchBuf = new float[n];
-        }
-        return scratchBuf;
     }
 
     @Override
@@ -173,11 +143,11 @@ public final class AdderDense implements AdderLayer {
 
     @Override
     public int[] outputShape(int[] shape) {
-        if (shape.length != 2 || shape[1] != in) {
-            throw new IllegalArgumentException(describe() + " expects input [B, " + in + "], got "
+        if (shape.length != 2 || shape[0] != in) {
+            throw new IllegalArgumentException(describe() + " expects input [" + in + ", B], got "
                     + java.util.Arrays.toString(shape));
         }
-        return new int[] {shape[0], out};
+        return new int[] {out, shape[1]};
     }
 
     @Override

@@ -1,11 +1,13 @@
 package org.addernet.engine.nn;
 
 import java.util.List;
+import org.addernet.engine.kernel.Reductions;
 import org.addernet.engine.tensor.Tensor;
 
 /**
  * Batch normalisation over the batch (eq. 30): {@code y = gamma (x - mu_B) / sqrt(var_B + eps) + beta}
- * per feature. X and Y are [B, C]; gamma and beta [C] are Definition 1's a_i and b_i. Training uses
+ * per feature. X and Y are [C, B] (feature-major, see {@link org.addernet.engine.kernel}); gamma
+ * and beta [C] are Definition 1's a_i and b_i. Training uses
  * the batch statistics (biased variance) and updates running statistics with {@code momentum}
  * (unbiased variance, as PyTorch); evaluation uses the running statistics.
  */
@@ -18,10 +20,7 @@ public final class BatchNorm1d implements Layer {
     private final float[] runningMean;
     private final float[] runningVar;
     private final float[] invStd;
-    private final float[] mean;
-    private final float[] scale;
-    private final double[] sum;
-    private final double[] sumSq;
+
     private Tensor xhat;
     private Tensor y;
     private Tensor dx;
@@ -44,70 +43,61 @@ public final class BatchNorm1d implements Layer {
         this.runningVar = new float[channels];
         java.util.Arrays.fill(runningVar, 1f);
         this.invStd = new float[channels];
-        this.mean = new float[channels];
-        this.scale = new float[channels];
-        this.sum = new double[channels];
-        this.sumSq = new double[channels];
+
     }
 
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        if (x.rank() != 2 || x.dim(1) != channels) {
-            throw new IllegalArgumentException(describe() + " expects input [B, " + channels + "], got " + x);
+        if (x.rank() != 2 || x.dim(0) != channels) {
+            throw new IllegalArgumentException(describe() + " expects input [" + channels + ", B], got " + x);
         }
-        int batch = x.dim(0);
-        y = Tensor.ensure(y, batch, channels);
+        int batch = x.dim(1);
+        y = Tensor.ensure(y, channels, batch);
         float[] in = x.data;
         float[] out = y.data;
         if (training) {
             if (batch < 2) {
                 throw new IllegalArgumentException("batch norm needs a batch of at least 2 in training, got " + batch);
             }
-            xhat = Tensor.ensure(xhat, batch, channels);
+            xhat = Tensor.ensure(xhat, channels, batch);
             float[] xh = xhat.data;
-            // batch-outer loops: one independent accumulator per channel, contiguous rows
-            java.util.Arrays.fill(sum, 0.0);
-            java.util.Arrays.fill(sumSq, 0.0);
-            for (int b = 0; b < batch; b++) {
-                int o = b * channels;
-                for (int c = 0; c < channels; c++) {
-                    sum[c] += in[o + c];
-                }
-            }
             for (int c = 0; c < channels; c++) {
-                mean[c] = (float) (sum[c] / batch);
-            }
-            for (int b = 0; b < batch; b++) {
-                int o = b * channels;
-                for (int c = 0; c < channels; c++) {
-                    double d = in[o + c] - mean[c];
-                    sumSq[c] += d * d;
+                int o = c * batch;
+                float m = Reductions.sum(in, o, batch) / batch;
+                float v0 = 0f;
+                float v1 = 0f;
+                int b = 0;
+                for (; b + 1 < batch; b += 2) {
+                    float d0 = in[o + b] - m;
+                    float d1 = in[o + b + 1] - m;
+                    v0 += d0 * d0;
+                    v1 += d1 * d1;
                 }
-            }
-            for (int c = 0; c < channels; c++) {
-                double var = sumSq[c] / batch;
-                invStd[c] = (float) (1.0 / Math.sqrt(var + eps));
-                runningMean[c] = (1 - momentum) * runningMean[c] + momentum * mean[c];
-                runningVar[c] = (float) ((1 - momentum) * runningVar[c] + momentum * var * batch / (batch - 1));
-            }
-            float[] g = gamma.value;
-            float[] bt = beta.value;
-            for (int b = 0; b < batch; b++) {
-                int o = b * channels;
-                for (int c = 0; c < channels; c++) {
-                    float h = (in[o + c] - mean[c]) * invStd[c];
-                    xh[o + c] = h;
-                    out[o + c] = g[c] * h + bt[c];
+                if (b < batch) {
+                    float d0 = in[o + b] - m;
+                    v0 += d0 * d0;
                 }
+                float var = (v0 + v1) / batch;
+                float is = (float) (1.0 / Math.sqrt(var + eps));
+                invStd[c] = is;
+                float g = gamma.value[c];
+                float bt = beta.value[c];
+                for (b = 0; b < batch; b++) {
+                    float h = (in[o + b] - m) * is;
+                    xh[o + b] = h;
+                    out[o + b] = g * h + bt;
+                }
+                runningMean[c] = (1 - momentum) * runningMean[c] + momentum * m;
+                runningVar[c] = (1 - momentum) * runningVar[c] + momentum * var * batch / (batch - 1);
             }
         } else {
             for (int c = 0; c < channels; c++) {
+                int o = c * batch;
                 float is = (float) (1.0 / Math.sqrt(runningVar[c] + eps));
                 float g = gamma.value[c] * is;
                 float shift = beta.value[c] - runningMean[c] * g;
                 for (int b = 0; b < batch; b++) {
-                    int k = b * channels + c;
-                    out[k] = in[k] * g + shift;
+                    out[o + b] = in[o + b] * g + shift;
                 }
             }
         }
@@ -117,29 +107,20 @@ public final class BatchNorm1d implements Layer {
     /** dx = gamma * invStd / B * (B dy - sum(dy) - xhat sum(dy xhat)), the closed form of eq. 31. */
     @Override
     public Tensor backward(Tensor gradOut) {
-        int batch = xhat.dim(0);
-        dx = Tensor.ensure(dx, batch, channels);
+        int batch = xhat.dim(1);
+        dx = Tensor.ensure(dx, channels, batch);
         float[] dy = gradOut.data;
         float[] xh = xhat.data;
         float[] out = dx.data;
-        java.util.Arrays.fill(sum, 0.0);
-        java.util.Arrays.fill(sumSq, 0.0);
-        for (int b = 0; b < batch; b++) {
-            int o = b * channels;
-            for (int c = 0; c < channels; c++) {
-                sum[c] += dy[o + c];
-                sumSq[c] += dy[o + c] * xh[o + c];   // sum of dy * xhat
-            }
-        }
         for (int c = 0; c < channels; c++) {
-            gamma.grad[c] += (float) sumSq[c];
-            beta.grad[c] += (float) sum[c];
-            scale[c] = gamma.value[c] * invStd[c] / batch;
-        }
-        for (int b = 0; b < batch; b++) {
-            int o = b * channels;
-            for (int c = 0; c < channels; c++) {
-                out[o + c] = scale[c] * (batch * dy[o + c] - (float) sum[c] - xh[o + c] * (float) sumSq[c]);
+            int o = c * batch;
+            float sum = Reductions.sum(dy, o, batch);
+            float sumXh = Reductions.dot(dy, o, xh, o, batch);
+            gamma.grad[c] += sumXh;
+            beta.grad[c] += sum;
+            float scale = gamma.value[c] * invStd[c] / batch;
+            for (int b = 0; b < batch; b++) {
+                out[o + b] = scale * (batch * dy[o + b] - sum - xh[o + b] * sumXh);
             }
         }
         return dx;
@@ -170,8 +151,8 @@ public final class BatchNorm1d implements Layer {
 
     @Override
     public int[] outputShape(int[] shape) {
-        if (shape.length != 2 || shape[1] != channels) {
-            throw new IllegalArgumentException(describe() + " expects input [B, " + channels + "], got "
+        if (shape.length != 2 || shape[0] != channels) {
+            throw new IllegalArgumentException(describe() + " expects input [" + channels + ", B], got "
                     + java.util.Arrays.toString(shape));
         }
         return shape.clone();

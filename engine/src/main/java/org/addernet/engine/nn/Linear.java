@@ -3,10 +3,12 @@ package org.addernet.engine.nn;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.addernet.engine.kernel.LinearKernels;
+import org.addernet.engine.kernel.RowScratch;
 import org.addernet.engine.tensor.Tensor;
 
 /**
- * Fully-connected layer {@code Y = X W^T + b}. X is [B, in], W is [out, in], b is [out].
+ * Fully-connected layer {@code Y = W X + b}. X is [in, B] and Y [out, B] (dense activations are
+ * feature-major, see {@link org.addernet.engine.kernel}), W is [out, in], b is [out].
  * Initialised like PyTorch: W and b uniform in +-1/sqrt(in).
  */
 public final class Linear implements Layer {
@@ -17,6 +19,7 @@ public final class Linear implements Layer {
     private Tensor x;
     private Tensor y;
     private Tensor dx;
+    private final RowScratch scratch = new RowScratch();
 
     public Linear(int in, int out, boolean withBias, SplittableRandom rng) {
         if (in <= 0 || out <= 0) {
@@ -41,25 +44,25 @@ public final class Linear implements Layer {
     public Tensor forward(Tensor input, boolean training) {
         int batch = checkInput(input);
         x = input;
-        y = Tensor.ensure(y, batch, out);
-        LinearKernels.forward(input.data, weight.value, bias == null ? null : bias.value, y.data, batch, in, out);
+        y = Tensor.ensure(y, out, batch);
+        LinearKernels.forward(input.data, weight.value, bias == null ? null : bias.value, y.data, batch, in, out, scratch);
         return y;
     }
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        int batch = x.dim(0);
-        dx = Tensor.ensure(dx, batch, in);
+        int batch = x.dim(1);
+        dx = Tensor.ensure(dx, in, batch);
         LinearKernels.backward(x.data, weight.value, gradOut.data, weight.grad,
-                bias == null ? null : bias.grad, dx.data, batch, in, out);
+                bias == null ? null : bias.grad, dx.data, batch, in, out, scratch);
         return dx;
     }
 
     private int checkInput(Tensor t) {
-        if (t.rank() != 2 || t.dim(1) != in) {
-            throw new IllegalArgumentException(describe() + " expects input [B, " + in + "], got " + t);
+        if (t.rank() != 2 || t.dim(0) != in) {
+            throw new IllegalArgumentException(describe() + " expects input [" + in + ", B], got " + t);
         }
-        return t.dim(0);
+        return t.dim(1);
     }
 
     @Override
@@ -69,11 +72,11 @@ public final class Linear implements Layer {
 
     @Override
     public int[] outputShape(int[] shape) {
-        if (shape.length != 2 || shape[1] != in) {
-            throw new IllegalArgumentException(describe() + " expects input [B, " + in + "], got "
+        if (shape.length != 2 || shape[0] != in) {
+            throw new IllegalArgumentException(describe() + " expects input [" + in + ", B], got "
                     + java.util.Arrays.toString(shape));
         }
-        return new int[] {shape[0], out};
+        return new int[] {out, shape[1]};
     }
 
     public Parameter weight() {

@@ -45,6 +45,7 @@ public final class Trainer {
     private final Tensor xb;
     private final int[] yb;
     private final float[] grad;
+    private final Tensor gradTensor;
     private long step;
     private double windowLoss;
     private long windowCorrect;
@@ -63,10 +64,10 @@ public final class Trainer {
             throw new IllegalArgumentException("the training set is empty");
         }
         this.outputs = train.numClasses() == 2 ? 1 : train.numClasses();
-        int[] out = net.outputShape(new int[] {cfg.batchSize(), train.dim()});
-        if (out.length != 2 || out[1] != outputs) {
+        int[] out = net.outputShape(new int[] {train.dim(), cfg.batchSize()});
+        if (out.length != 2 || out[0] != outputs) {
             throw new IllegalArgumentException("the model outputs " + java.util.Arrays.toString(out)
-                    + " but the data needs [" + cfg.batchSize() + ", " + outputs + "]");
+                    + " but the data needs [" + outputs + ", " + cfg.batchSize() + "]");
         }
         this.loss = outputs == 1 ? new BceWithLogits() : new SoftmaxCrossEntropy();
         this.sgd = new Sgd(net.parameters(), cfg.momentum(), cfg.nesterov(), cfg.weightDecay());
@@ -84,9 +85,10 @@ public final class Trainer {
             perm[i] = i;
         }
         shuffle();
-        this.xb = new Tensor(cfg.batchSize(), train.dim());
+        this.xb = new Tensor(train.dim(), cfg.batchSize());
         this.yb = new int[cfg.batchSize()];
         this.grad = new float[cfg.batchSize() * outputs];
+        this.gradTensor = Tensor.wrap(grad, outputs, cfg.batchSize());
     }
 
     private void shuffle() {
@@ -102,6 +104,7 @@ public final class Trainer {
     private void nextBatch() {
         int filled = 0;
         int b = cfg.batchSize();
+        int dim = train.dim();
         while (filled < b) {
             if (cursor == perm.length) {
                 shuffle();
@@ -109,8 +112,8 @@ public final class Trainer {
             int take = Math.min(b - filled, perm.length - cursor);
             for (int t = 0; t < take; t++) {
                 int i = perm[cursor + t];
-                for (int j = 0; j < train.dim(); j++) {
-                    xb.data[(filled + t) * train.dim() + j] = train.feature(i, j);
+                for (int j = 0; j < dim; j++) {
+                    xb.data[j * b + filled + t] = train.feature(i, j);   // feature-major [dim, B]
                 }
                 yb[filled + t] = train.label(i);
             }
@@ -156,7 +159,7 @@ public final class Trainer {
         int b = cfg.batchSize();
         double l = loss.forwardBackward(logits.data, yb, grad, b, outputs);
         windowCorrect += loss.correct(logits.data, yb, b, outputs);
-        net.backward(Tensor.wrap(grad, b, outputs));
+        net.backward(gradTensor);
         sgd.step(lr);
         step++;
         windowLoss += l;
@@ -258,17 +261,21 @@ public final class Trainer {
     /** Accuracy on {@code data} in evaluation mode (batch norm with running statistics). */
     public double accuracy(DataSet data) {
         int n = data.size();
+        int dim = data.dim();
         int chunk = 1024;
         int correct = 0;
-        float[] xs = data.features();
         int[] ys = data.labels();
         for (int from = 0; from < n; from += chunk) {
             int m = Math.min(chunk, n - from);
-            float[] x = new float[m * data.dim()];
-            System.arraycopy(xs, from * data.dim(), x, 0, x.length);
+            float[] x = new float[m * dim];
+            for (int k = 0; k < m; k++) {
+                for (int j = 0; j < dim; j++) {
+                    x[j * m + k] = data.feature(from + k, j);     // feature-major [dim, m]
+                }
+            }
             int[] y = new int[m];
             System.arraycopy(ys, from, y, 0, m);
-            Tensor out = net.forward(Tensor.wrap(x, m, data.dim()), false);
+            Tensor out = net.forward(Tensor.wrap(x, dim, m), false);
             correct += loss.correct(out.data, y, m, outputs);
         }
         return correct / (double) n;
@@ -287,10 +294,10 @@ public final class Trainer {
         double cell = 2 * extent / resolution;
         for (int j = 0; j < resolution; j++) {
             for (int i = 0; i < resolution; i++) {
-                x[2 * i] = (float) (-extent + (i + 0.5) * cell);
-                x[2 * i + 1] = (float) (-extent + (j + 0.5) * cell);
+                x[i] = (float) (-extent + (i + 0.5) * cell);                  // feature-major [2, R]
+                x[resolution + i] = (float) (-extent + (j + 0.5) * cell);
             }
-            Tensor out = net.forward(Tensor.wrap(x, resolution, 2), false);
+            Tensor out = net.forward(Tensor.wrap(x, 2, resolution), false);
             for (int i = 0; i < resolution; i++) {
                 prob[j * resolution + i] = (float) BceWithLogits.sigmoid(out.data[i]);
             }

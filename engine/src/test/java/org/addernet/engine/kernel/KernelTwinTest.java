@@ -25,7 +25,7 @@ class KernelTwinTest {
                         float[] fast = new float[b * o];
                         float[] slow = new float[b * o];
                         float[] cache = new float[b * o * i];
-                        AdderDenseKernels.forward(x, w, fast, b, i, o, p);
+                        AdderDenseKernels.forward(x, w, fast, b, i, o, p, new RowScratch());
                         AdderDenseKernels.forwardNaive(x, w, slow, b, i, o, p);
                         int[] shape = {b, i, o};
                         OpCheck.assertClose("adder forward p=" + p, shape, slow, fast, 1e-4, 1e-5);
@@ -54,7 +54,7 @@ class KernelTwinTest {
                             float[] dxFast = new float[b * i];
                             float[] dxSlow = new float[b * i];
                             float[] dxCached = new float[b * i];
-                            AdderDenseKernels.backward(x, w, gy, dwFast, dxFast, b, i, o, p, fr, xr);
+                            AdderDenseKernels.backward(x, w, null, gy, dwFast, dxFast, b, i, o, p, fr, xr, new RowScratch());
                             AdderDenseKernels.backwardNaive(x, w, gy, dwSlow, dxSlow, b, i, o, p, fr, xr);
                             float[] cache = new float[b * o * i];
                             AdderDenseKernels.forwardCached(x, w, new float[b * o], cache, b, i, o, p);
@@ -72,57 +72,6 @@ class KernelTwinTest {
         }
     }
 
-    private static float[] transpose(float[] w, int rows, int cols) {
-        float[] t = new float[w.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = w[r * cols + c];
-            }
-        }
-        return t;
-    }
-
-    @Test
-    void transposedAdderKernelsMatchNaive() {
-        for (float p : new float[] {1f, 2f}) {
-            for (int b : SIZES) {
-                for (int i : SIZES) {
-                    for (int o : new int[] {1, 8, 9, 17}) {
-                        float[] x = OpCheck.random(b * i, 3, b * 13 + i);
-                        float[] w = OpCheck.random(o * i, 3, o + 3 * i);
-                        float[] slow = new float[b * o];
-                        float[] fast = new float[b * o];
-                        AdderDenseKernels.forwardNaive(x, w, slow, b, i, o, p);
-                        AdderDenseKernels.forwardT(x, transpose(w, o, i), fast, b, i, o, p);
-                        int[] shape = {b, i, o};
-                        OpCheck.assertClose("adder forwardT p=" + p, shape, slow, fast, 1e-4, 1e-5);
-                    }
-                }
-            }
-        }
-        for (boolean sign : new boolean[] {false, true}) {
-            for (int b : SIZES) {
-                for (int i : SIZES) {
-                    for (int o : new int[] {1, 8, 9, 17}) {
-                        float[] x = OpCheck.random(b * i, 3, b + 7 * i);
-                        float[] w = OpCheck.random(o * i, 3, 2 * o + i);
-                        float[] gy = OpCheck.random(b * o, 1, 5 + b + o);
-                        float[] dwSlow = new float[o * i];
-                        float[] dxSlow = new float[b * i];
-                        AdderDenseKernels.backwardNaive(x, w, gy, dwSlow, dxSlow, b, i, o, 1f,
-                                sign ? F_SIGN : F_FULL, X_HARDTANH);
-                        float[] dwt = new float[o * i];
-                        float[] dx = new float[b * i];
-                        AdderDenseKernels.backwardT(x, transpose(w, o, i), gy, dwt, dx, b, i, o, sign);
-                        int[] shape = {b, i, o};
-                        OpCheck.assertClose("adder backwardT dW sign=" + sign, shape, dwSlow, transpose(dwt, i, o), 1e-4, 1e-4);
-                        OpCheck.assertClose("adder backwardT dX sign=" + sign, shape, dxSlow, dx, 1e-4, 1e-4);
-                    }
-                }
-            }
-        }
-    }
-
     @Test
     void linearMatchesNaive() {
         for (int b : SIZES) {
@@ -133,7 +82,7 @@ class KernelTwinTest {
                     float[] bias = OpCheck.random(o, 1, o);
                     float[] yf = new float[b * o];
                     float[] ys = new float[b * o];
-                    LinearKernels.forward(x, w, bias, yf, b, i, o);
+                    LinearKernels.forward(x, w, bias, yf, b, i, o, new RowScratch());
                     LinearKernels.forwardNaive(x, w, bias, ys, b, i, o);
                     int[] shape = {b, i, o};
                     OpCheck.assertClose("linear forward", shape, ys, yf, 1e-4, 1e-5);
@@ -144,7 +93,7 @@ class KernelTwinTest {
                     float[] dbs = new float[o];
                     float[] dxf = new float[b * i];
                     float[] dxs = new float[b * i];
-                    LinearKernels.backward(x, w, gy, dwf, dbf, dxf, b, i, o);
+                    LinearKernels.backward(x, w, gy, dwf, dbf, dxf, b, i, o, new RowScratch());
                     LinearKernels.backwardNaive(x, w, gy, dws, dbs, dxs, b, i, o);
                     OpCheck.assertClose("linear dW", shape, dws, dwf, 1e-4, 1e-5);
                     OpCheck.assertClose("linear db", shape, dbs, dbf, 1e-4, 1e-5);

@@ -18,9 +18,9 @@ class AdderSurrogateTest {
     }
 
     private static float[] run(AdderDense a, float[] x, float[] gy, float[] dxOut) {
-        a.forward(Tensor.wrap(x, B, I), true);
+        a.forward(Tensor.wrap(x, I, B), true);
         a.zeroGrad();
-        Tensor dx = a.backward(Tensor.wrap(gy, B, O));
+        Tensor dx = a.backward(Tensor.wrap(gy, O, B));
         System.arraycopy(dx.data, 0, dxOut, 0, dxOut.length);
         return a.weight().grad.clone();
     }
@@ -39,14 +39,14 @@ class AdderSurrogateTest {
             for (int b = 0; b < B; b++) {
                 for (int o = 0; o < O; o++) {
                     for (int i = 0; i < I; i++) {
-                        float d = x[b * I + i] - w[o * I + i];
-                        expW[o * I + i] += gy[b * O + o] * d;                                   // eq. 23
-                        expX[b * I + i] += gy[b * O + o] * Math.max(-1f, Math.min(1f, -d));     // HT(F - X)
+                        float d = x[i * B + b] - w[o * I + i];
+                        expW[o * I + i] += gy[o * B + b] * d;                                   // eq. 23
+                        expX[i * B + b] += gy[o * B + b] * Math.max(-1f, Math.min(1f, -d));     // HT(F - X)
                     }
                 }
             }
             OpCheck.assertClose("full-precision dW p=" + p, new int[] {O, I}, expW, dw, 1e-5, 1e-5);
-            OpCheck.assertClose("hardtanh dX p=" + p, new int[] {B, I}, expX, dx, 1e-5, 1e-5);
+            OpCheck.assertClose("hardtanh dX p=" + p, new int[] {I, B}, expX, dx, 1e-5, 1e-5);
         }
     }
 
@@ -64,14 +64,14 @@ class AdderSurrogateTest {
         for (int b = 0; b < B; b++) {
             for (int o = 0; o < O; o++) {
                 for (int i = 0; i < I; i++) {
-                    double d = x[b * I + i] - w[o * I + i];
-                    expW[o * I + i] += (float) (gy[b * O + o] * Math.signum(d));                                  // eq. 22
-                    expX[b * I + i] += (float) (gy[b * O + o] * Math.signum(-d) * Math.pow(Math.abs(d), p - 1)); // eq. 27
+                    double d = x[i * B + b] - w[o * I + i];
+                    expW[o * I + i] += (float) (gy[o * B + b] * Math.signum(d));                                  // eq. 22
+                    expX[i * B + b] += (float) (gy[o * B + b] * Math.signum(-d) * Math.pow(Math.abs(d), p - 1)); // eq. 27
                 }
             }
         }
         OpCheck.assertClose("sign dW", new int[] {O, I}, expW, dw, 1e-5, 1e-5);
-        OpCheck.assertClose("eq27 dX", new int[] {B, I}, expX, dx, 1e-5, 1e-4);
+        OpCheck.assertClose("eq27 dX", new int[] {I, B}, expX, dx, 1e-5, 1e-4);
     }
 
     @Test
@@ -84,7 +84,7 @@ class AdderSurrogateTest {
             run(layer(AdderRules.FilterGradient.FULL_PRECISION, AdderRules.InputGradient.AUTO, 0, p), x, gy, dxAuto);
             AdderRules.InputGradient ref = p == 1 ? AdderRules.InputGradient.HARDTANH : AdderRules.InputGradient.EQ27;
             run(layer(AdderRules.FilterGradient.FULL_PRECISION, ref, 0, p), x, gy, dxRef);
-            OpCheck.assertClose("auto dX p=" + p, new int[] {B, I}, dxRef, dxAuto, 0, 0);
+            OpCheck.assertClose("auto dX p=" + p, new int[] {I, B}, dxRef, dxAuto, 0, 0);
         }
     }
 
@@ -112,16 +112,17 @@ class AdderSurrogateTest {
     void forwardIsNegativeLpDistanceByHand() {
         AdderDense a = layer(AdderRules.FilterGradient.FULL_PRECISION, AdderRules.InputGradient.AUTO, 0, 1);
         float[] w = a.weight().value;
-        float[] xs = {1, 2, 3};
         System.arraycopy(new float[] {0, 0, 0, 1, 1, 1}, 0, w, 0, 6);
-        float[] x = new float[B * I];
-        System.arraycopy(xs, 0, x, 0, 3);
-        Tensor y = a.forward(Tensor.wrap(x, B, I), false);
+        float[] x = new float[I * B];       // sample 0 is (1, 2, 3), feature-major
+        x[0] = 1;
+        x[B] = 2;
+        x[2 * B] = 3;
+        Tensor y = a.forward(Tensor.wrap(x, I, B), false);
         assertEquals(-6f, y.data[0], 0f);   // |1|+|2|+|3|
-        assertEquals(-3f, y.data[1], 0f);   // |0|+|1|+|2|
+        assertEquals(-3f, y.data[B], 0f);   // |0|+|1|+|2|
         a.setP(2);
-        y = a.forward(Tensor.wrap(x, B, I), false);
+        y = a.forward(Tensor.wrap(x, I, B), false);
         assertEquals(-14f, y.data[0], 0f);  // 1+4+9
-        assertEquals(-5f, y.data[1], 0f);   // 0+1+4
+        assertEquals(-5f, y.data[B], 0f);   // 0+1+4
     }
 }

@@ -10,8 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Finite-difference checks for every layer whose gradient is the true one. */
 class GradientCheckTest {
+    /** A feature-major batch [d, b]. */
     private static Tensor input(int b, int d, long seed) {
-        return Tensor.wrap(OpCheck.random(b * d, 2, seed), b, d);
+        return Tensor.wrap(OpCheck.random(b * d, 2, seed), d, b);
     }
 
     @Test
