@@ -18,7 +18,10 @@ public final class WorkbenchCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        var out = spec.commandLine().getOut();
+        out.println("The workbench window is not part of this build yet; everything below runs headless.");
+        out.println();
+        spec.commandLine().usage(out);
     }
 
     /** Parses and runs {@code args}; returns the exit code. Usage errors are one line on {@code err}. */

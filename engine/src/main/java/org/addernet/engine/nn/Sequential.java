@@ -56,6 +56,13 @@ public final class Sequential implements Layer {
         return s;
     }
 
+    @Override
+    public void zeroGrad() {
+        for (Layer l : layers) {
+            l.zeroGrad();
+        }
+    }
+
     /** Every adder layer, in order (for the p schedule). */
     public List<AdderLayer> adderLayers() {
         List<AdderLayer> out = new ArrayList<>();

@@ -43,6 +43,8 @@ public final class Trainer {
     private final int[] perm;
     private int cursor;
     private final Tensor xb;
+    private final float[] trainX;
+    private final int[] trainY;
     private final int[] yb;
     private final float[] grad;
     private final Tensor gradTensor;
@@ -86,6 +88,8 @@ public final class Trainer {
         }
         shuffle();
         this.xb = new Tensor(train.dim(), cfg.batchSize());
+        this.trainX = train.features();
+        this.trainY = train.labels();
         this.yb = new int[cfg.batchSize()];
         this.grad = new float[cfg.batchSize() * outputs];
         this.gradTensor = Tensor.wrap(grad, outputs, cfg.batchSize());
@@ -113,9 +117,9 @@ public final class Trainer {
             for (int t = 0; t < take; t++) {
                 int i = perm[cursor + t];
                 for (int j = 0; j < dim; j++) {
-                    xb.data[j * b + filled + t] = train.feature(i, j);   // feature-major [dim, B]
+                    xb.data[j * b + filled + t] = trainX[i * dim + j];   // feature-major [dim, B]
                 }
-                yb[filled + t] = train.label(i);
+                yb[filled + t] = trainY[i];
             }
             filled += take;
             cursor += take;
