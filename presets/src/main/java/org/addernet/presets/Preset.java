@@ -58,8 +58,9 @@ public record Preset(String name, String title, String description, String repro
     /** Every model is trained with every hidden size: models x hidden runs per seed. */
     public record Runs(List<String> models, List<Integer> hidden) {
         public Runs {
-            models = models == null ? null : List.copyOf(models);
-            hidden = hidden == null ? null : List.copyOf(hidden);
+            // not List.copyOf: a null element must reach the validator, which names it
+            models = models == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(models));
+            hidden = hidden == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(hidden));
         }
     }
 

@@ -35,17 +35,28 @@ import java.util.Map;
  */
 public final class PresetLoader {
     /** Names of the bundled presets, in gallery order. */
-    public static final List<String> BUNDLED = List.of("fig2-unit-ball", "fig3-multi-ball", "fig4-xor");
+    public static final List<String> BUNDLED = List.of("fig2-unit-ball", "fig3-multi-ball", "fig4-xor",
+            "demo-one-unit", "demo-l2-to-l1", "demo-spiral-deep", "demo-noisy-moons");
 
     private static final String BUNDLED_DIR = "/org/addernet/presets/bundled/";
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            // no number or boolean where a string is expected either ("name": 123)
+            .withCoercionConfig(com.fasterxml.jackson.databind.type.LogicalType.Textual, c -> c
+                    .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                    .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                    .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                            com.fasterxml.jackson.databind.cfg.CoercionAction.Fail))
             .build();
 
     private PresetLoader() {
@@ -271,6 +282,10 @@ public final class PresetLoader {
         Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
                 ? m.getTargetType() : null;
         String expected = target == null ? "another type" : expectedKind(target);
+        if (got != null && got.isNumber() && (target == int.class || target == long.class || target == Integer.class
+                || target == Long.class) && String.valueOf(e.getOriginalMessage()).contains("out of range")) {
+            expected = "a whole number within " + (target == int.class || target == Integer.class ? "32" : "64") + "-bit range";
+        }
         return "expected " + expected + ", got " + (got == null || got.isMissingNode() ? "nothing" : kind(got));
     }
 
@@ -315,8 +330,9 @@ public final class PresetLoader {
     private static String origin(String source, String path, Map<String, JsonLocation> where, List<String> overrides) {
         String root = path.replaceAll("\\[\\d+]$", "");
         for (String o : overrides) {
-            if (o.startsWith(root + "=") || o.startsWith(root + " =")) {
-                return "--set " + o;
+            int eq = o.indexOf('=');
+            if (eq > 0 && o.substring(0, eq).trim().equals(root)) {
+                return "--set " + o.trim();
             }
         }
         JsonLocation loc = where.get(path);

@@ -11,6 +11,13 @@ public final class PresetValidator {
     public record Problem(String path, String message) {
     }
 
+    /** Largest toy sample (the points are generated in memory). */
+    public static final int MAX_SAMPLES = 10_000_000;
+    /** Largest batch. */
+    public static final int MAX_BATCH = 65_536;
+    /** Largest hidden x hidden x batch: the p-cache of a dense adder layer holds that many floats. */
+    public static final long MAX_LAYER_ELEMENTS = 200_000_000L;
+
     /** Model names a toy preset may train. */
     public static final Set<String> TOY_MODELS = Set.of("mlp", "adder");
 
@@ -28,7 +35,7 @@ public final class PresetValidator {
         } catch (IllegalArgumentException e) {
             out.add(new Problem("data.set", e.getMessage()));
         }
-        atLeast(out, "data.samples", d.samples(), 10);
+        within(out, "data.samples", d.samples(), 10, MAX_SAMPLES);
         if (d.spread() != null && !(d.spread() > 0 && Double.isFinite(d.spread()))) {
             out.add(new Problem("data.spread", "must be > 0 (or null for the set's default), got " + d.spread()));
         }
@@ -42,8 +49,8 @@ public final class PresetValidator {
         }
         oneOf(out, "model.activation", m.activation(), List.of("relu", "tanh", "sigmoid"));
         Preset.Training t = p.training();
-        atLeast(out, "training.iterations", t.iterations(), 1);
-        atLeast(out, "training.batchSize", t.batchSize(), 2);
+        within(out, "training.iterations", t.iterations(), 1, 100_000_000);
+        within(out, "training.batchSize", t.batchSize(), 2, MAX_BATCH);
         positive(out, "training.lr", t.lr());
         oneOf(out, "training.schedule", t.schedule(), List.of("cosine", "polynomial", "step", "constant"));
         positive(out, "training.power", t.power());
@@ -55,7 +62,7 @@ public final class PresetValidator {
             out.add(new Problem("training.momentum", "must lie in [0, 1), got " + t.momentum()));
         }
         if (t.nesterov() && t.momentum() == 0) {
-            out.add(new Problem("training.nesterov", "Nesterov needs a positive momentum"));
+            out.add(new Problem("training.momentum", "must be > 0 when training.nesterov is true, got 0.0"));
         }
         if (!(t.weightDecay() >= 0 && Double.isFinite(t.weightDecay()))) {
             out.add(new Problem("training.weightDecay", "must be >= 0, got " + t.weightDecay()));
@@ -80,6 +87,9 @@ public final class PresetValidator {
         }
         for (int k = 0; k < r.models().size(); k++) {
             oneOf(out, "runs.models[" + k + "]", r.models().get(k), List.of("mlp", "adder"));
+            if (r.models().indexOf(r.models().get(k)) < k) {
+                out.add(new Problem("runs.models[" + k + "]", "\"" + r.models().get(k) + "\" is listed twice"));
+            }
         }
         if (r.hidden().isEmpty()) {
             out.add(new Problem("runs.hidden", "must list at least one hidden size n"));
@@ -88,6 +98,11 @@ public final class PresetValidator {
             Integer n = r.hidden().get(k);
             if (n == null || n < 1 || n > 4096) {
                 out.add(new Problem("runs.hidden[" + k + "]", "hidden units n must lie in [1, 4096], got " + n));
+            } else if (r.hidden().indexOf(n) < k) {
+                out.add(new Problem("runs.hidden[" + k + "]", "n = " + n + " is listed twice"));
+            } else if ((long) n * n * t.batchSize() > MAX_LAYER_ELEMENTS) {
+                out.add(new Problem("runs.hidden[" + k + "]", "n = " + n + " with batch " + t.batchSize()
+                        + " needs n x n x batch <= " + MAX_LAYER_ELEMENTS + " (the adder layer's per-step buffers)"));
             }
         }
         Preset.Output o = p.output();
@@ -98,6 +113,12 @@ public final class PresetValidator {
             out.add(new Problem("output.panelSize", "must lie in [100, 2000] pixels, got " + o.panelSize()));
         }
         return out;
+    }
+
+    private static void within(List<Problem> out, String path, long v, long min, long max) {
+        if (v < min || v > max) {
+            out.add(new Problem(path, "must lie in [" + min + ", " + max + "], got " + v));
+        }
     }
 
     private static void atLeast(List<Problem> out, String path, long v, long min) {
@@ -119,7 +140,7 @@ public final class PresetValidator {
     }
 
     private static void oneOf(List<Problem> out, String path, String v, List<String> allowed) {
-        if (!allowed.contains(v)) {
+        if (v == null || !allowed.contains(v)) {
             out.add(new Problem(path, "expected one of " + String.join(", ", allowed) + ", got \"" + v + "\""));
         }
     }

@@ -47,6 +47,16 @@ class PresetLoaderTest {
     }
 
     @Test
+    void everyBundledPresetLoadsAndPlans() {
+        for (String name : PresetLoader.BUNDLED) {
+            Preset p = PresetLoader.resolve(name, List.of());
+            assertEquals(name, p.name());
+            assertTrue(!p.description().isBlank(), name + " has a gallery text");
+            assertTrue(ExperimentPlan.runs(p, 1).size() >= 2, name);
+        }
+    }
+
+    @Test
     void hiddenSizesFollowTheFigures() {
         assertEquals(List.of(1, 2, 3), PresetLoader.resolve("fig2-unit-ball", List.of()).runs().hidden());
         assertEquals(List.of(3, 5, 10), PresetLoader.resolve("fig3-multi-ball", List.of()).runs().hidden());
@@ -101,6 +111,20 @@ class PresetLoaderTest {
         assertEquals("--set training.lr=abc: training.lr: expected a number, got the string \"abc\"", msg);
         msg = error("{\"name\": \"x\"}", "training");
         assertTrue(msg.contains("expected key.path=value"), msg);
+    }
+
+    @Test
+    void looseInputIsRejectedNotGuessed() {
+        assertTrue(error("{\"name\": \"x\"}", "training.lr=1 2").contains("training.lr: expected a number, got the string \"1 2\""));
+        assertTrue(error("{\"name\": \"x\", \"training\": {\"lr\": 0.1, \"lr\": 0.2}}").contains("Duplicate field 'lr'"));
+        assertTrue(error("{\"name\": 123}").contains("name: expected a string, got the number 123"));
+        assertTrue(error("{\"name\": \"x\"} {\"name\": \"y\"}").contains("not valid JSON"));
+        assertTrue(error("{\"name\": \"x\"}", "runs.hidden=[2,2]").contains("runs.hidden[1]: n = 2 is listed twice"));
+        assertTrue(error("{\"name\": \"x\"}", "runs.models=[\"mlp\",null]").contains("runs.models[1]: expected one of mlp, adder, got \"null\""));
+        assertTrue(error("{\"name\": \"x\"}", "data.samples=2000000000").contains("data.samples: must lie in [10, 10000000]"));
+        assertTrue(error("{\"name\": \"x\"}", " training.lr=fast").startsWith("--set training.lr=fast: training.lr"));
+        assertTrue(error("{\"name\": \"x\", \"seed\": 1e30}").contains("seed: expected a whole number"));
+        assertTrue(error("{\"name\": \"x\",\n \"training\": {\"momentum\": 0.0}}").startsWith("my.json:2:15: training.momentum: must be > 0 when training.nesterov is true"));
     }
 
     @Test

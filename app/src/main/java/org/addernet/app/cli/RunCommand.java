@@ -32,7 +32,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "key.path=value", description = "override a preset value, e.g. training.lr=0.05")
     List<String> overrides = new ArrayList<>();
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data root searched first (image data sets)")
+    @Option(names = "--data", paramLabel = "DIR", description = "data root searched first (image data sets; the toy sets need none)")
     Path data;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "repeat every run with N seeds (default 1)")
@@ -68,13 +68,24 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : defaultOut(p.name());
         PresetRunner runner = new PresetRunner(p, dir, seeds, j, parent.err);
-        Thread hook = new Thread(runner::cancel);
+        // Ctrl-C: stop the runs after their current step and let run() write summary.json first
+        Thread hook = new Thread(() -> {
+            runner.cancel();
+            try {
+                runner.awaitEnd(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         Runtime.getRuntime().addShutdownHook(hook);
         Summary s;
         try {
             s = runner.run();
-        } catch (IOException e) {
+        } catch (org.addernet.app.runner.OutputFolderException e) {
             err.println("workbench run: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("workbench run: cannot write the run to " + dir + ": " + e);
             return 1;
         } finally {
             try {
@@ -95,10 +106,16 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** {@code $ADDERNET_HOME/runs/<time>-<preset>}, with a suffix when that folder is already taken. */
     static Path defaultOut(String name) {
         String home = System.getenv("ADDERNET_HOME");
         Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".addernet");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        return base.resolve("runs").resolve(stamp + "-" + name);
+        Path runs = base.resolve("runs");
+        Path p = runs.resolve(stamp + "-" + name);
+        for (int k = 2; java.nio.file.Files.exists(p); k++) {
+            p = runs.resolve(stamp + "-" + name + "-" + k);
+        }
+        return p;
     }
 }

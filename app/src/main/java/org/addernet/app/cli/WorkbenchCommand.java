@@ -33,7 +33,8 @@ public final class WorkbenchCommand implements Runnable {
         cl.setErr(new PrintWriter(err, true));
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("workbench: " + ex.getMessage() + " (see: ./workbench " + c.getCommandName() + " --help)");
+            String name = c.getParent() == null ? "" : c.getCommandName() + " ";
+            c.getErr().println("workbench: " + ex.getMessage() + " (see: ./workbench " + name + "--help)");
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

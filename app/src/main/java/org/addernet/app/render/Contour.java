@@ -1,7 +1,11 @@
 package org.addernet.app.render;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.addernet.engine.train.DecisionGrid;
 
 /**
@@ -9,6 +13,9 @@ import org.addernet.engine.train.DecisionGrid;
  * segments in data coordinates, linearly interpolated along cell edges. A value counts as inside
  * when {@code p >= level}, the same rule that turns probabilities into predictions. Saddle cells
  * are resolved by the mean of their four corners.
+ *
+ * <p>{@link #polylines} joins the segments into connected curves, so that a dashed stroke keeps
+ * its rhythm along the whole line instead of restarting in every cell.
  */
 final class Contour {
     private Contour() {
@@ -64,6 +71,74 @@ final class Contour {
             }
         }
         return out;
+    }
+
+    /**
+     * The iso-line {@code P = level} as connected curves {x0, y0, x1, y1, ...} (data units); a
+     * closed curve repeats its first point at the end.
+     */
+    static List<double[]> polylines(DecisionGrid grid, double level) {
+        List<double[]> segs = segments(grid, level);
+        // neighbouring cells compute a shared edge crossing from the same two values in the same
+        // order, so the endpoints of joining segments are bitwise equal
+        Map<Point, List<Integer>> at = new HashMap<>();
+        for (int k = 0; k < segs.size(); k++) {
+            double[] s = segs.get(k);
+            at.computeIfAbsent(new Point(s[0], s[1]), p -> new ArrayList<>(2)).add(k);
+            at.computeIfAbsent(new Point(s[2], s[3]), p -> new ArrayList<>(2)).add(k);
+        }
+        boolean[] used = new boolean[segs.size()];
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < segs.size(); k++) {
+            if (used[k]) {
+                continue;
+            }
+            used[k] = true;
+            double[] s = segs.get(k);
+            Deque<Point> line = new ArrayDeque<>();
+            line.add(new Point(s[0], s[1]));
+            line.add(new Point(s[2], s[3]));
+            extend(line, false, segs, at, used);
+            extend(line, true, segs, at, used);
+            double[] xy = new double[2 * line.size()];
+            int i = 0;
+            for (Point p : line) {
+                xy[i++] = p.x();
+                xy[i++] = p.y();
+            }
+            out.add(xy);
+        }
+        return out;
+    }
+
+    private record Point(double x, double y) {
+    }
+
+    /** Walks unused segments from the line's last (or first) point, adding their far ends. */
+    private static void extend(Deque<Point> line, boolean atFront, List<double[]> segs, Map<Point, List<Integer>> at,
+                               boolean[] used) {
+        while (true) {
+            Point end = atFront ? line.peekFirst() : line.peekLast();
+            Integer next = null;
+            for (int k : at.get(end)) {
+                if (!used[k]) {
+                    next = k;
+                    break;
+                }
+            }
+            if (next == null) {
+                return;
+            }
+            used[next] = true;
+            double[] s = segs.get(next);
+            Point a = new Point(s[0], s[1]);
+            Point far = a.equals(end) ? new Point(s[2], s[3]) : a;
+            if (atFront) {
+                line.addFirst(far);
+            } else {
+                line.addLast(far);
+            }
+        }
     }
 
     private static void add(List<double[]> out, double[] from, double[] to) {

@@ -6,13 +6,12 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.Shape;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.DoubleToIntFunction;
 import org.addernet.engine.data.DataSet;
 import org.addernet.engine.train.DecisionGrid;
 
@@ -20,7 +19,8 @@ import org.addernet.engine.train.DecisionGrid;
  * One decision-boundary panel as in the paper's Figs. 2-4: the heat map of P(class 1), the
  * P = 0.5 boundary as a dark line, training points as filled discs and test points as rings in
  * their true class colour, a cross on every point the grid misclassifies, numeric axes, and a
- * title with a subtitle above.
+ * title with a subtitle above. {@link PlotOptions} switch to flat class regions, hide points or
+ * the misclassification rings, and add numbered centres (e.g. an AdderNet's W_i) on top.
  *
  * <p>Geometry: the plot keeps equal units on both axes; data y grows upwards (grid row 0, yMin,
  * at the bottom of the image). A point counts as misclassified when the probability of the grid
@@ -31,9 +31,6 @@ public final class DecisionPlot {
     /** The smallest width and height {@link #render} accepts, in pixels. */
     public static final int MIN_SIZE = 96;
 
-    private static final Color FRAME = new Color(0x5A, 0x5A, 0x5A);
-    private static final Color TICK_TEXT = new Color(0x3C, 0x3C, 0x3C);
-    private static final Color SUBTITLE = new Color(0x4A, 0x4A, 0x4A);
     private static final Color EMPTY_FILL = new Color(0xE4, 0xE4, 0xE4);
     private static final Color EMPTY_EDGE = new Color(0xC8, 0xC8, 0xC8);
     private static final Color EMPTY_TEXT = new Color(0x70, 0x70, 0x70);
@@ -41,15 +38,28 @@ public final class DecisionPlot {
     private DecisionPlot() {
     }
 
-    /** A {@code width} x {@code height} RGB image of the panel on a white background. */
+    /**
+     * A {@code width} x {@code height} RGB image of the panel on a white background, drawn with
+     * {@link PlotOptions#defaults()}.
+     */
     public static BufferedImage render(PanelSpec spec, int width, int height) {
+        return render(spec, width, height, PlotOptions.defaults());
+    }
+
+    /**
+     * A {@code width} x {@code height} RGB image of the panel on a white background, drawn as
+     * {@code options} say. The plot area is the same whatever the options
+     * ({@link #plotArea}).
+     */
+    public static BufferedImage render(PanelSpec spec, int width, int height, PlotOptions options) {
+        Objects.requireNonNull(options, "options (use PlotOptions.defaults())");
         checkSize(width, height);
         var img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
-            paint(g, spec, width, height);
+            paint(g, spec, width, height, options);
         } finally {
             g.dispose();
         }
@@ -65,24 +75,49 @@ public final class DecisionPlot {
         return new Rectangle(PanelLayout.of(spec.grid(), spec.title(), spec.subtitle(), width, height).plot());
     }
 
-    /** Paints the panel into {@code g} at its origin (the caller fills the background). */
+    /** Paints the panel with the default options into {@code g} at its origin (the caller fills the background). */
     static void paint(Graphics2D g, PanelSpec spec, int width, int height) {
+        paint(g, spec, width, height, PlotOptions.defaults());
+    }
+
+    /** Paints the panel into {@code g} at its origin (the caller fills the background). */
+    static void paint(Graphics2D g, PanelSpec spec, int width, int height, PlotOptions options) {
         Text.quality(g);
         DecisionGrid grid = spec.grid();
         PanelLayout layout = PanelLayout.of(grid, spec.title(), spec.subtitle(), width, height);
         Rectangle plot = layout.plot();
 
-        g.drawImage(heatMap(grid, plot.width, plot.height), plot.x, plot.y, null);
+        DoubleToIntFunction colour = options.discretize() ? DecisionPlot::regionColour : Palette::heat;
+        g.drawImage(Lattice.image(grid.prob(), grid.resolution(), plot.width, plot.height, colour), plot.x, plot.y,
+                null);
         Shape savedClip = g.getClip();
         g.clip(plot);
         g.setColor(Palette.INK);
         g.setStroke(Markers.boundary(Math.min(plot.width, plot.height)));
-        g.draw(boundaryPath(grid, plot));
-        drawPoints(g, spec, plot);
+        g.draw(Lattice.isoLine(grid, 0.5, plot));
+        drawPoints(g, spec, plot, options);
         g.setClip(savedClip);
+        if (options.centreCount() > 0) {
+            List<float[]> centres = new ArrayList<>(options.centreCount());
+            for (int k = 0; k < options.centreCount(); k++) {
+                centres.add(options.centre(k));
+            }
+            Centres.paint(g, grid, plot, centres, true, Centres.size(plot));
+            if (options.centreLabel() != null && !options.centreLabel().isEmpty()) {
+                Centres.key(g, plot, options.centreLabel());
+            }
+        }
 
-        drawFrameAndTicks(g, layout, grid);
-        drawTitles(g, layout, spec.title(), spec.subtitle(), width);
+        Axes.frameAndTicks(g, layout, grid);
+        Axes.titles(g, layout, spec.title(), spec.subtitle(), width);
+    }
+
+    /** The discretised map: each class's flat region colour, split at P = 0.5; NaN stays grey. */
+    private static int regionColour(double p) {
+        if (Double.isNaN(p)) {
+            return Palette.UNDEFINED.getRGB() & 0xFFFFFF;
+        }
+        return Palette.region(p >= 0.5 ? 1 : 0).getRGB() & 0xFFFFFF;
     }
 
     /**
@@ -109,57 +144,23 @@ public final class DecisionPlot {
         }
     }
 
-    /** The heat map, bilinearly interpolated between cell centres, one pixel per image pixel. */
-    private static BufferedImage heatMap(DecisionGrid grid, int w, int h) {
-        int n = grid.resolution();
-        float[] p = grid.prob();
-        var img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        for (int row = 0; row < h; row++) {
-            // continuous grid row of this pixel's centre; image row 0 is the top, yMax
-            double gy = clamp((1 - (row + 0.5) / h) * n - 0.5, 0, n - 1);
-            int j0 = Math.min((int) gy, n - 2 < 0 ? 0 : n - 2);
-            double fy = n == 1 ? 0 : gy - j0;
-            for (int col = 0; col < w; col++) {
-                double gx = clamp((col + 0.5) / w * n - 0.5, 0, n - 1);
-                int i0 = Math.min((int) gx, n - 2 < 0 ? 0 : n - 2);
-                double fx = n == 1 ? 0 : gx - i0;
-                double v;
-                if (n == 1) {
-                    v = p[0];
-                } else {
-                    double bottom = p[j0 * n + i0] * (1 - fx) + p[j0 * n + i0 + 1] * fx;
-                    double top = p[(j0 + 1) * n + i0] * (1 - fx) + p[(j0 + 1) * n + i0 + 1] * fx;
-                    v = bottom * (1 - fy) + top * fy;
-                }
-                px[row * w + col] = Palette.heat(v);
-            }
-        }
-        return img;
-    }
-
-    private static Path2D boundaryPath(DecisionGrid grid, Rectangle plot) {
-        var path = new Path2D.Double();
-        for (double[] s : Contour.segments(grid, 0.5)) {
-            path.moveTo(toPx(grid, plot, s[0]), toPy(grid, plot, s[1]));
-            path.lineTo(toPx(grid, plot, s[2]), toPy(grid, plot, s[3]));
-        }
-        return path;
-    }
-
-    private static void drawPoints(Graphics2D g, PanelSpec spec, Rectangle plot) {
+    private static void drawPoints(Graphics2D g, PanelSpec spec, Rectangle plot, PlotOptions options) {
         DecisionGrid grid = spec.grid();
-        DataSet train = spec.train();
-        DataSet test = spec.test();
-        int count = train.size() + (test == null ? 0 : test.size());
+        DataSet train = options.showTrain() ? spec.train() : null;
+        DataSet test = options.showTest() ? spec.test() : null;
+        if (train == null && test == null) {
+            return;
+        }
+        // the radius depends on all points present, so hiding one set leaves the other's size alone
+        int count = spec.train().size() + (spec.test() == null ? 0 : spec.test().size());
         double side = Math.min(plot.width, plot.height);
         double r = clamp(side / (3.4 * Math.sqrt(Math.max(1, count))), 2, Math.max(3, side / 75));
         List<double[]> misses = new ArrayList<>();
-        for (int k = 0; k < train.size(); k++) {
+        for (int k = 0; train != null && k < train.size(); k++) {
             double x = train.feature(k, 0);
             double y = train.feature(k, 1);
-            if (inside(grid, x, y)) {
-                Markers.train(g, toPx(grid, plot, x), toPy(grid, plot, y), r, train.label(k));
+            if (Lattice.inside(grid, x, y)) {
+                Markers.train(g, Axes.toPx(grid, plot, x), Axes.toPy(grid, plot, y), r, train.label(k));
                 collectMiss(misses, grid, plot, x, y, train.label(k));
             }
         }
@@ -167,14 +168,14 @@ public final class DecisionPlot {
             for (int k = 0; k < test.size(); k++) {
                 double x = test.feature(k, 0);
                 double y = test.feature(k, 1);
-                if (inside(grid, x, y)) {
-                    Markers.test(g, toPx(grid, plot, x), toPy(grid, plot, y), r, test.label(k));
+                if (Lattice.inside(grid, x, y)) {
+                    Markers.test(g, Axes.toPx(grid, plot, x), Axes.toPy(grid, plot, y), r, test.label(k));
                     collectMiss(misses, grid, plot, x, y, test.label(k));
                 }
             }
         }
-        for (double[] m : misses) {
-            Markers.miss(g, m[0], m[1], r);
+        for (int k = 0; options.markMisclassified() && k < misses.size(); k++) {
+            Markers.miss(g, misses.get(k)[0], misses.get(k)[1], r);
         }
     }
 
@@ -182,92 +183,20 @@ public final class DecisionPlot {
                                     int label) {
         int p = predicted(grid, x, y);
         if (p >= 0 && p != label) {
-            misses.add(new double[] {toPx(grid, plot, x), toPy(grid, plot, y)});
+            misses.add(new double[] {Axes.toPx(grid, plot, x), Axes.toPy(grid, plot, y)});
         }
     }
 
-    /** The class the grid predicts at (x, y): 1 when its cell's probability is {@code >= 0.5}; -1 where undefined (NaN). */
+    /**
+     * The class the grid predicts at (x, y): 1 when its cell's probability is {@code >= 0.5}; -1
+     * where undefined (NaN).
+     */
     static int predicted(DecisionGrid grid, double x, double y) {
         int n = grid.resolution();
         int i = (int) clamp(Math.floor((x - grid.xMin()) / (grid.xMax() - grid.xMin()) * n), 0, n - 1);
         int j = (int) clamp(Math.floor((y - grid.yMin()) / (grid.yMax() - grid.yMin()) * n), 0, n - 1);
         float v = grid.at(i, j);
         return Float.isNaN(v) ? -1 : v >= 0.5f ? 1 : 0;
-    }
-
-    private static boolean inside(DecisionGrid grid, double x, double y) {
-        return x >= grid.xMin() && x <= grid.xMax() && y >= grid.yMin() && y <= grid.yMax();
-    }
-
-    private static void drawFrameAndTicks(Graphics2D g, PanelLayout layout, DecisionGrid grid) {
-        Rectangle plot = layout.plot();
-        g.setColor(FRAME);
-        g.setStroke(new BasicStroke(1f));
-        g.draw(new Rectangle2D.Double(plot.x - 0.5, plot.y - 0.5, plot.width + 1, plot.height + 1));
-        Font f = layout.tickFont();
-        g.setFont(f);
-        double len = layout.tickLength();
-        double gap = layout.gap();
-        double bottom = plot.y + plot.height + 0.5;
-        for (double v : layout.xTicks()) {
-            double x = toPx(grid, plot, v);
-            g.setColor(FRAME);
-            g.draw(new Line2D.Double(x, bottom, x, bottom + len));
-            g.setColor(TICK_TEXT);
-            Text.centered(g, PanelLayout.label(f, v, layout.xStep()), x, bottom + len + gap + Text.ascent(f));
-        }
-        double left = plot.x - 0.5;
-        for (double v : layout.yTicks()) {
-            double y = toPy(grid, plot, v);
-            g.setColor(FRAME);
-            g.draw(new Line2D.Double(left - len, y, left, y));
-            g.setColor(TICK_TEXT);
-            String s = PanelLayout.label(f, v, layout.yStep());
-            var lm = f.getLineMetrics(s, Text.FRC);
-            g.drawString(s, (float) (left - len - gap - Text.width(f, s)),
-                    (float) (y + (lm.getAscent() - lm.getDescent()) / 2));
-        }
-    }
-
-    private static void drawTitles(Graphics2D g, PanelLayout layout, String title, String subtitle, int width) {
-        Rectangle plot = layout.plot();
-        double maxW = width - 6;
-        double gap = layout.gap();
-        double baseline = plot.y - gap * 1.5;
-        if (!subtitle.isEmpty()) {
-            Font f = Text.fit(layout.subtitleFont(), subtitle, maxW, 9);
-            String s = Text.ellipsize(f, subtitle, maxW);
-            g.setFont(f);
-            g.setColor(SUBTITLE);
-            g.drawString(s, (float) textX(f, s, plot, width), (float) (baseline - descent(f)));
-            baseline -= Text.height(f) + gap * 0.5;
-        }
-        if (!title.isEmpty()) {
-            Font f = Text.fit(layout.titleFont(), title, maxW, 9);
-            String s = Text.ellipsize(f, title, maxW);
-            g.setFont(f);
-            g.setColor(Palette.INK);
-            g.drawString(s, (float) textX(f, s, plot, width), (float) (baseline - descent(f)));
-        }
-    }
-
-    private static double descent(Font f) {
-        return Text.height(f) - Text.ascent(f);
-    }
-
-    /** Centred over the plot, shifted back inside the image when wider than the plot. */
-    private static double textX(Font f, String s, Rectangle plot, int width) {
-        double w = Text.width(f, s);
-        double x = plot.getCenterX() - w / 2;
-        return clamp(x, 3, Math.max(3, width - 3 - w));
-    }
-
-    private static double toPx(DecisionGrid grid, Rectangle plot, double x) {
-        return plot.x + (x - grid.xMin()) / (grid.xMax() - grid.xMin()) * plot.width;
-    }
-
-    private static double toPy(DecisionGrid grid, Rectangle plot, double y) {
-        return plot.y + (grid.yMax() - y) / (grid.yMax() - grid.yMin()) * plot.height;
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
 
 /** The point markers, shared by the panels and the legend so both always agree. */
 final class Markers {
@@ -60,6 +61,53 @@ final class Markers {
         g.setColor(Palette.ERROR);
         g.setStroke(new BasicStroke((float) w));
         g.draw(ring);
+    }
+
+    /**
+     * A centre (e.g. a hidden unit's W_i): a white diamond with a dark outline, {@code s} pixels
+     * from its middle to each tip, and a dark dot on the exact spot, so it never reads as a data
+     * point (those are round).
+     */
+    static void centre(Graphics2D g, double x, double y, double s) {
+        var diamond = new Path2D.Double();
+        diamond.moveTo(x, y - s);
+        diamond.lineTo(x + s * 0.78, y);
+        diamond.lineTo(x, y + s);
+        diamond.lineTo(x - s * 0.78, y);
+        diamond.closePath();
+        g.setColor(Color.WHITE);
+        g.fill(diamond);
+        g.setColor(Palette.INK);
+        g.setStroke(new BasicStroke(centreOutline(s), BasicStroke.CAP_ROUND, BasicStroke.JOIN_MITER));
+        g.draw(diamond);
+        double d = Math.max(1.1, s * 0.2);
+        g.fill(new Ellipse2D.Double(x - d, y - d, 2 * d, 2 * d));
+    }
+
+    /**
+     * A centre beyond the plot: a white triangle with a dark outline whose tip is at
+     * ({@code x}, {@code y}) and points along the unit vector ({@code ux}, {@code uy}), its
+     * length {@code 2.2 s} and its base {@code 1.9 s} wide.
+     */
+    static void centreArrow(Graphics2D g, double x, double y, double ux, double uy, double s) {
+        double len = 2.2 * s;
+        double half = 0.95 * s;
+        double bx = x - ux * len;
+        double by = y - uy * len;
+        var tri = new Path2D.Double();
+        tri.moveTo(x, y);
+        tri.lineTo(bx - uy * half, by + ux * half);
+        tri.lineTo(bx + uy * half, by - ux * half);
+        tri.closePath();
+        g.setColor(Color.WHITE);
+        g.fill(tri);
+        g.setColor(Palette.INK);
+        g.setStroke(new BasicStroke(centreOutline(s), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(tri);
+    }
+
+    private static float centreOutline(double s) {
+        return (float) Math.max(1.2, Math.min(2.0, s * 0.2));
     }
 
     /** The stroke of the P = 0.5 boundary for a plot whose shorter side is {@code plotSide}. */

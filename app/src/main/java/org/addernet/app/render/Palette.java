@@ -3,11 +3,14 @@ package org.addernet.app.render;
 import java.awt.Color;
 
 /**
- * The colours of every decision-boundary figure, after TensorFlow Playground: class 0 orange,
+ * The colours of every figure. Decision panels follow TensorFlow Playground: class 0 orange,
  * class 1 blue, a near-white neutral at P(class 1) = 0.5.
  *
  * <p>Points use the full class colours; the background heat map uses lighter versions of them
- * ({@link #heat(double)}) so that points and the boundary line stay visible on top of it.
+ * ({@link #heat(double)}) so that points and the boundary line stay visible on top of it. Maps
+ * that are not class probabilities use hues of their own, so they are never read as classes:
+ * differences of two models run from green through white to purple ({@link #difference}), a
+ * hidden unit's response from pale to dark teal ({@link #field}).
  */
 public final class Palette {
     /** Class 0 (label 0), orange. */
@@ -28,6 +31,19 @@ public final class Palette {
 
     private static final int[] LIGHT_0 = lighten(CLASS_0, HEAT_STRENGTH);
     private static final int[] LIGHT_1 = lighten(CLASS_1, HEAT_STRENGTH);
+
+    /** ColorBrewer PRGn, from -1 (green, the second model higher) through 0 to +1 (purple). */
+    private static final int[] DIFFERENCE_STOPS = {0x00441B, 0x1B7837, 0x5AAE61, 0xA6DBA0, 0xD9F0D3, 0xF7F7F7,
+        0xE7D4E8, 0xC2A5CF, 0x9970AB, 0x762A83, 0x40004B};
+    /** A single teal hue from pale (a unit's minimum) to dark (its maximum). */
+    private static final int[] FIELD_STOPS = {0xF3F8F7, 0xC7E6E1, 0x80C4BA, 0x35978F, 0x01665E, 0x003C30};
+
+    /** The difference map where the first model's P(class 1) is the higher one, purple. */
+    public static final Color DIFFERENCE_POSITIVE = new Color(DIFFERENCE_STOPS[9]);
+    /** The difference map where the second model's P(class 1) is the higher one, green. */
+    public static final Color DIFFERENCE_NEGATIVE = new Color(DIFFERENCE_STOPS[1]);
+    /** The difference map where both models agree. */
+    public static final Color DIFFERENCE_ZERO = new Color(DIFFERENCE_STOPS[5]);
 
     private Palette() {
     }
@@ -53,6 +69,52 @@ public final class Palette {
         int r = mix(NEUTRAL.getRed(), end[0], a);
         int g = mix(NEUTRAL.getGreen(), end[1], a);
         int b = mix(NEUTRAL.getBlue(), end[2], a);
+        return (r << 16) | (g << 8) | b;
+    }
+
+    /**
+     * The flat colour of class {@code label}'s region in a discretised panel: the heat map's
+     * colour at P = 0 or P = 1.
+     */
+    public static Color region(int label) {
+        return new Color(heat(label == 1 ? 1 : 0));
+    }
+
+    /**
+     * Diverging colour for a difference of probabilities {@code d} in [-1, 1] as packed 0xRRGGBB:
+     * green below 0, near-white at 0, purple above; eased so that differences of a few percent
+     * already show; clamped outside [-1, 1], NaN gives {@link #UNDEFINED}.
+     */
+    public static int difference(double d) {
+        if (Double.isNaN(d)) {
+            return UNDEFINED.getRGB() & 0xFFFFFF;
+        }
+        double t = Math.max(-1, Math.min(1, d));
+        double eased = Math.copySign(Math.pow(Math.abs(t), 0.7), t);
+        return ramp(DIFFERENCE_STOPS, (eased + 1) / 2);
+    }
+
+    /**
+     * Sequential colour for a normalised response {@code t} in [0, 1] as packed 0xRRGGBB: pale at
+     * 0, dark teal at 1, darker for every larger {@code t}; clamped, NaN gives {@link #UNDEFINED}.
+     */
+    public static int field(double t) {
+        if (Double.isNaN(t)) {
+            return UNDEFINED.getRGB() & 0xFFFFFF;
+        }
+        return ramp(FIELD_STOPS, Math.max(0, Math.min(1, t)));
+    }
+
+    /** Linear interpolation between evenly spaced {@code stops} at {@code t} in [0, 1]. */
+    private static int ramp(int[] stops, double t) {
+        double pos = t * (stops.length - 1);
+        int k = Math.min((int) pos, stops.length - 2);
+        double a = pos - k;
+        int lo = stops[k];
+        int hi = stops[k + 1];
+        int r = mix(lo >> 16 & 0xFF, hi >> 16 & 0xFF, a);
+        int g = mix(lo >> 8 & 0xFF, hi >> 8 & 0xFF, a);
+        int b = mix(lo & 0xFF, hi & 0xFF, a);
         return (r << 16) | (g << 8) | b;
     }
 

@@ -57,6 +57,7 @@ public final class PresetRunner {
     private final int jobs;
     private final PrintStream progress;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
     public PresetRunner(Preset preset, Path out, int seeds, int jobs, PrintStream progress) {
         if (jobs < 1) {
@@ -74,10 +75,26 @@ public final class PresetRunner {
         cancelled.set(true);
     }
 
+    /** Waits until {@link #run()} has returned (a Ctrl-C hook waits so that summary.json is written). */
+    public boolean awaitEnd(long millis) throws InterruptedException {
+        return ended.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     /** Runs everything and returns the summary that was written. */
     public Summary run() throws IOException {
+        try {
+            return runAll();
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    private Summary runAll() throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new OutputFolderException("--out " + out + ": exists and is not a folder");
+        }
         if (Files.exists(out.resolve("summary.json"))) {
-            throw new IOException(out + " already holds a run (summary.json); choose another --out");
+            throw new OutputFolderException("--out " + out + " already holds a run (summary.json); choose another folder");
         }
         Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
@@ -111,22 +128,26 @@ public final class PresetRunner {
         } finally {
             pool.shutdownNow();
         }
-        for (int k = 0; k < seeds; k++) {
-            BufferedImage grid = gridFigure(finished, k);
-            long seed = preset.seed() + k;
-            if (k == 0) {
-                Png.write(grid, out.resolve("grid.png"));
-            }
-            if (seeds > 1) {
-                Png.write(grid, out.resolve("grid-s" + seed + ".png"));
-            }
-        }
         List<RunRecord> records = finished.stream().map(Finished::record).toList();
         List<Aggregate> cells = Aggregate.of(records);
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, ENGINE_VERSION,
                 records, cells);
-        AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
+        AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
+        for (int k = 0; k < seeds; k++) {
+            try {
+                BufferedImage grid = gridFigure(finished, k);
+                long seed = preset.seed() + k;
+                if (k == 0) {
+                    Png.write(grid, out.resolve("grid.png"));
+                }
+                if (seeds > 1) {
+                    Png.write(grid, out.resolve("grid-s" + seed + ".png"));
+                }
+            } catch (IOException | RuntimeException e) {
+                log("grid figure of seed %d not written: %s", preset.seed() + k, e);
+            }
+        }
         return summary;
     }
 
@@ -146,7 +167,6 @@ public final class PresetRunner {
             Sequential net = Models.build(spec.model(), data.train().dim(), 1, spec.seed());
             trainer = new Trainer(net, spec.training(), data.train(), data.test(), spec.seed());
             long[] lastReport = {System.nanoTime()};
-            final Trainer tr = trainer;
             outcome = trainer.run(m -> {
                 rows.add(m);
                 if (System.nanoTime() - lastReport[0] > 5_000_000_000L) {
@@ -156,29 +176,38 @@ public final class PresetRunner {
                 }
             }, cancelled::get);
             reason = outcome.reason();
-            AtomicFiles.writeString(dir.resolve("metrics.csv"), MetricsCsv.format(tr.layerNames(), rows));
-        } catch (RuntimeException | IOException e) {
+        } catch (Throwable e) {          // one run's failure (even an OutOfMemoryError) must not sink the others
             double secs = (System.nanoTime() - t0) / 1e9;
             outcome = new RunOutcome(RunStatus.FAILED, trainer == null ? 0 : trainer.iteration(), Double.NaN,
-                    Double.NaN, Double.NaN, secs, e.getMessage());
+                    Double.NaN, Double.NaN, secs, String.valueOf(e));
             reason = "failed: " + e;
+        }
+        if (trainer != null) {
+            try {
+                AtomicFiles.writeString(dir.resolve("metrics.csv"), MetricsCsv.format(trainer.layerNames(), rows));
+            } catch (IOException | RuntimeException e) {
+                reason = (reason == null ? "" : reason + "; ") + "metrics.csv not written: " + e.getMessage();
+            }
         }
         PanelSpec panel = null;
         if (trainer != null) {
-            DecisionGrid grid = outcome.status() == RunStatus.DIVERGED
-                    ? undefinedGrid(preset.output().gridResolution(), plotExtent(data))
-                    : trainer.decisionGrid(preset.output().gridResolution(), plotExtent(data));
-            panel = new PanelSpec(spec.model().label(), subtitle(outcome), grid, data.train(), data.test());
             try {
+                boolean usable = outcome.status() == RunStatus.COMPLETED || outcome.status() == RunStatus.CANCELLED;
+                DecisionGrid grid = usable ? trainer.decisionGrid(preset.output().gridResolution(), plotExtent(data))
+                        : undefinedGrid(preset.output().gridResolution(), plotExtent(data));
+                panel = new PanelSpec(spec.model().label(), subtitle(outcome), grid, data.train(), data.test());
                 int size = preset.output().panelSize();
                 Png.write(DecisionPlot.render(panel, size, size), dir.resolve("decision-boundary.png"));
-            } catch (IOException | RuntimeException e) {
-                reason = (reason == null ? "" : reason + "; ") + "decision-boundary.png not written: " + e.getMessage();
+            } catch (Throwable e) {
+                reason = (reason == null ? "" : reason + "; ") + "decision-boundary.png not written: " + e;
             }
         }
+        // a diverged run's last logged loss predates the blow-up: record none rather than a healthy-looking one
+        Double finalLoss = outcome.status() == RunStatus.COMPLETED || outcome.status() == RunStatus.CANCELLED
+                ? orNull(outcome.finalLoss()) : null;
         RunRecord record = new RunRecord(spec.id(), spec.model().kind(), spec.model().hidden(), spec.model().depth(),
                 spec.seed(), spec.data().seed(), outcome.status().id(), orNull(outcome.trainAccuracy()),
-                orNull(outcome.testAccuracy()), orNull(outcome.finalLoss()), outcome.iterations(),
+                orNull(outcome.testAccuracy()), finalLoss, outcome.iterations(),
                 Math.round(outcome.seconds() * 1000) / 1000.0, reason);
         int n = done.incrementAndGet();
         log("[%d/%d] %-14s %-9s train %s  test %s  %.2f s%s", n, total, spec.id(), outcome.status().id(),
@@ -195,7 +224,7 @@ public final class PresetRunner {
     }
 
     /** The plotted square: the data's extent rounded up to a multiple of 5. */
-    static double plotExtent(ToyData data) {
+    public static double plotExtent(ToyData data) {
         return Math.ceil(data.extent() / 5) * 5;
     }
 

@@ -127,7 +127,8 @@ class RunCommandTest {
         assertEquals("diverged", mlp.get("status").asText());
         assertTrue(mlp.get("iterations").asLong() < 400);
         assertTrue(mlp.get("reason").asText().contains("iteration " + mlp.get("iterations").asLong()));
-        assertNull(mlp.get("testAccuracy"), "no accuracy for a diverged run");
+        assertTrue(mlp.has("testAccuracy") && mlp.get("testAccuracy").isNull(), "the field is there, null: " + mlp);
+        assertTrue(mlp.get("finalLoss").isNull(), "no healthy-looking loss for a diverged run");
         assertEquals("completed", runs.get(1).get("status").asText());
         assertNotNull(runs.get(1).get("testAccuracy"));
         assertTrue(Files.exists(out.resolve("adder-n2-s1/decision-boundary.png")));
@@ -141,9 +142,40 @@ class RunCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("summary.json"), "{\"preset\": \"precious\"}");
         Cli r = Cli.run(args("fig2-unit-ball", out));
-        assertEquals(1, r.exit());
+        assertEquals(2, r.exit());
         assertTrue(r.lastErrLine().contains("already holds a run"), r.err());
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        Cli f = Cli.run(args("fig2-unit-ball", file));
+        assertEquals(2, f.exit());
+        assertEquals("workbench run: --out " + file + ": exists and is not a folder", f.err().strip());
         assertEquals("{\"preset\": \"precious\"}", Files.readString(out.resolve("summary.json")));
+    }
+
+    @Test
+    void cancellingWritesTheSummaryWithCancelledRuns() throws Exception {
+        Path out = tmp.resolve("cancel");
+        org.addernet.presets.Preset p = org.addernet.presets.PresetLoader.resolve("fig2-unit-ball",
+                List.of("training.iterations=100000000", "output.gridResolution=20", "output.panelSize=120"));
+        var runner = new org.addernet.app.runner.PresetRunner(p, out, 1, 2, null);
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            runner.cancel();
+        });
+        stopper.start();
+        var summary = runner.run();
+        assertTrue(runner.awaitEnd(1));
+        assertEquals(6, summary.runs().size());
+        for (var r : summary.runs()) {
+            assertEquals("cancelled", r.status(), r.toString());
+        }
+        JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals("cancelled", s.get("runs").get(0).get("status").asText());
+        assertTrue(Files.exists(out.resolve("mlp-n1-s1/metrics.csv")), "what was trained is kept");
     }
 
     @Test

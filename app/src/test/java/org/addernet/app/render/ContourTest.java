@@ -50,4 +50,33 @@ class ContourTest {
         assertTrue(mids.contains(List.of(0.75, 1.25)), mids.toString());
         assertTrue(mids.contains(List.of(1.25, 0.75)), mids.toString());
     }
+
+    @Test
+    void polylinesJoinTheDiscIntoOneClosedCurve() {
+        DecisionGrid disc = Samples.disc(60, -30, 30, 10);
+        List<double[]> lines = Contour.polylines(disc, 0.5);
+        assertEquals(1, lines.size(), "one connected curve");
+        double[] xy = lines.get(0);
+        assertEquals(2 * (Contour.segments(disc, 0.5).size() + 1), xy.length, "every segment used once");
+        assertEquals(xy[0], xy[xy.length - 2], "closed: ends where it starts");
+        assertEquals(xy[1], xy[xy.length - 1]);
+        for (int k = 0; k < xy.length; k += 2) {
+            double r = Math.hypot(xy[k], xy[k + 1]);
+            assertTrue(r > 9 && r < 11, "point at radius " + r);
+        }
+    }
+
+    @Test
+    void polylinesKeepSeparateCurvesApart() {
+        // two discs far apart: two closed curves; the ramp's straight line: one open curve, bottom to top
+        DecisionGrid two = Samples.grid(60, -30, 30, (x, y) -> Math.hypot(x + 15, y) < 6 || Math.hypot(x - 15, y) < 6
+                ? 1 : 0);
+        assertEquals(2, Contour.polylines(two, 0.5).size());
+        List<double[]> ramp = Contour.polylines(Samples.grid(8, -4, 4, (x, y) -> 0.5 + x / 8), 0.5);
+        assertEquals(1, ramp.size());
+        double[] xy = ramp.get(0);
+        assertEquals(2 * 8, xy.length, "7 segments joined into 8 points");
+        assertEquals(3.5, Math.abs(xy[1]), 1e-9, "starts at an outermost row of cell centres");
+        assertEquals(-xy[1], xy[xy.length - 1], 1e-9, "and ends at the other");
+    }
 }

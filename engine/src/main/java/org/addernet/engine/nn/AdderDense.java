@@ -91,7 +91,7 @@ public final class AdderDense implements AdderLayer {
         y = Tensor.ensure(y, out, batch);
         cached = training && p != 1f && p != 2f;
         if (cached) {
-            int n = out * in * batch;
+            int n = Math.multiplyExact(Math.multiplyExact(out, in), batch);
             if (pm1.length < n) {
                 pm1 = new float[n];
             }

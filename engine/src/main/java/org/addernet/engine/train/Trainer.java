@@ -309,6 +309,60 @@ public final class Trainer {
         return new DecisionGrid(resolution, -extent, extent, -extent, extent, prob);
     }
 
+    /**
+     * Each first-hidden-layer unit's response (after its activation) on an R x R lattice of
+     * {@code [-extent, extent]^2}, evaluation mode: [units][R * R], row-major with row 0 at -extent.
+     * Empty when the network has no activation layer.
+     */
+    public float[][] hiddenResponses(int resolution, double extent) {
+        var layers = net.layers();
+        int upTo = -1;
+        for (int k = 0; k < layers.size(); k++) {
+            if (layers.get(k) instanceof org.addernet.engine.nn.Activation) {
+                upTo = k;
+                break;
+            }
+        }
+        if (upTo < 0 || train.dim() != 2) {
+            return new float[0][];
+        }
+        float[][] fields = null;
+        float[] x = new float[resolution * 2];
+        double cell = 2 * extent / resolution;
+        for (int j = 0; j < resolution; j++) {
+            for (int i = 0; i < resolution; i++) {
+                x[i] = (float) (-extent + (i + 0.5) * cell);
+                x[resolution + i] = (float) (-extent + (j + 0.5) * cell);
+            }
+            Tensor t = Tensor.wrap(x, 2, resolution);
+            for (int k = 0; k <= upTo; k++) {
+                t = layers.get(k).forward(t, false);
+            }
+            int units = t.dim(0);
+            if (fields == null) {
+                fields = new float[units][resolution * resolution];
+            }
+            for (int u = 0; u < units; u++) {
+                System.arraycopy(t.data, u * resolution, fields[u], j * resolution, resolution);
+            }
+        }
+        return fields;
+    }
+
+    /** The first layer's centres W_i ([units][inputs]) when it is an adder layer, else null. */
+    public float[][] adderCentres() {
+        if (!(net.layers().get(0) instanceof org.addernet.engine.nn.AdderDense a)) {
+            return null;
+        }
+        float[] w = a.weight().value;
+        int in = train.dim();
+        float[][] c = new float[w.length / in][in];
+        for (int u = 0; u < c.length; u++) {
+            System.arraycopy(w, u * in, c[u], 0, in);
+        }
+        return c;
+    }
+
     /** Copies of every parameter, keyed {@code <layer index>.<name>} in network order. */
     public Map<String, float[]> weights() {
         Map<String, float[]> out = new LinkedHashMap<>();

@@ -120,4 +120,21 @@ class TrainerTest {
         assertTrue(g.at(0, 0) < 0.1, "corner is outside: " + g.at(0, 0));
         assertEquals(-30 + 30.0 / 21, g.xAt(0), 1e-12);
     }
+
+    @Test
+    void hiddenResponsesAreTheFirstLayersActivationsOnTheLattice() {
+        Trainer t = trainer("adder", 3, 0.1, 200, 2);
+        t.run(null, null);
+        float[][] f = t.hiddenResponses(9, 30);
+        assertEquals(3, f.length);
+        assertEquals(81, f[0].length);
+        for (float[] unit : f) {
+            for (float v : unit) {
+                assertTrue(v >= 0, "ReLU outputs are non-negative");
+            }
+        }
+        assertEquals(3, t.adderCentres().length);
+        assertEquals(2, t.adderCentres()[0].length);
+        assertEquals(null, trainer("mlp", 3, 0.1, 10, 2).adderCentres());
+    }
 }

@@ -1,0 +1,6 @@
+/**
+ * The workbench window, MVVM: {@code session} trains off the FX thread and publishes immutable
+ * snapshots; {@code vm} holds the window's state as properties and commands and never sees a
+ * control; {@code view} builds controls and binds them; {@code charts} are the JFreeChart panels.
+ */
+package org.addernet.app.ui;

@@ -1,0 +1,129 @@
+package org.addernet.app.ui.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetException;
+import org.addernet.presets.PresetValidator;
+
+/**
+ * Every setting of the window's left panel as a property, and the conversion to and from a
+ * {@link Preset} (the window's settings are a preset: "save settings" writes one, "open" reads
+ * one). Structural settings need a reset to apply; the learning rate applies live.
+ */
+public final class SettingsViewModel {
+    // data
+    public final StringProperty dataSet = new SimpleStringProperty("unit-ball");
+    public final IntegerProperty samples = new SimpleIntegerProperty(2000);
+    public final DoubleProperty spread = new SimpleDoubleProperty(10);
+    public final DoubleProperty labelNoise = new SimpleDoubleProperty(0);
+    public final DoubleProperty testFraction = new SimpleDoubleProperty(0.2);
+    public final IntegerProperty seed = new SimpleIntegerProperty(1);
+    // model
+    public final ObjectProperty<ModelMode> mode = new SimpleObjectProperty<>(ModelMode.BOTH);
+    public final IntegerProperty hidden = new SimpleIntegerProperty(3);
+    public final IntegerProperty depth = new SimpleIntegerProperty(2);
+    public final StringProperty activation = new SimpleStringProperty("relu");
+    public final BooleanProperty mlpBatchNorm = new SimpleBooleanProperty(false);
+    // training
+    public final DoubleProperty lr = new SimpleDoubleProperty(0.1);
+    public final StringProperty schedule = new SimpleStringProperty("cosine");
+    public final DoubleProperty momentum = new SimpleDoubleProperty(0.9);
+    public final BooleanProperty nesterov = new SimpleBooleanProperty(true);
+    public final DoubleProperty weightDecay = new SimpleDoubleProperty(5e-4);
+    public final IntegerProperty batchSize = new SimpleIntegerProperty(128);
+    public final IntegerProperty iterations = new SimpleIntegerProperty(10000);
+    // AdderNet
+    public final BooleanProperty pDecay = new SimpleBooleanProperty(false);
+    public final DoubleProperty pFixed = new SimpleDoubleProperty(1);
+    public final DoubleProperty pDecayShare = new SimpleDoubleProperty(0.5);
+    public final StringProperty filterGradient = new SimpleStringProperty("full-precision");
+    public final StringProperty inputGradient = new SimpleStringProperty("auto");
+    public final DoubleProperty eta = new SimpleDoubleProperty(0.2);
+
+    /** The preset these settings came from (its name, text and any grid of hidden sizes). */
+    private Preset base;
+
+    public SettingsViewModel(Preset base) {
+        apply(base);
+    }
+
+    /** Every property whose change needs a reset (all but the learning rate). */
+    public List<ObservableValue<?>> structural() {
+        return List.of(dataSet, samples, spread, labelNoise, testFraction, seed, mode, hidden, depth, activation,
+                mlpBatchNorm, schedule, momentum, nesterov, weightDecay, batchSize, iterations, pDecay, pFixed,
+                pDecayShare, filterGradient, inputGradient, eta);
+    }
+
+    public Preset base() {
+        return base;
+    }
+
+    /** Sets every property from {@code p} (hidden: its first size). */
+    public void apply(Preset p) {
+        base = p;
+        dataSet.set(p.data().set());
+        samples.set(p.data().samples());
+        spread.set(p.data().spread() != null ? p.data().spread()
+                : org.addernet.datasets.toy.ToySet.fromId(p.data().set()).defaultSpread());
+        labelNoise.set(p.data().labelNoise());
+        testFraction.set(p.data().testFraction());
+        seed.set((int) p.seed());
+        mode.set(ModelMode.of(p.runs().models()));
+        hidden.set(p.runs().hidden().get(0));
+        depth.set(p.model().depth());
+        activation.set(p.model().activation());
+        mlpBatchNorm.set(p.model().mlpBatchNorm());
+        lr.set(p.training().lr());
+        schedule.set(p.training().schedule());
+        momentum.set(p.training().momentum());
+        nesterov.set(p.training().nesterov());
+        weightDecay.set(p.training().weightDecay());
+        batchSize.set(p.training().batchSize());
+        iterations.set((int) Math.min(Integer.MAX_VALUE, p.training().iterations()));
+        pDecay.set(p.adder().pDecayShare() > 0 && p.adder().pStart() != p.adder().pEnd());
+        pFixed.set(pDecay.get() ? 1.0 : p.adder().pEnd());
+        pDecayShare.set(pDecay.get() ? p.adder().pDecayShare() : 0.5);
+        filterGradient.set(p.adder().filterGradient());
+        inputGradient.set(p.adder().inputGradient());
+        eta.set(p.adder().eta());
+    }
+
+    /**
+     * The current settings as a validated preset. {@code hiddenSizes} null keeps one size (the
+     * hidden property); a list (the figure presets' grid) keeps that grid.
+     */
+    public Preset toPreset(List<Integer> hiddenSizes) {
+        Preset b = base;
+        Preset.Data data = new Preset.Data(dataSet.get(), samples.get(), spread.get(), labelNoise.get(),
+                testFraction.get(), b.data().seed());
+        Preset.Model model = new Preset.Model(depth.get(), activation.get(), mlpBatchNorm.get());
+        Preset.Training t = new Preset.Training(iterations.get(), batchSize.get(), lr.get(), schedule.get(),
+                b.training().power(), b.training().stepEvery(), b.training().stepGamma(), momentum.get(), nesterov.get(),
+                weightDecay.get(), b.training().logEvery());
+        Preset.Adder a = pDecay.get()
+                ? new Preset.Adder(2.0, 1.0, pDecayShare.get(), filterGradient.get(), inputGradient.get(), eta.get())
+                : new Preset.Adder(pFixed.get(), pFixed.get(), 0.0, filterGradient.get(), inputGradient.get(), eta.get());
+        List<Integer> hs = hiddenSizes != null ? hiddenSizes : List.of(hidden.get());
+        Preset.Runs runs = new Preset.Runs(new ArrayList<>(mode.get().models()), hs);
+        Preset p = new Preset(b.name(), b.title(), b.description(), b.reproduces(), seed.get(), data, model, t, a, runs,
+                b.output());
+        List<PresetValidator.Problem> problems = PresetValidator.validate(p);
+        if (!problems.isEmpty()) {
+            PresetValidator.Problem first = problems.get(0);
+            throw new PresetException(first.path() + ": " + first.message());
+        }
+        return p;
+    }
+}
