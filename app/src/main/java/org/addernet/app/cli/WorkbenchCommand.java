@@ -19,8 +19,6 @@ public final class WorkbenchCommand implements Runnable {
     @Override
     public void run() {
         var out = spec.commandLine().getOut();
-        out.println("The workbench window is not part of this build yet; everything below runs headless.");
-        out.println();
         spec.commandLine().usage(out);
     }
 

@@ -67,6 +67,18 @@ public final class DecisionPlot {
     }
 
     /**
+     * Draws the panel into {@code g} (any Graphics2D: an image's, or JFreeSVG's for vector
+     * output) in the box (0, 0, width, height), on a white background.
+     */
+    public static void draw(Graphics2D g, PanelSpec spec, int width, int height, PlotOptions options) {
+        Objects.requireNonNull(options, "options (use PlotOptions.defaults())");
+        checkSize(width, height);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        paint(g, spec, width, height, options);
+    }
+
+    /**
      * The pixel rectangle of the plot area (the heat map) inside a {@code width} x {@code height}
      * render of {@code spec}; for mapping pixels to data coordinates and back.
      */

@@ -7,7 +7,6 @@ import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.Shape;
 import java.awt.image.BufferedImage;
-import java.util.Locale;
 import java.util.Objects;
 import org.addernet.engine.train.DecisionGrid;
 
@@ -128,8 +127,8 @@ public final class DifferencePlot {
     }
 
     private static String describe(DecisionGrid g) {
-        return String.format(Locale.ROOT, "%d x %d over [%g, %g] x [%g, %g]", g.resolution(), g.resolution(),
-                g.xMin(), g.xMax(), g.yMin(), g.yMax());
+        return g.resolution() + " x " + g.resolution() + " over [" + g.xMin() + ", " + g.xMax() + "] x ["
+                + g.yMin() + ", " + g.yMax() + "]";
     }
 
     private static void checkSize(int width, int height) {

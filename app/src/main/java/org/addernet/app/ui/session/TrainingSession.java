@@ -174,10 +174,7 @@ public final class TrainingSession implements AutoCloseable {
                 continue;
             }
             if (!running || finished()) {
-                if (running) {
-                    running = false;
-                    publish();
-                }
+                running = false;
                 awaitWork();
                 stepsDone = 0;
                 paceStart = System.nanoTime();
@@ -201,7 +198,10 @@ public final class TrainingSession implements AutoCloseable {
                 stepsDone++;
             }
             long now = System.nanoTime();
-            if (now - lastPublish >= publishNanos || finished()) {
+            if (finished()) {
+                running = false;
+                publish();
+            } else if (now - lastPublish >= publishNanos) {
                 publish();
                 lastPublish = now;
             }

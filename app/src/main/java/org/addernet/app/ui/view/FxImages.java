@@ -1,0 +1,22 @@
+package org.addernet.app.ui.view;
+
+import java.awt.image.BufferedImage;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+
+/** Java2D images to JavaFX images by copying ARGB pixels (no javafx-swing needed). */
+final class FxImages {
+    private FxImages() {
+    }
+
+    /** {@code reuse} when it has the same size (it is overwritten), else a new image. */
+    static WritableImage toFx(BufferedImage img, WritableImage reuse) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        WritableImage out = reuse != null && (int) reuse.getWidth() == w && (int) reuse.getHeight() == h
+                ? reuse : new WritableImage(w, h);
+        int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
+        out.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        return out;
+    }
+}

@@ -1,0 +1,191 @@
+package org.addernet.app.ui.view;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.addernet.app.ui.vm.WorkbenchViewModel;
+
+/** Assembles the window: menus and run bar on top, settings left, boundaries centre, charts below. */
+public final class MainView {
+    private final WorkbenchViewModel vm;
+    private final Stage stage;
+    private final BoundaryPane boundaries;
+    private final ChartsPane charts;
+    private final Scene scene;
+    private GridWindow gridWindow;
+
+    public MainView(WorkbenchViewModel vm, Stage stage) {
+        this.vm = vm;
+        this.stage = stage;
+        this.boundaries = new BoundaryPane(vm);
+        this.charts = new ChartsPane(vm);
+        ScrollPane centre = new ScrollPane(boundaries.node());
+        centre.setFitToWidth(true);
+        SplitPane split = new SplitPane(centre, charts.node());
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        BorderPane root = new BorderPane();
+        root.setTop(new VBox(menus(), RunBar.build(vm)));
+        root.setLeft(ControlsPane.build(vm));
+        root.setCenter(split);
+        scene = new Scene(root, 1440, 960);
+        scene.getStylesheets().add(MainView.class.getResource("/org/addernet/app/ui/workbench.css").toExternalForm());
+        vm.gridView.addListener((o, a, on) -> {
+            if (on && gridWindow == null) {
+                gridWindow = new GridWindow(stage, vm);
+            }
+        });
+        if (vm.gridView.get()) {
+            gridWindow = new GridWindow(stage, vm);
+        }
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    private MenuBar menus() {
+        MenuItem gallery = item("Presets\u2026", "Shortcut+P", this::openGallery);
+        gallery.setId("menu-gallery");
+        MenuItem open = item("Open preset\u2026", "Shortcut+O", this::openPresetFile);
+        MenuItem save = item("Save settings as preset\u2026", "Shortcut+S", this::savePreset);
+        Menu export = new Menu("Export");
+        export.getItems().addAll(
+                item("Boundary panels as PNG\u2026", null, () -> exportBoundaries(false)),
+                item("Boundary panels as SVG\u2026", null, () -> exportBoundaries(true)),
+                item("Charts as PNG\u2026", null, () -> exportCharts(false)),
+                item("Charts as SVG\u2026", null, () -> exportCharts(true)),
+                item("Metrics as CSV\u2026", null, this::exportMetrics),
+                item("Settings as preset\u2026", null, this::savePreset));
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("File");
+        file.getItems().addAll(gallery, open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        CheckMenuItem figure = new CheckMenuItem("Figure view");
+        figure.setId("menu-figure");
+        figure.selectedProperty().bindBidirectional(vm.gridView);
+        figure.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.gridHidden().isEmpty(), vm.frame()));
+        Menu view = new Menu("View");
+        view.getItems().add(figure);
+        Menu run = new Menu("Run");
+        run.getItems().addAll(item("Play / pause", "Shortcut+SPACE", vm::togglePlay), item("Step", "Shortcut+RIGHT", vm::step),
+                item("Reset", "Shortcut+R", vm::reset));
+        MenuBar bar = new MenuBar(file, run, view);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accel, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accel != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accel));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    void openGallery() {
+        PresetGallery.show(stage, vm::loadPreset);
+    }
+
+    private void openPresetFile() {
+        FileChooser fc = chooser("Open preset", "JSON preset", "*.json");
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            openPreset(f.toPath());
+        }
+    }
+
+    /** Opens a preset file; a bad one shows a dialog with the exact problem and changes nothing. */
+    void openPreset(Path file) {
+        String error = vm.openPreset(file);
+        if (error != null) {
+            showError("Cannot open preset", error);
+        }
+    }
+
+    private void savePreset() {
+        FileChooser fc = chooser("Save settings as preset", "JSON preset", "*.json");
+        fc.setInitialFileName(vm.settings.base().name() + ".json");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            try {
+                vm.savePreset(f.toPath());
+            } catch (IOException | RuntimeException e) {
+                showError("Cannot save preset", f + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void exportBoundaries(boolean svg) {
+        FileChooser fc = svg ? chooser("Export boundary panels", "SVG image", "*.svg") : chooser("Export boundary panels", "PNG image", "*.png");
+        fc.setInitialFileName("boundaries" + (svg ? ".svg" : ".png"));
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            run(() -> Exports.boundaries(vm, f.toPath(), svg), "Cannot export");
+        }
+    }
+
+    private void exportCharts(boolean svg) {
+        FileChooser fc = svg ? chooser("Export charts", "SVG image", "*.svg") : chooser("Export charts", "PNG image", "*.png");
+        fc.setInitialFileName("charts" + (svg ? ".svg" : ".png"));
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            run(() -> charts.export(f.toPath(), svg), "Cannot export");
+        }
+    }
+
+    private void exportMetrics() {
+        FileChooser fc = chooser("Export metrics", "CSV", "*.csv");
+        fc.setInitialFileName("metrics.csv");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            run(() -> vm.exportMetrics(f.toPath()), "Cannot export");
+        }
+    }
+
+    private interface IoAction {
+        Object run() throws IOException;
+    }
+
+    private void run(IoAction a, String title) {
+        try {
+            a.run();
+        } catch (IOException | RuntimeException e) {
+            showError(title, e.getMessage());
+        }
+    }
+
+    private static FileChooser chooser(String title, String what, String pattern) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, List.of(pattern)));
+        return fc;
+    }
+
+    void showError(String title, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        a.initOwner(stage);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.getDialogPane().setId("error-dialog");
+        a.getDialogPane().setMinWidth(520);
+        a.show();
+    }
+}

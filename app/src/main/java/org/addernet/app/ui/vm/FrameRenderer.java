@@ -1,0 +1,92 @@
+package org.addernet.app.ui.vm;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.addernet.app.render.DecisionPlot;
+import org.addernet.app.render.DifferencePlot;
+import org.addernet.app.render.GridFigure;
+import org.addernet.app.render.PanelSpec;
+import org.addernet.app.render.PlotOptions;
+import org.addernet.app.render.UnitFieldPlot;
+import org.addernet.app.ui.session.ModelSnapshot;
+import org.addernet.app.ui.session.SessionSnapshot;
+import org.addernet.engine.train.DecisionGrid;
+
+/** Turns a snapshot into the images of a {@link Frame} with Java2D (any thread but the FX one). */
+public final class FrameRenderer {
+    private FrameRenderer() {
+    }
+
+    /** Thumbnail size in pixels. */
+    public static final int THUMB = 56;
+
+    public static Frame render(SessionSnapshot s, int mainHidden, List<Integer> gridHidden, ViewOptions o) {
+        List<Frame.Panel> panels = new ArrayList<>();
+        List<ModelSnapshot> main = new ArrayList<>();
+        for (String kind : List.of("mlp", "adder")) {
+            ModelSnapshot m = s.model(kind, mainHidden);
+            if (m != null) {
+                main.add(m);
+                PlotOptions po = plotOptions(m, o);
+                BufferedImage img = DecisionPlot.render(spec(m, s), o.panelSize(), o.panelSize(), po);
+                List<BufferedImage> thumbs = new ArrayList<>();
+                for (float[] f : m.unitFields()) {
+                    thumbs.add(UnitFieldPlot.thumbnail(f, m.fieldResolution(), THUMB));
+                }
+                panels.add(new Frame.Panel(m, img, thumbs));
+            }
+        }
+        BufferedImage diff = null;
+        if (o.showDifference() && main.size() == 2 && main.get(0).grid() != null && main.get(1).grid() != null) {
+            diff = DifferencePlot.render("AdderNet - MLP", "P(class 1) difference", main.get(1).grid(),
+                    main.get(0).grid(), o.panelSize(), o.panelSize());
+        }
+        BufferedImage grid = null;
+        if (o.gridView() && gridHidden.size() > 1) {
+            grid = gridFigure(s, gridHidden);
+        }
+        return new Frame(s, panels, diff, grid);
+    }
+
+    /** The figure grid of Figs. 2-4: rows MLP and AdderNet, one column per n. */
+    public static BufferedImage gridFigure(SessionSnapshot s, List<Integer> hidden) {
+        List<String> kinds = List.of("mlp", "adder");
+        PanelSpec[][] panels = new PanelSpec[kinds.size()][hidden.size()];
+        for (int r = 0; r < kinds.size(); r++) {
+            for (int c = 0; c < hidden.size(); c++) {
+                ModelSnapshot m = s.model(kinds.get(r), hidden.get(c));
+                panels[r][c] = m == null ? null : spec(m, s);
+            }
+        }
+        return GridFigure.compose("iteration " + s.iteration(), List.of("MLP", "AdderNet"),
+                hidden.stream().map(n -> "n = " + n).toList(), panels, 260);
+    }
+
+    /** How the window draws {@code m}'s panel under {@code o}. */
+    public static PlotOptions plotOptions(ModelSnapshot m, ViewOptions o) {
+        float[][] c = o.showCentres() ? centres2d(m.centres()) : null;
+        return new PlotOptions(o.discretize(), true, o.showTest(), true, c, c == null ? null : "hidden-unit centres W_i");
+    }
+
+    /** The panel of {@code m} in {@code s} (a diverged model gets an undefined, grey grid). */
+    public static PanelSpec spec(ModelSnapshot m, SessionSnapshot s) {
+        DecisionGrid g = m.grid();
+        if (g == null) {
+            int r = 10;
+            float[] nan = new float[r * r];
+            Arrays.fill(nan, Float.NaN);
+            g = new DecisionGrid(r, -s.extent(), s.extent(), -s.extent(), s.extent(), nan);
+        }
+        String sub = "diverged".equals(m.status()) ? "diverged at iteration " + m.iteration()
+                : String.format(Locale.ROOT, "it %d  train %.3f  test %.3f", m.iteration(), m.trainAccuracy(),
+                        m.testAccuracy());
+        return new PanelSpec(m.label(), sub, g, s.data().train(), s.data().test());
+    }
+
+    private static float[][] centres2d(float[][] c) {
+        return c == null || c.length == 0 || c[0].length != 2 ? null : c;
+    }
+}

@@ -1,0 +1,131 @@
+package org.addernet.app.ui.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelReader;
+import javafx.stage.Stage;
+import org.addernet.app.ui.vm.WorkbenchViewModel;
+import org.addernet.presets.PresetLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window headless (Monocle): load a preset, train, read results, pause, bad files. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchWindowTest {
+    private WorkbenchViewModel vm;
+    private MainView view;
+
+    @TempDir
+    Path tmp;
+
+    @Start
+    void start(Stage stage) {
+        vm = new WorkbenchViewModel(PresetLoader.resolve("demo-one-unit", List.of()), Platform::runLater);
+        view = new MainView(vm, stage);
+        stage.setScene(view.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        vm.dispose();
+    }
+
+    private static int[] pixels(Image img) {
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] px = new int[w * h];
+        PixelReader r = img.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = r.getArgb(x, y);
+            }
+        }
+        return px;
+    }
+
+    private static void waitUntil(String what, java.util.function.BooleanSupplier c) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> c.getAsBoolean());
+        assertTrue(c.getAsBoolean(), what);
+    }
+
+    @Test
+    void trainingTheUnitBallPresetSeparatesItAndRepaintsTheHeatmap(FxRobot robot) throws Exception {
+        robot.clickOn("File").clickOn("#menu-gallery");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("One hidden unit: a diamond against a line");
+        robot.clickOn("#gallery-open");
+        waitUntil("both panels shown", () -> robot.lookup("#boundary-adder").tryQuery().isPresent()
+                && ((ImageView) robot.lookup("#boundary-adder").query()).getImage() != null);
+        int[] before = pixels(((ImageView) robot.lookup("#boundary-adder").query()).getImage());
+        robot.clickOn("#play");
+        waitUntil("training finishes", () -> vm.lastSnapshot() != null && vm.lastSnapshot().finished());
+        WaitForAsyncUtils.waitForFxEvents();
+        String acc = robot.lookup("#accuracy-adder").queryAs(Label.class).getText();
+        double test = Double.parseDouble(acc.replaceAll(".*test ([0-9.]+).*", "$1"));
+        assertTrue(test > 0.98, "AdderNet test accuracy read from the window: " + acc);
+        String mlp = robot.lookup("#accuracy-mlp").queryAs(Label.class).getText();
+        assertTrue(Double.parseDouble(mlp.replaceAll(".*test ([0-9.]+).*", "$1")) < 0.9, "one linear unit cannot: " + mlp);
+        int[] after = pixels(((ImageView) robot.lookup("#boundary-adder").query()).getImage());
+        int changed = 0;
+        for (int k = 0; k < before.length; k++) {
+            if (before[k] != after[k]) {
+                changed++;
+            }
+        }
+        assertTrue(changed > before.length / 20, "the heatmap changed: " + changed + " of " + before.length + " pixels");
+        assertEquals(10_000, vm.iteration().get());
+        assertTrue(robot.lookup("#iteration").queryAs(Label.class).getText().replaceAll("\\D", "").equals("10000"));
+    }
+
+    @Test
+    void pauseStopsTheIterationCounterAtOnce(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.speed.set(2000));
+        robot.clickOn("#play");
+        waitUntil("training started", () -> vm.iteration().get() > 50);
+        robot.clickOn("#play");   // now "Pause"
+        WaitForAsyncUtils.waitForFxEvents();
+        long atPause = vm.iteration().get();
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents();
+        long later = vm.iteration().get();
+        assertTrue(later - atPause <= 25, "counter moved from " + atPause + " to " + later + " after pause");
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(later, vm.iteration().get(), "no step after the pause settled");
+        assertFalse(vm.running().get());
+        assertEquals("\u25B6 Play", robot.lookup("#play").queryButton().getText());
+    }
+
+    @Test
+    void aBrokenPresetShowsTheExactProblemAndChangesNothing(FxRobot robot) throws Exception {
+        Path bad = tmp.resolve("broken.json");
+        Files.writeString(bad, "{\n  \"name\": \"broken\",\n  \"training\": { \"lr\": \"fast\" }\n}\n");
+        int samplesBefore = vm.settings.samples.get();
+        robot.interact(() -> view.openPreset(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane dialog = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertNotNull(dialog);
+        assertEquals(bad + ":3:17: training.lr: expected a number, got the string \"fast\"", dialog.getContentText());
+        assertEquals(samplesBefore, vm.settings.samples.get(), "the session is untouched");
+        assertEquals("demo-one-unit", vm.settings.base().name());
+    }
+}

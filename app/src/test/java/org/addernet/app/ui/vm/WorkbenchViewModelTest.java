@@ -1,0 +1,140 @@
+package org.addernet.app.ui.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The view model without a window: a same-thread executor stands in for the FX thread. */
+class WorkbenchViewModelTest {
+    @TempDir
+    Path tmp;
+
+    private WorkbenchViewModel vm;
+
+    private WorkbenchViewModel vm(String preset, String... overrides) {
+        vm = new WorkbenchViewModel(PresetLoader.resolve(preset, List.of(overrides)), Runnable::run);
+        return vm;
+    }
+
+    @AfterEach
+    void dispose() {
+        if (vm != null) {
+            vm.dispose();
+        }
+    }
+
+    private static void await(String what, java.util.function.BooleanSupplier c) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!c.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertTrue(c.getAsBoolean(), what);
+    }
+
+    @Test
+    void settingsRoundTripThroughAPreset() {
+        vm("fig3-multi-ball");
+        Preset p = vm.currentPreset();
+        assertEquals("multi-ball", p.data().set());
+        assertEquals(List.of(3, 5, 10), p.runs().hidden(), "a figure preset keeps its grid");
+        assertEquals(List.of(3, 5, 10), vm.gridHidden());
+        vm.settings.lr.set(0.05);
+        vm.settings.pDecay.set(true);
+        Preset q = vm.currentPreset();
+        assertEquals(0.05, q.training().lr());
+        assertEquals(2.0, q.adder().pStart());
+        assertEquals(1.0, q.adder().pEnd());
+    }
+
+    @Test
+    void aStructuralChangeRebuildsBeforeTrainingAndAsksForResetAfter() throws Exception {
+        vm("demo-one-unit", "training.iterations=300");
+        await("first frame", () -> vm.frame().get() != null);
+        vm.settings.dataSet.set("xor");
+        await("rebuilt on xor", () -> vm.lastSnapshot() != null && vm.lastSnapshot().data().spec().set().id().equals("xor"));
+        assertFalse(vm.needsReset().get());
+        vm.step();
+        await("one step", () -> vm.iteration().get() == 1);
+        vm.settings.hidden.set(4);
+        assertTrue(vm.needsReset().get(), "changing n mid-run asks for a reset");
+        assertEquals(1, vm.iteration().get(), "training state is kept until the reset");
+        vm.reset();
+        assertFalse(vm.needsReset().get());
+        await("rebuilt with n = 4", () -> vm.lastSnapshot() != null && vm.lastSnapshot().models().get(0).spec().hidden() == 4);
+        assertEquals(0, vm.iteration().get());
+    }
+
+    @Test
+    void theLearningRateChangesWithoutAReset() throws Exception {
+        vm("demo-one-unit", "training.iterations=300");
+        vm.step();
+        await("one step", () -> vm.iteration().get() == 1);
+        vm.settings.lr.set(0.02);
+        assertFalse(vm.needsReset().get());
+        vm.step();
+        await("two steps", () -> vm.iteration().get() == 2);
+        assertEquals(0.02 * 0.5 * (1 + Math.cos(Math.PI * 1 / 300)), vm.lastSnapshot().models().get(0).last().lr(), 1e-9);
+    }
+
+    @Test
+    void openingABadPresetReportsAndKeepsTheSession() throws Exception {
+        vm("demo-one-unit");
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"name\": \"bad\", \"runs\": {\"hidden\": [0]}}");
+        String msg = vm.openPreset(bad);
+        assertNotNull(msg);
+        assertTrue(msg.startsWith(bad + ":1:"), msg);
+        assertTrue(msg.contains("runs.hidden[0]"), msg);
+        assertEquals("demo-one-unit", vm.settings.base().name());
+    }
+
+    @Test
+    void savedSettingsOpenAgainAsTheSamePreset() throws Exception {
+        vm("demo-l2-to-l1");
+        vm.settings.hidden.set(7);
+        vm.settings.eta.set(0.1);
+        Path f = tmp.resolve("mine.json");
+        vm.savePreset(f);
+        Preset back = PresetLoader.load(f, List.of());
+        assertEquals(vm.currentPreset(), back);
+        assertEquals(List.of(7), back.runs().hidden());
+        assertNull(vm.openPreset(f));
+    }
+
+    @Test
+    void framesCarryBothPanelsTheDifferenceAndThumbnails() throws Exception {
+        vm("demo-l2-to-l1", "training.iterations=200");
+        vm.showDifference.set(true);
+        vm.step();
+        await("a frame after the step", () -> vm.frame().get() != null && vm.frame().get().snapshot().iteration() == 1);
+        await("difference drawn", () -> vm.frame().get().difference() != null);
+        Frame f = vm.frame().get();
+        assertEquals(2, f.panels().size());
+        assertEquals("mlp", f.panels().get(0).model().spec().kind());
+        assertEquals(5, f.panels().get(1).thumbnails().size(), "one thumbnail per hidden unit");
+    }
+
+    @Test
+    void metricsExportWritesOneCsvPerModel() throws Exception {
+        vm("demo-one-unit", "training.iterations=50");
+        vm.play();
+        await("finished", () -> vm.lastSnapshot() != null && vm.lastSnapshot().finished());
+        List<Path> files = vm.exportMetrics(tmp.resolve("m.csv"));
+        assertEquals(2, files.size());
+        List<String> lines = Files.readAllLines(files.get(1));
+        assertTrue(lines.get(0).startsWith("iteration,loss,train_accuracy,test_accuracy,lr,p"));
+        assertTrue(lines.size() > 10);
+    }
+}
