@@ -10,8 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            WorkbenchApp.launchWindow(args);
-            return;
+            System.exit(WorkbenchApp.launchWindow(args) ? 0 : 1);
         }
         System.exit(WorkbenchCommand.execute(args, System.out, System.err));
     }

@@ -25,7 +25,7 @@ import org.addernet.app.ui.vm.WorkbenchViewModel;
  */
 final class BoundaryPane {
     private final WorkbenchViewModel vm;
-    private final HBox panels = new HBox(14);
+    private final FlowPane panels = new FlowPane(14, 10);
     private final ImageView difference = new ImageView();
     private final List<PanelView> views = new ArrayList<>();
     private WritableImage differenceImage;
@@ -46,7 +46,13 @@ final class BoundaryPane {
         panels.getChildren().add(diffBox);
         root = new VBox(8, options, panels);
         root.setPadding(new Insets(8));
-        vm.frame().addListener((o, a, f) -> show(f));
+        vm.frame().addListener((o, a, f) -> {
+            long t0 = System.nanoTime();
+            show(f);
+            if (Boolean.getBoolean("workbench.debugTiming")) {
+                System.err.printf("panels update %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+            }
+        });
     }
 
     VBox node() {
@@ -97,7 +103,8 @@ final class BoundaryPane {
         PanelView(int index) {
             boundary.setId("boundary-" + index);
             units.setId("units-" + index);
-            units.setPrefWrapLength(380);
+            units.setPrefWrapLength(340);
+            units.setMaxWidth(340);
             unitsLabel.getStyleClass().add("caption");
             accuracy.getStyleClass().add("accuracy");
             box = new VBox(4, boundary, accuracy, unitsLabel, units);
@@ -107,9 +114,11 @@ final class BoundaryPane {
             model = p.model();
             boundary.setId("boundary-" + p.model().spec().kind());
             accuracy.setId("accuracy-" + p.model().spec().kind());
-            accuracy.setText(String.format(java.util.Locale.ROOT, "%s: iteration %d, train %.3f, test %.3f, %s",
-                    p.model().label(), p.model().iteration(), p.model().trainAccuracy(), p.model().testAccuracy(),
-                    p.model().status()));
+            var last = p.model().last();
+            String pText = "adder".equals(p.model().spec().kind()) && last != null
+                    ? String.format(java.util.Locale.ROOT, " \u00B7 p %.2f", last.p()) : "";
+            accuracy.setText(String.format(java.util.Locale.ROOT, "train %.3f \u00B7 test %.3f%s \u00B7 %s",
+                    p.model().trainAccuracy(), p.model().testAccuracy(), pText, p.model().status()));
             image = FxImages.toFx(p.boundary(), image);
             boundary.setImage(image);
             unitsLabel.setText(p.thumbnails().isEmpty() ? "" : "first-layer units of the " + p.model().label()

@@ -23,7 +23,15 @@ final class ChartsPane {
     private final WeightHistogramPanel weights = new WeightHistogramPanel();
     private final TabPane tabs;
 
+    private final java.util.function.Supplier<Frame> latestFrame;
+
     ChartsPane(WorkbenchViewModel vm) {
+        this.latestFrame = () -> vm.frame().get();
+        // live charts draw without anti-aliasing (several times cheaper in JavaFX's software
+        // pipeline); exports switch it back on
+        for (var c : List.of(loss.chart(), norms.chart(), weights.chart())) {
+            c.setAntiAlias(false);
+        }
         Tab t1 = new Tab("Loss & accuracy", loss.node());
         t1.setId("tab-loss");
         Tab t2 = new Tab("Gradient norms", norms.node());
@@ -33,7 +41,29 @@ final class ChartsPane {
         tabs = new TabPane(t1, t2, t3);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(240);
-        vm.frame().addListener((o, a, f) -> show(f));
+        // charts redraw in software and cost far more than the images: the latest frame is applied
+        // to the visible chart only, at most four times a second (and at once on a tab switch)
+        vm.frame().addListener((o, a, f) -> pending = f);
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> flush()));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        tick.play();
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            pending = vm.frame().get();
+            flush();
+        });
+    }
+
+    private Frame pending;
+
+    private void flush() {
+        Frame f = pending;
+        pending = null;
+        long t0 = System.nanoTime();
+        show(f);
+        if (Boolean.getBoolean("workbench.debugTiming")) {
+            System.err.printf("charts update %.1f ms%n", (System.nanoTime() - t0) / 1e6);
+        }
     }
 
     TabPane node() {
@@ -48,15 +78,49 @@ final class ChartsPane {
         List<ModelWeights> w = new ArrayList<>();
         for (ModelSnapshot m : f.snapshot().models()) {
             curves.add(new ModelCurves(m.label(), m.history()));
-            w.add(new ModelWeights(m.label(), m.layerWeights()));
+            ModelWeights mw = new ModelWeights(m.label(), m.layerWeights());
+            if ("adder".equals(m.spec().kind())) {
+                w.add(0, mw);          // the AdderNet's first layer is the histogram shown first
+            } else {
+                w.add(mw);
+            }
         }
-        loss.update(curves);
-        norms.update(curves);
-        weights.update(w);
+        switch (tabs.getSelectionModel().getSelectedIndex()) {
+            case 1 -> norms.update(curves);
+            case 2 -> weights.update(w);
+            default -> loss.update(curves);
+        }
+    }
+
+    /** Brings every chart up to the latest frame (before an export). */
+    void refreshAll(Frame f) {
+        if (f == null) {
+            return;
+        }
+        int keep = tabs.getSelectionModel().getSelectedIndex();
+        for (int k = 0; k < 3; k++) {
+            tabs.getSelectionModel().select(k);
+            show(f);
+        }
+        tabs.getSelectionModel().select(keep);
     }
 
     /** Writes each chart next to {@code file}: {@code <name>-loss}, {@code -gradient-norms}, {@code -weights}. */
     List<Path> export(Path file, boolean svg) throws IOException {
+        refreshAll(latestFrame.get());
+        for (var c : List.of(loss.chart(), norms.chart(), weights.chart())) {
+            c.setAntiAlias(true);
+        }
+        try {
+            return write(file, svg);
+        } finally {
+            for (var c : List.of(loss.chart(), norms.chart(), weights.chart())) {
+                c.setAntiAlias(false);
+            }
+        }
+    }
+
+    private List<Path> write(Path file, boolean svg) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.(png|svg)$", "");
         String ext = svg ? ".svg" : ".png";
         List<Path> out = new ArrayList<>();

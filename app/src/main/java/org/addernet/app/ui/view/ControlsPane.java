@@ -76,6 +76,7 @@ final class ControlsPane {
         int r = g.getRowCount();
         Label l = new Label(label);
         l.setLabelFor(control);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         if (tip != null) {
             Tooltip t = new Tooltip(tip);
             t.setWrapText(true);
@@ -127,7 +128,7 @@ final class ControlsPane {
         mode.getItems().addAll(ModelMode.values());
         mode.valueProperty().bindBidirectional(s.mode);
         row(g, "Models", mode, "Train the AdderNet, the MLP, or both side by side on the same data and seed");
-        row(g, "Hidden units n", intSpinner("hidden", s.hidden, 1, 256, 1), "Width of every hidden layer (Definition 2)");
+        row(g, "Hidden n", intSpinner("hidden", s.hidden, 1, 256, 1), "Width of every hidden layer (Definition 2)");
         row(g, "Depth", intSpinner("depth", s.depth, 2, 12, 1), "Weight layers: 2 is the two-layer net of Definition 2; more gives Theorem 6's deeper nets");
         row(g, "Activation", combo("activation", s.activation, List.of("relu", "tanh", "sigmoid")), "G in Definition 2");
         CheckBox bn = new CheckBox("batch norm in the MLP");

@@ -9,6 +9,15 @@ final class FxImages {
     private FxImages() {
     }
 
+    /** Shows prepared pixels: {@code reuse} when it has the same size (overwritten), else a new image. */
+    static WritableImage toFx(org.addernet.app.ui.vm.Pixels p, WritableImage reuse) {
+        WritableImage out = reuse != null && (int) reuse.getWidth() == p.width() && (int) reuse.getHeight() == p.height()
+                ? reuse : new WritableImage(p.width(), p.height());
+        out.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(), p.argb(), 0,
+                p.width());
+        return out;
+    }
+
     /** {@code reuse} when it has the same size (it is overwritten), else a new image. */
     static WritableImage toFx(BufferedImage img, WritableImage reuse) {
         int w = img.getWidth();

@@ -17,6 +17,9 @@ public final class PulseMonitor extends AnimationTimer {
     private long longest;
     private long count;
     private long total;
+    private final java.util.List<Long> gaps = new java.util.ArrayList<>();
+    private volatile boolean measuring = true;
+    private long measuringSince;
 
     private PulseMonitor(Path out) {
         this.out = out;
@@ -29,6 +32,7 @@ public final class PulseMonitor extends AnimationTimer {
         }
         PulseMonitor m = new PulseMonitor(Path.of(p));
         m.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(m::write));   // also when killed, not only on close
         return m;
     }
 
@@ -37,15 +41,40 @@ public final class PulseMonitor extends AnimationTimer {
         return new PulseMonitor(null);
     }
 
+    /** Counts gaps only while {@code on} (e.g. while training runs), after a one-second settling time. */
+    public void measureWhile(javafx.beans.value.ObservableBooleanValue on) {
+        measuring = on.get();
+        on.addListener((o, a, b) -> {
+            measuring = b;
+            measuringSince = System.nanoTime();
+            last = 0;
+        });
+    }
+
     @Override
     public void handle(long now) {
+        if (!measuring || now - measuringSince < 1_000_000_000L) {
+            last = 0;
+            return;
+        }
         if (last != 0) {
             long gap = now - last;
             longest = Math.max(longest, gap);
             total += gap;
             count++;
+            gaps.add(gap);
         }
         last = now;
+    }
+
+    /** The 99th percentile gap in milliseconds. */
+    public double p99Millis() {
+        if (gaps.isEmpty()) {
+            return 0;
+        }
+        java.util.List<Long> sorted = new java.util.ArrayList<>(gaps);
+        java.util.Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.99))) / 1e6;
     }
 
     public double longestMillis() {
@@ -58,10 +87,15 @@ public final class PulseMonitor extends AnimationTimer {
 
     void report() {
         stop();
+        write();
+    }
+
+    private synchronized void write() {
         if (out != null) {
             try {
-                Files.writeString(out, String.format(Locale.ROOT, "pulses %d, mean gap %.1f ms, longest gap %.1f ms%n",
-                        count, meanMillis(), longestMillis()));
+                Files.writeString(out, String.format(Locale.ROOT,
+                        "pulses while training %d, mean gap %.1f ms, 99th percentile %.1f ms, longest gap %.1f ms%n",
+                        count, meanMillis(), p99Millis(), longestMillis()));
             } catch (IOException e) {
                 System.err.println("workbench: cannot write " + out + ": " + e.getMessage());
             }

@@ -20,12 +20,12 @@ final class RunBar {
     static HBox build(WorkbenchViewModel vm) {
         Button play = new Button();
         play.setId("play");
-        play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.running()).then("\u23F8 Pause").otherwise("\u25B6 Play"));
+        play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.running()).then("\u2016 Pause").otherwise("\u25B6 Play"));
         play.setOnAction(e -> vm.togglePlay());
         play.setTooltip(new Tooltip("Train both models (space)"));
         play.setDefaultButton(false);
         play.setMinWidth(90);
-        Button step = new Button("\u23ED Step");
+        Button step = new Button("Step \u25B8");
         step.setId("step");
         step.setTooltip(new Tooltip("One training step of every model"));
         step.setOnAction(e -> vm.step());
@@ -49,6 +49,12 @@ final class RunBar {
         });
         speed.setValue(vm.speed.get());
         speed.valueProperty().addListener((o, a, b) -> vm.speed.set(b == null ? 0 : b));
+        vm.speed.addListener((o, a, b) -> {
+            if (!speed.getItems().contains(b.doubleValue())) {
+                speed.getItems().add(b.doubleValue());
+            }
+            speed.setValue(b.doubleValue());
+        });
         speed.setTooltip(new Tooltip("Training speed per model"));
         Label iteration = new Label();
         iteration.setId("iteration");

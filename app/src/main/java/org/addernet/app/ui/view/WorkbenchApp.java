@@ -10,7 +10,8 @@ import org.addernet.presets.PresetLoader;
 
 /**
  * The workbench window. System properties for demos and checks: {@code workbench.preset} (a
- * bundled name or file, default {@code demo-one-unit}), {@code workbench.autoplay=true}.
+ * bundled name or file, default {@code demo-one-unit}), {@code workbench.autoplay=true},
+ * {@code workbench.speed} (steps per second, 0 = full speed), {@code workbench.difference=true}.
  */
 public final class WorkbenchApp extends Application {
     private WorkbenchViewModel vm;
@@ -25,6 +26,11 @@ public final class WorkbenchApp extends Application {
         stage.setScene(view.scene());
         stage.show();
         pulses = PulseMonitor.startIfAsked();
+        if (pulses != null) {
+            pulses.measureWhile(vm.running());
+        }
+        vm.speed.set(Double.parseDouble(System.getProperty("workbench.speed", "0")));
+        vm.showDifference.set(Boolean.getBoolean("workbench.difference"));
         if (Boolean.getBoolean("workbench.autoplay")) {
             vm.play();
         }
@@ -40,8 +46,23 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Launches the window (blocks until it closes). */
-    public static void launchWindow(String[] args) {
-        Application.launch(WorkbenchApp.class, args);
+    /**
+     * Launches the window (blocks until it closes). Without a display or JavaFX's native
+     * libraries this says so in one line and returns false instead of dumping a stack trace.
+     */
+    public static boolean launchWindow(String[] args) {
+        try {
+            Application.launch(WorkbenchApp.class, args);
+            return true;
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("workbench: cannot open the window: " + root.getMessage()
+                    + (System.getenv("DISPLAY") == null ? " (no DISPLAY is set)" : "")
+                    + "; on Debian/Ubuntu: apt-get install libgtk-3-0 libxtst6 libgl1. The headless commands still work: ./workbench --help");
+            return false;
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.addernet.app.ui.vm;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
 import org.addernet.app.ui.session.ModelSnapshot;
 import org.addernet.app.ui.session.SessionSnapshot;
@@ -10,13 +9,13 @@ import org.addernet.app.ui.session.SessionSnapshot;
  * main model (with its unit thumbnails), the difference map when asked for and both models are
  * there, and the figure grid when the grid view is open.
  */
-public record Frame(SessionSnapshot snapshot, List<Panel> panels, BufferedImage difference, BufferedImage grid) {
+public record Frame(SessionSnapshot snapshot, List<Panel> panels, Pixels difference, Pixels grid) {
     public Frame {
         panels = List.copyOf(panels);
     }
 
     /** One model's boundary image and one thumbnail per first-layer unit. */
-    public record Panel(ModelSnapshot model, BufferedImage boundary, List<BufferedImage> thumbnails) {
+    public record Panel(ModelSnapshot model, Pixels boundary, List<Pixels> thumbnails) {
         public Panel {
             thumbnails = List.copyOf(thumbnails);
         }

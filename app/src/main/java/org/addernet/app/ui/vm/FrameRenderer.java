@@ -32,11 +32,11 @@ public final class FrameRenderer {
                 main.add(m);
                 PlotOptions po = plotOptions(m, o);
                 BufferedImage img = DecisionPlot.render(spec(m, s), o.panelSize(), o.panelSize(), po);
-                List<BufferedImage> thumbs = new ArrayList<>();
+                List<Pixels> thumbs = new ArrayList<>();
                 for (float[] f : m.unitFields()) {
-                    thumbs.add(UnitFieldPlot.thumbnail(f, m.fieldResolution(), THUMB));
+                    thumbs.add(Pixels.of(UnitFieldPlot.thumbnail(f, m.fieldResolution(), THUMB)));
                 }
-                panels.add(new Frame.Panel(m, img, thumbs));
+                panels.add(new Frame.Panel(m, Pixels.of(img), thumbs));
             }
         }
         BufferedImage diff = null;
@@ -48,7 +48,7 @@ public final class FrameRenderer {
         if (o.gridView() && gridHidden.size() > 1) {
             grid = gridFigure(s, gridHidden);
         }
-        return new Frame(s, panels, diff, grid);
+        return new Frame(s, panels, diff == null ? null : Pixels.of(diff), grid == null ? null : Pixels.of(grid));
     }
 
     /** The figure grid of Figs. 2-4: rows MLP and AdderNet, one column per n. */

@@ -4,6 +4,6 @@ package org.addernet.app.ui.vm;
 public record ViewOptions(boolean discretize, boolean showTest, boolean showDifference, boolean showCentres,
                           boolean gridView, int panelSize) {
     public static ViewOptions defaults() {
-        return new ViewOptions(false, true, false, true, false, 380);
+        return new ViewOptions(false, true, false, true, false, 340);
     }
 }

@@ -42,6 +42,13 @@ import org.addernet.presets.RunSpec;
  * FX thread never waits on training. Commands answer at once.
  */
 public final class WorkbenchViewModel {
+    /**
+     * Snapshot interval while training. Ten frames a second keep the boundaries fluid while the
+     * renderer (Java2D, thousands of anti-aliased points per panel) leaves CPU time to the trainer
+     * and the FX thread on a 2-core machine.
+     */
+    static final long PUBLISH_MILLIS = 100;
+
     public final SettingsViewModel settings;
     public final BooleanProperty discretize = new SimpleBooleanProperty(false);
     public final BooleanProperty showTest = new SimpleBooleanProperty(true);
@@ -282,7 +289,7 @@ public final class WorkbenchViewModel {
         needsReset.set(false);
         status.set(String.format(Locale.ROOT, "%s: %d samples, %s", p.data().set(), p.data().samples(),
                 specs.stream().map(ModelSpec::label).toList()));
-        session = new TrainingSession(specs, cfg, data, p.seed(), PresetRunner.plotExtent(data), 100, 40, 40,
+        session = new TrainingSession(specs, cfg, data, p.seed(), PresetRunner.plotExtent(data), 100, 40, PUBLISH_MILLIS,
                 sessionSink());
         session.setSpeed(speed.get() > 0 ? speed.get() : TrainingSession.MAX_SPEED);
         session.start();
