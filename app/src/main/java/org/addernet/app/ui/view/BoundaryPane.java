@@ -152,8 +152,12 @@ final class BoundaryPane {
                 return null;
             }
             float[] centre = m.centres() != null && unit < m.centres().length ? m.centres()[unit] : null;
+            var g = m.grid();
+            int r = m.fieldResolution();
+            var lattice = new org.addernet.engine.train.DecisionGrid(r, g.xMin(), g.xMax(), g.yMin(), g.yMax(),
+                    new float[r * r]);   // the fields' own lattice (coarser than the boundary's)
             return FxImages.toFx(UnitFieldPlot.large(m.label() + ", unit " + (unit + 1), m.unitFields()[unit],
-                    m.grid(), centre, 320), null);
+                    lattice, centre, 320), null);
         }
     }
 }
