@@ -98,16 +98,17 @@ class WorkbenchWindowTest {
 
     @Test
     void pauseStopsTheIterationCounterAtOnce(FxRobot robot) throws Exception {
-        robot.interact(() -> vm.speed.set(2000));
+        robot.interact(() -> vm.speed.set(200));      // 200 steps/s: one 100 ms snapshot interval is 20 steps
         robot.clickOn("#play");
-        waitUntil("training started", () -> vm.iteration().get() > 50);
+        waitUntil("training started", () -> vm.iteration().get() > 30);
         robot.clickOn("#play");   // now "Pause"
         WaitForAsyncUtils.waitForFxEvents();
         long atPause = vm.iteration().get();
         Thread.sleep(600);
         WaitForAsyncUtils.waitForFxEvents();
         long later = vm.iteration().get();
-        assertTrue(later - atPause <= 25, "counter moved from " + atPause + " to " + later + " after pause");
+        // the last snapshot before the click may be one interval old: at most ~20 steps, plus the click's own latency
+        assertTrue(later - atPause <= 40, "counter moved from " + atPause + " to " + later + " after pause");
         Thread.sleep(400);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(later, vm.iteration().get(), "no step after the pause settled");
