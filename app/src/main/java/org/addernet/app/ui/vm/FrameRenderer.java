@@ -23,7 +23,8 @@ public final class FrameRenderer {
     /** Thumbnail size in pixels. */
     public static final int THUMB = 56;
 
-    public static Frame render(SessionSnapshot s, int mainHidden, List<Integer> gridHidden, ViewOptions o) {
+    public static Frame render(SessionSnapshot s, int mainHidden, List<Integer> gridHidden, ViewOptions o,
+                               String figureTitle) {
         List<Frame.Panel> panels = new ArrayList<>();
         List<ModelSnapshot> main = new ArrayList<>();
         for (String kind : List.of("mlp", "adder")) {
@@ -46,13 +47,13 @@ public final class FrameRenderer {
         }
         BufferedImage grid = null;
         if (o.gridView() && gridHidden.size() > 1) {
-            grid = gridFigure(s, gridHidden);
+            grid = gridFigure(s, gridHidden, figureTitle);
         }
         return new Frame(s, panels, diff == null ? null : Pixels.of(diff), grid == null ? null : Pixels.of(grid));
     }
 
     /** The figure grid of Figs. 2-4: rows MLP and AdderNet, one column per n. */
-    public static BufferedImage gridFigure(SessionSnapshot s, List<Integer> hidden) {
+    public static BufferedImage gridFigure(SessionSnapshot s, List<Integer> hidden, String title) {
         List<String> kinds = List.of("mlp", "adder");
         PanelSpec[][] panels = new PanelSpec[kinds.size()][hidden.size()];
         for (int r = 0; r < kinds.size(); r++) {
@@ -61,7 +62,8 @@ public final class FrameRenderer {
                 panels[r][c] = m == null ? null : spec(m, s);
             }
         }
-        return GridFigure.compose("iteration " + s.iteration(), List.of("MLP", "AdderNet"),
+        String head = (title == null || title.isBlank() ? "" : title + "  \u2014  ") + "iteration " + s.iteration();
+        return GridFigure.compose(head, List.of("MLP", "AdderNet"),
                 hidden.stream().map(n -> "n = " + n).toList(), panels, 260);
     }
 

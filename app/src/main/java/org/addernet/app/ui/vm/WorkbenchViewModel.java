@@ -68,6 +68,7 @@ public final class WorkbenchViewModel {
     private volatile ViewOptions options = ViewOptions.defaults();
     private volatile List<Integer> gridHidden = List.of();
     private volatile int mainHidden;
+    private volatile String figureTitle = "";
     private TrainingSession session;
     private SessionSnapshot lastSnapshot;
     private boolean applying;
@@ -84,6 +85,7 @@ public final class WorkbenchViewModel {
         });
         this.settings = new SettingsViewModel(initial);
         gridHidden = initial.runs().hidden().size() > 1 ? List.copyOf(initial.runs().hidden()) : List.of();
+        gridView.set(!gridHidden.isEmpty());
         for (var p : settings.structural()) {
             p.addListener((o, a, b) -> structuralChanged());
         }
@@ -281,6 +283,7 @@ public final class WorkbenchViewModel {
                 base.nesterov(), base.weightDecay(), base.pSchedule(), logEvery);
         ToyData data = ToySets.generate(runs.get(0).data());
         mainHidden = settings.hidden.get();
+        figureTitle = p.title();
         if (!gridHidden.isEmpty() && !gridHidden.contains(mainHidden)) {
             mainHidden = gridHidden.get(0);
         }
@@ -313,7 +316,7 @@ public final class WorkbenchViewModel {
 
     private final FxPublisher<SessionSnapshot> renderStage = new FxPublisher<>(r -> submitRender(r), s -> {
         ViewOptions o = options;
-        toFx.accept(FrameRenderer.render(s, mainHidden, gridHidden, o));
+        toFx.accept(FrameRenderer.render(s, mainHidden, gridHidden, o, figureTitle));
     });
 
     private void fxRun(Runnable r) {
