@@ -60,6 +60,11 @@ public final class MainView {
         return scene;
     }
 
+    /** Writes the charts next to {@code file} (what File > Export > Charts does after its dialog). */
+    java.util.List<Path> exportCharts(Path file, boolean svg) throws IOException {
+        return charts.export(file, svg);
+    }
+
     private MenuBar menus() {
         MenuItem gallery = item("Presets\u2026", "Shortcut+P", this::openGallery);
         gallery.setId("menu-gallery");

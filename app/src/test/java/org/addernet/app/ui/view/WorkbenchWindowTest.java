@@ -129,4 +129,35 @@ class WorkbenchWindowTest {
         assertEquals(samplesBefore, vm.settings.samples.get(), "the session is untouched");
         assertEquals("demo-one-unit", vm.settings.base().name());
     }
+
+    @Test
+    void exportsWriteBoundariesChartsAndMetrics(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.settings.iterations.set(300));
+        robot.clickOn("#play");
+        waitUntil("finished", () -> vm.lastSnapshot() != null && vm.lastSnapshot().finished());
+        WaitForAsyncUtils.waitForFxEvents();
+        Path png = tmp.resolve("b.png");
+        Path svg = tmp.resolve("b.svg");
+        java.util.List<Path> charts = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            try {
+                Exports.boundaries(vm, png, false);
+                Exports.boundaries(vm, svg, true);
+                charts.addAll(view.exportCharts(tmp.resolve("c.svg"), true));
+                charts.addAll(view.exportCharts(tmp.resolve("c.png"), false));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(2 * 340, img.getWidth(), "both panels side by side");
+        String doc = Files.readString(svg);
+        assertTrue(doc.startsWith("<?xml") || doc.startsWith("<svg"), doc.substring(0, 40));
+        assertTrue(doc.contains("AdderNet n=1"), "titles stay text in the SVG");
+        assertEquals(6, charts.size());
+        for (Path c : charts) {
+            assertTrue(Files.size(c) > 1000, c + " written");
+        }
+        assertEquals(2, vm.exportMetrics(tmp.resolve("m.csv")).size());
+    }
 }
