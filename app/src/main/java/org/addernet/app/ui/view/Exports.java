@@ -25,7 +25,7 @@ final class Exports {
         }
         ViewOptions o = vm.viewOptions();
         int size = o.panelSize();
-        int n = f.panels().size();
+        int n = f.panels().size() + (differenceShown(f, o) ? 1 : 0);
         if (svg) {
             SVGGraphics2D g = new SVGGraphics2D(n * size, size);
             draw(g, f, o, size);
@@ -40,6 +40,10 @@ final class Exports {
         return file;
     }
 
+    private static boolean differenceShown(Frame f, ViewOptions o) {
+        return o.showDifference() && f.difference() != null;
+    }
+
     private static void draw(Graphics2D g, Frame f, ViewOptions o, int size) {
         for (int k = 0; k < f.panels().size(); k++) {
             var m = f.panels().get(k).model();
@@ -47,5 +51,22 @@ final class Exports {
             DecisionPlot.draw(gk, FrameRenderer.spec(m, f.snapshot()), size, size, FrameRenderer.plotOptions(m, o));
             gk.dispose();
         }
+        if (differenceShown(f, o)) {
+            // the difference map is a raster heat map with its key: embedded as an image (in SVG too)
+            var p = f.difference();
+            BufferedImage img = new BufferedImage(p.width(), p.height(), BufferedImage.TYPE_INT_ARGB);
+            img.setRGB(0, 0, p.width(), p.height(), p.argb(), 0, p.width());
+            g.drawImage(img, f.panels().size() * size, 0, size, size * p.height() / p.width(), null);
+        }
+    }
+
+    /** The figure view (Figs. 2-4 grid) as PNG. */
+    static Path figure(WorkbenchViewModel vm, Path file) throws IOException {
+        Frame f = vm.frame().get();
+        if (f == null || vm.gridHidden().isEmpty()) {
+            throw new IOException("no figure to export: open one of the figure presets first");
+        }
+        Png.write(FrameRenderer.gridFigure(f.snapshot(), vm.gridHidden(), vm.settings.base().title()), file);
+        return file;
     }
 }

@@ -74,6 +74,7 @@ public final class MainView {
         export.getItems().addAll(
                 item("Boundary panels as PNG\u2026", null, () -> exportBoundaries(false)),
                 item("Boundary panels as SVG\u2026", null, () -> exportBoundaries(true)),
+                item("Figure view as PNG\u2026", null, this::exportFigure),
                 item("Charts as PNG\u2026", null, () -> exportCharts(false)),
                 item("Charts as SVG\u2026", null, () -> exportCharts(true)),
                 item("Metrics as CSV\u2026", null, this::exportMetrics),
@@ -144,6 +145,15 @@ public final class MainView {
         File f = fc.showSaveDialog(stage);
         if (f != null) {
             run(() -> Exports.boundaries(vm, f.toPath(), svg), "Cannot export");
+        }
+    }
+
+    private void exportFigure() {
+        FileChooser fc = chooser("Export figure view", "PNG image", "*.png");
+        fc.setInitialFileName("figure.png");
+        File f = fc.showSaveDialog(stage);
+        if (f != null) {
+            run(() -> Exports.figure(vm, f.toPath()), "Cannot export");
         }
     }
 

@@ -268,6 +268,11 @@ public final class WorkbenchViewModel {
         if (session != null) {
             session.close();
         }
+        if (!gridHidden.isEmpty() && !gridHidden.contains(settings.hidden.get())) {
+            // the user chose an n outside the figure's grid: this is no longer the figure
+            gridHidden = List.of();
+            gridView.set(false);
+        }
         Preset p;
         try {
             p = currentPreset();
@@ -284,9 +289,6 @@ public final class WorkbenchViewModel {
         ToyData data = ToySets.generate(runs.get(0).data());
         mainHidden = settings.hidden.get();
         figureTitle = p.title();
-        if (!gridHidden.isEmpty() && !gridHidden.contains(mainHidden)) {
-            mainHidden = gridHidden.get(0);
-        }
         running.set(false);
         iteration.set(0);
         needsReset.set(false);
