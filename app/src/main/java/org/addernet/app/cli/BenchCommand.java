@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.addernet.app.bench.LayerProfile;
 import org.addernet.app.bench.ToyBench;
-import org.addernet.app.runner.AtomicFiles;
+import org.addernet.app.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.render.DecisionPlot;
 import org.addernet.app.render.GridFigure;
 import org.addernet.app.render.PanelSpec;

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.addernet.app.render.DecisionPlot;
 import org.addernet.app.render.Png;
-import org.addernet.app.runner.AtomicFiles;
+import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.ui.vm.Frame;
 import org.addernet.app.ui.vm.FrameRenderer;
 import org.addernet.app.ui.vm.ViewOptions;

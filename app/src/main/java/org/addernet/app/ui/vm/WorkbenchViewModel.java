@@ -20,7 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import org.addernet.app.runner.AtomicFiles;
+import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.PresetRunner;
 import org.addernet.app.ui.session.ModelSnapshot;
