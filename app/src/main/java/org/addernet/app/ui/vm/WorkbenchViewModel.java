@@ -340,8 +340,9 @@ public final class WorkbenchViewModel {
         frame.set(f);
         if (!needsReset.get()) {
             long total = f.snapshot().models().isEmpty() ? 0 : f.snapshot().models().get(0).iterations();
-            status.set(String.format(Locale.ROOT, "%s  iteration %d / %d", f.snapshot().finished() ? "finished"
-                    : running.get() ? "training" : "paused", f.snapshot().iteration(), total));
+            String state = f.snapshot().finished() ? "finished" : running.get() ? "training"
+                    : f.snapshot().iteration() == 0 ? "ready: press Play" : "paused";
+            status.set(String.format(Locale.ROOT, "%s  iteration %d / %d", state, f.snapshot().iteration(), total));
         }
     }
 }
