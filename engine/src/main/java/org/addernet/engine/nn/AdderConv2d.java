@@ -1,10 +1,8 @@
 package org.addernet.engine.nn;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.addernet.engine.kernel.AdderConvKernels;
-import org.addernet.engine.kernel.AdderDenseKernels;
 import org.addernet.engine.kernel.ConvShape;
 import org.addernet.engine.kernel.ConvWorkspace;
 import org.addernet.engine.kernel.Parallel;
@@ -30,7 +28,7 @@ public final class AdderConv2d implements AdderLayer {
     private final int stride;
     private final int padding;
     private final AdderRules rules;
-    private final int filterRule;
+    private final AdderSupport support;
     private final Parameter weight;
     private final ConvWorkspace workspace = new ConvWorkspace();
     private Parallel parallel = Parallel.shared();
@@ -39,7 +37,6 @@ public final class AdderConv2d implements AdderLayer {
     private Tensor x;
     private Tensor y;
     private Tensor dx;
-    private float[] scratch = new float[0];
 
     public AdderConv2d(int inC, int outC, int kernel, int stride, int padding, AdderRules rules, SplittableRandom rng) {
         if (inC <= 0 || outC <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
@@ -52,12 +49,8 @@ public final class AdderConv2d implements AdderLayer {
         this.stride = stride;
         this.padding = padding;
         this.rules = rules;
-        this.filterRule = switch (rules.filterGradient()) {
-            case FULL_PRECISION -> AdderDenseKernels.F_FULL;
-            case SIGN -> AdderDenseKernels.F_SIGN;
-            case EXACT -> AdderDenseKernels.F_EXACT;
-        };
         this.weight = new Parameter("filter", Parameter.Kind.ADDER_FILTER, outC, inC, kernel, kernel);
+        this.support = new AdderSupport(rules, weight);
         for (int k = 0; k < weight.value.length; k++) {
             weight.value[k] = (float) AdderDense.gaussian(rng);
         }
@@ -70,10 +63,7 @@ public final class AdderConv2d implements AdderLayer {
 
     @Override
     public void setP(double newP) {
-        if (!(newP >= 1 && newP <= 2)) {
-            throw new IllegalArgumentException("p must lie in [1, 2], got " + newP);
-        }
-        this.p = (float) newP;
+        this.p = AdderSupport.checkedP(newP);
     }
 
     @Override
@@ -84,16 +74,6 @@ public final class AdderConv2d implements AdderLayer {
     @Override
     public AdderRules rules() {
         return rules;
-    }
-
-    /** The input-gradient rule code for the current p (AUTO resolved). */
-    private int inputRule() {
-        return switch (rules.inputGradient()) {
-            case HARDTANH -> AdderDenseKernels.X_HARDTANH;
-            case EQ27 -> AdderDenseKernels.X_EQ27;
-            case EXACT -> AdderDenseKernels.X_EXACT;
-            case AUTO -> p == 1f ? AdderDenseKernels.X_HARDTANH : AdderDenseKernels.X_EQ27;
-        };
     }
 
     @Override
@@ -112,25 +92,10 @@ public final class AdderConv2d implements AdderLayer {
     @Override
     public Tensor backward(Tensor gradOut) {
         dx = Tensor.ensureLike(dx, x);
-        float[] g = weight.grad;
-        float[] local = g;
-        if (rules.eta() > 0) {
-            if (scratch.length != g.length) {
-                scratch = new float[g.length];
-            }
-            local = scratch;
-            Arrays.fill(local, 0f);
-        }
-        AdderConvKernels.backward(shape, x.data, weight.value, gradOut.data, local, dx.data, p, filterRule, inputRule(),
-                workspace, parallel);
-        if (local != g) {
-            double norm = Parameter.l2(local);
-            weight.recordRawGradNorm(norm);
-            float scale = norm > 1e-12 ? (float) (rules.eta() * Math.sqrt(local.length) / norm) : 0f;
-            for (int k = 0; k < g.length; k++) {
-                g[k] += scale * local[k];
-            }
-        }
+        float[] local = support.gradientTarget();
+        AdderConvKernels.backward(shape, x.data, weight.value, gradOut.data, local, dx.data, p, support.filterRule(),
+                support.inputRule(p), workspace, parallel);
+        support.finish(local);
         return dx;
     }
 

@@ -17,7 +17,7 @@ public final class AdderDense implements AdderLayer {
     private final int in;
     private final int out;
     private final AdderRules rules;
-    private final int filterRule;
+    private final AdderSupport support;
     private final Parameter weight;
     private float p = 1f;
     private Tensor x;
@@ -25,7 +25,6 @@ public final class AdderDense implements AdderLayer {
     private Tensor dx;
     private float[] pm1 = new float[0];
     private boolean cached;
-    private float[] scratchBuf = new float[0];
     private final RowScratch scratch = new RowScratch();
 
     public AdderDense(int in, int out, AdderRules rules, SplittableRandom rng) {
@@ -35,12 +34,8 @@ public final class AdderDense implements AdderLayer {
         this.in = in;
         this.out = out;
         this.rules = rules;
-        this.filterRule = switch (rules.filterGradient()) {
-            case FULL_PRECISION -> AdderDenseKernels.F_FULL;
-            case SIGN -> AdderDenseKernels.F_SIGN;
-            case EXACT -> AdderDenseKernels.F_EXACT;
-        };
         this.weight = new Parameter("filter", Parameter.Kind.ADDER_FILTER, out, in);
+        this.support = new AdderSupport(rules, weight);
         for (int k = 0; k < weight.value.length; k++) {
             weight.value[k] = (float) gaussian(rng);
         }
@@ -55,10 +50,7 @@ public final class AdderDense implements AdderLayer {
 
     @Override
     public void setP(double newP) {
-        if (!(newP >= 1 && newP <= 2)) {
-            throw new IllegalArgumentException("p must lie in [1, 2], got " + newP);
-        }
-        this.p = (float) newP;
+        this.p = AdderSupport.checkedP(newP);
     }
 
     @Override
@@ -69,16 +61,6 @@ public final class AdderDense implements AdderLayer {
     @Override
     public AdderRules rules() {
         return rules;
-    }
-
-    /** The input-gradient rule code for the current p (AUTO resolved). */
-    private int inputRule() {
-        return switch (rules.inputGradient()) {
-            case HARDTANH -> AdderDenseKernels.X_HARDTANH;
-            case EQ27 -> AdderDenseKernels.X_EQ27;
-            case EXACT -> AdderDenseKernels.X_EXACT;
-            case AUTO -> p == 1f ? AdderDenseKernels.X_HARDTANH : AdderDenseKernels.X_EQ27;
-        };
     }
 
     @Override
@@ -110,25 +92,10 @@ public final class AdderDense implements AdderLayer {
     public Tensor backward(Tensor gradOut) {
         int batch = x.dim(1);
         dx = Tensor.ensure(dx, in, batch);
-        float[] g = weight.grad;
-        float[] local = g;
-        if (rules.eta() > 0) {
-            if (scratchBuf.length != g.length) {
-                scratchBuf = new float[g.length];
-            }
-            local = scratchBuf;
-            java.util.Arrays.fill(local, 0f);
-        }
+        float[] local = support.gradientTarget();
         AdderDenseKernels.backward(x.data, weight.value, cached ? pm1 : null, gradOut.data, local, dx.data,
-                batch, in, out, p, filterRule, inputRule(), scratch);
-        if (local != g) {
-            double norm = Parameter.l2(local);
-            weight.recordRawGradNorm(norm);
-            float scale = norm > 1e-12 ? (float) (rules.eta() * Math.sqrt(local.length) / norm) : 0f;
-            for (int k = 0; k < g.length; k++) {
-                g[k] += scale * local[k];
-            }
-        }
+                batch, in, out, p, support.filterRule(), support.inputRule(p), scratch);
+        support.finish(local);
         return dx;
     }
 
