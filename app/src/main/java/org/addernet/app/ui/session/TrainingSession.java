@@ -45,8 +45,8 @@ public final class TrainingSession implements AutoCloseable {
     private final Thread worker;
     private volatile boolean running;
     private volatile boolean closed;
-    private volatile int pendingSteps;
     private volatile double speed = MAX_SPEED;
+    private double pacedSpeed = Double.NaN;
     private long version;
 
     /**
@@ -92,9 +92,12 @@ public final class TrainingSession implements AutoCloseable {
         signal();
     }
 
-    /** One training step of every model (while paused), then a snapshot. */
+    /** One training step of every model (while paused), then a snapshot; queued in order with other commands. */
     public void step() {
-        pendingSteps++;
+        commands.add(() -> {
+            stepAll();
+            publish();
+        });
         signal();
     }
 
@@ -167,22 +170,24 @@ public final class TrainingSession implements AutoCloseable {
             while ((c = commands.poll()) != null) {
                 c.run();
             }
-            if (pendingSteps > 0) {
-                pendingSteps--;
-                stepAll();
-                publish();
-                continue;
-            }
             if (!running || finished()) {
-                running = false;
+                if (running) {            // play on a finished run: say so, so the window shows it stopped
+                    running = false;
+                    publish();
+                }
                 awaitWork();
                 stepsDone = 0;
                 paceStart = System.nanoTime();
                 continue;
             }
             double sp = speed;
+            if (sp != pacedSpeed) {           // a new speed is paced from now, not from the run's start
+                pacedSpeed = sp;
+                stepsDone = 0;
+                paceStart = System.nanoTime();
+            }
             if (Double.isInfinite(sp)) {
-                for (int k = 0; k < 20 && !finished(); k++) {
+                for (int k = 0; k < 20 && running && !closed && !finished(); k++) {
                     stepAll();
                 }
             } else {
@@ -190,7 +195,7 @@ public final class TrainingSession implements AutoCloseable {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     sleepNanos(Math.min(wait, publishNanos));
-                    if (System.nanoTime() < due) {
+                    if (System.nanoTime() < due || !running || closed) {
                         continue;
                     }
                 }
@@ -211,7 +216,7 @@ public final class TrainingSession implements AutoCloseable {
     private void awaitWork() {
         lock.lock();
         try {
-            if (!closed && !running && pendingSteps == 0 && commands.isEmpty()) {
+            if (!closed && !running && commands.isEmpty()) {
                 wake.awaitNanos(200_000_000L);
             }
         } catch (InterruptedException e) {

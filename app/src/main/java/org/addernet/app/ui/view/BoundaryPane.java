@@ -85,6 +85,8 @@ final class BoundaryPane {
         if (f.difference() != null) {
             differenceImage = FxImages.toFx(f.difference(), differenceImage);
             difference.setImage(differenceImage);
+        } else {
+            difference.setImage(null);    // e.g. one model diverged, or only one model trains
         }
     }
 

@@ -48,6 +48,16 @@ final class ChartsPane {
                 new javafx.animation.KeyFrame(javafx.util.Duration.millis(250), e -> flush()));
         tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
         tick.play();
+        // stop ticking with the window (a closed window's charts must not stay alive)
+        tabs.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o2, a2, w) -> {
+                    if (w != null) {
+                        w.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> tick.stop());
+                    }
+                });
+            }
+        });
         tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             pending = vm.frame().get();
             flush();

@@ -108,11 +108,11 @@ final class ControlsPane {
             }
         });
         row(g, "Data set", set, "The toy set: unit ball (eq. 34), multiple balls (eq. 35), XOR quadrants (eq. 36) and more");
-        row(g, "Samples", intSpinner("samples", s.samples, 10, 100_000, 100), "Points generated, train and test together");
-        row(g, "Spread", doubleSpinner("spread", s.spread, 0.5, 100, 0.5), "Standard deviation of the point cloud (the paper's 'variance', read as a standard deviation)");
+        row(g, "Samples", intSpinner("samples", s.samples, 10, 10_000_000, 100), "Points generated, train and test together");
+        row(g, "Spread", doubleSpinner("spread", s.spread, 0.01, 1e6, 0.5), "Standard deviation of the point cloud (the paper's 'variance', read as a standard deviation)");
         row(g, "Label noise", doubleSpinner("label-noise", s.labelNoise, 0, 0.5, 0.01), "Probability of flipping each label");
         row(g, "Test share", doubleSpinner("test-fraction", s.testFraction, 0.05, 0.95, 0.05), "Share of the points held out for testing (train:test ratio)");
-        row(g, "Seed", intSpinner("seed", s.seed, 0, Integer.MAX_VALUE, 1), "Seed of the data sample, the initial weights and the batch order");
+        row(g, "Seed", intSpinner("seed", s.seed, Integer.MIN_VALUE, Integer.MAX_VALUE, 1), "Seed of the data sample, the initial weights and the batch order");
         Button regen = new Button("Regenerate");
         regen.setId("regenerate");
         regen.setTooltip(new Tooltip("Draw a new sample (the seed moves on by one)"));
@@ -128,8 +128,8 @@ final class ControlsPane {
         mode.getItems().addAll(ModelMode.values());
         mode.valueProperty().bindBidirectional(s.mode);
         row(g, "Models", mode, "Train the AdderNet, the MLP, or both side by side on the same data and seed");
-        row(g, "Hidden n", intSpinner("hidden", s.hidden, 1, 256, 1), "Width of every hidden layer (Definition 2)");
-        row(g, "Depth", intSpinner("depth", s.depth, 2, 12, 1), "Weight layers: 2 is the two-layer net of Definition 2; more gives Theorem 6's deeper nets");
+        row(g, "Hidden n", intSpinner("hidden", s.hidden, 1, 4096, 1), "Width of every hidden layer (Definition 2)");
+        row(g, "Depth", intSpinner("depth", s.depth, 2, 64, 1), "Weight layers: 2 is the two-layer net of Definition 2; more gives Theorem 6's deeper nets");
         row(g, "Activation", combo("activation", s.activation, List.of("relu", "tanh", "sigmoid")), "G in Definition 2");
         CheckBox bn = new CheckBox("batch norm in the MLP");
         bn.setId("mlp-bn");
@@ -140,16 +140,16 @@ final class ControlsPane {
 
     private static Node training(SettingsViewModel s) {
         GridPane g = grid();
-        row(g, "Learning rate", doubleSpinner("lr", s.lr, 1e-4, 100, 0.01), "Initial learning rate; changes apply while training");
+        row(g, "Learning rate", doubleSpinner("lr", s.lr, 1e-9, 1e6, 0.01), "Initial learning rate; changes apply while training");
         row(g, "Schedule", combo("schedule", s.schedule, List.of("cosine", "polynomial", "step", "constant")), "Learning-rate schedule over the iterations");
-        row(g, "Momentum", doubleSpinner("momentum", s.momentum, 0, 0.99, 0.05), null);
+        row(g, "Momentum", doubleSpinner("momentum", s.momentum, 0, 0.999, 0.05), null);
         CheckBox nag = new CheckBox("Nesterov");
         nag.setId("nesterov");
         nag.selectedProperty().bindBidirectional(s.nesterov);
         g.add(nag, 1, g.getRowCount());
-        row(g, "Weight decay", doubleSpinner("weight-decay", s.weightDecay, 0, 0.1, 0.0001), null);
-        row(g, "Batch size", intSpinner("batch-size", s.batchSize, 2, 4096, 16), null);
-        row(g, "Iterations", intSpinner("iterations", s.iterations, 1, 1_000_000, 1000), "The paper trains 10,000 iterations");
+        row(g, "Weight decay", doubleSpinner("weight-decay", s.weightDecay, 0, 1, 0.0001), null);
+        row(g, "Batch size", intSpinner("batch-size", s.batchSize, 2, 65_536, 16), null);
+        row(g, "Iterations", intSpinner("iterations", s.iterations, 1, 100_000_000, 1000), "The paper trains 10,000 iterations");
         return g;
     }
 
@@ -170,7 +170,7 @@ final class ControlsPane {
                 "full-precision: X - F (eq. 23); sign: sgn(X - F) (eq. 22); exact: the true gradient");
         row(g, "Input gradient", combo("input-gradient", s.inputGradient, List.of("auto", "hardtanh", "eq27", "exact")),
                 "auto: HardTanh(F - X) at p = 1, eq. 27 above; exact: the true gradient");
-        row(g, "Adaptive eta", doubleSpinner("eta", s.eta, 0, 2, 0.05), "eq. 33: each adder layer's filter gradient is rescaled to eta sqrt(k) g / ||g||; 0 switches it off");
+        row(g, "Adaptive eta", doubleSpinner("eta", s.eta, 0, 100, 0.05), "eq. 33: each adder layer's filter gradient is rescaled to eta sqrt(k) g / ||g||; 0 switches it off");
         return g;
     }
 
@@ -187,6 +187,21 @@ final class ControlsPane {
         sp.setId(id);
         SpinnerValueFactory.IntegerSpinnerValueFactory f =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, p.get(), step);
+        f.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : Integer.toString(v);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    return Integer.parseInt(s.trim().replace(",", ""));
+                } catch (NumberFormatException e) {
+                    return f.getValue();          // not a number: keep the current value
+                }
+            }
+        });
         sp.setValueFactory(f);
         sp.setEditable(true);
         var boxed = p.asObject();
@@ -208,13 +223,16 @@ final class ControlsPane {
                 if (v == null) {
                     return "";
                 }
-                return v != 0 && Math.abs(v) < 0.01 ? String.format("%.4g", v) : String.format("%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", ".0");
+                // the shortest plain text that reads back as the same double: tabbing through never edits a value
+                String s = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+                return s.contains(".") ? s : s + ".0";
             }
 
             @Override
             public Double fromString(String s) {
                 try {
-                    return Double.parseDouble(s.trim());
+                    double v = Double.parseDouble(s.trim());
+                    return Double.isFinite(v) ? v : f.getValue();
                 } catch (NumberFormatException e) {
                     return f.getValue();
                 }

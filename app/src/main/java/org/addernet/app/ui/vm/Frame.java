@@ -9,7 +9,7 @@ import org.addernet.app.ui.session.SessionSnapshot;
  * main model (with its unit thumbnails), the difference map when asked for and both models are
  * there, and the figure grid when the grid view is open.
  */
-public record Frame(SessionSnapshot snapshot, List<Panel> panels, Pixels difference, Pixels grid) {
+public record Frame(SessionSnapshot snapshot, List<Panel> panels, Pixels difference, Pixels grid, long generation) {
     public Frame {
         panels = List.copyOf(panels);
     }

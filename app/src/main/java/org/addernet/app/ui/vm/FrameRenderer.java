@@ -24,7 +24,7 @@ public final class FrameRenderer {
     public static final int THUMB = 56;
 
     public static Frame render(SessionSnapshot s, int mainHidden, List<Integer> gridHidden, ViewOptions o,
-                               String figureTitle) {
+                               String figureTitle, long generation) {
         List<Frame.Panel> panels = new ArrayList<>();
         List<ModelSnapshot> main = new ArrayList<>();
         for (String kind : List.of("mlp", "adder")) {
@@ -49,7 +49,8 @@ public final class FrameRenderer {
         if (o.gridView() && gridHidden.size() > 1) {
             grid = gridFigure(s, gridHidden, figureTitle);
         }
-        return new Frame(s, panels, diff == null ? null : Pixels.of(diff), grid == null ? null : Pixels.of(grid));
+        return new Frame(s, panels, diff == null ? null : Pixels.of(diff), grid == null ? null : Pixels.of(grid),
+                generation);
     }
 
     /** The figure grid of Figs. 2-4: rows MLP and AdderNet, one column per n. */

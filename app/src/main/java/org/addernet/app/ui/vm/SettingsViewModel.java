@@ -54,6 +54,8 @@ public final class SettingsViewModel {
 
     /** The preset these settings came from (its name, text and any grid of hidden sizes). */
     private Preset base;
+    /** A data seed fixed by the preset (null: the data follow the seed); Regenerate clears it. */
+    private Long dataSeed;
 
     public SettingsViewModel(Preset base) {
         apply(base);
@@ -73,6 +75,7 @@ public final class SettingsViewModel {
     /** Sets every property from {@code p} (hidden: its first size). */
     public void apply(Preset p) {
         base = p;
+        dataSeed = p.data().seed();
         dataSet.set(p.data().set());
         samples.set(p.data().samples());
         spread.set(p.data().spread() != null ? p.data().spread()
@@ -100,6 +103,20 @@ public final class SettingsViewModel {
         eta.set(p.adder().eta());
     }
 
+    /** Lets the data follow the seed again (Regenerate draws a new sample even if the preset fixed one). */
+    public void releaseDataSeed() {
+        dataSeed = null;
+    }
+
+    /** The decay's ends: the preset's own when it decays, else the paper's 2 to 1. */
+    private static double decayStart(Preset b) {
+        return b.adder().pDecayShare() > 0 && b.adder().pStart() != b.adder().pEnd() ? b.adder().pStart() : 2.0;
+    }
+
+    private static double decayEnd(Preset b) {
+        return b.adder().pDecayShare() > 0 && b.adder().pStart() != b.adder().pEnd() ? b.adder().pEnd() : 1.0;
+    }
+
     /**
      * The current settings as a validated preset. {@code hiddenSizes} null keeps one size (the
      * hidden property); a list (the figure presets' grid) keeps that grid.
@@ -107,13 +124,14 @@ public final class SettingsViewModel {
     public Preset toPreset(List<Integer> hiddenSizes) {
         Preset b = base;
         Preset.Data data = new Preset.Data(dataSet.get(), samples.get(), spread.get(), labelNoise.get(),
-                testFraction.get(), b.data().seed());
+                testFraction.get(), dataSeed);
         Preset.Model model = new Preset.Model(depth.get(), activation.get(), mlpBatchNorm.get());
         Preset.Training t = new Preset.Training(iterations.get(), batchSize.get(), lr.get(), schedule.get(),
                 b.training().power(), b.training().stepEvery(), b.training().stepGamma(), momentum.get(), nesterov.get(),
                 weightDecay.get(), b.training().logEvery());
         Preset.Adder a = pDecay.get()
-                ? new Preset.Adder(2.0, 1.0, pDecayShare.get(), filterGradient.get(), inputGradient.get(), eta.get())
+                ? new Preset.Adder(decayStart(b), decayEnd(b), pDecayShare.get(), filterGradient.get(),
+                        inputGradient.get(), eta.get())
                 : new Preset.Adder(pFixed.get(), pFixed.get(), 0.0, filterGradient.get(), inputGradient.get(), eta.get());
         List<Integer> hs = hiddenSizes != null ? hiddenSizes : List.of(hidden.get());
         Preset.Runs runs = new Preset.Runs(new ArrayList<>(mode.get().models()), hs);

@@ -106,6 +106,11 @@ public final class WorkbenchViewModel {
         rebuild();
     }
 
+    /** True while a session exists that can train (false only if the very first settings were unusable). */
+    public boolean hasSession() {
+        return session != null;
+    }
+
     public ReadOnlyObjectProperty<Frame> frame() {
         return frame.getReadOnlyProperty();
     }
@@ -142,7 +147,7 @@ public final class WorkbenchViewModel {
     }
 
     public void play() {
-        if (session != null) {
+        if (session != null && (lastSnapshot == null || !lastSnapshot.finished())) {
             running.set(true);
             session.play();
         }
@@ -179,6 +184,7 @@ public final class WorkbenchViewModel {
 
     /** Draws a new data sample (and new initial weights): the seed moves on by one. */
     public void regenerate() {
+        settings.releaseDataSeed();
         settings.seed.set(settings.seed.get() + 1);
         if (needsReset.get()) {
             rebuild();
@@ -258,67 +264,91 @@ public final class WorkbenchViewModel {
     private void optionsChanged() {
         options = new ViewOptions(discretize.get(), showTest.get(), showDifference.get(), showCentres.get(),
                 gridView.get(), ViewOptions.defaults().panelSize());
-        SessionSnapshot s = lastSnapshot;
-        if (s != null) {
-            renderStage.accept(s);
+        Tagged t = latestOfCurrent;
+        if (t != null) {
+            renderStage.accept(t);
         }
     }
 
     private void rebuild() {
-        if (session != null) {
-            session.close();
-        }
-        if (!gridHidden.isEmpty() && !gridHidden.contains(settings.hidden.get())) {
-            // the user chose an n outside the figure's grid: this is no longer the figure
-            gridHidden = List.of();
-            gridView.set(false);
+        // build and validate the new session first: on a problem the old one keeps running as it was
+        TrainingSession next;
+        long generation = generationCounter + 1;
+        List<Integer> grid = gridHidden;
+        if (!grid.isEmpty() && !grid.contains(settings.hidden.get())) {
+            grid = List.of();             // the user chose an n outside the figure's grid: no longer the figure
         }
         Preset p;
         try {
-            p = currentPreset();
-        } catch (PresetException e) {
-            status.set("Cannot start: " + e.getMessage());
+            p = settings.toPreset(grid.isEmpty() ? null : grid);
+            List<RunSpec> runs = ExperimentPlan.runs(p, 1);
+            List<ModelSpec> specs = runs.stream().map(RunSpec::model).toList();
+            TrainConfig base = runs.get(0).training();
+            int logEvery = (int) Math.max(1, base.iterations() / 500);
+            TrainConfig cfg = new TrainConfig(base.iterations(), base.batchSize(), base.schedule(), base.momentum(),
+                    base.nesterov(), base.weightDecay(), base.pSchedule(), logEvery);
+            ToyData data = ToySets.generate(runs.get(0).data());
+            next = new TrainingSession(specs, cfg, data, p.seed(), PresetRunner.plotExtent(data), 100, 40,
+                    PUBLISH_MILLIS, sessionSink(generation));
+            status.set(String.format(Locale.ROOT, "%s: %d samples, %s", p.data().set(), p.data().samples(),
+                    specs.stream().map(ModelSpec::label).toList()));
+        } catch (RuntimeException e) {
+            status.set("Cannot start with these settings: " + e.getMessage());
+            needsReset.set(session != null && iteration.get() > 0);
             return;
         }
-        List<RunSpec> runs = ExperimentPlan.runs(p, 1);
-        List<ModelSpec> specs = runs.stream().map(RunSpec::model).toList();
-        TrainConfig base = runs.get(0).training();
-        int logEvery = (int) Math.max(1, base.iterations() / 500);
-        TrainConfig cfg = new TrainConfig(base.iterations(), base.batchSize(), base.schedule(), base.momentum(),
-                base.nesterov(), base.weightDecay(), base.pSchedule(), logEvery);
-        ToyData data = ToySets.generate(runs.get(0).data());
+        if (session != null) {
+            session.close();
+        }
+        generationCounter = generation;
+        currentGeneration = generation;
+        if (grid.isEmpty() && !gridHidden.isEmpty()) {
+            gridHidden = grid;
+            gridView.set(false);
+        }
         mainHidden = settings.hidden.get();
         figureTitle = p.title();
+        latestOfCurrent = null;
         running.set(false);
         iteration.set(0);
         needsReset.set(false);
-        status.set(String.format(Locale.ROOT, "%s: %d samples, %s", p.data().set(), p.data().samples(),
-                specs.stream().map(ModelSpec::label).toList()));
-        session = new TrainingSession(specs, cfg, data, p.seed(), PresetRunner.plotExtent(data), 100, 40, PUBLISH_MILLIS,
-                sessionSink());
+        session = next;
         session.setSpeed(speed.get() > 0 ? speed.get() : TrainingSession.MAX_SPEED);
         session.start();
     }
 
-    /** Snapshots of the newest session only: a replaced session's late snapshot is dropped. */
-    private Consumer<SessionSnapshot> sessionSink() {
-        long generation = ++generationCounter;
-        currentGeneration = generation;
+    /**
+     * Snapshots of the newest session only: each session's sink carries its generation, frames
+     * carry it on, and {@link #show} drops any frame of a replaced session (a late snapshot, or
+     * a re-render of an old one).
+     */
+    private Consumer<SessionSnapshot> sessionSink(long generation) {
         return s -> {
             if (currentGeneration == generation) {
-                renderStage.accept(s);
+                Tagged t = new Tagged(generation, s);
+                latestOfCurrent = t;
+                renderStage.accept(t);
             }
         };
     }
+
+    /** A snapshot and the generation of the session that took it. */
+    private record Tagged(long generation, SessionSnapshot snapshot) {
+    }
+
+    private volatile Tagged latestOfCurrent;
 
     private long generationCounter;
     private volatile long currentGeneration;
 
     private final FxPublisher<Frame> toFx = new FxPublisher<>(r -> fxRun(r), this::show);
 
-    private final FxPublisher<SessionSnapshot> renderStage = new FxPublisher<>(r -> submitRender(r), s -> {
+    private final FxPublisher<Tagged> renderStage = new FxPublisher<>(r -> submitRender(r), t -> {
+        if (t.generation() != currentGeneration) {
+            return;
+        }
         ViewOptions o = options;
-        toFx.accept(FrameRenderer.render(s, mainHidden, gridHidden, o, figureTitle));
+        toFx.accept(FrameRenderer.render(t.snapshot(), mainHidden, gridHidden, o, figureTitle, t.generation()));
     });
 
     private void fxRun(Runnable r) {
@@ -332,6 +362,9 @@ public final class WorkbenchViewModel {
     }
 
     private void show(Frame f) {
+        if (f.generation() != currentGeneration) {
+            return;                       // a frame of a session that has been replaced
+        }
         lastSnapshot = f.snapshot();
         iteration.set(f.snapshot().iteration());
         if (f.snapshot().finished()) {

@@ -128,4 +128,23 @@ class TrainingSessionTest {
         double lr = s.models().get(0).last().lr();
         assertEquals(0.05 * 0.5 * (1 + Math.cos(Math.PI * 99 / 1000)), lr, 1e-9, "cosine of the new base rate");
     }
+
+    @Test
+    void slowingDownWhileRunningKeepsTraining() throws Exception {
+        session(1_000_000).start();
+        next();
+        session.setSpeed(4000);
+        session.play();
+        Thread.sleep(700);
+        session.setSpeed(50);
+        seen.clear();
+        long first = next().iteration();
+        Thread.sleep(1000);
+        SessionSnapshot later;
+        do {
+            later = next();
+        } while (!seen.isEmpty());
+        assertTrue(later.iteration() - first >= 10, "50 steps/s still steps: " + first + " -> " + later.iteration());
+        assertTrue(later.iteration() - first <= 400, "and no longer races: " + first + " -> " + later.iteration());
+    }
 }

@@ -137,4 +137,40 @@ class WorkbenchViewModelTest {
         assertTrue(lines.get(0).startsWith("iteration,loss,train_accuracy,test_accuracy,lr,p"));
         assertTrue(lines.size() > 10);
     }
+
+    @Test
+    void unusableSettingsKeepTheSessionThatRuns() throws Exception {
+        vm("demo-one-unit", "training.iterations=200");
+        await("first frame", () -> vm.lastSnapshot() != null);
+        vm.settings.momentum.set(0);            // Nesterov is on: this combination is refused
+        assertTrue(vm.status().get().startsWith("Cannot start with these settings: training.momentum"), vm.status().get());
+        assertTrue(vm.hasSession());
+        vm.settings.momentum.set(0.9);
+        vm.play();
+        await("the kept session trains", () -> vm.lastSnapshot() != null && vm.lastSnapshot().finished());
+        assertEquals(200, vm.iteration().get());
+    }
+
+    @Test
+    void aFrameOfAReplacedSessionNeverComesBack() throws Exception {
+        vm("demo-one-unit", "training.iterations=100000");
+        vm.play();
+        await("training", () -> vm.iteration().get() > 200);
+        vm.reset();
+        vm.discretize.set(true);                 // re-renders the newest snapshot of the *new* session
+        Thread.sleep(300);
+        await("the new session's frame", () -> vm.frame().get() != null && vm.frame().get().snapshot().iteration() == 0);
+        Thread.sleep(300);
+        assertEquals(0, vm.iteration().get(), "no frame of the old session after the reset");
+    }
+
+    @Test
+    void playOnAFinishedRunDoesNothing() throws Exception {
+        vm("demo-one-unit", "training.iterations=30");
+        vm.play();
+        await("finished", () -> vm.lastSnapshot() != null && vm.lastSnapshot().finished());
+        await("stopped", () -> !vm.running().get());
+        vm.play();
+        assertFalse(vm.running().get());
+    }
 }
