@@ -39,10 +39,7 @@ public final class AdderConv2d implements AdderLayer {
     private Tensor dx;
 
     public AdderConv2d(int inC, int outC, int kernel, int stride, int padding, AdderRules rules, SplittableRandom rng) {
-        if (inC <= 0 || outC <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
-            throw new IllegalArgumentException("adder conv layer needs positive channels, kernel and stride and padding >= 0, got "
-                    + inC + " -> " + outC + ", kernel " + kernel + ", stride " + stride + ", padding " + padding);
-        }
+        ConvLayers.checkGeometry("adder conv layer", inC, outC, kernel, stride, padding);
         this.inC = inC;
         this.outC = outC;
         this.kernel = kernel;

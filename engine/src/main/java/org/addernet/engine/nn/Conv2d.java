@@ -31,10 +31,7 @@ public final class Conv2d implements Layer {
     private Tensor dx;
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean withBias, SplittableRandom rng) {
-        if (inC <= 0 || outC <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
-            throw new IllegalArgumentException("conv layer needs positive channels, kernel and stride and padding >= 0, got "
-                    + inC + " -> " + outC + ", kernel " + kernel + ", stride " + stride + ", padding " + padding);
-        }
+        ConvLayers.checkGeometry("conv layer", inC, outC, kernel, stride, padding);
         this.inC = inC;
         this.outC = outC;
         this.kernel = kernel;

@@ -10,6 +10,14 @@ final class ConvLayers {
     }
 
     /** Fails unless {@code shape} is [B, channels, H, W]. */
+    /** Rejects impossible conv geometry, naming {@code what} ("conv layer", "adder conv layer"). */
+    static void checkGeometry(String what, int inC, int outC, int kernel, int stride, int padding) {
+        if (inC <= 0 || outC <= 0 || kernel <= 0 || stride <= 0 || padding < 0) {
+            throw new IllegalArgumentException(what + " needs positive channels, kernel and stride and padding >= 0, got "
+                    + inC + " -> " + outC + ", kernel " + kernel + ", stride " + stride + ", padding " + padding);
+        }
+    }
+
     static void checkImages(String layer, int channels, int[] shape) {
         if (shape.length != 4 || shape[1] != channels || shape[0] < 0 || shape[2] <= 0 || shape[3] <= 0) {
             throw new IllegalArgumentException(layer + " expects input [B, " + channels + ", H, W], got "
