@@ -34,6 +34,32 @@ public final class ExperimentPlan {
         return out;
     }
 
+    /** One run of an image preset: {@code id} is {@code <model>-s<seed>}. */
+    public record ImageRun(String id, String model, AdderRules rules, long seed, int seedIndex) {
+    }
+
+    /** The runs of an image preset (data.set an image set): seeds x models, in that order. */
+    public static List<ImageRun> imageRuns(Preset p, int seeds) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
+        }
+        List<ImageRun> out = new ArrayList<>();
+        for (int k = 0; k < seeds; k++) {
+            long seed = p.seed() + k;
+            for (String model : p.runs().models()) {
+                out.add(new ImageRun(model + "-s" + seed, model, rules(p), seed, k));
+            }
+        }
+        return out;
+    }
+
+    /** The adder rules of a preset's {@code adder} section. */
+    public static AdderRules rules(Preset p) {
+        Preset.Adder a = p.adder();
+        return new AdderRules(AdderRules.FilterGradient.fromId(a.filterGradient()),
+                AdderRules.InputGradient.fromId(a.inputGradient()), a.eta());
+    }
+
     public static ToySpec toySpec(Preset p, long runSeed) {
         Preset.Data d = p.data();
         ToySet set = ToySet.fromId(d.set());
@@ -43,14 +69,16 @@ public final class ExperimentPlan {
     }
 
     public static ModelSpec modelSpec(Preset p, String model, int hidden) {
-        Preset.Adder a = p.adder();
-        AdderRules rules = new AdderRules(AdderRules.FilterGradient.fromId(a.filterGradient()),
-                AdderRules.InputGradient.fromId(a.inputGradient()), a.eta());
         return new ModelSpec(model, hidden, p.model().depth(), Activation.Kind.fromId(p.model().activation()),
-                p.model().mlpBatchNorm(), rules);
+                p.model().mlpBatchNorm(), rules(p));
     }
 
     public static TrainConfig trainConfig(Preset p) {
+        return trainConfig(p, p.training().iterations(), p.training().logEvery());
+    }
+
+    /** The training settings with the step count and log period given (epoch runs derive both from the data). */
+    public static TrainConfig trainConfig(Preset p, long iterations, int logEvery) {
         Preset.Training t = p.training();
         LrSchedule schedule = switch (t.schedule()) {
             case "cosine" -> new LrSchedule.Cosine(t.lr());
@@ -60,7 +88,7 @@ public final class ExperimentPlan {
             default -> throw new IllegalArgumentException("unknown schedule " + t.schedule());
         };
         Preset.Adder a = p.adder();
-        return new TrainConfig(t.iterations(), t.batchSize(), schedule, t.momentum(), t.nesterov(), t.weightDecay(),
-                new PSchedule(a.pStart(), a.pEnd(), a.pDecayShare()), t.logEvery());
+        return new TrainConfig(iterations, t.batchSize(), schedule, t.momentum(), t.nesterov(), t.weightDecay(),
+                new PSchedule(a.pStart(), a.pEnd(), a.pDecayShare()), logEvery);
     }
 }

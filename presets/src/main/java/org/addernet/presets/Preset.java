@@ -21,8 +21,17 @@ public record Preset(String name, String title, String description, String repro
      * @param labelNoise   probability of flipping each label
      * @param testFraction share of the points held out for testing
      * @param seed         data seed; null = the run seed (each seed sees its own sample)
+     * @param augment      image sets: random crop with padding and horizontal flip of training
+     *                     batches; null = the set's default (on for CIFAR, off for MNIST-format sets)
+     * @param trainLimit   image sets: use only the first this many training images; null = all
+     * @param testLimit    image sets: use only the first this many test images; null = all
      */
-    public record Data(String set, int samples, Double spread, double labelNoise, double testFraction, Long seed) {
+    public record Data(String set, int samples, Double spread, double labelNoise, double testFraction, Long seed,
+                       Boolean augment, Integer trainLimit, Integer testLimit) {
+        /** A toy-set data section (the image-only fields null). */
+        public Data(String set, int samples, Double spread, double labelNoise, double testFraction, Long seed) {
+            this(set, samples, spread, labelNoise, testFraction, seed, null, null, null);
+        }
     }
 
     /**
@@ -38,9 +47,12 @@ public record Preset(String name, String title, String description, String repro
      * @param power    polynomial schedule's exponent
      * @param stepEvery step schedule's period in iterations
      * @param stepGamma step schedule's factor
+     * @param epochs   image sets: passes over the training set (the run's steps are epochs x
+     *                 floor(train size / batch)); null = {@code iterations} steps (toy sets)
      */
     public record Training(long iterations, int batchSize, double lr, String schedule, double power, long stepEvery,
-                           double stepGamma, double momentum, boolean nesterov, double weightDecay, int logEvery) {
+                           double stepGamma, double momentum, boolean nesterov, double weightDecay, int logEvery,
+                           Integer epochs) {
     }
 
     /**

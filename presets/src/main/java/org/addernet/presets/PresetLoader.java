@@ -34,9 +34,20 @@ import java.util.Map;
  * (file:line:column or {@code --set}), the field path and what was expected.
  */
 public final class PresetLoader {
-    /** Names of the bundled presets, in gallery order. */
-    public static final List<String> BUNDLED = List.of("fig2-unit-ball", "fig3-multi-ball", "fig4-xor",
+    /** Names of the bundled toy presets (the window's gallery), in gallery order. */
+    public static final List<String> BUNDLED_TOY = List.of("fig2-unit-ball", "fig3-multi-ball", "fig4-xor",
             "demo-one-unit", "demo-l2-to-l1", "demo-spiral-deep", "demo-noisy-moons");
+
+    /** Names of the bundled image presets (epoch runs, headless), each with a {@code -short} variant. */
+    public static final List<String> BUNDLED_IMAGE = List.of("lenet5-bn-mnist-adder", "lenet5-bn-mnist-adder-short",
+            "lenet5-bn-mnist-cnn", "lenet5-bn-mnist-cnn-short", "lenet5-bn-fashion-mnist-adder",
+            "lenet5-bn-fashion-mnist-adder-short", "lenet5-bn-fashion-mnist-cnn", "lenet5-bn-fashion-mnist-cnn-short",
+            "resnet20-cifar10-adder", "resnet20-cifar10-adder-short", "resnet20-cifar10-cnn",
+            "resnet20-cifar10-cnn-short", "vgg-small-cifar10-adder", "vgg-small-cifar10-adder-short");
+
+    /** Every bundled preset: the toy ones, then the image ones. */
+    public static final List<String> BUNDLED = java.util.stream.Stream.concat(BUNDLED_TOY.stream(),
+            BUNDLED_IMAGE.stream()).toList();
 
     private static final String BUNDLED_DIR = "/org/addernet/presets/bundled/";
 

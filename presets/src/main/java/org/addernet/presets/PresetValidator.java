@@ -3,7 +3,11 @@ package org.addernet.presets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.addernet.datasets.image.ImageSet;
 import org.addernet.datasets.toy.ToySet;
+import org.addernet.engine.model.ImageModels;
 
 /** Checks a bound preset's values; each problem names the field path and what was expected. */
 public final class PresetValidator {
@@ -21,7 +25,21 @@ public final class PresetValidator {
     /** Model names a toy preset may train. */
     public static final Set<String> TOY_MODELS = Set.of("mlp", "adder");
 
+    /** Largest epoch count of an image run. */
+    public static final int MAX_EPOCHS = 100_000;
+
     private PresetValidator() {
+    }
+
+    /** Whether {@code set} names an image data set (MNIST, Fashion-MNIST, CIFAR-10/100). */
+    public static boolean isImageSet(String set) {
+        return set != null && Arrays.stream(ImageSet.values()).anyMatch(s -> s.id().equals(set));
+    }
+
+    /** The zoo models that take the images of {@code set}: LeNet for 28x28 grey, VGG and ResNet for CIFAR. */
+    public static List<String> modelsFor(ImageSet set) {
+        boolean grey = set.isIdx();
+        return ImageModels.NAMES.stream().filter(m -> m.startsWith("lenet") == grey).toList();
     }
 
     public static List<Problem> validate(Preset p) {
@@ -30,10 +48,16 @@ public final class PresetValidator {
             out.add(new Problem("name", "expected 1-64 letters, digits, '.', '_' or '-', got \"" + p.name() + "\""));
         }
         Preset.Data d = p.data();
-        try {
-            ToySet.fromId(String.valueOf(d.set()));
-        } catch (IllegalArgumentException e) {
-            out.add(new Problem("data.set", e.getMessage()));
+        boolean image = isImageSet(d.set());
+        if (!image) {
+            try {
+                ToySet.fromId(String.valueOf(d.set()));
+            } catch (IllegalArgumentException e) {
+                out.add(new Problem("data.set", "unknown data set '" + d.set() + "'; expected a toy set ("
+                        + Arrays.stream(ToySet.values()).map(ToySet::id).collect(Collectors.joining(", "))
+                        + ") or an image set ("
+                        + Arrays.stream(ImageSet.values()).map(ImageSet::id).collect(Collectors.joining(", ")) + ")"));
+            }
         }
         within(out, "data.samples", d.samples(), 10, MAX_SAMPLES);
         if (d.spread() != null && !(d.spread() > 0 && Double.isFinite(d.spread()))) {
@@ -68,6 +92,31 @@ public final class PresetValidator {
             out.add(new Problem("training.weightDecay", "must be >= 0, got " + t.weightDecay()));
         }
         atLeast(out, "training.logEvery", t.logEvery(), 1);
+        if (image) {
+            if (t.epochs() == null) {
+                out.add(new Problem("training.epochs", "an image set (" + d.set()
+                        + ") trains for whole epochs: give a whole number in [1, " + MAX_EPOCHS + "], got null"));
+            } else {
+                within(out, "training.epochs", t.epochs(), 1, MAX_EPOCHS);
+            }
+            if (d.trainLimit() != null && (d.trainLimit() < t.batchSize() || d.trainLimit() < 2)) {
+                out.add(new Problem("data.trainLimit", "must be at least training.batchSize (" + t.batchSize()
+                        + ") so that an epoch holds one whole batch, got " + d.trainLimit()));
+            }
+            if (d.testLimit() != null && d.testLimit() < 1) {
+                out.add(new Problem("data.testLimit", "must be >= 1 (or null for the whole test set), got " + d.testLimit()));
+            }
+        } else {
+            String[][] imageOnly = {{"training.epochs", String.valueOf(t.epochs())},
+                    {"data.augment", String.valueOf(d.augment())}, {"data.trainLimit", String.valueOf(d.trainLimit())},
+                    {"data.testLimit", String.valueOf(d.testLimit())}};
+            for (String[] f : imageOnly) {
+                if (!"null".equals(f[1])) {
+                    out.add(new Problem(f[0], "applies to image sets only (data.set is the toy set " + d.set()
+                            + "); leave it null, got " + f[1]));
+                }
+            }
+        }
         Preset.Adder a = p.adder();
         range(out, "adder.pStart", a.pStart(), 1, 2);
         range(out, "adder.pEnd", a.pEnd(), 1, 2);
@@ -82,11 +131,18 @@ public final class PresetValidator {
             out.add(new Problem(r.models() == null ? "runs.models" : "runs.hidden", "expected a list [ ... ], got null"));
             return out;
         }
+        List<String> allowed = image ? modelsFor(ImageSet.of(d.set())) : List.of("mlp", "adder");
         if (r.models().isEmpty()) {
-            out.add(new Problem("runs.models", "must name at least one model (mlp, adder)"));
+            out.add(new Problem("runs.models", "must name at least one model (" + String.join(", ", allowed) + ")"));
         }
         for (int k = 0; k < r.models().size(); k++) {
-            oneOf(out, "runs.models[" + k + "]", r.models().get(k), List.of("mlp", "adder"));
+            if (image && r.models().get(k) != null && ImageModels.NAMES.contains(r.models().get(k))
+                    && !allowed.contains(r.models().get(k))) {
+                out.add(new Problem("runs.models[" + k + "]", r.models().get(k) + " does not take the images of "
+                        + d.set() + "; expected one of " + String.join(", ", allowed)));
+                continue;
+            }
+            oneOf(out, "runs.models[" + k + "]", r.models().get(k), allowed);
             if (r.models().indexOf(r.models().get(k)) < k) {
                 out.add(new Problem("runs.models[" + k + "]", "\"" + r.models().get(k) + "\" is listed twice"));
             }

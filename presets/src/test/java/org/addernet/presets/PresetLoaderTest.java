@@ -48,12 +48,60 @@ class PresetLoaderTest {
 
     @Test
     void everyBundledPresetLoadsAndPlans() {
-        for (String name : PresetLoader.BUNDLED) {
+        for (String name : PresetLoader.BUNDLED_TOY) {
             Preset p = PresetLoader.resolve(name, List.of());
             assertEquals(name, p.name());
             assertTrue(!p.description().isBlank(), name + " has a gallery text");
             assertTrue(ExperimentPlan.runs(p, 1).size() >= 2, name);
         }
+        for (String name : PresetLoader.BUNDLED_IMAGE) {
+            Preset p = PresetLoader.resolve(name, List.of());
+            assertEquals(name, p.name());
+            assertTrue(PresetValidator.isImageSet(p.data().set()), name);
+            assertTrue(!p.description().isBlank(), name + " says what it runs");
+            assertEquals(1, ExperimentPlan.imageRuns(p, 1).size(), name);
+            assertTrue(PresetLoader.BUNDLED_IMAGE.contains(name.endsWith("-short") ? name.substring(0, name.length() - 6)
+                    : name + "-short"), name + " has its short twin");
+        }
+    }
+
+    @Test
+    void imagePresetsCarryThePapersSettings() {
+        Preset lenet = PresetLoader.resolve("lenet5-bn-mnist-adder", List.of());   // Sec. 5.2
+        assertEquals(50, lenet.training().epochs());
+        assertEquals(256, lenet.training().batchSize());
+        assertEquals("cosine", lenet.training().schedule());
+        assertEquals(0.1, lenet.training().lr());
+        assertEquals(List.of("lenet5-bn-adder"), lenet.runs().models());
+        Preset resnet = PresetLoader.resolve("resnet20-cifar10-adder", List.of());  // Sec. 5.3, Table 6
+        assertEquals(800, resnet.training().epochs());
+        assertEquals("polynomial", resnet.training().schedule());
+        assertEquals(0.1, resnet.adder().eta());
+        assertEquals(2.0, resnet.adder().pStart());
+        assertEquals(0.75, resnet.adder().pDecayShare());
+        assertEquals(true, resnet.data().augment());
+        Preset shortOne = PresetLoader.resolve("resnet20-cifar10-adder-short", List.of());
+        assertEquals(5000, shortOne.data().trainLimit());
+    }
+
+    @Test
+    void imageSettingsAreCheckedAgainstTheDataSet() {
+        assertEquals("my.json (default value): training.epochs: an image set (mnist) trains for whole epochs: "
+                + "give a whole number in [1, 100000], got null",
+                error("{\"data\": {\"set\": \"mnist\"}, \"runs\": {\"models\": [\"lenet5-bn-cnn\"]}}"));
+        String wrongModel = error("{\"data\": {\"set\": \"cifar-10\"}, \"training\": {\"epochs\": 1},"
+                + " \"runs\": {\"models\": [\"lenet5-bn-cnn\"]}}");
+        assertTrue(wrongModel.endsWith("runs.models[0]: lenet5-bn-cnn does not take the images of cifar-10; expected one of "
+                + "vgg-small-cnn, vgg-small-adder, resnet20-cnn, resnet20-adder, resnet32-cnn, resnet32-adder"), wrongModel);
+        String toyEpochs = error("{\"training\": {\"epochs\": 3}}");
+        assertTrue(toyEpochs.endsWith("training.epochs: applies to image sets only (data.set is the toy set unit-ball); "
+                + "leave it null, got 3"), toyEpochs);
+        String limit = error("{\"data\": {\"set\": \"mnist\", \"trainLimit\": 100}, \"training\": {\"epochs\": 1},"
+                + " \"runs\": {\"models\": [\"lenet5-bn-cnn\"]}}");
+        assertTrue(limit.contains("data.trainLimit: must be at least training.batchSize (128)"), limit);
+        String unknown = error("{\"data\": {\"set\": \"imagenet\"}}");
+        assertTrue(unknown.contains("data.set: unknown data set 'imagenet'; expected a toy set (unit-ball"), unknown);
+        assertTrue(unknown.contains("or an image set (mnist, fashion-mnist, cifar-10, cifar-100)"), unknown);
     }
 
     @Test

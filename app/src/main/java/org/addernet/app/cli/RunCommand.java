@@ -7,12 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
+import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.PresetRunner;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.Summary;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
+import org.addernet.presets.PresetValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,9 +24,13 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a preset headless and write summary.json, metrics.csv, decision-boundary.png and grid.png.")
 public final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "PRESET", description = "a preset file, or a bundled preset's name: "
-            + "fig2-unit-ball, fig3-multi-ball, fig4-xor")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", description = "a preset file, or a bundled "
+            + "preset's name (fig2-unit-ball, lenet5-bn-fashion-mnist-adder, ...; `workbench presets` lists them)")
     String preset;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "continue the epoch run in DIR from its last "
+            + "checkpoints (its preset.json and seeds; no PRESET, --set or --seeds)")
+    Path resume;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "output folder (default: $ADDERNET_HOME/runs/<time>-<preset>, ADDERNET_HOME defaults to ~/.addernet)")
@@ -59,6 +66,18 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: --jobs must be >= 1, got " + j);
             return 2;
         }
+        if (resume != null) {
+            if (preset != null || !overrides.isEmpty() || out != null || seeds != 1) {
+                err.println("workbench run: --resume DIR takes its preset, settings and seeds from DIR; "
+                        + "drop PRESET, --set, --out and --seeds");
+                return 2;
+            }
+            return resume(err);
+        }
+        if (preset == null) {
+            err.println("workbench run: missing PRESET (a preset file or a bundled preset's name), or --resume DIR");
+            return 2;
+        }
         Preset p;
         try {
             p = PresetLoader.resolve(preset, overrides);
@@ -67,6 +86,9 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Path dir = out != null ? out : defaultOut(p.name());
+        if (PresetValidator.isImageSet(p.data().set())) {
+            return runEpochs(p, dir, seeds, false, err);
+        }
         PresetRunner runner = new PresetRunner(p, dir, seeds, j, parent.err);
         // Ctrl-C: stop the runs after their current step and let run() write summary.json first
         Thread hook = new Thread(() -> {
@@ -94,6 +116,92 @@ public final class RunCommand implements Callable<Integer> {
                 // already shutting down
             }
         }
+        long bad = s.incomplete();
+        if (bad > 0) {
+            RunRecord first = s.runs().stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();
+            err.println("workbench run: " + bad + " of " + s.runs().size() + " runs did not complete; first: "
+                    + first.id() + " " + (first.reason() != null ? first.reason() : first.status())
+                    + " (results in " + dir + ")");
+            return 1;
+        }
+        spec.commandLine().getOut().println(dir.resolve("summary.json"));
+        return 0;
+    }
+
+    private int resume(java.io.PrintWriter err) {
+        Path presetFile = resume.resolve("preset.json");
+        Path info = resume.resolve(RUN_INFO);
+        if (!Files.isRegularFile(presetFile) || !Files.isRegularFile(info)) {
+            err.println("workbench run: --resume " + resume + ": not an epoch run folder (it lacks "
+                    + (!Files.isRegularFile(presetFile) ? "preset.json" : RUN_INFO) + ")");
+            return 2;
+        }
+        Preset p;
+        int n;
+        try {
+            p = PresetLoader.resolve(presetFile.toString(), List.of());
+            var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.toFile());
+            if (node == null || !node.path("seeds").canConvertToInt() || node.path("seeds").asInt() < 1) {
+                err.println("workbench run: " + info + ": expected {\"seeds\": N} with N >= 1");
+                return 2;
+            }
+            n = node.path("seeds").asInt();
+        } catch (PresetException e) {
+            err.println("workbench run: --resume " + resume + ": " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("workbench run: " + info + ": cannot read: " + e.getMessage());
+            return 2;
+        }
+        if (!PresetValidator.isImageSet(p.data().set())) {
+            err.println("workbench run: --resume " + resume + ": only epoch runs (image data sets) keep checkpoints; "
+                    + "run the toy preset again instead");
+            return 2;
+        }
+        return runEpochs(p, resume, n, true, err);
+    }
+
+    private static final String RUN_INFO = EpochRunner.RUN_INFO;
+
+    private int runEpochs(Preset p, Path dir, int n, boolean resuming, java.io.PrintWriter err) {
+        EpochRunner runner = new EpochRunner(p, dir, n, data, resuming, parent.err, System.console() != null);
+        Thread hook = new Thread(() -> {
+            runner.cancel();
+            try {
+                runner.awaitEnd(120_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        Summary s;
+        try {
+            if (!resuming) {
+                if (Files.exists(dir.resolve("summary.json")) || Files.exists(dir.resolve(RUN_INFO))) {
+                    err.println("workbench run: --out " + dir + " already holds a run; choose another folder, "
+                            + "or continue it with --resume " + dir);
+                    return 2;
+                }
+            }
+            s = runner.run();
+        } catch (org.addernet.app.runner.OutputFolderException | java.io.FileNotFoundException
+                 | org.addernet.datasets.image.DataFormatException e) {
+            err.println("workbench run: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("workbench run: " + e.getMessage());
+            return 1;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+        }
+        return report(s, dir, err);
+    }
+
+    private int report(Summary s, Path dir, java.io.PrintWriter err) {
         long bad = s.incomplete();
         if (bad > 0) {
             RunRecord first = s.runs().stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();

@@ -88,7 +88,7 @@ public final class CifarReader {
                 }
             }
         }
-        return new DataSet(x, y, IMAGE_BYTES, format.numClasses());
+        return DataSet.adopt(x, y, IMAGE_BYTES, format.numClasses());
     }
 
     /** The raw bytes of {@code file} after checking size and labels. */

@@ -44,21 +44,14 @@ public final class DataRoots {
                             Path debianDir) throws FileNotFoundException {
         ImageSet set = ImageSet.of(setId);
         List<String> searched = new ArrayList<>();
-        List<Path> places = new ArrayList<>();
+        List<Path> places = new ArrayList<>();          // null: a root that is not given
         List<String> labels = new ArrayList<>();
-        if (explicitRoot == null) {
-            searched.add("--data (not given)");
-        } else {
-            places.add(explicitRoot.resolve(set.folder()));
-            labels.add("--data");
-        }
+        places.add(explicitRoot == null ? null : explicitRoot.resolve(set.folder()));
+        labels.add(explicitRoot == null ? "--data (not given)" : "--data");
         String envRoot = env.get(ENV_DATA);
-        if (envRoot == null || envRoot.isBlank()) {
-            searched.add("$" + ENV_DATA + " (not set)");
-        } else {
-            places.add(Path.of(envRoot).resolve(set.folder()));
-            labels.add("$" + ENV_DATA);
-        }
+        boolean envSet = envRoot != null && !envRoot.isBlank();
+        places.add(envSet ? Path.of(envRoot).resolve(set.folder()) : null);
+        labels.add(envSet ? "$" + ENV_DATA : "$" + ENV_DATA + " (not set)");
         places.add(defaultRoot(home).resolve(set.folder()));
         labels.add("~/.addernet/data");
         if (set == ImageSet.FASHION_MNIST && debianDir != null) {
@@ -67,6 +60,10 @@ public final class DataRoots {
         }
         for (int i = 0; i < places.size(); i++) {
             Path folder = places.get(i);
+            if (folder == null) {
+                searched.add(labels.get(i));
+                continue;
+            }
             String lack = missing(set, folder);
             if (lack.isEmpty()) {
                 return folder;

@@ -75,7 +75,7 @@ public final class IdxReader {
         }
         int n = limit > 0 ? Math.min(limit, images.count()) : images.count();
         int dim = images.rows() * images.cols();
-        return new DataSet(toUnit(images.pixels(), n * dim), Arrays.copyOf(labels, n), dim,
+        return DataSet.adopt(toUnit(images.pixels(), n * dim), Arrays.copyOf(labels, n), dim,
                 NUM_CLASSES);
     }
 

@@ -93,7 +93,7 @@ public final class Normalization {
     public DataSet apply(DataSet data) {
         float[] x = data.features();
         applyInPlace(x, 0, data.size(), data.dim());
-        return new DataSet(x, data.labels(), data.dim(), data.numClasses());
+        return DataSet.adopt(x, data.labels(), data.dim(), data.numClasses());
     }
 
     /**

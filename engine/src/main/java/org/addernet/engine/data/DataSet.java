@@ -18,6 +18,18 @@ public final class DataSet {
 
     /** Wraps the arrays (copied) after checking their lengths agree. */
     public DataSet(float[] features, int[] labels, int dim, int numClasses) {
+        this(features.clone(), labels.clone(), dim, numClasses, true);
+    }
+
+    /**
+     * Takes the arrays without copying them (for large image sets, whose features run to hundreds
+     * of megabytes): the caller hands them over and must not modify them afterwards.
+     */
+    public static DataSet adopt(float[] features, int[] labels, int dim, int numClasses) {
+        return new DataSet(features, labels, dim, numClasses, true);
+    }
+
+    private DataSet(float[] features, int[] labels, int dim, int numClasses, boolean owned) {
         if (dim <= 0) {
             throw new IllegalArgumentException("dim must be positive, got " + dim);
         }
@@ -31,8 +43,8 @@ public final class DataSet {
                         + " is outside [0, " + numClasses + ")");
             }
         }
-        this.features = features.clone();
-        this.labels = labels.clone();
+        this.features = features;
+        this.labels = labels;
         this.size = labels.length;
         this.dim = dim;
         this.numClasses = numClasses;
@@ -57,6 +69,20 @@ public final class DataSet {
 
     public int label(int i) {
         return labels[i];
+    }
+
+    /** Copies sample {@code i}'s {@code dim} features into {@code dst} at {@code offset}. */
+    public void copySample(int i, float[] dst, int offset) {
+        System.arraycopy(features, i * dim, dst, offset, dim);
+    }
+
+    /** The first {@code n} samples (n at most {@link #size()}), as a new set. */
+    public DataSet head(int n) {
+        if (n < 0 || n > size) {
+            throw new IllegalArgumentException("cannot take " + n + " of " + size + " samples");
+        }
+        return n == size ? this : adopt(java.util.Arrays.copyOf(features, n * dim), java.util.Arrays.copyOf(labels, n),
+                dim, numClasses);
     }
 
     /** A copy of the features, [size, dim] row-major. */

@@ -150,6 +150,11 @@ public final class BatchNorm1d implements Layer {
     }
 
     @Override
+    public List<float[]> buffers() {
+        return List.of(runningMean, runningVar);
+    }
+
+    @Override
     public int[] outputShape(int[] shape) {
         if (shape.length != 2 || shape[0] != channels) {
             throw new IllegalArgumentException(describe() + " expects input [" + channels + ", B], got "

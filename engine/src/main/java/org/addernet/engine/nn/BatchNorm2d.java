@@ -189,6 +189,11 @@ public final class BatchNorm2d implements Layer {
     }
 
     @Override
+    public List<float[]> buffers() {
+        return List.of(runningMean, runningVar);
+    }
+
+    @Override
     public int[] outputShape(int[] in) {
         ConvLayers.checkImages(describe(), channels, in);
         return in.clone();

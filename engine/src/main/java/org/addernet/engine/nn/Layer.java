@@ -18,6 +18,14 @@ public interface Layer {
         return List.of();
     }
 
+    /**
+     * State that is not trained but must survive a checkpoint (batch norm's running statistics),
+     * as the live arrays, in a fixed order.
+     */
+    default List<float[]> buffers() {
+        return List.of();
+    }
+
     /** The output shape for an input of shape {@code in} (batch first); throws when it does not fit. */
     int[] outputShape(int[] in);
 

@@ -160,6 +160,15 @@ public final class ResidualBlock implements Layer {
         return List.copyOf(all);
     }
 
+    @Override
+    public List<float[]> buffers() {
+        List<float[]> all = new ArrayList<>();
+        for (Layer l : layers()) {
+            all.addAll(l.buffers());
+        }
+        return List.copyOf(all);
+    }
+
     /** The layers with parameters, in forward order (convolutions, batch norms, then the projection if any). */
     public List<Layer> layers() {
         List<Layer> l = new ArrayList<>(List.of(conv1, bn1, conv2, bn2));

@@ -39,6 +39,15 @@ public final class Sequential implements Layer {
     }
 
     @Override
+    public List<float[]> buffers() {
+        List<float[]> all = new ArrayList<>();
+        for (Layer l : layers) {
+            all.addAll(l.buffers());
+        }
+        return Collections.unmodifiableList(all);
+    }
+
+    @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
         for (Layer l : layers) {

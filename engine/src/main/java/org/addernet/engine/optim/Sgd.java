@@ -57,6 +57,16 @@ public final class Sgd {
         started = true;
     }
 
+    /** Whether a step was taken (the first step sets the velocity to the gradient). */
+    public boolean started() {
+        return started;
+    }
+
+    /** Restores {@link #started()} from a checkpoint. */
+    public void setStarted(boolean started) {
+        this.started = started;
+    }
+
     /** The momentum buffers (for checkpoints); modifying them changes the optimiser. */
     public float[][] velocity() {
         return velocity;

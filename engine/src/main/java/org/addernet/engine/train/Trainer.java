@@ -39,13 +39,16 @@ public final class Trainer {
     private final List<AdderLayer> adders;
     private final List<Parameter> weights = new ArrayList<>();
     private final List<String> weightNames = new ArrayList<>();
-    private final SplittableRandom order;
+    private final long seed;
+    private SplittableRandom order;
+    private SplittableRandom augmentRng;
+    private BatchTransform transform;
+    private float[] transformed;
+    private boolean logFirstStep = true;
     private final int[] perm;
     private int cursor;
     private final Tensor xb;
     private final int[] sampleShape;
-    private final float[] trainX;
-    private final int[] trainY;
     private final int[] yb;
     private final float[] grad;
     private final Tensor gradTensor;
@@ -101,15 +104,15 @@ public final class Trainer {
                 weightNames.add("layer" + (++k));
             }
         }
+        this.seed = seed;
         this.order = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
+        this.augmentRng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 29);
         this.perm = new int[train.size()];
         for (int i = 0; i < perm.length; i++) {
             perm[i] = i;
         }
         shuffle();
         this.xb = new Tensor(batchShape(cfg.batchSize()));
-        this.trainX = train.features();
-        this.trainY = train.labels();
         this.yb = new int[cfg.batchSize()];
         this.grad = new float[cfg.batchSize() * outputs];
         this.gradTensor = Tensor.wrap(grad, outputs, cfg.batchSize());
@@ -136,6 +139,51 @@ public final class Trainer {
         cursor = 0;
     }
 
+    /**
+     * Starts epoch {@code epoch} (0-based) of an epoch-structured run: the batch order becomes a
+     * permutation drawn from (seed, epoch) alone, and so do the augmentation draws, so that a run
+     * resumed from a checkpoint at an epoch boundary sees exactly the batches an uninterrupted run
+     * sees. The caller takes at most {@code size / batchSize} steps per epoch (the last, partial
+     * batch is dropped).
+     */
+    public void beginEpoch(long epoch) {
+        long mixed = mix(seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + 101);
+        this.order = new SplittableRandom(mixed);
+        this.augmentRng = new SplittableRandom(mix(mixed + 0x94D049BB133111EBL));
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        shuffle();
+    }
+
+    /** Steps in one epoch when the last, partial batch is dropped: at least 1. */
+    public static long stepsPerEpoch(int trainSize, int batchSize) {
+        return Math.max(1, trainSize / batchSize);
+    }
+
+    private static long mix(long z) {              // SplitMix64's finaliser
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * Applies {@code t} to every training batch (data augmentation, e.g. random crops and flips);
+     * its random draws come from a generator seeded per epoch (see {@link #beginEpoch}). Null = none.
+     */
+    public void setBatchTransform(BatchTransform t) {
+        if (t != null && sampleShape == null) {
+            throw new IllegalStateException("batch transforms need image batches [B, C, H, W]");
+        }
+        this.transform = t;
+        this.transformed = t == null ? null : new float[xb.data.length];
+    }
+
+    /** Whether step 1 is logged (the default, for the toy curves); epoch runs log at epoch ends only. */
+    public void setLogFirstStep(boolean log) {
+        this.logFirstStep = log;
+    }
+
     private void nextBatch() {
         int filled = 0;
         int b = cfg.batchSize();
@@ -149,15 +197,19 @@ public final class Trainer {
                 int i = perm[cursor + t];
                 if (sampleShape == null) {
                     for (int j = 0; j < dim; j++) {
-                        xb.data[j * b + filled + t] = trainX[i * dim + j];   // feature-major [dim, B]
+                        xb.data[j * b + filled + t] = train.feature(i, j);   // feature-major [dim, B]
                     }
                 } else {
-                    System.arraycopy(trainX, i * dim, xb.data, (filled + t) * dim, dim);   // [B, C, H, W]
+                    train.copySample(i, xb.data, (filled + t) * dim);   // [B, C, H, W]
                 }
-                yb[filled + t] = trainY[i];
+                yb[filled + t] = train.label(i);
             }
             filled += take;
             cursor += take;
+        }
+        if (transform != null) {
+            transform.apply(xb.data, b, transformed, augmentRng);
+            System.arraycopy(transformed, 0, xb.data, 0, transformed.length);
         }
     }
 
@@ -207,7 +259,7 @@ public final class Trainer {
             diverge("loss became " + l);
             return false;
         }
-        if (step == 1 || step % cfg.logEvery() == 0 || step == cfg.iterations()) {
+        if ((step == 1 && logFirstStep) || step % cfg.logEvery() == 0 || step == cfg.iterations()) {
             log(lr, p, listener);
         }
         return !isFinished();
@@ -276,6 +328,67 @@ public final class Trainer {
         return new RunOutcome(s, step, finalLoss, trainAcc, testAcc, seconds, reason);
     }
 
+    /**
+     * Everything a checkpoint needs to continue this run exactly: the step, every parameter, the
+     * optimiser's velocities and the layers' buffers (batch-norm running statistics), as copies.
+     * The batch order and augmentation are functions of (seed, epoch), so a run restored at an epoch
+     * boundary and continued with {@link #beginEpoch} repeats an uninterrupted run bit for bit.
+     */
+    public TrainerState state() {
+        List<Parameter> ps = net.parameters();
+        float[][] values = new float[ps.size()][];
+        for (int k = 0; k < values.length; k++) {
+            values[k] = ps.get(k).value.clone();
+        }
+        float[][] vel = new float[ps.size()][];
+        for (int k = 0; k < vel.length; k++) {
+            vel[k] = sgd.velocity()[k].clone();
+        }
+        List<float[]> bs = net.buffers();
+        float[][] buf = new float[bs.size()][];
+        for (int k = 0; k < buf.length; k++) {
+            buf[k] = bs.get(k).clone();
+        }
+        return new TrainerState(step, values, vel, sgd.started(), buf);
+    }
+
+    /** Restores a {@link #state()} taken from a trainer of the same network; checks every size. */
+    public void restore(TrainerState s) {
+        List<Parameter> ps = net.parameters();
+        List<float[]> bs = net.buffers();
+        if (s.parameters().length != ps.size() || s.velocities().length != ps.size() || s.buffers().length != bs.size()) {
+            throw new IllegalArgumentException("the checkpoint holds " + s.parameters().length + " parameters and "
+                    + s.buffers().length + " buffers, the model " + ps.size() + " and " + bs.size());
+        }
+        for (int k = 0; k < ps.size(); k++) {
+            copy(s.parameters()[k], ps.get(k).value, "parameter " + k + " (" + ps.get(k).name() + ")");
+            copy(s.velocities()[k], sgd.velocity()[k], "velocity " + k);
+        }
+        for (int k = 0; k < bs.size(); k++) {
+            copy(s.buffers()[k], bs.get(k), "buffer " + k);
+        }
+        sgd.setStarted(s.sgdStarted());
+        step = s.step();
+        status = null;
+        reason = null;
+        windowLoss = 0;
+        windowCorrect = 0;
+        windowBatches = 0;
+    }
+
+    private static void copy(float[] from, float[] to, String what) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException(what + " holds " + from.length + " values in the checkpoint, "
+                    + to.length + " in the model");
+        }
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    /** Whether the run ended because it diverged (see {@link #outcome} for the reason). */
+    public boolean diverged() {
+        return status == RunStatus.DIVERGED;
+    }
+
     public boolean isFinished() {
         return status != null || step >= cfg.iterations();
     }
@@ -303,17 +416,20 @@ public final class Trainer {
         int dim = data.dim();
         int chunk = sampleShape == null ? 1024 : 256;
         int correct = 0;
-        int[] ys = data.labels();
         for (int from = 0; from < n; from += chunk) {
             int m = Math.min(chunk, n - from);
             float[] x = new float[m * dim];
-            for (int k = 0; k < m; k++) {
-                for (int j = 0; j < dim; j++) {
-                    x[sampleShape == null ? j * m + k : k * dim + j] = data.feature(from + k, j);
-                }
-            }
             int[] y = new int[m];
-            System.arraycopy(ys, from, y, 0, m);
+            for (int k = 0; k < m; k++) {
+                if (sampleShape == null) {
+                    for (int j = 0; j < dim; j++) {
+                        x[j * m + k] = data.feature(from + k, j);
+                    }
+                } else {
+                    data.copySample(from + k, x, k * dim);
+                }
+                y[k] = data.label(from + k);
+            }
             Tensor out = net.forward(Tensor.wrap(x, batchShape(m)), false);
             correct += loss.correct(out.data, y, m, outputs);
         }

@@ -25,7 +25,7 @@ final class PresetGallery {
 
     static List<Preset> bundled() {
         List<Preset> out = new ArrayList<>();
-        for (String name : PresetLoader.BUNDLED) {
+        for (String name : PresetLoader.BUNDLED_TOY) {
             out.add(PresetLoader.resolve(name, List.of()));
         }
         return out;

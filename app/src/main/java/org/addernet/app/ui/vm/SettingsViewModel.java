@@ -128,7 +128,7 @@ public final class SettingsViewModel {
         Preset.Model model = new Preset.Model(depth.get(), activation.get(), mlpBatchNorm.get());
         Preset.Training t = new Preset.Training(iterations.get(), batchSize.get(), lr.get(), schedule.get(),
                 b.training().power(), b.training().stepEvery(), b.training().stepGamma(), momentum.get(), nesterov.get(),
-                weightDecay.get(), b.training().logEvery());
+                weightDecay.get(), b.training().logEvery(), null);
         Preset.Adder a = pDecay.get()
                 ? new Preset.Adder(decayStart(b), decayEnd(b), pDecayShare.get(), filterGradient.get(),
                         inputGradient.get(), eta.get())

@@ -1,0 +1,311 @@
+package org.addernet.app.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.addernet.app.io.AtomicFiles;
+import org.addernet.datasets.image.DataRoots;
+import org.addernet.datasets.image.ImagePipeline;
+import org.addernet.datasets.image.ImageSet;
+import org.addernet.engine.data.DataSet;
+import org.addernet.engine.model.ImageModels;
+import org.addernet.engine.nn.Sequential;
+import org.addernet.engine.train.Checkpoint;
+import org.addernet.engine.train.EpochMetrics;
+import org.addernet.engine.train.RunStatus;
+import org.addernet.engine.train.StepMetrics;
+import org.addernet.engine.train.TrainConfig;
+import org.addernet.engine.train.Trainer;
+import org.addernet.presets.ExperimentPlan;
+import org.addernet.presets.ExperimentPlan.ImageRun;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetLoader;
+
+/**
+ * Runs an image preset epoch by epoch: each (seed, model) run in turn (the kernels use every core),
+ * the test set evaluated after each epoch, a progress bar with images/s and ETA, and after each
+ * epoch {@code <run>/metrics.csv} and {@code <run>/checkpoint.bin} written atomically. Ctrl-C ends
+ * the current epoch's work after the step in flight; the last whole epoch's checkpoint stays, and
+ * {@code --resume DIR} continues from it: batch order and augmentation depend on (seed, epoch)
+ * only, so the resumed run's numbers equal an uninterrupted run's.
+ */
+public final class EpochRunner {
+    /** The checkpoint each run folder keeps: the state after the last whole epoch. */
+    public static final String CHECKPOINT = "checkpoint.bin";
+    /** What {@code --resume} needs besides {@code preset.json}: {@code {"seeds": N}}. */
+    public static final String RUN_INFO = "run.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Preset preset;
+    private final Path out;
+    private final int seeds;
+    private final Path dataRoot;
+    private final boolean resume;
+    private final PrintStream progress;
+    private final boolean interactive;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private volatile StepHook stepHook;
+
+    /** Called after every training step (tests use it to stop a run part-way through an epoch). */
+    @FunctionalInterface
+    public interface StepHook {
+        void afterStep(String runId, long iteration);
+    }
+
+    /**
+     * @param dataRoot    {@code --data DIR}, searched first (nullable)
+     * @param resume      continue the runs in {@code out} from their checkpoints
+     * @param interactive redraw the progress bar in place ({@code \r}) instead of printing lines
+     */
+    public EpochRunner(Preset preset, Path out, int seeds, Path dataRoot, boolean resume, PrintStream progress,
+                       boolean interactive) {
+        this.preset = preset;
+        this.out = out;
+        this.seeds = seeds;
+        this.dataRoot = dataRoot;
+        this.resume = resume;
+        this.progress = progress;
+        this.interactive = interactive;
+    }
+
+    public void setStepHook(StepHook hook) {
+        this.stepHook = hook;
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    public boolean awaitEnd(long millis) throws InterruptedException {
+        return ended.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Loads the data, trains every run and writes {@code summary.json}. Throws
+     * {@link java.io.FileNotFoundException} (set not found: the message lists every place searched)
+     * and {@link org.addernet.datasets.image.DataFormatException} (a damaged file: the message names
+     * it and the byte offset) before anything is trained.
+     */
+    public Summary run() throws IOException {
+        try {
+            return runAll();
+        } finally {
+            ended.countDown();
+        }
+    }
+
+    private Summary runAll() throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new OutputFolderException("--out " + out + ": exists and is not a folder");
+        }
+        if (!resume && Files.exists(out.resolve("summary.json"))) {
+            throw new OutputFolderException("--out " + out + " already holds a run (summary.json); choose another "
+                    + "folder, or continue it with --resume " + out);
+        }
+        ImageSet set = ImageSet.of(preset.data().set());
+        Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
+        log("%s: reading %s from %s", preset.name(), set.id(), folder);
+        ImagePipeline.Prepared data = ImagePipeline.load(set, folder, preset.data().trainLimit(),
+                preset.data().testLimit());
+        Files.createDirectories(out);
+        if (!resume) {
+            AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
+            AtomicFiles.writeString(out.resolve(RUN_INFO), "{\"seeds\": " + seeds + "}\n");
+        }
+        List<ImageRun> plan = ExperimentPlan.imageRuns(preset, seeds);
+        long steps = Trainer.stepsPerEpoch(data.train().size(), preset.training().batchSize());
+        log("%s: %d run%s, %d epochs of %d steps (batch %d, %d training and %d test images), writing to %s",
+                preset.name(), plan.size(), plan.size() == 1 ? "" : "s", preset.training().epochs(), steps,
+                preset.training().batchSize(), data.train().size(), data.test().size(), out);
+        List<RunRecord> records = new ArrayList<>();
+        for (int k = 0; k < plan.size(); k++) {
+            ImageRun r = plan.get(k);
+            if (cancelled.get()) {
+                records.add(notStarted(r, data));
+                continue;
+            }
+            log("[%d/%d] %s", k + 1, plan.size(), r.id());
+            records.add(runOne(r, data, steps));
+        }
+        List<Aggregate> cells = Aggregate.of(records);
+        Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds,
+                PresetRunner.ENGINE_VERSION, records, cells);
+        AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
+        AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
+        return summary;
+    }
+
+    private RunRecord notStarted(ImageRun r, ImagePipeline.Prepared data) {
+        Checkpoint c = null;
+        try {
+            c = readCheckpoint(out.resolve(r.id()).resolve(CHECKPOINT), r, fingerprint(r, data));
+        } catch (IOException | RuntimeException ignored) {
+            // reported when the run is resumed
+        }
+        List<EpochMetrics> h = c == null ? List.of() : c.history();
+        return record(r, RunStatus.CANCELLED, h, null, null, c == null ? 0 : c.state().step(), c == null ? 0 : c.seconds(),
+                "cancelled before it started" + (c == null ? "" : " (checkpoint after epoch " + c.epochsDone() + ")"),
+                0);
+    }
+
+    private RunRecord runOne(ImageRun r, ImagePipeline.Prepared data, long steps) {
+        Path dir = out.resolve(r.id());
+        Path ckptFile = dir.resolve(CHECKPOINT);
+        int epochs = preset.training().epochs();
+        int batch = preset.training().batchSize();
+        List<EpochMetrics> history = new ArrayList<>();
+        double secondsBefore = 0;
+        int start = 0;
+        Trainer trainer = null;
+        try {
+            Files.createDirectories(dir);
+            int classes = data.train().numClasses();
+            Sequential net = ImageModels.build(r.model(), classes, r.rules(), r.seed());
+            TrainConfig cfg = ExperimentPlan.trainConfig(preset, epochs * steps, (int) steps);
+            trainer = new Trainer(net, cfg, data.train(), null, r.seed(), data.sampleShape());
+            trainer.setLogFirstStep(false);
+            boolean augment = preset.data().augment() != null ? preset.data().augment() : !data.set().isIdx();
+            if (augment) {
+                trainer.setBatchTransform(ImagePipeline.augmentation(data.set(), data.sampleShape(),
+                        data.normalization()));
+            }
+            String fp = fingerprint(r, data);
+            if (resume && Files.exists(ckptFile)) {
+                Checkpoint c = readCheckpoint(ckptFile, r, fp);
+                trainer.restore(c.state());
+                history.addAll(c.history());
+                secondsBefore = c.seconds();
+                start = c.epochsDone();
+                log("  resuming %s after epoch %d of %d (iteration %d)", r.id(), start, epochs, c.state().step());
+            }
+            Progress bar = new Progress(progress, interactive, r.id(), epochs, steps, batch);
+            StepMetrics[] last = {null};
+            for (int e = start; e < epochs; e++) {
+                trainer.beginEpoch(e);
+                long t0 = System.nanoTime();
+                for (long s = 0; s < steps; s++) {
+                    if (cancelled.get()) {
+                        bar.clear();
+                        String why = "cancelled in epoch " + (e + 1) + " at iteration " + trainer.iteration()
+                                + "; the checkpoint after epoch " + e + " is kept: continue with --resume " + out;
+                        return record(r, RunStatus.CANCELLED, history, trainer, null, trainer.iteration(), secondsBefore, why,
+                                epochs);
+                    }
+                    trainer.step(m -> last[0] = m);
+                    StepHook hook = stepHook;
+                    if (hook != null) {
+                        hook.afterStep(r.id(), trainer.iteration());
+                    }
+                    if (trainer.diverged()) {
+                        bar.clear();
+                        var o = trainer.outcome(secondsBefore);
+                        return record(r, o.status(), history, trainer, null, trainer.iteration(), secondsBefore, o.reason(), epochs);
+                    }
+                    bar.update(e, s + 1, (System.nanoTime() - t0) / 1e9, secondsBefore);
+                }
+                double trainSecs = (System.nanoTime() - t0) / 1e9;
+                secondsBefore += trainSecs;
+                double testAcc = trainer.accuracy(data.test());
+                StepMetrics m = last[0];
+                EpochMetrics row = new EpochMetrics(e + 1, trainer.iteration(), m.loss(), m.trainAccuracy(), testAcc,
+                        m.lr(), m.p(), secondsBefore, steps * batch / trainSecs, m.gradNorms());
+                history.add(row);
+                bar.clear();
+                log("  %s epoch %d/%d  loss %.4f  train %.4f  test %.4f  %,.0f img/s  %s", r.id(), e + 1, epochs,
+                        row.loss(), row.trainAccuracy(), testAcc, row.imagesPerSecond(), Progress.clock(trainSecs));
+                AtomicFiles.writeString(dir.resolve("metrics.csv"), MetricsCsv.formatEpochs(trainer.layerNames(), history));
+                Checkpoint c = new Checkpoint(r.id(), e + 1, secondsBefore, fp, trainer.state(), history);
+                AtomicFiles.write(ckptFile, c::write);
+            }
+            return record(r, RunStatus.COMPLETED, history, trainer, data.train(), trainer.iteration(), secondsBefore, null, epochs);
+        } catch (Throwable e) {          // one run's failure (even an OutOfMemoryError) must not sink the others
+            String why = e instanceof IOException || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+            log("  %s failed: %s", r.id(), why);
+            return record(r, RunStatus.FAILED, history, null, null, trainer == null ? 0 : trainer.iteration(), secondsBefore,
+                    "failed: " + why, epochs);
+        }
+    }
+
+    private Checkpoint readCheckpoint(Path file, ImageRun r, String fingerprint) throws IOException {
+        Checkpoint c;
+        try (InputStream in = Files.newInputStream(file)) {
+            c = Checkpoint.read(in, file.toString());
+        }
+        if (!c.runId().equals(r.id())) {
+            throw new IOException(file + ": belongs to run " + c.runId() + ", not " + r.id());
+        }
+        if (!c.fingerprint().equals(fingerprint)) {
+            throw new IOException(file + ": was written with other settings (data, model or training differ from "
+                    + out.resolve("preset.json") + "); start a new run instead of resuming");
+        }
+        return c;
+    }
+
+    /** A digest of everything that decides a run's numbers: its id and model, the data and training sections. */
+    private String fingerprint(ImageRun r, ImagePipeline.Prepared data) throws IOException {
+        String text = r.id() + "|" + r.model() + "|" + r.rules() + "|" + JSON.writeValueAsString(preset.data()) + "|"
+                + JSON.writeValueAsString(preset.training()) + "|" + JSON.writeValueAsString(preset.adder()) + "|"
+                + data.train().size() + "|" + data.test().size();
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The summary entry. Completed runs report the whole training set's accuracy (evaluation mode)
+     * and the last epoch's test accuracy; a cancelled run the last whole epoch's test accuracy.
+     */
+    private RunRecord record(ImageRun r, RunStatus status, List<EpochMetrics> history, Trainer trainer,
+                             DataSet evaluateOn, long iterations, double seconds, String reason, int epochs) {
+        EpochMetrics lastRow = history.isEmpty() ? null : history.get(history.size() - 1);
+        boolean ok = status == RunStatus.COMPLETED || status == RunStatus.CANCELLED;
+        Double trainAcc = null;
+        if (status == RunStatus.COMPLETED && trainer != null && evaluateOn != null) {
+            trainAcc = trainer.accuracy(evaluateOn);
+        }
+        Double testAcc = ok && lastRow != null ? lastRow.testAccuracy() : null;
+        Double loss = ok && lastRow != null ? lastRow.loss() : null;
+        Double best = history.stream().mapToDouble(EpochMetrics::testAccuracy).boxed().max(Double::compare).orElse(null);
+        double imagesDone = 0;
+        double secs = 0;
+        for (int k = 0; k < history.size(); k++) {
+            double prev = k == 0 ? 0 : history.get(k - 1).seconds();
+            secs += history.get(k).seconds() - prev;
+            imagesDone += (history.get(k).iteration() - (k == 0 ? 0 : history.get(k - 1).iteration()))
+                    * (double) preset.training().batchSize();
+        }
+        Double rate = secs > 0 ? Math.round(imagesDone / secs * 10) / 10.0 : null;
+        log("  %s %s%s", r.id(), status.id(), reason == null ? String.format(Locale.ROOT, ": test %.4f", testAcc)
+                : " (" + reason + ")");
+        return new RunRecord(r.id(), r.model(), null, trainer == null ? 0 : trainer.layerNames().size(), r.seed(),
+                r.seed(), status.id(), trainAcc, testAcc, loss, iterations, Math.round(seconds * 1000) / 1000.0, reason,
+                epochs, history.size(), best, rate);
+    }
+
+    private void log(String fmt, Object... args) {
+        if (progress != null) {
+            synchronized (progress) {
+                progress.println(String.format(Locale.ROOT, fmt, args));
+            }
+        }
+    }
+}

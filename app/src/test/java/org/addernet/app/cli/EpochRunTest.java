@@ -1,0 +1,273 @@
+package org.addernet.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.addernet.app.runner.EpochRunner;
+import org.addernet.datasets.image.ImageSet;
+import org.addernet.engine.train.Checkpoint;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetLoader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Epoch runs ({@code workbench run} on an image preset) on a small MNIST-format set written here:
+ * the contract files, a run stopped part-way through an epoch and resumed giving exactly the
+ * numbers of an uninterrupted run, and clear one-line errors for missing and damaged data.
+ */
+class EpochRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int TRAIN = 320;
+    private static final int TEST = 96;
+    /** 3 epochs of 10 steps, both LeNet models, augmentation on (its draws must resume too). */
+    private static final List<String> SETTINGS = List.of("training.batchSize=32", "training.epochs=3",
+            "data.augment=true", "training.lr=0.05", "runs.models=[\"lenet5-bn-adder\", \"lenet5-bn-cnn\"]");
+
+    @TempDir
+    Path tmp;
+    Path data;
+
+    @BeforeEach
+    void writeData() throws IOException {
+        data = tmp.resolve("data");
+        Path mnist = data.resolve("mnist");
+        Files.createDirectories(mnist);
+        SplittableRandom rng = new SplittableRandom(7);
+        writeIdx(mnist, ImageSet.TRAIN_IMAGES, ImageSet.TRAIN_LABELS, TRAIN, rng);
+        writeIdx(mnist, ImageSet.TEST_IMAGES, ImageSet.TEST_LABELS, TEST, rng);
+    }
+
+    /** 28x28 images of a bright 6x6 square whose place encodes the label, on noise. */
+    private static void writeIdx(Path folder, String images, String labels, int n, SplittableRandom rng)
+            throws IOException {
+        ByteBuffer img = ByteBuffer.allocate(16 + n * 784);
+        img.putInt(0x803).putInt(n).putInt(28).putInt(28);
+        ByteBuffer lab = ByteBuffer.allocate(8 + n);
+        lab.putInt(0x801).putInt(n);
+        for (int i = 0; i < n; i++) {
+            int label = rng.nextInt(10);
+            lab.put((byte) label);
+            int y0 = 2 + (label / 5) * 12;
+            int x0 = 2 + (label % 5) * 5;
+            for (int y = 0; y < 28; y++) {
+                for (int x = 0; x < 28; x++) {
+                    boolean on = y >= y0 && y < y0 + 6 && x >= x0 && x < x0 + 6;
+                    img.put((byte) (on ? 200 + rng.nextInt(56) : rng.nextInt(60)));
+                }
+            }
+        }
+        Files.write(folder.resolve(images), img.array());
+        Files.write(folder.resolve(labels), lab.array());
+    }
+
+    private String[] runArgs(Path out, String... extra) {
+        List<String> a = new ArrayList<>(List.of("run", "lenet5-bn-mnist-adder-short", "--out", out.toString(),
+                "--data", data.toString()));
+        for (String s : SETTINGS) {
+            a.add("--set");
+            a.add(s);
+        }
+        a.addAll(List.of(extra));
+        return a.toArray(String[]::new);
+    }
+
+    private Preset preset() {
+        return PresetLoader.resolve("lenet5-bn-mnist-adder-short", SETTINGS);
+    }
+
+    @Test
+    void anEpochRunWritesSummaryMetricsAndCheckpoints() throws IOException {
+        Path out = tmp.resolve("run");
+        Cli r = Cli.run(runArgs(out));
+        assertEquals(0, r.exit(), r.err());
+        JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
+        assertEquals("lenet5-bn-mnist-adder-short", s.get("preset").asText());
+        assertEquals(2, s.get("runs").size());
+        for (JsonNode run : s.get("runs")) {
+            assertEquals("completed", run.get("status").asText());
+            assertTrue(run.get("hidden").isNull(), "conv nets have no hidden size");
+            assertEquals(30, run.get("iterations").asLong());
+            assertEquals(3, run.get("epochsDone").asInt());
+            double test = run.get("testAccuracy").asDouble();
+            assertTrue(test > 0.3, "the square's place is easy to learn; test accuracy " + test);
+            assertTrue(run.get("imagesPerSecond").asDouble() > 0);
+            Path dir = out.resolve(run.get("id").asText());
+            List<String> csv = Files.readAllLines(dir.resolve("metrics.csv"));
+            assertTrue(csv.get(0).startsWith("epoch,iteration,loss,train_accuracy,test_accuracy,lr,p,seconds,images_per_second,grad_norm_layer1"),
+                    csv.get(0));
+            assertEquals(4, csv.size(), "a header and one row per epoch");
+            assertTrue(csv.get(3).startsWith("3,30,"), csv.get(3));
+            try (InputStream in = Files.newInputStream(dir.resolve(EpochRunner.CHECKPOINT))) {
+                Checkpoint c = Checkpoint.read(in, "checkpoint");
+                assertEquals(3, c.epochsDone());
+                assertEquals(30, c.state().step());
+            }
+        }
+        try (var files = Files.list(out.resolve("lenet5-bn-adder-s1"))) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aRunStoppedMidEpochAndResumedEqualsAnUninterruptedOne() throws Exception {
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, Cli.run(runArgs(whole)).exit());
+
+        // stop the first run in its second epoch (after 14 of 30 steps), as Ctrl-C would
+        Path broken = tmp.resolve("broken");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        EpochRunner stopped = new EpochRunner(preset(), broken, 1, data, false,
+                new PrintStream(log, true, StandardCharsets.UTF_8), false);
+        stopped.setStepHook((id, it) -> {
+            if (it == 14) {
+                stopped.cancel();
+            }
+        });
+        Files.createDirectories(broken);
+        var partial = stopped.run();
+        assertEquals("cancelled", partial.runs().get(0).status());
+        assertEquals("cancelled", partial.runs().get(1).status());
+        assertEquals(1, partial.runs().get(0).epochsDone(), "the checkpoint after epoch 1 is kept");
+        assertTrue(partial.runs().get(0).reason().contains("--resume"), partial.runs().get(0).reason());
+        try (InputStream in = Files.newInputStream(broken.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT))) {
+            assertEquals(10, Checkpoint.read(in, "c").state().step());
+        }
+        // a crash rather than Ctrl-C: no summary, and a half-written temporary file lying about
+        Files.delete(broken.resolve("summary.json"));
+        Files.writeString(broken.resolve("lenet5-bn-adder-s1").resolve(".checkpoint.bin.1234.tmp"), "half");
+
+        Cli r = Cli.run("run", "--resume", broken.toString(), "--data", data.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("resuming lenet5-bn-adder-s1 after epoch 1"), r.err());
+
+        JsonNode a = JSON.readTree(whole.resolve("summary.json").toFile());
+        JsonNode b = JSON.readTree(broken.resolve("summary.json").toFile());
+        for (int k = 0; k < 2; k++) {
+            JsonNode ra = a.get("runs").get(k);
+            JsonNode rb = b.get("runs").get(k);
+            for (String f : List.of("id", "status", "trainAccuracy", "testAccuracy", "finalLoss", "iterations",
+                    "epochsDone", "bestTestAccuracy")) {
+                assertEquals(ra.get(f), rb.get(f), f + " of " + ra.get("id"));
+            }
+            String id = ra.get("id").asText();
+            assertEquals(withoutTimings(whole.resolve(id).resolve("metrics.csv")),
+                    withoutTimings(broken.resolve(id).resolve("metrics.csv")), "metrics.csv of " + id);
+            Checkpoint ca = read(whole.resolve(id).resolve(EpochRunner.CHECKPOINT));
+            Checkpoint cb = read(broken.resolve(id).resolve(EpochRunner.CHECKPOINT));
+            for (int p = 0; p < ca.state().parameters().length; p++) {
+                assertArrayEquals(ca.state().parameters()[p], cb.state().parameters()[p], "parameter " + p + " of " + id);
+                assertArrayEquals(ca.state().velocities()[p], cb.state().velocities()[p], "velocity " + p + " of " + id);
+            }
+            for (int p = 0; p < ca.state().buffers().length; p++) {
+                assertArrayEquals(ca.state().buffers()[p], cb.state().buffers()[p], "buffer " + p + " of " + id);
+            }
+        }
+    }
+
+    private static Checkpoint read(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            return Checkpoint.read(in, f.toString());
+        }
+    }
+
+    /** metrics.csv without the seconds and images/s columns, which measure the machine, not the model. */
+    private static List<String> withoutTimings(Path csv) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            String[] c = line.split(",", -1);
+            List<String> keep = new ArrayList<>(Arrays.asList(c));
+            keep.remove(8);
+            keep.remove(7);
+            out.add(String.join(",", keep));
+        }
+        return out;
+    }
+
+    @Test
+    void resumeRefusesWhatItCannotContinue() throws IOException {
+        Cli none = Cli.run("run", "--resume", tmp.resolve("nothing").toString());
+        assertEquals(2, none.exit());
+        assertEquals("workbench run: --resume " + tmp.resolve("nothing") + ": not an epoch run folder (it lacks preset.json)",
+                none.err().strip());
+
+        Path out = tmp.resolve("run");
+        assertEquals(0, Cli.run(runArgs(out, "--set", "training.epochs=1")).exit());
+        Cli mixed = Cli.run("run", "lenet5-bn-mnist-adder-short", "--resume", out.toString());
+        assertEquals(2, mixed.exit());
+        assertTrue(mixed.err().contains("drop PRESET"), mixed.err());
+
+        // a damaged checkpoint: the run fails with the file and what is wrong, nothing is trained over it
+        Path ckpt = out.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT);
+        byte[] bytes = Files.readAllBytes(ckpt);
+        Files.write(ckpt, Arrays.copyOf(bytes, bytes.length / 2));
+        Cli damaged = Cli.run("run", "--resume", out.toString(), "--data", data.toString());
+        assertEquals(1, damaged.exit());
+        assertTrue(damaged.lastErrLine().contains(ckpt + ": damaged or truncated"), damaged.lastErrLine());
+        assertFalse(damaged.err().contains("Exception"), damaged.err());
+        assertEquals(bytes.length / 2, Files.size(ckpt), "the damaged checkpoint is left for the user to inspect");
+
+        // a new run into a folder that holds one is refused, pointing at --resume
+        Cli again = Cli.run(runArgs(out));
+        assertEquals(2, again.exit());
+        assertTrue(again.err().contains("--resume " + out), again.err());
+    }
+
+    @Test
+    void aMissingSetNamesEveryPlaceSearched() {
+        Path home = Path.of(System.getProperty("user.home"), ".addernet", "data", "mnist");
+        assumeTrue(System.getenv("ADDERNET_DATA") == null && !Files.isDirectory(home),
+                "this machine has MNIST elsewhere; the lookup would find it");
+        Path empty = tmp.resolve("empty");
+        Cli r = Cli.run("run", "lenet5-bn-mnist-adder-short", "--out", tmp.resolve("x").toString(), "--data",
+                empty.toString());
+        assertEquals(2, r.exit());
+        String line = r.lastErrLine();
+        assertTrue(line.startsWith("workbench run: data set mnist not found; searched: --data " + empty.resolve("mnist")
+                + " (no such folder)"), line);
+        assertTrue(line.contains("./workbench download mnist"), line);
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(tmp.resolve("x")), "nothing is written before the data is found");
+    }
+
+    @Test
+    void truncatedAndCorruptDataFilesNameTheFileAndTheByte() throws IOException {
+        Path images = data.resolve("mnist").resolve(ImageSet.TRAIN_IMAGES);
+        byte[] whole = Files.readAllBytes(images);
+        Files.write(images, Arrays.copyOf(whole, 16 + 784 * 5 + 100));
+        Cli truncated = Cli.run(runArgs(tmp.resolve("t")));
+        assertEquals(2, truncated.exit());
+        String line = truncated.lastErrLine();
+        assertTrue(line.startsWith("workbench run: " + images), line);
+        assertTrue(line.contains("byte"), line);
+        assertFalse(truncated.err().contains("Exception"), truncated.err());
+
+        byte[] bad = whole.clone();
+        bad[3] = 0x01;                            // magic 0x801 (a labels file) where 0x803 belongs
+        Files.write(images, bad);
+        Cli magic = Cli.run(runArgs(tmp.resolve("m")));
+        assertEquals(2, magic.exit());
+        assertTrue(magic.lastErrLine().startsWith("workbench run: " + images), magic.lastErrLine());
+        assertTrue(magic.lastErrLine().contains("magic"), magic.lastErrLine());
+        assertNotNull(magic.err());
+    }
+}

@@ -1,0 +1,9 @@
+package org.addernet.engine.train;
+
+import java.util.SplittableRandom;
+
+/** Rewrites a training batch [count, C, H, W] from {@code in} into {@code out} (data augmentation). */
+@FunctionalInterface
+public interface BatchTransform {
+    void apply(float[] in, int count, float[] out, SplittableRandom rng);
+}
