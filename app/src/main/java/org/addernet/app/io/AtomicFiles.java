@@ -3,6 +3,8 @@ package org.addernet.app.io;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -40,9 +42,11 @@ public final class AtomicFiles {
         Path tmp = dir.resolve("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch));
                 content.writeTo(out);
+                out.flush();
+                ch.force(true);           // on disk before the rename: a power cut leaves the old file or the new one
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);

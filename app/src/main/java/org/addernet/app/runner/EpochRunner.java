@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.render.Png;
+import org.addernet.app.ui.charts.EpochCurvesChart;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
@@ -48,6 +50,8 @@ public final class EpochRunner {
     public static final String CHECKPOINT = "checkpoint.bin";
     /** What {@code --resume} needs besides {@code preset.json}: {@code {"seeds": N}}. */
     public static final String RUN_INFO = "run.json";
+    /** The accuracy and loss curves of every run, redrawn after each epoch. */
+    public static final String CURVES = "curves.png";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -61,6 +65,8 @@ public final class EpochRunner {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile StepHook stepHook;
+    /** Every run's epochs so far, for {@code curves.png}. */
+    private final java.util.Map<String, List<EpochMetrics>> curves = new java.util.LinkedHashMap<>();
 
     /** Called after every training step (tests use it to stop a run part-way through an epoch). */
     @FunctionalInterface
@@ -190,6 +196,7 @@ public final class EpochRunner {
                 Checkpoint c = readCheckpoint(ckptFile, r, fp);
                 trainer.restore(c.state());
                 history.addAll(c.history());
+                curves.put(r.id(), List.copyOf(history));
                 secondsBefore = c.seconds();
                 start = c.epochsDone();
                 log("  resuming %s after epoch %d of %d (iteration %d)", r.id(), start, epochs, c.state().step());
@@ -232,6 +239,8 @@ public final class EpochRunner {
                 AtomicFiles.writeString(dir.resolve("metrics.csv"), MetricsCsv.formatEpochs(trainer.layerNames(), history));
                 Checkpoint c = new Checkpoint(r.id(), e + 1, secondsBefore, fp, trainer.state(), history);
                 AtomicFiles.write(ckptFile, c::write);
+                curves.put(r.id(), List.copyOf(history));
+                writeCurves();
             }
             return record(r, RunStatus.COMPLETED, history, trainer, data.train(), trainer.iteration(), secondsBefore, null, epochs);
         } catch (Throwable e) {          // one run's failure (even an OutOfMemoryError) must not sink the others
@@ -239,6 +248,18 @@ public final class EpochRunner {
             log("  %s failed: %s", r.id(), why);
             return record(r, RunStatus.FAILED, history, null, null, trainer == null ? 0 : trainer.iteration(), secondsBefore,
                     "failed: " + why, epochs);
+        }
+    }
+
+    /** {@code curves.png}: accuracy and loss per epoch of every run so far (a failure to draw is only logged). */
+    private void writeCurves() {
+        try {
+            List<EpochCurvesChart.Run> runs = curves.entrySet().stream()
+                    .map(e -> new EpochCurvesChart.Run(e.getKey(), e.getValue())).toList();
+            String title = preset.title().isBlank() ? preset.name() : preset.title();
+            Png.write(EpochCurvesChart.render(title, runs, 1400, 560), out.resolve(CURVES));
+        } catch (IOException | RuntimeException e) {
+            log("  curves.png not written: %s", e);
         }
     }
 

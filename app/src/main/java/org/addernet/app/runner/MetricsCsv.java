@@ -58,6 +58,52 @@ public final class MetricsCsv {
         return sb.toString();
     }
 
+    /**
+     * Reads an epoch run's {@code metrics.csv} back (columns found by their header names); a file
+     * that is not one says so with its name and line.
+     */
+    public static List<EpochMetrics> parseEpochs(java.nio.file.Path file) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        if (lines.isEmpty() || !lines.get(0).startsWith("epoch,")) {
+            throw new java.io.IOException(file + ": not an epoch run's metrics.csv (its header does not start with 'epoch,')");
+        }
+        List<String> head = List.of(lines.get(0).split(","));
+        String[] need = {"epoch", "iteration", "loss", "train_accuracy", "test_accuracy", "lr", "p", "seconds",
+            "images_per_second"};
+        int[] at = new int[need.length];
+        for (int k = 0; k < need.length; k++) {
+            at[k] = head.indexOf(need[k]);
+            if (at[k] < 0) {
+                throw new java.io.IOException(file + ": line 1 lacks the column '" + need[k] + "'");
+            }
+        }
+        List<EpochMetrics> out = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] c = lines.get(i).split(",", -1);
+            try {
+                double[] v = new double[need.length];
+                for (int k = 0; k < need.length; k++) {
+                    v[k] = c[at[k]].isEmpty() ? Double.NaN : Double.parseDouble(c[at[k]]);
+                }
+                List<Double> norms = new java.util.ArrayList<>();
+                for (int k = 0; k < head.size(); k++) {
+                    if (head.get(k).startsWith("grad_norm_")) {
+                        norms.add(c[k].isEmpty() ? Double.NaN : Double.parseDouble(c[k]));
+                    }
+                }
+                out.add(new EpochMetrics((int) v[0], (long) v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
+                        norms.stream().mapToDouble(Double::doubleValue).toArray()));
+            } catch (RuntimeException e) {
+                throw new java.io.IOException(file + ":" + (i + 1) + ": expected " + head.size()
+                        + " numbers separated by commas, got '" + lines.get(i) + "'");
+            }
+        }
+        return out;
+    }
+
     static String num(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.engine.train.Checkpoint;
@@ -126,6 +128,20 @@ class EpochRunTest {
         try (var files = Files.list(out.resolve("lenet5-bn-adder-s1"))) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
+        BufferedImage curves = ImageIO.read(out.resolve(EpochRunner.CURVES).toFile());
+        assertEquals(1400, curves.getWidth());
+
+        // the curves of several run folders in one figure
+        Path png = tmp.resolve("both.png");
+        Cli c = Cli.run("curves", "--out", png.toString(), "--size", "900x400", out.toString());
+        assertEquals(0, c.exit(), c.err());
+        BufferedImage both = ImageIO.read(png.toFile());
+        assertEquals(900, both.getWidth());
+        assertEquals(400, both.getHeight());
+        Cli none = Cli.run("curves", "--out", png.toString(), tmp.resolve("data").toString());
+        assertEquals(2, none.exit());
+        assertEquals("workbench curves: " + tmp.resolve("data") + ": holds no epoch run (no <run>/metrics.csv with an epoch column)",
+                none.err().strip());
     }
 
     @Test
@@ -230,6 +246,16 @@ class EpochRunTest {
         Cli again = Cli.run(runArgs(out));
         assertEquals(2, again.exit());
         assertTrue(again.err().contains("--resume " + out), again.err());
+    }
+
+    @Test
+    void presetsListsEveryBundledPreset() {
+        Cli r = Cli.run("presets");
+        assertEquals(0, r.exit(), r.err());
+        for (String name : PresetLoader.BUNDLED) {
+            assertTrue(r.out().contains(name + " "), name);
+        }
+        assertTrue(r.out().contains("fashion-mnist x50"), r.out());
     }
 
     @Test
