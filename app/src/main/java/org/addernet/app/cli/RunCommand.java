@@ -185,7 +185,7 @@ public final class RunCommand implements Callable<Integer> {
             }
             s = runner.run();
         } catch (org.addernet.app.runner.OutputFolderException | java.io.FileNotFoundException
-                 | org.addernet.datasets.image.DataFormatException e) {
+                 | org.addernet.datasets.image.DataFormatException | IllegalArgumentException e) {
             err.println("workbench run: " + e.getMessage());
             return 2;
         } catch (IOException e) {

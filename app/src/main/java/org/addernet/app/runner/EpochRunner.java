@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -125,6 +126,7 @@ public final class EpochRunner {
                     + "folder, or continue it with --resume " + out);
         }
         ImageSet set = ImageSet.of(preset.data().set());
+        checkModels(set);
         Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
         log("%s: reading %s from %s", preset.name(), set.id(), folder);
         ImagePipeline.Prepared data = ImagePipeline.load(set, folder, preset.data().trainLimit(),
@@ -155,6 +157,29 @@ public final class EpochRunner {
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
         return summary;
+    }
+
+    /**
+     * Builds each model once and checks that it maps a batch of the set's images to one logit per
+     * class, before any data is read (a mismatch is a bug or a hand-edited preset, not a slow crash
+     * an hour into loading).
+     */
+    private void checkModels(ImageSet set) {
+        int classes = set == ImageSet.CIFAR_100 ? 100 : 10;
+        int[] sample = set.isIdx() ? new int[] {1, 28, 28} : new int[] {3, 32, 32};
+        int b = preset.training().batchSize();
+        for (String model : new java.util.LinkedHashSet<>(preset.runs().models())) {
+            if (!Arrays.equals(ImageModels.inputShape(model), sample)) {
+                throw new IllegalArgumentException(model + " takes images of " + Arrays.toString(ImageModels.inputShape(model))
+                        + ", " + set.id() + " holds " + Arrays.toString(sample));
+            }
+            int[] in = {b, sample[0], sample[1], sample[2]};
+            int[] outShape = ImageModels.build(model, classes, ExperimentPlan.rules(preset), 0).outputShape(in);
+            if (outShape.length != 2 || outShape[0] != classes || outShape[1] != b) {
+                throw new IllegalArgumentException(model + " maps " + Arrays.toString(in) + " to "
+                        + Arrays.toString(outShape) + ", expected [" + classes + ", " + b + "]");
+            }
+        }
     }
 
     private RunRecord notStarted(ImageRun r, ImagePipeline.Prepared data) {
