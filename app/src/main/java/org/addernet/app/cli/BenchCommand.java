@@ -9,15 +9,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.addernet.app.bench.BenchBudget;
+import org.addernet.app.bench.ConvBench;
+import org.addernet.app.bench.ImageStepBench;
+import org.addernet.app.bench.ImageTables;
 import org.addernet.app.bench.LayerProfile;
+import org.addernet.app.bench.MemoryBench;
+import org.addernet.app.bench.StepProfile;
 import org.addernet.app.bench.ToyBench;
 import org.addernet.app.io.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code workbench bench [--quick] [--out FILE]}: measures training steps, prints a table, writes bench.json. */
+/**
+ * {@code workbench bench [--quick] [--out FILE]}: measures the toy training runs, the ResNet-20 conv
+ * layers, LeNet-5-BN and ResNet-20 training steps, ResNet-20's training memory and where a step's
+ * time goes; prints tables beside BENCHMARKS.md's figures and writes bench.json.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure the engine's training steps against BENCHMARKS.md's reference figures.")
+        description = "Measure the engine's conv layers, training steps and memory against BENCHMARKS.md's"
+                + " reference figures.")
 public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "fewer warm-up and measured repetitions")
     boolean quick;
@@ -47,12 +58,37 @@ public final class BenchCommand implements Callable<Integer> {
             total += r.forwardMicros() + r.backwardMicros();
         }
         o.printf("%-46s %12.2f%n", "sum of the above", total);
+        o.println();
+        o.flush();
+        BenchBudget budget = BenchBudget.of(quick);
+        List<ConvBench.Result> conv = ConvBench.runAll(budget);
+        ImageTables.printConv(o, conv);
+        o.println();
+        o.flush();
+        List<ImageStepBench.Result> steps = ImageStepBench.runAll(budget);
+        ImageTables.printSteps(o, steps);
+        o.println();
+        o.flush();
+        MemoryBench.Result memory = MemoryBench.measure(budget);
+        ImageTables.printMemory(o, memory);
+        o.flush();
+        List<StepProfile.Result> profiles = StepProfile.runAll(budget);
+        for (StepProfile.Result p : profiles) {
+            o.println();
+            ImageTables.printProfile(o, p);
+        }
+        o.flush();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
         json.put("quick", quick);
         json.put("toy", results);
         json.put("toyStepProfile", profile);
+        json.put("budget", budget);
+        json.put("convLayers", conv);
+        json.put("imageSteps", steps);
+        json.put("memory", memory);
+        json.put("stepProfiles", profiles);
         AtomicFiles.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
         o.println("wrote " + out);
         return 0;
