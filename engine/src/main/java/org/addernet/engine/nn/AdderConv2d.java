@@ -37,6 +37,7 @@ public final class AdderConv2d implements AdderLayer {
     private Tensor x;
     private Tensor y;
     private Tensor dx;
+    private boolean inputGradientWanted = true;
 
     public AdderConv2d(int inC, int outC, int kernel, int stride, int padding, AdderRules rules, SplittableRandom rng) {
         ConvLayers.checkGeometry("adder conv layer", inC, outC, kernel, stride, padding);
@@ -86,12 +87,18 @@ public final class AdderConv2d implements AdderLayer {
      * Back-propagates with the layer's rules; with {@code eta > 0} the filter gradient of this
      * step is rescaled to {@code eta sqrt(k) g / ||g||_2} (eq. 33) before it is added.
      */
+    /** Null from backward when not wanted: the kernels then skip the input gradient. */
+    @Override
+    public void setInputGradientWanted(boolean wanted) {
+        this.inputGradientWanted = wanted;
+    }
+
     @Override
     public Tensor backward(Tensor gradOut) {
-        dx = Tensor.ensureLike(dx, x);
+        dx = inputGradientWanted ? Tensor.ensureLike(dx, x) : null;
         float[] local = support.gradientTarget();
-        AdderConvKernels.backward(shape, x.data, weight.value, gradOut.data, local, dx.data, p, support.filterRule(),
-                support.inputRule(p), workspace, parallel);
+        AdderConvKernels.backward(shape, x.data, weight.value, gradOut.data, local, dx == null ? null : dx.data, p,
+                support.filterRule(), support.inputRule(p), workspace, parallel);
         support.finish(local);
         return dx;
     }

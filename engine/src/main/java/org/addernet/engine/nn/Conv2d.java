@@ -29,6 +29,7 @@ public final class Conv2d implements Layer {
     private Tensor x;
     private Tensor y;
     private Tensor dx;
+    private boolean inputGradientWanted = true;
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean withBias, SplittableRandom rng) {
         ConvLayers.checkGeometry("conv layer", inC, outC, kernel, stride, padding);
@@ -64,11 +65,17 @@ public final class Conv2d implements Layer {
         return y;
     }
 
+    /** Null from backward when not wanted: the kernels then skip the input gradient. */
+    @Override
+    public void setInputGradientWanted(boolean wanted) {
+        this.inputGradientWanted = wanted;
+    }
+
     @Override
     public Tensor backward(Tensor gradOut) {
-        dx = Tensor.ensureLike(dx, x);
+        dx = inputGradientWanted ? Tensor.ensureLike(dx, x) : null;
         ConvKernels.backward(shape, x.data, weight.value, gradOut.data, weight.grad, bias == null ? null : bias.grad,
-                dx.data, workspace, parallel);
+                dx == null ? null : dx.data, workspace, parallel);
         return dx;
     }
 

@@ -26,6 +26,14 @@ public interface Layer {
         return List.of();
     }
 
+    /**
+     * Says whether {@link #backward} must return the gradient wrt the input. The first layer of a
+     * trained network is told no (nothing uses the gradient wrt the images), and layers that can
+     * skip that work then return null from backward. Default: ignored, always computed.
+     */
+    default void setInputGradientWanted(boolean wanted) {
+    }
+
     /** The output shape for an input of shape {@code in} (batch first); throws when it does not fit. */
     int[] outputShape(int[] in);
 

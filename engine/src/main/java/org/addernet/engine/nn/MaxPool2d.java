@@ -38,6 +38,10 @@ public final class MaxPool2d implements Layer {
         int wo = os[3];
         float[] in = input.data;
         float[] out = y.data;
+        if (kernel == 2 && stride == 2) {
+            pool2x2(in, out, os[0] * os[1], h, w, ho, wo);
+            return y;
+        }
         int t = 0;
         for (int plane = 0; plane < os[0] * os[1]; plane++) {
             int base = plane * h * w;
@@ -60,6 +64,39 @@ public final class MaxPool2d implements Layer {
             }
         }
         return y;
+    }
+
+    /**
+     * The common 2x2 / stride 2 window without data-dependent branches (selects instead, which the
+     * JIT turns into conditional moves): the same maxima and the same first-on-ties positions.
+     */
+    private void pool2x2(float[] in, float[] out, int planes, int h, int w, int ho, int wo) {
+        int[] am = argmax;
+        int t = 0;
+        for (int plane = 0; plane < planes; plane++) {
+            int base = plane * h * w;
+            for (int oy = 0; oy < ho; oy++) {
+                int r0 = base + 2 * oy * w;
+                int r1 = r0 + w;
+                for (int ox = 0; ox < wo; ox++) {
+                    int i0 = r0 + 2 * ox;
+                    int i2 = r1 + 2 * ox;
+                    float a = in[i0];
+                    float b = in[i0 + 1];
+                    float c = in[i2];
+                    float d = in[i2 + 1];
+                    boolean ab = b > a;
+                    float m1 = ab ? b : a;
+                    int j1 = ab ? i0 + 1 : i0;
+                    boolean cd = d > c;
+                    float m2 = cd ? d : c;
+                    int j2 = cd ? i2 + 1 : i2;
+                    boolean up = m2 > m1;
+                    out[t] = up ? m2 : m1;
+                    am[t++] = up ? j2 : j1;
+                }
+            }
+        }
     }
 
     @Override

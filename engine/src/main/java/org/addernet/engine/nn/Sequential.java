@@ -38,6 +38,12 @@ public final class Sequential implements Layer {
         return g;
     }
 
+    /** Passes the choice to the first layer (the only one whose input gradient leaves the network). */
+    @Override
+    public void setInputGradientWanted(boolean wanted) {
+        layers.get(0).setInputGradientWanted(wanted);
+    }
+
     @Override
     public List<float[]> buffers() {
         List<float[]> all = new ArrayList<>();

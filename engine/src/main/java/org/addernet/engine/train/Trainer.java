@@ -96,6 +96,7 @@ public final class Trainer {
         }
         this.loss = outputs == 1 ? new BceWithLogits() : new SoftmaxCrossEntropy();
         this.sgd = new Sgd(net.parameters(), cfg.momentum(), cfg.nesterov(), cfg.weightDecay());
+        net.setInputGradientWanted(false);       // nothing uses the gradient wrt the data
         this.adders = net.adderLayers();
         int k = 0;
         for (Parameter p : net.parameters()) {
