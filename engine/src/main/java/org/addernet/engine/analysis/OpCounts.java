@@ -1,0 +1,110 @@
+package org.addernet.engine.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.addernet.engine.nn.AdderConv2d;
+import org.addernet.engine.nn.AdderDense;
+import org.addernet.engine.nn.Conv2d;
+import org.addernet.engine.nn.Layer;
+import org.addernet.engine.nn.Linear;
+import org.addernet.engine.nn.ResidualBlock;
+import org.addernet.engine.nn.Sequential;
+
+/**
+ * Multiplications and additions per image, with the paper's convention (#Mul / #Add of Table 2
+ * and Sec. 5.2): a convolution or fully-connected layer of {@code m} multiply-accumulates costs
+ * {@code m} multiplications and {@code m} additions; an adder layer of {@code m} adder-accumulates
+ * costs no multiplication and {@code 2m} additions (the subtraction and the accumulation). Batch
+ * norm, activations, pooling, shortcuts and biases are left out, as the paper does ("the
+ * computational cost in batch normalization layer ... significantly less"); for the CIFAR models
+ * the first and the last layer, which stay full precision, are left out too (Sec. 5.3).
+ */
+public final class OpCounts {
+    /** One weight layer's share. */
+    public record LayerOps(String layer, boolean adder, long macs, boolean counted, long multiplications,
+                           long additions) {
+    }
+
+    /**
+     * @param model            the zoo name
+     * @param multiplications  per image, counted layers only
+     * @param additions        per image, counted layers only
+     * @param layers           every weight layer in forward order, counted or not
+     * @param excludesEnds     whether the first and last weight layers were left out
+     */
+    public record Result(String model, long multiplications, long additions, List<LayerOps> layers,
+                         boolean excludesEnds) {
+        public Result {
+            layers = List.copyOf(layers);
+        }
+
+        /** Latency in cycles with the given per-operation latencies (the paper: add 2, mul 4 on a VIA Nano 2000). */
+        public double latency(double addCycles, double mulCycles) {
+            return additions * addCycles + multiplications * mulCycles;
+        }
+
+        /** Energy in picojoules with the given per-operation energies. */
+        public double energy(double addPj, double mulPj) {
+            return additions * addPj + multiplications * mulPj;
+        }
+    }
+
+    private OpCounts() {
+    }
+
+    /**
+     * Counts {@code net} for one sample of {@code sampleShape} ({@code {2}} for the toy nets,
+     * {@code {C, H, W}} for images); {@code excludeEnds} leaves the first and last weight layers out.
+     */
+    public static Result of(String model, Sequential net, int[] sampleShape, boolean excludeEnds) {
+        int[] s = new int[sampleShape.length + 1];
+        s[0] = 2;                                   // a batch of two (batch norm wants more than one)
+        System.arraycopy(sampleShape, 0, s, 1, sampleShape.length);
+        if (sampleShape.length == 1) {              // dense nets take feature-major [features, batch]
+            s = new int[] {sampleShape[0], 2};
+        }
+        List<LayerOps> raw = new ArrayList<>();
+        walk(net.layers(), s, raw);
+        List<LayerOps> layers = new ArrayList<>();
+        long mul = 0;
+        long add = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            LayerOps l = raw.get(i);
+            boolean counted = !(excludeEnds && (i == 0 || i == raw.size() - 1));
+            long m = counted && !l.adder() ? l.macs() : 0;
+            long a = counted ? (l.adder() ? 2 * l.macs() : l.macs()) : 0;
+            layers.add(new LayerOps(l.layer(), l.adder(), l.macs(), counted, m, a));
+            mul += m;
+            add += a;
+        }
+        return new Result(model, mul, add, layers, excludeEnds);
+    }
+
+    /** Multiply- or adder-accumulates of every weight layer, no exclusions (what a step costs). */
+    public static long macs(Sequential net, int[] sampleShape) {
+        return of("", net, sampleShape, false).layers().stream().mapToLong(LayerOps::macs).sum();
+    }
+
+    private static int[] walk(List<Layer> layers, int[] in, List<LayerOps> out) {
+        int[] s = in;
+        for (Layer l : layers) {
+            if (l instanceof Sequential q) {
+                walk(q.layers(), s, out);
+            } else if (l instanceof ResidualBlock r) {
+                List<Layer> inner = r.layers();     // conv1, bn1, conv2, bn2 [, projection, its bn]
+                walk(inner.subList(0, 4), s, out);
+                if (inner.size() > 4) {
+                    walk(inner.subList(4, inner.size()), s, out);
+                }
+            } else if (l instanceof Conv2d || l instanceof AdderConv2d) {
+                int[] o = l.outputShape(s);
+                long w = l.parameters().get(0).size();
+                out.add(new LayerOps(l.describe(), l instanceof AdderConv2d, (long) o[2] * o[3] * w, true, 0, 0));
+            } else if (l instanceof Linear || l instanceof AdderDense) {
+                out.add(new LayerOps(l.describe(), l instanceof AdderDense, l.parameters().get(0).size(), true, 0, 0));
+            }
+            s = l.outputShape(s);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,61 @@
+package org.addernet.engine.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import org.addernet.engine.model.ImageModels;
+import org.addernet.engine.model.ModelSpec;
+import org.addernet.engine.model.Models;
+import org.addernet.engine.nn.Activation;
+import org.addernet.engine.nn.AdderRules;
+import org.junit.jupiter.api.Test;
+
+/** Operation counts against hand counts of the architectures. */
+class OpCountsTest {
+    private static OpCounts.Result image(String model) {
+        return OpCounts.of(model, ImageModels.build(model, 10, AdderRules.paper(), 1), ImageModels.inputShape(model),
+                !model.startsWith("lenet"));
+    }
+
+    @Test
+    void lenetCountsEveryLayer() {
+        // conv1 6x28x28x25 + conv2 16x10x10x150 + FC 400x120 + 120x84 + 84x10 (BENCHMARKS.md's 416,520)
+        long macs = 6L * 28 * 28 * 25 + 16L * 10 * 10 * 150 + 400 * 120 + 120 * 84 + 84 * 10;
+        OpCounts.Result cnn = image("lenet5-bn-cnn");
+        assertEquals(416_520, macs);
+        assertEquals(macs, cnn.multiplications());
+        assertEquals(macs, cnn.additions());
+        OpCounts.Result adder = image("lenet5-bn-adder");
+        assertEquals(0, adder.multiplications());
+        assertEquals(2 * macs, adder.additions(), "an adder-accumulate is a subtraction and an addition");
+        assertEquals(5, adder.layers().size());
+        assertEquals(2 * macs * 2.0, adder.latency(2, 4));
+    }
+
+    @Test
+    void resnet20LeavesOutTheFullPrecisionEnds() {
+        // stage 1: 6 convs 16->16 @32x32; stages 2, 3: a strided conv then 5 convs, at 16x16 and 8x8
+        long stage1 = 6L * 32 * 32 * 16 * 16 * 9;
+        long stage2 = 16L * 16 * 32 * 16 * 9 + 5L * 16 * 16 * 32 * 32 * 9;
+        long stage3 = 8L * 8 * 64 * 32 * 9 + 5L * 8 * 8 * 64 * 64 * 9;
+        OpCounts.Result cnn = image("resnet20-cnn");
+        assertEquals(stage1 + stage2 + stage3, cnn.multiplications());
+        assertEquals(40_108_032, cnn.multiplications());
+        assertFalse(cnn.layers().get(0).counted(), "the first conv stays full precision and is not counted");
+        assertFalse(cnn.layers().get(cnn.layers().size() - 1).counted(), "nor is the classifier");
+        OpCounts.Result adder = image("resnet20-adder");
+        assertEquals(0, adder.multiplications());
+        assertEquals(2 * 40_108_032L, adder.additions());
+        assertEquals(32L * 32 * 3 * 16 * 9, OpCounts.macs(ImageModels.build("resnet20-cnn", 10, AdderRules.paper(), 1),
+                new int[] {3, 32, 32}) - 40_108_032 - 64 * 10, "the whole-net MACs include both ends");
+    }
+
+    @Test
+    void toyNetsCountTheirDenseLayers() {
+        ModelSpec s = new ModelSpec("mlp", 10, 3, Activation.Kind.RELU, false, AdderRules.paper());
+        OpCounts.Result r = OpCounts.of("mlp", Models.build(s, 2, 1, 1), new int[] {2}, false);
+        assertEquals(2 * 10 + 10 * 10 + 10, r.multiplications());
+        assertEquals(r.multiplications(), r.additions());
+        assertEquals(3, r.layers().size());
+    }
+}
