@@ -127,6 +127,7 @@ public final class EpochRunner {
         }
         ImageSet set = ImageSet.of(preset.data().set());
         checkModels(set);
+        Png.warmUp();
         Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
         log("%s: reading %s from %s", preset.name(), set.id(), folder);
         ImagePipeline.Prepared data = ImagePipeline.load(set, folder, preset.data().trainLimit(),

@@ -99,7 +99,7 @@ public final class PresetRunner {
         }
         Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
-        warmUpJava2d();
+        Png.warmUp();
         List<RunSpec> plan = ExperimentPlan.runs(preset, seeds);
         Map<ToySpec, ToyData> data = new HashMap<>();
         for (RunSpec r : plan) {
@@ -216,18 +216,6 @@ public final class PresetRunner {
                 acc(outcome.trainAccuracy()), acc(outcome.testAccuracy()), outcome.seconds(),
                 reason == null ? "" : "  (" + reason + ")");
         return new Finished(spec, record, panel);
-    }
-
-    /**
-     * Java2D loads its fonts on first use and registers a shutdown hook then; doing it now means a
-     * run cancelled by Ctrl-C can still draw its figures while the JVM shuts down.
-     */
-    private static void warmUpJava2d() {
-        BufferedImage img = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
-        var g = img.createGraphics();
-        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
-        g.drawString("0", 1, 7);
-        g.dispose();
     }
 
     /** A grid with no values (drawn grey): a diverged model predicts nothing meaningful. */
