@@ -138,6 +138,16 @@ class EpochRunTest {
         BufferedImage both = ImageIO.read(png.toFile());
         assertEquals(900, both.getWidth());
         assertEquals(400, both.getHeight());
+        // Fig. 7's histograms of the trained runs' third weight layer
+        Path hist = tmp.resolve("hist.png");
+        Cli w = Cli.run("weights", "--layer", "3", "--out", hist.toString(), out.toString());
+        assertEquals(0, w.exit(), w.err());
+        assertTrue(w.out().contains("lenet5-bn-adder-s1         layer3 adder filter [120x400]    48000 Laplace"), w.out());
+        assertTrue(w.out().contains("lenet5-bn-cnn-s1           layer3 weight [120x400]"), w.out());
+        assertEquals(2 * 620, ImageIO.read(hist.toFile()).getWidth());
+        Cli deep = Cli.run("weights", "--layer", "9", out.toString());
+        assertEquals(2, deep.exit());
+        assertEquals("workbench weights: --layer 9: lenet5-bn-adder has only 5 weight layers", deep.err().strip());
         Cli none = Cli.run("curves", "--out", png.toString(), tmp.resolve("data").toString());
         assertEquals(2, none.exit());
         assertEquals("workbench curves: " + tmp.resolve("data") + ": holds no epoch run (no <run>/metrics.csv with an epoch column)",
