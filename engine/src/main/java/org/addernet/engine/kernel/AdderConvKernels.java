@@ -120,7 +120,7 @@ public final class AdderConvKernels {
         float[][][] part = ws.partials(chunks, out, k);
         float[][] gsum = ws.partialSums(chunks, out);
         float[][] frows = fmode == GEMM ? null : ws.filterRows(f, out, k);
-        float[][] fc = dx != null && s.stride() == 1 ? ws.filtersPerChannel(f, out, s.inC(), s.kernel() * s.kernel()) : null;
+        float[][] fc = dx != null && ConvKernels.pixelPath(s) ? ws.filtersPerChannel(f, out, s.inC(), s.kernel() * s.kernel()) : null;
         int group = ConvWorkspace.groupSize(batch, np);
         ws.prepare(par.workers());
         par.run(chunks, 3 * s.macs() >= ConvKernels.PARALLEL_MIN_MACS, (c, worker) -> {

@@ -112,6 +112,10 @@ public final class AdderDenseKernels {
         boolean sign = filterRule != F_FULL;              // SIGN, or EXACT at p = 1
         // at p = 1 both EQ27 and EXACT are sgn(F - X); HardTanh clamps; EQ27 at p = 2 is F - X
         int xr = inputRule == X_HARDTANH ? 0 : p == 1f ? 1 : 2;
+        if (!sign && (long) in * out * batch >= LARGE) {
+            backwardLarge(x, w, dy, dw, dx, batch, in, out, xr, scratch);
+            return;
+        }
         float[][] rows = scratch.rows(2 * in + 1, batch);   // x rows, dx rows, one dy row
         RowScratch.split(x, in, batch, rows);
         float[] g = rows[2 * in];
@@ -161,6 +165,86 @@ public final class AdderDenseKernels {
                 System.arraycopy(rows[in + i], 0, dx, i * batch, batch);
             }
         }
+    }
+
+    /**
+     * Layers at least this big ({@code in * out * batch}, e.g. LeNet's 400-120 layer at batch 256)
+     * take {@link #backwardLarge}; the toy nets keep the single-threaded loops above, bit for bit.
+     */
+    static final long LARGE = 1L << 20;
+
+    /**
+     * The full-precision backward of a large layer, multi-threaded: the filter gradient
+     * {@code dW[o,:] = sum_b dY[o,b] X[:,b] - W[o,:] sum_b dY[o,b]} (eq. 23) as rows of axpys over
+     * the transposed input (same-indexed, so they vectorise, where a dot product over the batch
+     * would not), split over output units; the input gradient split over input features, each
+     * summing over the output units in order (the same order, so the same bits, as the loop above).
+     */
+    private static void backwardLarge(float[] x, float[] w, float[] dy, float[] dw, float[] dx, int batch, int in,
+                                      int out, int xr, RowScratch scratch) {
+        Parallel par = Parallel.shared();
+        float[][] rows = scratch.rows(2 * in + out, batch);     // x rows, dx rows, dy rows
+        RowScratch.split(x, in, batch, rows);
+        for (int o = 0; o < out; o++) {
+            System.arraycopy(dy, o * batch, rows[2 * in + o], 0, batch);
+        }
+        float[][] xt = scratch.transposed(batch + par.workers(), in);   // X^T rows, then one accumulator per worker
+        for (int b = 0; b < batch; b++) {
+            float[] r = xt[b];
+            for (int i = 0; i < in; i++) {
+                r[i] = x[i * batch + b];
+            }
+        }
+        int tasks = Math.min(out, 4 * par.workers());
+        par.run(tasks, true, (task, worker) -> {
+            float[] acc = xt[batch + worker];
+            for (int o = task * out / tasks; o < (task + 1) * out / tasks; o++) {
+                float[] g = rows[2 * in + o];
+                java.util.Arrays.fill(acc, 0f);
+                int b = 0;
+                for (; b + 3 < batch; b += 4) {
+                    RowLoops.axpy4(acc, xt[b], xt[b + 1], xt[b + 2], xt[b + 3], g[b], g[b + 1], g[b + 2], g[b + 3], 0, in);
+                }
+                for (; b < batch; b++) {
+                    RowLoops.axpy1(acc, xt[b], g[b], 0, in);
+                }
+                float gsum = Reductions.sum(g, 0, batch);
+                int wo = o * in;
+                for (int i = 0; i < in; i++) {
+                    dw[wo + i] += acc[i] - w[wo + i] * gsum;
+                }
+            }
+        });
+        if (dx == null) {
+            return;
+        }
+        int itasks = Math.min(in, 4 * par.workers());
+        par.run(itasks, true, (task, worker) -> {
+            for (int i = task * in / itasks; i < (task + 1) * in / itasks; i++) {
+                float[] xi = rows[i];
+                float[] dxi = rows[in + i];
+                Arrays.fill(dxi, 0f);
+                for (int o = 0; o < out; o++) {
+                    float wv = w[o * in + i];
+                    float[] g = rows[2 * in + o];
+                    if (xr == 0) {
+                        for (int b = 0; b < batch; b++) {
+                            float e = wv - xi[b];
+                            dxi[b] += g[b] * 0.5f * (Math.abs(e + 1f) - Math.abs(e - 1f));
+                        }
+                    } else if (xr == 1) {
+                        for (int b = 0; b < batch; b++) {
+                            dxi[b] += g[b] * Math.signum(wv - xi[b]);
+                        }
+                    } else {
+                        for (int b = 0; b < batch; b++) {
+                            dxi[b] += g[b] * (wv - xi[b]);
+                        }
+                    }
+                }
+                System.arraycopy(dxi, 0, dx, i * batch, batch);
+            }
+        });
     }
 
     /** Backward for fractional p from the cache of {@link #forwardCached}; same contract as {@link #backward}. */

@@ -20,6 +20,16 @@ public final class ConvKernels {
     /** Below this many multiply-accumulates a call stays on the calling thread. */
     public static final long PARALLEL_MIN_MACS = 1L << 20;
 
+    /**
+     * Whether the input gradient runs over input pixels (against the adjoint-unfolded dY) rather
+     * than over patch rows folded back: at stride 1, unless the output is much smaller than the
+     * input (a "valid" convolution such as LeNet's second layer, 14x14 in and 10x10 out), where
+     * the pixel form would also multiply the zeros around dY (here almost twice the work).
+     */
+    static boolean pixelPath(ConvShape s) {
+        return s.stride() == 1 && (long) s.height() * s.width() * 4 <= (long) s.outH() * s.outW() * 5;
+    }
+
     private ConvKernels() {
     }
 
@@ -69,7 +79,7 @@ public final class ConvKernels {
         int chunks = ConvWorkspace.chunks(batch);
         float[][][] part = ws.partials(chunks, out, k);
         float[][] gsum = ws.partialSums(chunks, out);
-        float[][] wc = dx != null && s.stride() == 1 ? ws.filtersPerChannel(w, out, s.inC(), s.kernel() * s.kernel()) : null;
+        float[][] wc = dx != null && ConvKernels.pixelPath(s) ? ws.filtersPerChannel(w, out, s.inC(), s.kernel() * s.kernel()) : null;
         ws.prepare(par.workers());
         par.run(chunks, 3 * s.macs() >= PARALLEL_MIN_MACS, (c, worker) -> {
             ConvWorkspace.Slot slot = ws.slot(worker);

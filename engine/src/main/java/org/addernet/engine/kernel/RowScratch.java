@@ -11,6 +11,8 @@ package org.addernet.engine.kernel;
 public final class RowScratch {
     private float[][] rows = new float[0][];
     private int length = -1;
+    private float[][] second = new float[0][];
+    private int secondLength = -1;
 
     /** At least {@code n} rows of exactly {@code len} floats (contents undefined). */
     public float[][] rows(int n, int len) {
@@ -19,6 +21,15 @@ public final class RowScratch {
             length = len;
         }
         return rows;
+    }
+
+    /** A second, independent set of at least {@code n} rows of exactly {@code len} floats (e.g. a transpose). */
+    public float[][] transposed(int n, int len) {
+        if (len != secondLength || second.length < n) {
+            second = new float[Math.max(n, second.length)][len];
+            secondLength = len;
+        }
+        return second;
     }
 
     /** Copies rows [0, n) of the [n, len] array {@code flat} into {@code out}. */

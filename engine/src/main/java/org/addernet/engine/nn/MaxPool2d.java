@@ -1,6 +1,7 @@
 package org.addernet.engine.nn;
 
 import java.util.Arrays;
+import org.addernet.engine.kernel.Parallel;
 import org.addernet.engine.tensor.Tensor;
 
 /**
@@ -67,36 +68,43 @@ public final class MaxPool2d implements Layer {
     }
 
     /**
-     * The common 2x2 / stride 2 window without data-dependent branches (selects instead, which the
-     * JIT turns into conditional moves): the same maxima and the same first-on-ties positions.
+     * The common 2x2 / stride 2 window, without data-dependent branches (random activations make
+     * every branch a coin toss): the maximum by {@code Math.max}, then which of the four it was
+     * from the bits of {@code v - max}, zero exactly for the maximum, so the first maximum in
+     * reading order wins as in the general loop. Planes are split over the engine's threads.
      */
     private void pool2x2(float[] in, float[] out, int planes, int h, int w, int ho, int wo) {
         int[] am = argmax;
-        int t = 0;
-        for (int plane = 0; plane < planes; plane++) {
-            int base = plane * h * w;
-            for (int oy = 0; oy < ho; oy++) {
-                int r0 = base + 2 * oy * w;
-                int r1 = r0 + w;
-                for (int ox = 0; ox < wo; ox++) {
-                    int i0 = r0 + 2 * ox;
-                    int i2 = r1 + 2 * ox;
-                    float a = in[i0];
-                    float b = in[i0 + 1];
-                    float c = in[i2];
-                    float d = in[i2 + 1];
-                    boolean ab = b > a;
-                    float m1 = ab ? b : a;
-                    int j1 = ab ? i0 + 1 : i0;
-                    boolean cd = d > c;
-                    float m2 = cd ? d : c;
-                    int j2 = cd ? i2 + 1 : i2;
-                    boolean up = m2 > m1;
-                    out[t] = up ? m2 : m1;
-                    am[t++] = up ? j2 : j1;
+        int tasks = Math.min(planes, 16);
+        Parallel.shared().run(tasks, (long) planes * h * w >= 1 << 16, (task, worker) -> {
+            int from = (int) ((long) task * planes / tasks);
+            int to = (int) ((long) (task + 1) * planes / tasks);
+            for (int plane = from; plane < to; plane++) {
+                int base = plane * h * w;
+                int t = plane * ho * wo;
+                for (int oy = 0; oy < ho; oy++) {
+                    int r0 = base + 2 * oy * w;
+                    for (int ox = 0; ox < wo; ox++) {
+                        int i0 = r0 + 2 * ox;
+                        int i2 = i0 + w;
+                        float a = in[i0];
+                        float b = in[i0 + 1];
+                        float c = in[i2];
+                        float d = in[i2 + 1];
+                        float m = Math.max(Math.max(a, b), Math.max(c, d));
+                        out[t] = m;
+                        int ba = Float.floatToRawIntBits(a - m);
+                        int bb = Float.floatToRawIntBits(b - m);
+                        int bc = Float.floatToRawIntBits(c - m);
+                        int na = (ba | -ba) >>> 31;          // 1 unless a is the maximum
+                        int nb = (bb | -bb) >>> 31;
+                        int nc = (bc | -bc) >>> 31;
+                        int code = na * (1 + nb * (1 + nc));  // 0..3: the first maximum of a, b, c, d
+                        am[t++] = i0 + (code & 1) + (code >> 1) * w;
+                    }
                 }
             }
-        }
+        });
     }
 
     @Override

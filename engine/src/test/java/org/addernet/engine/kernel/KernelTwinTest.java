@@ -1,11 +1,17 @@
 package org.addernet.engine.kernel;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import static org.addernet.engine.kernel.AdderDenseKernels.F_EXACT;
 import static org.addernet.engine.kernel.AdderDenseKernels.F_FULL;
 import static org.addernet.engine.kernel.AdderDenseKernels.F_SIGN;
 import static org.addernet.engine.kernel.AdderDenseKernels.X_EQ27;
 import static org.addernet.engine.kernel.AdderDenseKernels.X_EXACT;
 import static org.addernet.engine.kernel.AdderDenseKernels.X_HARDTANH;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.addernet.engine.OpCheck;
 import org.junit.jupiter.api.Test;
@@ -32,6 +38,40 @@ class KernelTwinTest {
                         AdderDenseKernels.forwardCached(x, w, fast, cache, b, i, o, p);
                         OpCheck.assertClose("adder forwardCached p=" + p, shape, slow, fast, 1e-4, 1e-5);
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void largeAdderBackwardMatchesNaive() {
+        // in * out * batch >= AdderDenseKernels.LARGE: the multi-threaded path (LeNet's FC layers)
+        int[][] shapes = {{256, 64, 70}, {257, 100, 41}, {130, 97, 90}};
+        for (int[] sh : shapes) {
+            int b = sh[0];
+            int i = sh[1];
+            int o = sh[2];
+            assertTrue((long) b * i * o >= AdderDenseKernels.LARGE);
+            for (float p : new float[] {1f, 2f}) {
+                for (int xr : new int[] {X_HARDTANH, X_EQ27}) {
+                    float[] x = OpCheck.random(b * i, 3, b + 5 * i);
+                    float[] w = OpCheck.random(o * i, 3, 9 + i);
+                    float[] gy = OpCheck.random(b * o, 1, 77 + b);
+                    float[] dwFast = OpCheck.random(o * i, 1, 5);
+                    float[] dwSlow = dwFast.clone();
+                    float[] dxFast = new float[b * i];
+                    float[] dxSlow = new float[b * i];
+                    AdderDenseKernels.backward(x, w, null, gy, dwFast, dxFast, b, i, o, p, F_FULL, xr, new RowScratch());
+                    AdderDenseKernels.backwardNaive(x, w, gy, dwSlow, dxSlow, b, i, o, p, F_FULL, xr);
+                    int[] shape = {b, i, o};
+                    String op = "large adder backward p=" + p + " input rule " + xr;
+                    OpCheck.assertClose(op + " dW", shape, dwSlow, dwFast, 1e-3, 1e-4);
+                    OpCheck.assertClose(op + " dX", shape, dxSlow, dxFast, 1e-4, 1e-4);
+                    float[] again = OpCheck.random(o * i, 1, 5);
+                    float[] dxAgain = new float[b * i];
+                    AdderDenseKernels.backward(x, w, null, gy, again, dxAgain, b, i, o, p, F_FULL, xr, new RowScratch());
+                    assertArrayEquals(dwFast, again, op + ": the same bits on every call");
+                    assertArrayEquals(dxFast, dxAgain, op + ": the same bits on every call");
                 }
             }
         }
