@@ -235,8 +235,10 @@ public final class EpochRunner {
                 for (long s = 0; s < steps; s++) {
                     if (cancelled.get()) {
                         bar.clear();
-                        String why = "cancelled in epoch " + (e + 1) + " at iteration " + trainer.iteration()
-                                + "; the checkpoint after epoch " + e + " is kept: continue with --resume " + out;
+                        String why = "cancelled in epoch " + (e + 1) + " at iteration " + trainer.iteration() + "; "
+                                + (e == 0 ? "no epoch was complete, so there is no checkpoint: --resume " + out
+                                        + " starts the run again"
+                                        : "the checkpoint after epoch " + e + " is kept: continue with --resume " + out);
                         return record(r, RunStatus.CANCELLED, history, trainer, null, trainer.iteration(), secondsBefore, why,
                                 epochs);
                     }
