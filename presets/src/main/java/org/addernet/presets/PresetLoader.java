@@ -38,12 +38,13 @@ public final class PresetLoader {
     public static final List<String> BUNDLED_TOY = List.of("fig2-unit-ball", "fig3-multi-ball", "fig4-xor",
             "demo-one-unit", "demo-l2-to-l1", "demo-spiral-deep", "demo-noisy-moons");
 
-    /** Names of the bundled image presets (epoch runs, headless), each with a {@code -short} variant. */
+    /** Names of the bundled image presets (epoch runs, headless): the models with a {@code -short} variant each, then the paper's analyses. */
     public static final List<String> BUNDLED_IMAGE = List.of("lenet5-bn-mnist-adder", "lenet5-bn-mnist-adder-short",
             "lenet5-bn-mnist-cnn", "lenet5-bn-mnist-cnn-short", "lenet5-bn-fashion-mnist-adder",
             "lenet5-bn-fashion-mnist-adder-short", "lenet5-bn-fashion-mnist-cnn", "lenet5-bn-fashion-mnist-cnn-short",
             "resnet20-cifar10-adder", "resnet20-cifar10-adder-short", "resnet20-cifar10-cnn",
-            "resnet20-cifar10-cnn-short", "vgg-small-cifar10-adder", "vgg-small-cifar10-adder-short");
+            "resnet20-cifar10-cnn-short", "vgg-small-cifar10-adder", "vgg-small-cifar10-adder-short",
+            "table1-gradient-norms");
 
     /** Every bundled preset: the toy ones, then the image ones. */
     public static final List<String> BUNDLED = java.util.stream.Stream.concat(BUNDLED_TOY.stream(),

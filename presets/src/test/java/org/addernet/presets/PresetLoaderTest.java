@@ -59,9 +59,12 @@ class PresetLoaderTest {
             assertEquals(name, p.name());
             assertTrue(PresetValidator.isImageSet(p.data().set()), name);
             assertTrue(!p.description().isBlank(), name + " says what it runs");
-            assertEquals(1, ExperimentPlan.imageRuns(p, 1).size(), name);
-            assertTrue(PresetLoader.BUNDLED_IMAGE.contains(name.endsWith("-short") ? name.substring(0, name.length() - 6)
-                    : name + "-short"), name + " has its short twin");
+            assertEquals(p.runs().models().size(), ExperimentPlan.imageRuns(p, 1).size(), name);
+            if (name.matches("(lenet5|resnet20|vgg-small)-.*")) {
+                assertEquals(1, p.runs().models().size(), name);
+                assertTrue(PresetLoader.BUNDLED_IMAGE.contains(name.endsWith("-short") ? name.substring(0, name.length() - 6)
+                        : name + "-short"), name + " has its short twin");
+            }
         }
     }
 

@@ -51,6 +51,8 @@ public final class EpochRunner {
     public static final String CHECKPOINT = "checkpoint.bin";
     /** What {@code --resume} needs besides {@code preset.json}: {@code {"seeds": N}}. */
     public static final String RUN_INFO = "run.json";
+    /** Each run's per-layer gradient norms at its first step (the paper's Table 1), one row per run. */
+    public static final String GRADIENT_NORMS = "gradient-norms.csv";
     /** The accuracy and loss curves of every run, redrawn after each epoch. */
     public static final String CURVES = "curves.png";
 
@@ -152,6 +154,7 @@ public final class EpochRunner {
             log("[%d/%d] %s", k + 1, plan.size(), r.id());
             records.add(runOne(r, data, steps));
         }
+        writeGradientNormTable(plan);
         List<Aggregate> cells = Aggregate.of(records);
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds,
                 PresetRunner.ENGINE_VERSION, records, cells);
@@ -243,6 +246,9 @@ public final class EpochRunner {
                                 epochs);
                     }
                     trainer.step(m -> last[0] = m);
+                    if (trainer.iteration() == 1) {
+                        writeFirstStepNorms(dir, trainer);
+                    }
                     StepHook hook = stepHook;
                     if (hook != null) {
                         hook.afterStep(r.id(), trainer.iteration());
@@ -276,6 +282,62 @@ public final class EpochRunner {
             log("  %s failed: %s", r.id(), why);
             return record(r, RunStatus.FAILED, history, null, null, trainer == null ? 0 : trainer.iteration(), secondsBefore,
                     "failed: " + why, epochs);
+        }
+    }
+
+    /** {@code <run>/gradient-norms.csv}: {@code layer,gradient_norm} at iteration 1, before adaptive scaling. */
+    private static void writeFirstStepNorms(Path dir, Trainer trainer) throws IOException {
+        StringBuilder sb = new StringBuilder("layer,iteration,gradient_norm\n");
+        double[] n = trainer.gradientNorms();
+        for (int k = 0; k < n.length; k++) {
+            sb.append(trainer.layerNames().get(k)).append(",1,").append(String.format(Locale.ROOT, "%.6g", n[k]))
+                    .append('\n');
+        }
+        AtomicFiles.writeString(dir.resolve(GRADIENT_NORMS), sb.toString());
+    }
+
+    /**
+     * The top-level {@code gradient-norms.csv}, laid out like the paper's Table 1: one row per run
+     * ({@code run,model,layer1,layer2,...}) from the runs' own files; also logged.
+     */
+    private void writeGradientNormTable(List<ImageRun> plan) {
+        List<String> rows = new ArrayList<>();
+        int width = 0;
+        for (ImageRun r : plan) {
+            Path f = out.resolve(r.id()).resolve(GRADIENT_NORMS);
+            if (!Files.isRegularFile(f)) {
+                continue;
+            }
+            try {
+                List<String> values = new ArrayList<>();
+                List<String> lines = Files.readAllLines(f);
+                for (String line : lines.subList(1, lines.size())) {
+                    String[] c = line.split(",");
+                    values.add(c[c.length - 1]);
+                }
+                width = Math.max(width, values.size());
+                rows.add(r.id() + "," + r.model() + "," + String.join(",", values));
+            } catch (IOException | RuntimeException e) {
+                log("  %s not read: %s", f, e.getMessage());
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder("run,model");
+        for (int k = 1; k <= width; k++) {
+            sb.append(",layer").append(k);
+        }
+        sb.append('\n');
+        rows.forEach(r -> sb.append(r).append('\n'));
+        try {
+            AtomicFiles.writeString(out.resolve(GRADIENT_NORMS), sb.toString());
+            log("gradient L2 norms at iteration 1, before adaptive scaling (%s):", GRADIENT_NORMS);
+            for (String r : sb.toString().split("\n")) {
+                log("  %s", r.replace(",", "  "));
+            }
+        } catch (IOException e) {
+            log("  %s not written: %s", GRADIENT_NORMS, e.getMessage());
         }
     }
 

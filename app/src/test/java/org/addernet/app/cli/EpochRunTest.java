@@ -128,6 +128,17 @@ class EpochRunTest {
         try (var files = Files.list(out.resolve("lenet5-bn-adder-s1"))) {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
+        // Table 1's layout: the first step's per-layer gradient norms of every run
+        List<String> norms = Files.readAllLines(out.resolve(EpochRunner.GRADIENT_NORMS));
+        assertEquals("run,model,layer1,layer2,layer3,layer4,layer5", norms.get(0));
+        assertEquals(3, norms.size(), String.join("\n", norms));
+        assertTrue(norms.get(1).startsWith("lenet5-bn-adder-s1,lenet5-bn-adder,"), norms.get(1));
+        for (String row : norms.subList(1, 3)) {
+            for (String v : Arrays.asList(row.split(",")).subList(2, 7)) {
+                double n = Double.parseDouble(v);
+                assertTrue(n > 0 && Double.isFinite(n), row);
+            }
+        }
         BufferedImage curves = ImageIO.read(out.resolve(EpochRunner.CURVES).toFile());
         assertEquals(1400, curves.getWidth());
 

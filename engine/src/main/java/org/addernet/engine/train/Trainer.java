@@ -406,6 +406,18 @@ public final class Trainer {
         return net;
     }
 
+    /**
+     * The L2 norm of each weight layer's gradient from the last step, before adaptive scaling
+     * (what the paper's Table 1 reports), in {@link #layerNames()} order.
+     */
+    public double[] gradientNorms() {
+        double[] n = new double[weights.size()];
+        for (int k = 0; k < n.length; k++) {
+            n[k] = weights.get(k).gradNorm();
+        }
+        return n;
+    }
+
     /** Names of the reported layers, in order ({@code layer1} is the first weight layer). */
     public List<String> layerNames() {
         return List.copyOf(weightNames);
