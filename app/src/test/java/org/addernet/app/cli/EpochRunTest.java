@@ -221,6 +221,38 @@ class EpochRunTest {
         }
     }
 
+    @Test
+    void aProcessKilledHardResumesToTheSameNumbers() throws Exception {
+        Path whole = tmp.resolve("whole");
+        assertEquals(0, Cli.run(runArgs(whole)).exit());
+
+        // a separate JVM, killed (SIGKILL) once the first checkpoint exists, mid-way through the runs
+        Path killed = tmp.resolve("killed");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.addernet.app.Main"));
+        cmd.addAll(List.of(runArgs(killed)));
+        Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile())
+                .start();
+        Path first = killed.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!Files.exists(first) && proc.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(first), "the child wrote its first checkpoint: " + Files.readString(tmp.resolve("killed.log")));
+        proc.destroyForcibly().waitFor();
+        assumeTrue(!Files.exists(killed.resolve("summary.json")), "the child finished before it could be killed");
+
+        Cli r = Cli.run("run", "--resume", killed.toString(), "--data", data.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode a = JSON.readTree(whole.resolve("summary.json").toFile());
+        JsonNode b = JSON.readTree(killed.resolve("summary.json").toFile());
+        for (int k = 0; k < 2; k++) {
+            for (String f : List.of("id", "status", "trainAccuracy", "testAccuracy", "finalLoss", "iterations")) {
+                assertEquals(a.get("runs").get(k).get(f), b.get("runs").get(k).get(f), f + " of run " + k);
+            }
+        }
+    }
+
     private static Checkpoint read(Path f) throws IOException {
         try (InputStream in = Files.newInputStream(f)) {
             return Checkpoint.read(in, f.toString());
