@@ -5,8 +5,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,19 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.addernet.app.render.Png;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.runner.TrainedRuns;
 import org.addernet.app.ui.charts.DistributionFit;
 import org.addernet.app.ui.charts.ModelWeights;
 import org.addernet.app.ui.charts.WeightHistogramPanel;
-import org.addernet.engine.model.ImageModels;
-import org.addernet.engine.nn.AdderRules;
 import org.addernet.engine.nn.Parameter;
-import org.addernet.engine.train.Checkpoint;
-import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
-import org.addernet.presets.PresetLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -105,44 +97,11 @@ public final class WeightsCommand implements Callable<Integer> {
 
     /** The chosen layer of every epoch run under {@code dir} that has a checkpoint. */
     private List<Layer> read(Path dir) throws IOException {
-        Path presetFile = dir.resolve("preset.json");
-        if (!Files.isRegularFile(presetFile)) {
-            throw new IOException(dir + ": not a run folder (no preset.json)");
-        }
-        Preset p = PresetLoader.resolve(presetFile.toString(), List.of());
-        List<Path> runs;
-        try (Stream<Path> s = Files.list(dir)) {
-            runs = s.filter(d -> Files.isRegularFile(d.resolve(EpochRunner.CHECKPOINT))).sorted().toList();
-        }
-        if (runs.isEmpty()) {
-            throw new IOException(dir + ": holds no trained epoch run (no <run>/" + EpochRunner.CHECKPOINT + ")");
-        }
-        int classes = "cifar-100".equals(p.data().set()) ? 100 : 10;
         List<Layer> out = new ArrayList<>();
-        for (Path run : runs) {
-            Checkpoint c;
-            try (InputStream in = Files.newInputStream(run.resolve(EpochRunner.CHECKPOINT))) {
-                c = Checkpoint.read(in, run.resolve(EpochRunner.CHECKPOINT).toString());
-            }
-            String model = p.runs().models().stream().filter(m -> c.runId().startsWith(m + "-s")).findFirst()
-                    .orElseThrow(() -> new IOException(run + ": run " + c.runId() + " is none of the preset's models "
-                            + p.runs().models()));
-            List<Parameter> params = ImageModels.build(model, classes, AdderRules.paper(), 0).parameters();
-            if (params.size() != c.state().parameters().length) {
-                throw new IOException(run + ": the checkpoint holds " + c.state().parameters().length
-                        + " parameters, " + model + " has " + params.size());
-            }
-            int k = 0;
-            for (int i = 0; i < params.size(); i++) {
-                if (params.get(i).isWeight() && ++k == layer) {
-                    String kind = params.get(i).kind() == Parameter.Kind.ADDER_FILTER ? "adder filter" : "weight";
-                    out.add(new Layer(c.runId(), "layer" + layer + " " + kind + " " + shape(params.get(i).shape()),
-                            c.state().parameters()[i]));
-                }
-            }
-            if (k < layer) {
-                throw new IllegalArgumentException("--layer " + layer + ": " + model + " has only " + k + " weight layers");
-            }
+        for (TrainedRuns.Trained t : TrainedRuns.load(dir)) {
+            Parameter w = t.weightLayer(layer);
+            String kind = w.kind() == Parameter.Kind.ADDER_FILTER ? "adder filter" : "weight";
+            out.add(new Layer(t.id(), "layer" + layer + " " + kind + " " + shape(w.shape()), w.value));
         }
         return out;
     }

@@ -156,6 +156,16 @@ class EpochRunTest {
         assertTrue(w.out().contains("lenet5-bn-adder-s1         layer3 adder filter [120x400]    48000 Laplace"), w.out());
         assertTrue(w.out().contains("lenet5-bn-cnn-s1           layer3 weight [120x400]"), w.out());
         assertEquals(2 * 620, ImageIO.read(hist.toFile()).getWidth());
+        // Fig. 5's filters of the first layer, one row per run
+        Path filters = tmp.resolve("filters.png");
+        Cli f = Cli.run("filters", "--out", filters.toString(), out.toString());
+        assertEquals(0, f.exit(), f.err());
+        BufferedImage fi = ImageIO.read(filters.toFile());
+        assertEquals(62 + 2 * (64 + 8) + 8, fi.getHeight(), "two rows of filters");
+        Cli fc = Cli.run("filters", "--layer", "3", "--out", filters.toString(), out.toString());
+        assertEquals(2, fc.exit());
+        assertEquals("workbench filters: --layer 3 of lenet5-bn-adder has shape [120, 400]; filters are drawn for "
+                + "convolutions over 1 or 3 channels", fc.err().strip());
         Cli deep = Cli.run("weights", "--layer", "9", out.toString());
         assertEquals(2, deep.exit());
         assertEquals("workbench weights: --layer 9: lenet5-bn-adder has only 5 weight layers", deep.err().strip());

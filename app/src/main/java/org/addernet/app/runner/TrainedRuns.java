@@ -1,0 +1,80 @@
+package org.addernet.app.runner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.addernet.engine.model.ImageModels;
+import org.addernet.engine.nn.AdderRules;
+import org.addernet.engine.nn.Parameter;
+import org.addernet.engine.train.Checkpoint;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetLoader;
+
+/** The trained models of an epoch-run folder, rebuilt from its preset and restored from their last checkpoints. */
+public final class TrainedRuns {
+    /**
+     * One run: its id, zoo model, and the model's parameters (in {@code net.parameters()} order)
+     * holding the checkpoint's values.
+     */
+    public record Trained(String id, String model, int epochs, List<Parameter> parameters) {
+        /** The {@code k}-th (1-based) weight parameter: convolution, adder filter or fully-connected weights. */
+        public Parameter weightLayer(int k) {
+            int seen = 0;
+            for (Parameter p : parameters) {
+                if (p.isWeight() && ++seen == k) {
+                    return p;
+                }
+            }
+            throw new IllegalArgumentException("--layer " + k + ": " + model + " has only " + seen + " weight layers");
+        }
+    }
+
+    private TrainedRuns() {
+    }
+
+    /** Every run under {@code dir} that has a checkpoint, in name order; one clear message when there is none. */
+    public static List<Trained> load(Path dir) throws IOException {
+        Path presetFile = dir.resolve("preset.json");
+        if (!Files.isRegularFile(presetFile)) {
+            throw new IOException(dir + ": not a run folder (no preset.json)");
+        }
+        Preset p = PresetLoader.resolve(presetFile.toString(), List.of());
+        List<Path> runs;
+        try (Stream<Path> s = Files.list(dir)) {
+            runs = s.filter(d -> Files.isRegularFile(d.resolve(EpochRunner.CHECKPOINT))).sorted().toList();
+        }
+        if (runs.isEmpty()) {
+            throw new IOException(dir + ": holds no trained epoch run (no <run>/" + EpochRunner.CHECKPOINT + ")");
+        }
+        int classes = "cifar-100".equals(p.data().set()) ? 100 : 10;
+        List<Trained> out = new ArrayList<>();
+        for (Path run : runs) {
+            Path file = run.resolve(EpochRunner.CHECKPOINT);
+            Checkpoint c;
+            try (InputStream in = Files.newInputStream(file)) {
+                c = Checkpoint.read(in, file.toString());
+            }
+            String model = p.runs().models().stream().filter(m -> c.runId().startsWith(m + "-s")).findFirst()
+                    .orElseThrow(() -> new IOException(file + ": run " + c.runId() + " is none of the preset's models "
+                            + p.runs().models()));
+            List<Parameter> params = ImageModels.build(model, classes, AdderRules.paper(), 0).parameters();
+            float[][] values = c.state().parameters();
+            if (params.size() != values.length) {
+                throw new IOException(file + ": holds " + values.length + " parameters, " + model + " has " + params.size());
+            }
+            for (int i = 0; i < params.size(); i++) {
+                if (params.get(i).size() != values[i].length) {
+                    throw new IOException(file + ": parameter " + i + " holds " + values[i].length + " values, "
+                            + model + " needs " + params.get(i).size());
+                }
+                System.arraycopy(values[i], 0, params.get(i).value, 0, values[i].length);
+            }
+            out.add(new Trained(c.runId(), model, c.epochsDone(), params));
+        }
+        return out;
+    }
+}
