@@ -22,7 +22,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code workbench run PRESET [--out DIR] [--set key.path=value ...] [--data DIR] [--seeds N] [--jobs N]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a preset headless and write summary.json, metrics.csv, decision-boundary.png and grid.png.")
+        description = "Run a preset headless. Toy presets write summary.json, metrics.csv, decision-boundary.png and "
+                + "grid.png; image presets train epoch by epoch and write summary.json, metrics.csv, curves.png and a "
+                + "checkpoint after each epoch (continue with --resume DIR).")
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", description = "a preset file, or a bundled "
             + "preset's name (fig2-unit-ball, lenet5-bn-fashion-mnist-adder, ...; `workbench presets` lists them)")
