@@ -50,7 +50,7 @@ public final class OpsCommand implements Callable<Integer> {
     @Option(names = "--depth", paramLabel = "D", defaultValue = "2", description = "toy nets: weight layers (default 2)")
     int depth;
 
-    @Option(names = "--classes", paramLabel = "K", defaultValue = "10", description = "image nets: classes (default 10)")
+    @Option(names = "--classes", paramLabel = "K", defaultValue = "10", description = "image nets: classes, 2-1000 (default 10)")
     int classes;
 
     @Option(names = "--add-cycles", paramLabel = "C", defaultValue = "2",
@@ -124,8 +124,8 @@ public final class OpsCommand implements Callable<Integer> {
 
     private OpCounts.Result count() {
         if ("mlp".equals(model) || "adder".equals(model)) {
-            if (hidden < 1 || hidden > 1_000_000 || depth < 2 || depth > 64) {
-                throw new IllegalArgumentException("--hidden must lie in [1, 1000000] and --depth in [2, 64], got "
+            if (hidden < 1 || hidden > 4096 || depth < 2 || depth > 64) {
+                throw new IllegalArgumentException("--hidden must lie in [1, 4096] (as in presets) and --depth in [2, 64], got "
                         + hidden + " and " + depth);
             }
             ModelSpec s = new ModelSpec(model, hidden, depth, Activation.Kind.RELU, false, AdderRules.paper());
@@ -135,8 +135,8 @@ public final class OpsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("unknown model '" + model + "', expected mlp, adder or one of "
                     + String.join(", ", ImageModels.NAMES));
         }
-        if (classes < 2 || classes > 100_000) {
-            throw new IllegalArgumentException("--classes must lie in [2, 100000], got " + classes);
+        if (classes < 2 || classes > 1000) {
+            throw new IllegalArgumentException("--classes must lie in [2, 1000], got " + classes);
         }
         Sequential net = ImageModels.build(model, classes, AdderRules.paper(), 1);
         return OpCounts.of(model, net, ImageModels.inputShape(model), !model.startsWith("lenet"));

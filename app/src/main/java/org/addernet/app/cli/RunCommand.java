@@ -118,16 +118,7 @@ public final class RunCommand implements Callable<Integer> {
                 // already shutting down
             }
         }
-        long bad = s.incomplete();
-        if (bad > 0) {
-            RunRecord first = s.runs().stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();
-            err.println("workbench run: " + bad + " of " + s.runs().size() + " runs did not complete; first: "
-                    + first.id() + " " + (first.reason() != null ? first.reason() : first.status())
-                    + " (results in " + dir + ")");
-            return 1;
-        }
-        spec.commandLine().getOut().println(dir.resolve("summary.json"));
-        return 0;
+        return report(s, dir, err);
     }
 
     private int resume(java.io.PrintWriter err) {

@@ -26,8 +26,13 @@ public record Aggregate(String model, Integer hidden, int runs, int completed, D
             List<Double> test = new ArrayList<>();
             for (RunRecord r : cell) {
                 if ("completed".equals(r.status())) {
-                    train.add(r.trainAccuracy());
-                    test.add(r.testAccuracy());
+                    // a completed epoch run picked up from its checkpoint has no new training-set evaluation
+                    if (r.trainAccuracy() != null) {
+                        train.add(r.trainAccuracy());
+                    }
+                    if (r.testAccuracy() != null) {
+                        test.add(r.testAccuracy());
+                    }
                 }
             }
             RunRecord first = cell.get(0);

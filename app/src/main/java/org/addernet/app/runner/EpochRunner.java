@@ -129,7 +129,11 @@ public final class EpochRunner {
         }
         ImageSet set = ImageSet.of(preset.data().set());
         checkModels(set);
-        Png.warmUp();
+        try {
+            Png.warmUp();
+        } catch (Throwable e) {            // no fonts on this system: runs go on, only the figures will fail
+            log("  figures may not be drawn: %s", e);
+        }
         Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
         log("%s: reading %s from %s", preset.name(), set.id(), folder);
         ImagePipeline.Prepared data = ImagePipeline.load(set, folder, preset.data().trainLimit(),
@@ -169,7 +173,7 @@ public final class EpochRunner {
      * an hour into loading).
      */
     private void checkModels(ImageSet set) {
-        int classes = set == ImageSet.CIFAR_100 ? 100 : 10;
+        int classes = set.numClasses();
         int[] sample = set.isIdx() ? new int[] {1, 28, 28} : new int[] {3, 32, 32};
         int b = preset.training().batchSize();
         for (String model : new java.util.LinkedHashSet<>(preset.runs().models())) {
@@ -194,9 +198,13 @@ public final class EpochRunner {
             // reported when the run is resumed
         }
         List<EpochMetrics> h = c == null ? List.of() : c.history();
+        int epochs = preset.training().epochs();
+        if (c != null && c.epochsDone() >= epochs) {       // finished before: its numbers stand (no new evaluation)
+            return record(r, RunStatus.COMPLETED, h, null, null, c.state().step(), c.seconds(), null, epochs);
+        }
         return record(r, RunStatus.CANCELLED, h, null, null, c == null ? 0 : c.state().step(), c == null ? 0 : c.seconds(),
                 "cancelled before it started" + (c == null ? "" : " (checkpoint after epoch " + c.epochsDone() + ")"),
-                0);
+                epochs);
     }
 
     private RunRecord runOne(ImageRun r, ImagePipeline.Prepared data, long steps) {
@@ -258,7 +266,7 @@ public final class EpochRunner {
                         var o = trainer.outcome(secondsBefore);
                         return record(r, o.status(), history, trainer, null, trainer.iteration(), secondsBefore, o.reason(), epochs);
                     }
-                    bar.update(e, s + 1, (System.nanoTime() - t0) / 1e9, secondsBefore);
+                    bar.update(e, s + 1, (System.nanoTime() - t0) / 1e9);
                 }
                 double trainSecs = (System.nanoTime() - t0) / 1e9;
                 secondsBefore += trainSecs;
@@ -363,14 +371,14 @@ public final class EpochRunner {
         }
         if (!c.fingerprint().equals(fingerprint)) {
             throw new IOException(file + ": was written with other settings (data, model or training differ from "
-                    + out.resolve("preset.json") + "); start a new run instead of resuming");
+                    + out.resolve("preset.json") + ", or another engine version); start a new run instead of resuming");
         }
         return c;
     }
 
     /** A digest of everything that decides a run's numbers: its id and model, the data and training sections. */
     private String fingerprint(ImageRun r, ImagePipeline.Prepared data) throws IOException {
-        String text = r.id() + "|" + r.model() + "|" + r.rules() + "|" + JSON.writeValueAsString(preset.data()) + "|"
+        String text = PresetRunner.ENGINE_VERSION + "|" + r.id() + "|" + r.model() + "|" + r.rules() + "|" + JSON.writeValueAsString(preset.data()) + "|"
                 + JSON.writeValueAsString(preset.training()) + "|" + JSON.writeValueAsString(preset.adder()) + "|"
                 + data.train().size() + "|" + data.test().size();
         try {
@@ -390,7 +398,7 @@ public final class EpochRunner {
         EpochMetrics lastRow = history.isEmpty() ? null : history.get(history.size() - 1);
         boolean ok = status == RunStatus.COMPLETED || status == RunStatus.CANCELLED;
         Double trainAcc = null;
-        if (status == RunStatus.COMPLETED && trainer != null && evaluateOn != null) {
+        if (status == RunStatus.COMPLETED && trainer != null && evaluateOn != null && !cancelled.get()) {
             trainAcc = trainer.accuracy(evaluateOn);
         }
         Double testAcc = ok && lastRow != null ? lastRow.testAccuracy() : null;

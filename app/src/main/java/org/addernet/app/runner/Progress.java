@@ -32,7 +32,7 @@ final class Progress {
     }
 
     /** After step {@code done} (1-based) of epoch {@code epoch} (0-based), {@code secs} into the epoch. */
-    void update(int epoch, long done, double secs, double secondsBefore) {
+    void update(int epoch, long done, double secs) {
         if (out == null) {
             return;
         }

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.addernet.engine.model.ImageModels;
-import org.addernet.engine.nn.AdderRules;
 import org.addernet.engine.nn.Parameter;
 import org.addernet.engine.train.Checkpoint;
+import org.addernet.presets.ExperimentPlan;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 
@@ -50,7 +50,16 @@ public final class TrainedRuns {
         if (runs.isEmpty()) {
             throw new IOException(dir + ": holds no trained epoch run (no <run>/" + EpochRunner.CHECKPOINT + ")");
         }
-        int classes = "cifar-100".equals(p.data().set()) ? 100 : 10;
+        int classes = org.addernet.datasets.image.ImageSet.of(p.data().set()).numClasses();
+        int seeds = 1;
+        Path info = dir.resolve(EpochRunner.RUN_INFO);
+        if (Files.isRegularFile(info)) {
+            seeds = Math.max(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.toFile()).path("seeds").asInt(1));
+        }
+        java.util.Map<String, ExperimentPlan.ImageRun> plan = new java.util.HashMap<>();
+        for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(p, seeds)) {
+            plan.put(r.id(), r);
+        }
         List<Trained> out = new ArrayList<>();
         for (Path run : runs) {
             Path file = run.resolve(EpochRunner.CHECKPOINT);
@@ -58,10 +67,13 @@ public final class TrainedRuns {
             try (InputStream in = Files.newInputStream(file)) {
                 c = Checkpoint.read(in, file.toString());
             }
-            String model = p.runs().models().stream().filter(m -> c.runId().startsWith(m + "-s")).findFirst()
-                    .orElseThrow(() -> new IOException(file + ": run " + c.runId() + " is none of the preset's models "
-                            + p.runs().models()));
-            List<Parameter> params = ImageModels.build(model, classes, AdderRules.paper(), 0).parameters();
+            ExperimentPlan.ImageRun r = plan.get(c.runId());
+            if (r == null) {
+                throw new IOException(file + ": run " + c.runId() + " is not one of the runs of " + presetFile + " "
+                        + plan.keySet());
+            }
+            String model = r.model();
+            List<Parameter> params = ImageModels.build(model, classes, r.rules(), 0).parameters();
             float[][] values = c.state().parameters();
             if (params.size() != values.length) {
                 throw new IOException(file + ": holds " + values.length + " parameters, " + model + " has " + params.size());

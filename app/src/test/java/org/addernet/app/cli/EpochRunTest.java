@@ -229,6 +229,14 @@ class EpochRunTest {
                 assertArrayEquals(ca.state().buffers()[p], cb.state().buffers()[p], "buffer " + p + " of " + id);
             }
         }
+
+        // Ctrl-C at once during a later resume: runs already finished stay completed, untouched
+        EpochRunner again = new EpochRunner(preset(), broken, 1, data, true, null, false);
+        again.cancel();
+        var kept = again.run();
+        assertEquals(0, kept.incomplete(), "finished runs are not reported as cancelled");
+        assertEquals(3, kept.runs().get(0).epochsDone(), String.valueOf(kept.runs()));
+        assertEquals(1, kept.aggregate().get(0).completed());
     }
 
     @Test

@@ -51,6 +51,11 @@ public enum ImageSet {
         return folder;
     }
 
+    /** Number of classes: 100 for CIFAR-100, 10 for the others. */
+    public int numClasses() {
+        return this == CIFAR_100 ? 100 : 10;
+    }
+
     /** Whether the set is stored as IDX files (MNIST format), each raw or gzip. */
     public boolean isIdx() {
         return idx;

@@ -18,7 +18,7 @@ public final class DataSet {
 
     /** Wraps the arrays (copied) after checking their lengths agree. */
     public DataSet(float[] features, int[] labels, int dim, int numClasses) {
-        this(features.clone(), labels.clone(), dim, numClasses, true);
+        this(features.clone(), labels.clone(), dim, numClasses, null);
     }
 
     /**
@@ -26,10 +26,11 @@ public final class DataSet {
      * of megabytes): the caller hands them over and must not modify them afterwards.
      */
     public static DataSet adopt(float[] features, int[] labels, int dim, int numClasses) {
-        return new DataSet(features, labels, dim, numClasses, true);
+        return new DataSet(features, labels, dim, numClasses, null);
     }
 
-    private DataSet(float[] features, int[] labels, int dim, int numClasses, boolean owned) {
+    /** Takes the arrays as they are ({@code adopted} only tells this constructor from the public one). */
+    private DataSet(float[] features, int[] labels, int dim, int numClasses, Void adopted) {
         if (dim <= 0) {
             throw new IllegalArgumentException("dim must be positive, got " + dim);
         }

@@ -269,10 +269,7 @@ public final class Trainer {
     private void log(double lr, double p, TrainListener listener) {
         double meanLoss = windowLoss / windowBatches;
         double acc = windowCorrect / (double) (windowBatches * cfg.batchSize());
-        double[] norms = new double[weights.size()];
-        for (int k = 0; k < norms.length; k++) {
-            norms[k] = weights.get(k).gradNorm();
-        }
+        double[] norms = gradientNorms();
         double testAcc = test == null || test.size() == 0 ? Double.NaN : accuracy(test);
         latest = new StepMetrics(step, meanLoss, acc, testAcc, lr, p, weightNames, norms);
         windowLoss = 0;
