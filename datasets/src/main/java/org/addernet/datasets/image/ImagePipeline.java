@@ -36,7 +36,10 @@ public final class ImagePipeline {
         DataSet test = limit(raw.test(), testLimit);
         int[] shape = shape(set, raw.train().dim());
         Normalization norm = Normalization.forSet(set).orElseGet(() -> Normalization.fromData(raw.train(), shape[0]));
-        return new Prepared(set, norm.apply(train), norm.apply(test), shape, norm, folder);
+        // the sets were just read and are held nowhere else: standardise them in place, not as copies
+        train.transformInPlace(x -> norm.applyInPlace(x, 0, x.length / train.dim(), train.dim()));
+        test.transformInPlace(x -> norm.applyInPlace(x, 0, x.length / test.dim(), test.dim()));
+        return new Prepared(set, train, test, shape, norm, folder);
     }
 
     private static DataSet limit(DataSet d, Integer n) {
