@@ -92,16 +92,7 @@ public final class RunCommand implements Callable<Integer> {
             return runEpochs(p, dir, seeds, false, err);
         }
         PresetRunner runner = new PresetRunner(p, dir, seeds, j, parent.err);
-        // Ctrl-C: stop the runs after their current step and let run() write summary.json first
-        Thread hook = new Thread(() -> {
-            runner.cancel();
-            try {
-                runner.awaitEnd(60_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = onCtrlC(runner::cancel, runner::awaitEnd, 60_000);
         Summary s;
         try {
             s = runner.run();
@@ -112,11 +103,7 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: cannot write the run to " + dir + ": " + e);
             return 1;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down
-            }
+            dropHook(hook);
         }
         return report(s, dir, err);
     }
@@ -158,15 +145,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private int runEpochs(Preset p, Path dir, int n, boolean resuming, java.io.PrintWriter err) {
         EpochRunner runner = new EpochRunner(p, dir, n, data, resuming, parent.err, System.console() != null);
-        Thread hook = new Thread(() -> {
-            runner.cancel();
-            try {
-                runner.awaitEnd(120_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
+        Thread hook = onCtrlC(runner::cancel, runner::awaitEnd, 120_000);
         Summary s;
         try {
             if (!resuming) {
@@ -185,13 +164,40 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: " + e.getMessage());
             return 1;
         } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException ignored) {
-                // already shutting down
-            }
+            dropHook(hook);
         }
         return report(s, dir, err);
+    }
+
+    /** How a runner is waited for: {@code awaitEnd(millis)}. */
+    @FunctionalInterface
+    private interface Await {
+        boolean awaitEnd(long millis) throws InterruptedException;
+    }
+
+    /**
+     * Ctrl-C (or SIGTERM): stop the runs after their current step and wait up to {@code millis}
+     * for the runner to write summary.json before the JVM exits. Returns the registered hook.
+     */
+    private static Thread onCtrlC(Runnable cancel, Await await, long millis) {
+        Thread hook = new Thread(() -> {
+            cancel.run();
+            try {
+                await.awaitEnd(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
+    }
+
+    private static void dropHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // already shutting down
+        }
     }
 
     private int report(Summary s, Path dir, java.io.PrintWriter err) {

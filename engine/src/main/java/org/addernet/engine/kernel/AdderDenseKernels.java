@@ -141,28 +141,35 @@ public final class AdderDenseKernels {
                     dw[o * in + i] += Reductions.dot(g, 0, xi, 0, batch) - wv * gsum;
                 }
                 if (dx != null) {
-                    float[] dxi = rows[in + i];
-                    if (xr == 0) {
-                        // HardTanh(e) = (|e + 1| - |e - 1|) / 2: abs vectorises, a clamp does not
-                        for (int b = 0; b < batch; b++) {
-                            float e = wv - xi[b];
-                            dxi[b] += g[b] * 0.5f * (Math.abs(e + 1f) - Math.abs(e - 1f));
-                        }
-                    } else if (xr == 1) {
-                        for (int b = 0; b < batch; b++) {
-                            dxi[b] += g[b] * Math.signum(wv - xi[b]);
-                        }
-                    } else {
-                        for (int b = 0; b < batch; b++) {
-                            dxi[b] += g[b] * (wv - xi[b]);
-                        }
-                    }
+                    inputGradRow(rows[in + i], xi, g, wv, xr, batch);
                 }
             }
         }
         if (dx != null) {
             for (int i = 0; i < in; i++) {
                 System.arraycopy(rows[in + i], 0, dx, i * batch, batch);
+            }
+        }
+    }
+
+    /**
+     * {@code dxi[b] += g[b] rule(wv - xi[b])} for one input feature and one output unit: rule 0 is
+     * HardTanh, computed as {@code (|e + 1| - |e - 1|) / 2} (abs vectorises, a clamp does not),
+     * 1 the sign, 2 the difference.
+     */
+    private static void inputGradRow(float[] dxi, float[] xi, float[] g, float wv, int xr, int batch) {
+        if (xr == 0) {
+            for (int b = 0; b < batch; b++) {
+                float e = wv - xi[b];
+                dxi[b] += g[b] * 0.5f * (Math.abs(e + 1f) - Math.abs(e - 1f));
+            }
+        } else if (xr == 1) {
+            for (int b = 0; b < batch; b++) {
+                dxi[b] += g[b] * Math.signum(wv - xi[b]);
+            }
+        } else {
+            for (int b = 0; b < batch; b++) {
+                dxi[b] += g[b] * (wv - xi[b]);
             }
         }
     }
@@ -225,22 +232,7 @@ public final class AdderDenseKernels {
                 float[] dxi = rows[in + i];
                 Arrays.fill(dxi, 0f);
                 for (int o = 0; o < out; o++) {
-                    float wv = w[o * in + i];
-                    float[] g = rows[2 * in + o];
-                    if (xr == 0) {
-                        for (int b = 0; b < batch; b++) {
-                            float e = wv - xi[b];
-                            dxi[b] += g[b] * 0.5f * (Math.abs(e + 1f) - Math.abs(e - 1f));
-                        }
-                    } else if (xr == 1) {
-                        for (int b = 0; b < batch; b++) {
-                            dxi[b] += g[b] * Math.signum(wv - xi[b]);
-                        }
-                    } else {
-                        for (int b = 0; b < batch; b++) {
-                            dxi[b] += g[b] * (wv - xi[b]);
-                        }
-                    }
+                    inputGradRow(dxi, xi, rows[2 * in + o], w[o * in + i], xr, batch);
                 }
                 System.arraycopy(dxi, 0, dx, i * batch, batch);
             }
