@@ -83,16 +83,16 @@ public final class AdderConv2d implements AdderLayer {
         return y;
     }
 
-    /**
-     * Back-propagates with the layer's rules; with {@code eta > 0} the filter gradient of this
-     * step is rescaled to {@code eta sqrt(k) g / ||g||_2} (eq. 33) before it is added.
-     */
     /** Null from backward when not wanted: the kernels then skip the input gradient. */
     @Override
     public void setInputGradientWanted(boolean wanted) {
         this.inputGradientWanted = wanted;
     }
 
+    /**
+     * Back-propagates with the layer's rules; with {@code eta > 0} the filter gradient of this
+     * step is rescaled to {@code eta sqrt(k) g / ||g||_2} (eq. 33) before it is added.
+     */
     @Override
     public Tensor backward(Tensor gradOut) {
         dx = inputGradientWanted ? Tensor.ensureLike(dx, x) : null;
