@@ -7,12 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.addernet.engine.analysis.OpCounts;
-import org.addernet.engine.model.ImageModels;
-import org.addernet.engine.model.ModelSpec;
-import org.addernet.engine.model.Models;
-import org.addernet.engine.nn.Activation;
-import org.addernet.engine.nn.AdderRules;
-import org.addernet.engine.nn.Sequential;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,15 +21,7 @@ import picocli.CommandLine.Parameters;
                 + "with latency and energy estimates.")
 public final class OpsCommand implements Callable<Integer> {
     /** The paper's figures: {multiplications, additions} per image (Table 2, Sec. 5.2). */
-    static final Map<String, long[]> PAPER = Map.of(
-            "lenet5-bn-cnn", new long[] {435_000, 435_000},
-            "lenet5-bn-adder", new long[] {0, 870_000},
-            "resnet20-cnn", new long[] {41_170_000, 41_170_000},
-            "resnet20-adder", new long[] {0, 82_340_000},
-            "resnet32-cnn", new long[] {69_120_000, 69_120_000},
-            "resnet32-adder", new long[] {0, 138_240_000},
-            "vgg-small-cnn", new long[] {650_000_000, 650_000_000},
-            "vgg-small-adder", new long[] {0, 1_300_000_000});
+    static final Map<String, long[]> PAPER = OpCounts.PAPER;
 
     @Parameters(paramLabel = "MODEL", description = "mlp, adder (two-layer, or deeper with --depth), lenet5-bn-cnn, "
             + "lenet5-bn-adder, vgg-small-cnn, vgg-small-adder, resnet20-cnn, resnet20-adder, resnet32-cnn, resnet32-adder")
@@ -123,23 +109,7 @@ public final class OpsCommand implements Callable<Integer> {
     }
 
     private OpCounts.Result count() {
-        if ("mlp".equals(model) || "adder".equals(model)) {
-            if (hidden < 1 || hidden > 4096 || depth < 2 || depth > 64) {
-                throw new IllegalArgumentException("--hidden must lie in [1, 4096] (as in presets) and --depth in [2, 64], got "
-                        + hidden + " and " + depth);
-            }
-            ModelSpec s = new ModelSpec(model, hidden, depth, Activation.Kind.RELU, false, AdderRules.paper());
-            return OpCounts.of(model, Models.build(s, 2, 1, 1), new int[] {2}, false);
-        }
-        if (!ImageModels.NAMES.contains(model)) {
-            throw new IllegalArgumentException("unknown model '" + model + "', expected mlp, adder or one of "
-                    + String.join(", ", ImageModels.NAMES));
-        }
-        if (classes < 2 || classes > 1000) {
-            throw new IllegalArgumentException("--classes must lie in [2, 1000], got " + classes);
-        }
-        Sequential net = ImageModels.build(model, classes, AdderRules.paper(), 1);
-        return OpCounts.of(model, net, ImageModels.inputShape(model), !model.startsWith("lenet"));
+        return OpCounts.ofZoo(model, hidden, depth, classes);
     }
 
     private static String human(long v) {

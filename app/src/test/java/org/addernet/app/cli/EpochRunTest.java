@@ -14,14 +14,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.datasets.image.ImageSet;
@@ -52,34 +50,7 @@ class EpochRunTest {
     @BeforeEach
     void writeData() throws IOException {
         data = tmp.resolve("data");
-        Path mnist = data.resolve("mnist");
-        Files.createDirectories(mnist);
-        SplittableRandom rng = new SplittableRandom(7);
-        writeIdx(mnist, ImageSet.TRAIN_IMAGES, ImageSet.TRAIN_LABELS, TRAIN, rng);
-        writeIdx(mnist, ImageSet.TEST_IMAGES, ImageSet.TEST_LABELS, TEST, rng);
-    }
-
-    /** 28x28 images of a bright 6x6 square whose place encodes the label, on noise. */
-    private static void writeIdx(Path folder, String images, String labels, int n, SplittableRandom rng)
-            throws IOException {
-        ByteBuffer img = ByteBuffer.allocate(16 + n * 784);
-        img.putInt(0x803).putInt(n).putInt(28).putInt(28);
-        ByteBuffer lab = ByteBuffer.allocate(8 + n);
-        lab.putInt(0x801).putInt(n);
-        for (int i = 0; i < n; i++) {
-            int label = rng.nextInt(10);
-            lab.put((byte) label);
-            int y0 = 2 + (label / 5) * 12;
-            int x0 = 2 + (label % 5) * 5;
-            for (int y = 0; y < 28; y++) {
-                for (int x = 0; x < 28; x++) {
-                    boolean on = y >= y0 && y < y0 + 6 && x >= x0 && x < x0 + 6;
-                    img.put((byte) (on ? 200 + rng.nextInt(56) : rng.nextInt(60)));
-                }
-            }
-        }
-        Files.write(folder.resolve(images), img.array());
-        Files.write(folder.resolve(labels), lab.array());
+        org.addernet.app.testdata.SyntheticMnist.write(data, TRAIN, TEST, 7);
     }
 
     private String[] runArgs(Path out, String... extra) {
@@ -137,6 +108,17 @@ class EpochRunTest {
             for (String v : Arrays.asList(row.split(",")).subList(2, 7)) {
                 double n = Double.parseDouble(v);
                 assertTrue(n > 0 && Double.isFinite(n), row);
+            }
+        }
+        // the window's Table 1 (one step on the spot) gives the run's own first-step norms
+        List<org.addernet.app.runner.FirstStepNorms.Row> spot = org.addernet.app.runner.FirstStepNorms.compute(preset(), data);
+        assertEquals(List.of("lenet5-bn-adder", "lenet5-bn-cnn"), spot.stream().map(x -> x.model()).toList());
+        for (int k = 0; k < 2; k++) {
+            String[] row = norms.get(1 + k).split(",");
+            assertEquals(5, spot.get(k).norms().length);
+            for (int l = 0; l < 5; l++) {
+                double written = Double.parseDouble(row[2 + l]);
+                assertEquals(written, spot.get(k).norms()[l], 1e-5 * written, "layer " + (l + 1) + " of " + row[0]);
             }
         }
         BufferedImage curves = ImageIO.read(out.resolve(EpochRunner.CURVES).toFile());

@@ -49,7 +49,46 @@ public final class OpCounts {
         }
     }
 
+    /** The paper's figures, {multiplications, additions} per image (Table 2, Sec. 5.2), by zoo name. */
+    public static final java.util.Map<String, long[]> PAPER = java.util.Map.of(
+            "lenet5-bn-cnn", new long[] {435_000, 435_000},
+            "lenet5-bn-adder", new long[] {0, 870_000},
+            "resnet20-cnn", new long[] {41_170_000, 41_170_000},
+            "resnet20-adder", new long[] {0, 82_340_000},
+            "resnet32-cnn", new long[] {69_120_000, 69_120_000},
+            "resnet32-adder", new long[] {0, 138_240_000},
+            "vgg-small-cnn", new long[] {650_000_000, 650_000_000},
+            "vgg-small-adder", new long[] {0, 1_300_000_000});
+
     private OpCounts() {
+    }
+
+    /**
+     * A zoo model counted with the paper's convention: {@code mlp} and {@code adder} are the toy
+     * nets on 2-D points ({@code hidden} units, {@code depth} weight layers, one output); the image
+     * nets have {@code classes} outputs and, except LeNet-5-BN, their full-precision first and last
+     * layers left out (Sec. 5.3). Bad arguments give an {@link IllegalArgumentException} naming them.
+     */
+    public static Result ofZoo(String model, int hidden, int depth, int classes) {
+        if ("mlp".equals(model) || "adder".equals(model)) {
+            if (hidden < 1 || hidden > 4096 || depth < 2 || depth > 64) {
+                throw new IllegalArgumentException("--hidden must lie in [1, 4096] (as in presets) and --depth in [2, 64], got "
+                        + hidden + " and " + depth);
+            }
+            org.addernet.engine.model.ModelSpec s = new org.addernet.engine.model.ModelSpec(model, hidden, depth,
+                    org.addernet.engine.nn.Activation.Kind.RELU, false, org.addernet.engine.nn.AdderRules.paper());
+            return of(model, org.addernet.engine.model.Models.build(s, 2, 1, 1), new int[] {2}, false);
+        }
+        if (!org.addernet.engine.model.ImageModels.NAMES.contains(model)) {
+            throw new IllegalArgumentException("unknown model '" + model + "', expected mlp, adder or one of "
+                    + String.join(", ", org.addernet.engine.model.ImageModels.NAMES));
+        }
+        if (classes < 2 || classes > 1000) {
+            throw new IllegalArgumentException("--classes must lie in [2, 1000], got " + classes);
+        }
+        Sequential net = org.addernet.engine.model.ImageModels.build(model, classes,
+                org.addernet.engine.nn.AdderRules.paper(), 1);
+        return of(model, net, org.addernet.engine.model.ImageModels.inputShape(model), !model.startsWith("lenet"));
     }
 
     /**

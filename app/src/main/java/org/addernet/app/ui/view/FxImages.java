@@ -5,12 +5,12 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 /** Java2D images to JavaFX images by copying ARGB pixels (no javafx-swing needed). */
-final class FxImages {
+public final class FxImages {
     private FxImages() {
     }
 
     /** Shows prepared pixels: {@code reuse} when it has the same size (overwritten), else a new image. */
-    static WritableImage toFx(org.addernet.app.ui.vm.Pixels p, WritableImage reuse) {
+    public static WritableImage toFx(org.addernet.app.ui.vm.Pixels p, WritableImage reuse) {
         WritableImage out = reuse != null && (int) reuse.getWidth() == p.width() && (int) reuse.getHeight() == p.height()
                 ? reuse : new WritableImage(p.width(), p.height());
         out.getPixelWriter().setPixels(0, 0, p.width(), p.height(), PixelFormat.getIntArgbInstance(), p.argb(), 0,
@@ -19,7 +19,7 @@ final class FxImages {
     }
 
     /** {@code reuse} when it has the same size (it is overwritten), else a new image. */
-    static WritableImage toFx(BufferedImage img, WritableImage reuse) {
+    public static WritableImage toFx(BufferedImage img, WritableImage reuse) {
         int w = img.getWidth();
         int h = img.getHeight();
         WritableImage out = reuse != null && (int) reuse.getWidth() == w && (int) reuse.getHeight() == h

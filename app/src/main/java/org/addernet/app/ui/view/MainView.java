@@ -19,6 +19,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.addernet.app.ui.analysis.AnalysisWindow;
 import org.addernet.app.ui.vm.WorkbenchViewModel;
 
 /** Assembles the window: menus and run bar on top, settings left, boundaries centre, charts below. */
@@ -29,6 +30,7 @@ public final class MainView {
     private final ChartsPane charts;
     private final Scene scene;
     private GridWindow gridWindow;
+    private AnalysisWindow analysisWindow;
 
     public MainView(WorkbenchViewModel vm, Stage stage) {
         this.vm = vm;
@@ -92,9 +94,34 @@ public final class MainView {
         Menu run = new Menu("Run");
         run.getItems().addAll(item("Play / pause", "Shortcut+SPACE", vm::togglePlay), item("Step", "Shortcut+RIGHT", vm::step),
                 item("Reset", "Shortcut+R", vm::reset));
-        MenuBar bar = new MenuBar(file, run, view);
+        Menu analyses = new Menu("Analyses");
+        analyses.setId("menu-analyses");
+        analyses.getItems().addAll(
+                analysis("Gradient norms (Table 1)", "tab-table1"),
+                analysis("Weight distributions (Fig. 7)", "tab-weights-fit"),
+                analysis("Filters (Fig. 5)", "tab-filters"),
+                analysis("Operation counts", "tab-ops"),
+                new SeparatorMenuItem(),
+                analysis("Theorem lab: Lemma 2", "tab-lemma2"),
+                analysis("Theorem lab: Lemma 5 / Theorem 6", "tab-lemma5"));
+        MenuBar bar = new MenuBar(file, run, view, analyses);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    private MenuItem analysis(String text, String tabId) {
+        MenuItem m = item(text, null, () -> openAnalysis(tabId));
+        m.setId("menu-" + tabId);
+        return m;
+    }
+
+    /** Opens the analyses window (one per main window) on the tab {@code tabId}. */
+    public AnalysisWindow openAnalysis(String tabId) {
+        if (analysisWindow == null) {
+            analysisWindow = new AnalysisWindow(stage, vm::lastSnapshot);
+        }
+        analysisWindow.show(tabId);
+        return analysisWindow;
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {

@@ -1,0 +1,58 @@
+package org.addernet.app.ui.analysis;
+
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.addernet.app.ui.session.SessionSnapshot;
+
+/**
+ * The analyses window: every figure and table of the paper's analysis one tab away (Table 1,
+ * Fig. 7, Fig. 5, operation counts) and the theorem lab (Lemma 2, Lemma 5 / Theorem 6). Opened
+ * from the main window's Analyses menu; one window, brought to the front on the tab asked for.
+ */
+public final class AnalysisWindow {
+    private final Stage stage = new Stage();
+    private final TabPane tabs = new TabPane();
+    final GradientNormsTab table1 = new GradientNormsTab();
+    final WeightsTab weights;
+    final FiltersTab filters = new FiltersTab();
+    final OpsTab ops = new OpsTab();
+    final Lemma2Tab lemma2 = new Lemma2Tab();
+    final Lemma5Tab lemma5 = new Lemma5Tab();
+
+    public AnalysisWindow(Window owner, Supplier<SessionSnapshot> session) {
+        weights = new WeightsTab(session);
+        tabs.getTabs().addAll(table1.tab(), weights.tab(), filters.tab(), ops.tab(), lemma2.tab(), lemma5.tab());
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("analysis-tabs");
+        stage.initOwner(owner);
+        stage.setTitle("Analyses and theorem lab");
+        Scene scene = new Scene(tabs, 1240, 860);
+        var css = AnalysisWindow.class.getResource("/org/addernet/app/ui/workbench.css");
+        if (css != null) {
+            scene.getStylesheets().add(css.toExternalForm());
+        }
+        stage.setScene(scene);
+        table1.setOwner(stage);
+        weights.setOwner(stage);
+        filters.setOwner(stage);
+    }
+
+    /** Shows the window on the tab with id {@code tabId} (e.g. {@code tab-lemma2}). */
+    public void show(String tabId) {
+        for (Tab t : tabs.getTabs()) {
+            if (t.getId().equals(tabId)) {
+                tabs.getSelectionModel().select(t);
+            }
+        }
+        stage.show();
+        stage.toFront();
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

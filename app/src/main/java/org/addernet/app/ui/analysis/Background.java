@@ -1,0 +1,60 @@
+package org.addernet.app.ui.analysis;
+
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.concurrent.Task;
+import javafx.scene.control.Label;
+
+/**
+ * Runs one piece of work of a tab off the FX thread: the status label says what is going on,
+ * then clears, or shows the failure's message in red; {@link #busy} disables the tab's buttons.
+ */
+final class Background {
+    final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final Label status;
+
+    Background(Label status) {
+        this.status = status;
+        status.getStyleClass().add("status");
+        status.setWrapText(true);
+    }
+
+    <T> void run(String what, Callable<T> work, Consumer<T> done) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        say(what + "\u2026", false);
+        Task<T> t = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return work.call();
+            }
+        };
+        t.setOnSucceeded(e -> {
+            busy.set(false);
+            say("", false);
+            done.accept(t.getValue());
+        });
+        t.setOnFailed(e -> {
+            busy.set(false);
+            say(message(t.getException()), true);
+        });
+        Thread th = new Thread(t, "analysis: " + what);
+        th.setDaemon(true);
+        th.start();
+    }
+
+    /** Shows {@code text}; red when it reports a problem. */
+    void say(String text, boolean problem) {
+        status.setText(text);
+        status.setStyle(problem ? "-fx-text-fill: #d0103a;" : "");
+    }
+
+    static String message(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.toString() : m;
+    }
+}
