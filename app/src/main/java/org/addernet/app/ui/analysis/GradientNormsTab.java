@@ -59,7 +59,7 @@ final class GradientNormsTab {
 
     GradientNormsTab() {
         set.getItems().setAll("mnist", "fashion-mnist");
-        set.setValue(found("mnist") || !found("fashion-mnist") ? "mnist" : "fashion-mnist");
+        chooseSet();
         set.setId("table1-set");
         Button compute = new Button("Compute the first step");
         compute.setId("table1-compute");
@@ -122,8 +122,14 @@ final class GradientNormsTab {
         return status.getText();
     }
 
+    /** A data root searched first (as {@code --data}); the set offered first is one found there. */
     void setDataRoot(Path root) {
         dataRoot = root;
+        chooseSet();
+    }
+
+    private void chooseSet() {
+        set.setValue(found("mnist") || !found("fashion-mnist") ? "mnist" : "fashion-mnist");
     }
 
     private Path dataRoot;
@@ -229,9 +235,9 @@ final class GradientNormsTab {
     }
 
     /** Whether the data lookup finds set {@code id} (the default choice is a set that is there). */
-    private static boolean found(String id) {
+    private boolean found(String id) {
         try {
-            org.addernet.datasets.image.DataRoots.find(id, null, System.getenv(), Path.of(System.getProperty("user.home")));
+            org.addernet.datasets.image.DataRoots.find(id, dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
             return true;
         } catch (IOException | RuntimeException e) {
             return false;
