@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.render.Png;
 import org.addernet.app.ui.charts.EpochCurvesChart;
+import org.addernet.app.ui.charts.GradientNormTableChart;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
@@ -53,6 +54,8 @@ public final class EpochRunner {
     public static final String RUN_INFO = "run.json";
     /** Each run's per-layer gradient norms at its first step (the paper's Table 1), one row per run. */
     public static final String GRADIENT_NORMS = "gradient-norms.csv";
+    /** {@link #GRADIENT_NORMS} drawn as bars beside the paper's Table 1, on a log axis. */
+    public static final String GRADIENT_NORMS_PNG = "gradient-norms.png";
     /** The accuracy and loss curves of every run, redrawn after each epoch. */
     public static final String CURVES = "curves.png";
 
@@ -310,6 +313,7 @@ public final class EpochRunner {
      */
     private void writeGradientNormTable(List<ImageRun> plan) {
         List<String> rows = new ArrayList<>();
+        List<GradientNormTableChart.Series> bars = new ArrayList<>();
         int width = 0;
         for (ImageRun r : plan) {
             Path f = out.resolve(r.id()).resolve(GRADIENT_NORMS);
@@ -325,6 +329,8 @@ public final class EpochRunner {
                 }
                 width = Math.max(width, values.size());
                 rows.add(r.id() + "," + r.model() + "," + String.join(",", values));
+                bars.add(new GradientNormTableChart.Series(r.id() + " (" + preset.data().set() + ")",
+                        r.model().contains("adder"), false, values.stream().mapToDouble(Double::parseDouble).toArray()));
             } catch (IOException | RuntimeException e) {
                 log("  %s not read: %s", f, e.getMessage());
             }
@@ -340,7 +346,17 @@ public final class EpochRunner {
         rows.forEach(r -> sb.append(r).append('\n'));
         try {
             AtomicFiles.writeString(out.resolve(GRADIENT_NORMS), sb.toString());
-            log("gradient L2 norms at iteration 1, before adaptive scaling (%s):", GRADIENT_NORMS);
+            for (ImageRun r : plan) {
+                double[] paper = FirstStepNorms.PAPER.get(r.model());
+                if (paper != null && r.seedIndex() == 0) {
+                    bars.add(new GradientNormTableChart.Series((r.model().contains("adder") ? "AdderNet" : "CNN")
+                            + ", the paper (MNIST)", r.model().contains("adder"), true, paper));
+                }
+            }
+            bars.sort(java.util.Comparator.comparing((GradientNormTableChart.Series b) -> !b.adder()));
+            Png.write(GradientNormTableChart.create("Gradient norms at the first iteration (Table 1)", bars)
+                    .createBufferedImage(1000, 520), out.resolve(GRADIENT_NORMS_PNG));
+            log("gradient L2 norms at iteration 1, before adaptive scaling (%s, %s):", GRADIENT_NORMS, GRADIENT_NORMS_PNG);
             for (String r : sb.toString().split("\n")) {
                 log("  %s", r.replace(",", "  "));
             }
