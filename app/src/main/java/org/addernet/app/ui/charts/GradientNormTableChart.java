@@ -36,7 +36,7 @@ public final class GradientNormTableChart {
         LogAxis values = new LogAxis("gradient L2 norm (log scale)");
         values.setBase(10);
         values.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
-        values.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+        values.setNumberFormatOverride(new java.text.DecimalFormat("0.######"));
         values.setSmallestValue(1e-5);
         ChartStyle.axis(values);
         CategoryAxis cats = new CategoryAxis("weight layer");
