@@ -71,6 +71,8 @@ public final class EpochRunner {
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile StepHook stepHook;
+    private volatile EpochHook epochHook;
+    private volatile long stepsPerEpoch;
     /** Every run's epochs so far, for {@code curves.png}. */
     private final java.util.Map<String, List<EpochMetrics>> curves = new java.util.LinkedHashMap<>();
 
@@ -98,6 +100,24 @@ public final class EpochRunner {
 
     public void setStepHook(StepHook hook) {
         this.stepHook = hook;
+    }
+
+    /**
+     * Told after each epoch, on the runner's thread, once the epoch's checkpoint is written: the
+     * epoch's metrics, the test-set evaluation behind its test accuracy (loss and every predicted
+     * class, for a confusion matrix) and the data. It must not change the trainer.
+     */
+    public interface EpochHook {
+        void afterEpoch(ImageRun run, EpochMetrics metrics, Trainer.Evaluation test, ImagePipeline.Prepared data);
+    }
+
+    /** Steps in each epoch, known once the data is read (0 before). */
+    public long stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    public void setEpochHook(EpochHook hook) {
+        this.epochHook = hook;
     }
 
     public void cancel() {
@@ -148,6 +168,7 @@ public final class EpochRunner {
         }
         List<ImageRun> plan = ExperimentPlan.imageRuns(preset, seeds);
         long steps = Trainer.stepsPerEpoch(data.train().size(), preset.training().batchSize());
+        stepsPerEpoch = steps;
         log("%s: %d run%s, %d epochs of %d steps (batch %d, %d training and %d test images), writing to %s",
                 preset.name(), plan.size(), plan.size() == 1 ? "" : "s", preset.training().epochs(), steps,
                 preset.training().batchSize(), data.train().size(), data.test().size(), out);
@@ -273,7 +294,8 @@ public final class EpochRunner {
                 }
                 double trainSecs = (System.nanoTime() - t0) / 1e9;
                 secondsBefore += trainSecs;
-                double testAcc = trainer.accuracy(data.test());
+                Trainer.Evaluation eval = trainer.evaluate(data.test());
+                double testAcc = eval.accuracy();
                 StepMetrics m = last[0];
                 EpochMetrics row = new EpochMetrics(e + 1, trainer.iteration(), m.loss(), m.trainAccuracy(), testAcc,
                         m.lr(), m.p(), secondsBefore, steps * batch / trainSecs, m.gradNorms());
@@ -286,6 +308,10 @@ public final class EpochRunner {
                 AtomicFiles.write(ckptFile, c::write);
                 curves.put(r.id(), List.copyOf(history));
                 writeCurves();
+                EpochHook eh = epochHook;
+                if (eh != null) {
+                    eh.afterEpoch(r, row, eval, data);
+                }
             }
             return record(r, RunStatus.COMPLETED, history, trainer, data.train(), trainer.iteration(), secondsBefore, null, epochs);
         } catch (Throwable e) {          // one run's failure (even an OutOfMemoryError) must not sink the others

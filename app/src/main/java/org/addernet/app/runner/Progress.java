@@ -69,7 +69,7 @@ final class Progress {
     }
 
     /** {@code m:ss} or {@code h:mm:ss}. */
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         long s = Math.round(Math.max(0, seconds));
         return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);

@@ -56,6 +56,21 @@ public enum ImageSet {
         return this == CIFAR_100 ? 100 : 10;
     }
 
+    /**
+     * Short names of the classes, by label: the digits for MNIST, Zalando's names for
+     * Fashion-MNIST, Krizhevsky's for CIFAR-10, the label numbers for CIFAR-100.
+     */
+    public List<String> classNames() {
+        return switch (this) {
+            case MNIST -> java.util.stream.IntStream.range(0, 10).mapToObj(Integer::toString).toList();
+            case FASHION_MNIST -> List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+                    "Sneaker", "Bag", "Ankle boot");
+            case CIFAR_10 -> List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship",
+                    "truck");
+            case CIFAR_100 -> java.util.stream.IntStream.range(0, 100).mapToObj(i -> "class " + i).toList();
+        };
+    }
+
     /** Whether the set is stored as IDX files (MNIST format), each raw or gzip. */
     public boolean isIdx() {
         return idx;

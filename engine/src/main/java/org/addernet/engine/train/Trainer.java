@@ -447,6 +447,58 @@ public final class Trainer {
     }
 
     /**
+     * Accuracy, mean loss and every sample's predicted class (class 1 when P(class 1) >= 0.5 for
+     * binary nets) over {@code data} in evaluation mode: what a test-set confusion matrix needs.
+     */
+    public Evaluation evaluate(DataSet data) {
+        int n = data.size();
+        int dim = data.dim();
+        int chunk = sampleShape == null ? 1024 : 256;
+        int[] predicted = new int[n];
+        int correct = 0;
+        double lossSum = 0;
+        for (int from = 0; from < n; from += chunk) {
+            int m = Math.min(chunk, n - from);
+            float[] x = new float[m * dim];
+            int[] y = new int[m];
+            for (int k = 0; k < m; k++) {
+                if (sampleShape == null) {
+                    for (int j = 0; j < dim; j++) {
+                        x[j * m + k] = data.feature(from + k, j);
+                    }
+                } else {
+                    data.copySample(from + k, x, k * dim);
+                }
+                y[k] = data.label(from + k);
+            }
+            Tensor out = net.forward(Tensor.wrap(x, batchShape(m)), false);
+            lossSum += loss.forwardBackward(out.data, y, new float[out.data.length], m, outputs) * m;
+            for (int k = 0; k < m; k++) {       // logits are feature-major: [classes, batch]
+                int best;
+                if (outputs == 1) {
+                    best = out.data[k] >= 0 ? 1 : 0;
+                } else {
+                    best = 0;
+                    for (int c = 1; c < outputs; c++) {
+                        if (out.data[k + c * m] > out.data[k + best * m]) {
+                            best = c;
+                        }
+                    }
+                }
+                predicted[from + k] = best;
+                if (best == y[k]) {
+                    correct++;
+                }
+            }
+        }
+        return new Evaluation(n == 0 ? Double.NaN : correct / (double) n, n == 0 ? Double.NaN : lossSum / n, predicted);
+    }
+
+    /** What {@link #evaluate} finds: accuracy, mean loss, and each sample's predicted class. */
+    public record Evaluation(double accuracy, double loss, int[] predicted) {
+    }
+
+    /**
      * The model's P(class 1) on an R x R lattice of {@code [-extent, extent]^2} (2-D binary sets
      * only), in evaluation mode.
      */

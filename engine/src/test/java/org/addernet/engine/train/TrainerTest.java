@@ -12,6 +12,7 @@ import org.addernet.engine.model.ModelSpec;
 import org.addernet.engine.model.Models;
 import org.addernet.engine.nn.Activation;
 import org.addernet.engine.nn.AdderRules;
+import org.addernet.engine.nn.Sequential;
 import org.addernet.engine.optim.LrSchedule;
 import org.addernet.engine.optim.PSchedule;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,46 @@ class TrainerTest {
             assertEquals(RunStatus.COMPLETED, out.status());
             assertTrue(out.testAccuracy() > 0.97, "seed " + seed + ": test accuracy " + out.testAccuracy());
         }
+    }
+
+    @Test
+    void evaluateAgreesWithAccuracyAndCountsItsPredictions() {
+        Trainer t = trainer("adder", 2, 0.1, 300, 4, PSchedule.fixed(1));
+        t.run(null, null);
+        DataSet test = disc(200, 2);
+        Trainer.Evaluation e = t.evaluate(test);
+        assertEquals(t.accuracy(test), e.accuracy(), 1e-12);
+        int right = 0;
+        for (int k = 0; k < test.size(); k++) {
+            assertTrue(e.predicted()[k] == 0 || e.predicted()[k] == 1);
+            right += e.predicted()[k] == test.label(k) ? 1 : 0;
+        }
+        assertEquals(e.accuracy(), right / (double) test.size(), 1e-12);
+        assertTrue(e.loss() > 0 && e.loss() < 0.5, "a trained net's test loss: " + e.loss());
+        // a ten-class image net: the predicted classes reproduce its accuracy too
+        Sequential net = org.addernet.engine.model.ImageModels.build("lenet5-bn-cnn", 10, AdderRules.paper(), 3);
+        SplittableRandom r = new SplittableRandom(5);
+        int[] shape = org.addernet.engine.model.ImageModels.inputShape("lenet5-bn-cnn");
+        int dim = shape[0] * shape[1] * shape[2];
+        float[] x = new float[40 * dim];
+        int[] y = new int[40];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextInt(10);
+        }
+        DataSet images = new DataSet(x, y, dim, 10);
+        TrainConfig cfg = new TrainConfig(1, 20, new LrSchedule.Constant(0.01), 0.9, true, 0, PSchedule.fixed(1), 1);
+        Trainer it = new Trainer(net, cfg, images, null, 1, shape);
+        Trainer.Evaluation ie = it.evaluate(images);
+        int ok = 0;
+        for (int k = 0; k < 40; k++) {
+            assertTrue(ie.predicted()[k] >= 0 && ie.predicted()[k] < 10);
+            ok += ie.predicted()[k] == y[k] ? 1 : 0;
+        }
+        assertEquals(it.accuracy(images), ok / 40.0, 1e-12);
+        assertEquals(Math.log(10), ie.loss(), 1.5, "an untrained ten-class net's loss is near ln 10");
     }
 
     @Test

@@ -19,8 +19,14 @@ import org.jfree.data.xy.XYSeriesCollection;
  * CNNs orange). Written as {@code curves.png} beside an epoch run's {@code summary.json}.
  */
 public final class EpochCurvesChart {
-    /** One run's label and its epochs. */
-    public record Run(String label, List<EpochMetrics> epochs) {
+    /**
+     * One run's label and its epochs; {@code testLoss} (nullable) holds the test set's mean loss
+     * after each epoch, where it is known (the window evaluates it; metrics.csv does not keep it).
+     */
+    public record Run(String label, List<EpochMetrics> epochs, double[] testLoss) {
+        public Run(String label, List<EpochMetrics> epochs) {
+            this(label, epochs, null);
+        }
     }
 
     private EpochCurvesChart() {
@@ -47,22 +53,31 @@ public final class EpochCurvesChart {
         return chart;
     }
 
-    /** The loss chart (right panel). */
+    /** The loss chart (right panel): training loss, and test loss (solid, training dashed) where every run has it. */
     public static JFreeChart loss(List<Run> runs) {
+        boolean withTest = !runs.isEmpty() && runs.stream().allMatch(r -> r.testLoss() != null);
         XYSeriesCollection data = new XYSeriesCollection();
         for (Run r : runs) {
-            XYSeries loss = new XYSeries(r.label(), false, true);
+            if (withTest) {
+                XYSeries test = new XYSeries(r.label() + " test", false, true);
+                for (int k = 0; k < Math.min(r.testLoss().length, r.epochs().size()); k++) {
+                    test.add(r.epochs().get(k).epoch(), r.testLoss()[k]);
+                }
+                data.addSeries(test);
+            }
+            XYSeries loss = new XYSeries(withTest ? r.label() + " train" : r.label(), false, true);
             for (EpochMetrics m : r.epochs()) {
                 loss.add(m.epoch(), m.loss());
             }
             data.addSeries(loss);
         }
-        NumberAxis y = new NumberAxis("training loss (mean over the epoch)");
+        NumberAxis y = new NumberAxis(withTest ? "loss (mean)" : "training loss (mean over the epoch)");
         y.setAutoRangeIncludesZero(true);
-        XYPlot plot = new XYPlot(data, epochAxis(), y, styled(runs, false));
+        XYPlot plot = new XYPlot(data, epochAxis(), y, styled(runs, withTest));
         ChartStyle.plot(plot);
-        JFreeChart chart = ChartStyle.chart("Training loss", plot);
-        chart.addSubtitle(ChartStyle.subtitle("softmax cross-entropy"));
+        JFreeChart chart = ChartStyle.chart(withTest ? "Loss" : "Training loss", plot);
+        chart.addSubtitle(ChartStyle.subtitle(withTest ? "softmax cross-entropy; solid: test set after each epoch; "
+                + "dashed: training batches during it" : "softmax cross-entropy"));
         return chart;
     }
 
