@@ -321,7 +321,7 @@ public final class Theorem4 {
                             break outer;
                         }
                         long seed = c.seed() + s;
-                        Fitted fitted = fit(c, t, m, n, seed);
+                        Fitted fitted = network(c, t, m, n, seed);
                         double ise = ise(t, fitted.network(), c.lattice());
                         fits.add(new Fit(t, m, n, seed, ise, fitted.trainMse(), fitted.radius()));
                         done++;
@@ -338,12 +338,11 @@ public final class Theorem4 {
     public record Fitted(Sequential network, double trainMse, double radius) {
     }
 
-    /** The network {@link #run} fits for one target, model, width and seed (deterministic). */
+    /**
+     * The network {@link #run} fits for one target, model, width and seed (deterministic): the
+     * window can draw it over the square beside the target.
+     */
     public static Fitted network(Config c, Target t, Model m, int n, long seed) {
-        return fit(c, t, m, n, seed);
-    }
-
-    private static Fitted fit(Config c, Target t, Model m, int n, long seed) {
         // the training sample depends on the seed only (both fitted models see the same points);
         // each fit's own choices on (seed, target, model, width)
         SplittableRandom rng = new SplittableRandom(mix(seed, t.ordinal() + 1, m.ordinal() + 1, n));

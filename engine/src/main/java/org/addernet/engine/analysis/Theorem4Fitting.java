@@ -273,7 +273,7 @@ final class Theorem4Fitting {
             Sample valid = s.tail(cut);
             double bestErr = Double.POSITIVE_INFINITY;
             for (double kappa : radiusFactors) {
-                AdderUnits u = cones(centres, kappa * spacing, ridge, train);
+                AdderUnits u = cones(centres, kappa * spacing, ridge, train).units();
                 double err = 0;
                 for (int k = 0; k < valid.size(); k++) {
                     double e = valid.f()[k] - u.value(valid.x()[k], valid.y()[k]);
@@ -285,23 +285,22 @@ final class Theorem4Fitting {
                 }
             }
         }
-        double r = best * spacing;
-        double[] gamma = new double[n];
-        double[] beta = new double[n];
-        Arrays.fill(gamma, 1 / r);
-        Arrays.fill(beta, 1);
-        Solution sol = ridge(s, n, (i, x, y) -> cone(centres[i], r, x, y), ridge);
-        return new AdderFit(new AdderUnits(centres, gamma, beta, sol.coef(), sol.offset()), best, sol.mse());
+        ConeFit fit = cones(centres, best * spacing, ridge, s);
+        return new AdderFit(fit.units(), best, fit.mse());
     }
 
-    private static AdderUnits cones(double[][] centres, double r, double ridge, Sample s) {
+    private record ConeFit(AdderUnits units, double mse) {
+    }
+
+    /** Cones of radius r on the centres, output weights by ridge least squares on the sample. */
+    private static ConeFit cones(double[][] centres, double r, double ridge, Sample s) {
         int n = centres.length;
         Solution sol = ridge(s, n, (i, x, y) -> cone(centres[i], r, x, y), ridge);
         double[] gamma = new double[n];
         double[] beta = new double[n];
         Arrays.fill(gamma, 1 / r);
         Arrays.fill(beta, 1);
-        return new AdderUnits(centres, gamma, beta, sol.coef(), sol.offset());
+        return new ConeFit(new AdderUnits(centres, gamma, beta, sol.coef(), sol.offset()), sol.mse());
     }
 
     static double cone(double[] w, double r, double x, double y) {
