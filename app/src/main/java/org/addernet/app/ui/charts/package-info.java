@@ -4,7 +4,8 @@
  * ({@link org.addernet.app.ui.charts.GradientNormChart}), weight histograms with Laplace and
  * Gaussian maximum-likelihood fits, as in the paper's Fig. 7
  * ({@link org.addernet.app.ui.charts.WeightHistogramPanel}, fits in
- * {@link org.addernet.app.ui.charts.DistributionFit}), and PNG/SVG export
+ * {@link org.addernet.app.ui.charts.DistributionFit}), error against width on log-log axes with
+ * fitted and reference slopes (Theorem 4, {@link org.addernet.app.ui.charts.RateChart}), and PNG/SVG export
  * ({@link org.addernet.app.ui.charts.ChartExport}).
  *
  * <p>Every chart is a plain JFreeChart object that the view embeds through {@code node()}; the
