@@ -22,10 +22,12 @@ public final class AnalysisWindow {
     final OpsTab ops = new OpsTab();
     final Lemma2Tab lemma2 = new Lemma2Tab();
     final Lemma5Tab lemma5 = new Lemma5Tab();
+    final Theorem4Tab theorem4 = new Theorem4Tab();
 
     public AnalysisWindow(Window owner, Supplier<SessionSnapshot> session) {
         weights = new WeightsTab(session);
-        tabs.getTabs().addAll(table1.tab(), weights.tab(), filters.tab(), ops.tab(), lemma2.tab(), lemma5.tab());
+        tabs.getTabs().addAll(table1.tab(), weights.tab(), filters.tab(), ops.tab(), lemma2.tab(), theorem4.tab(),
+                lemma5.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("analysis-tabs");
         stage.initOwner(owner);
@@ -39,6 +41,7 @@ public final class AnalysisWindow {
         table1.setOwner(stage);
         weights.setOwner(stage);
         filters.setOwner(stage);
+        theorem4.setOwner(stage);
     }
 
     /** Shows the window on the tab with id {@code tabId} (e.g. {@code tab-lemma2}). */

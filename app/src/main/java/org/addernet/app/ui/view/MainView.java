@@ -103,6 +103,7 @@ public final class MainView {
                 analysis("Operation counts", "tab-ops"),
                 new SeparatorMenuItem(),
                 analysis("Theorem lab: Lemma 2", "tab-lemma2"),
+                analysis("Theorem lab: Theorem 4 (approximation rate)", "tab-theorem4"),
                 analysis("Theorem lab: Lemma 5 / Theorem 6", "tab-lemma5"));
         MenuBar bar = new MenuBar(file, run, view, analyses);
         bar.setId("menu-bar");

@@ -121,6 +121,32 @@ class AnalysisWindowTest {
     }
 
     @Test
+    void theorem4FitsEveryWidthAndDrawsOneChartPerTarget(FxRobot robot) throws Exception {
+        AnalysisWindow w = show(robot, "tab-theorem4");
+        org.addernet.engine.analysis.Theorem4.Config c = org.addernet.engine.analysis.Theorem4.Config.quick()
+                .withWidths(List.of(1, 2, 4, 8, 16, 32), 1);
+        robot.interact(() -> w.theorem4.start(c));
+        waitUntil("the fits", () -> !w.theorem4.busy() && w.theorem4.result() != null);
+        assertFalse(w.theorem4.result().cancelled());
+        assertEquals(c.fits(), w.theorem4.result().fits().size());
+        assertEquals(c.targets().size(), w.theorem4.charts(), "one log-log chart per target");
+        assertEquals(c.targets().size() * c.models().size(), w.theorem4.result().slopes().size());
+        for (var f : w.theorem4.result().fits()) {
+            assertTrue(f.ise() >= 0 && Double.isFinite(f.ise()), f.toString());
+        }
+        // cancel: the run stops between fits and shows what it has
+        robot.interact(() -> w.theorem4.start(org.addernet.engine.analysis.Theorem4.Config.defaults()));
+        robot.clickOn("#thm4-cancel");
+        waitUntil("cancelled", () -> !w.theorem4.busy());
+        assertTrue(w.theorem4.result().cancelled());
+        assertTrue(w.theorem4.result().fits().size() < org.addernet.engine.analysis.Theorem4.Config.defaults().fits());
+        Path out = tmp.resolve("thm4");
+        robot.interact(() -> w.theorem4.save(out));
+        assertTrue(Files.isRegularFile(out.resolve("theorem4.csv")));
+        assertTrue(Files.isRegularFile(out.resolve("theorem4.png")));
+    }
+
+    @Test
     void operationCountsFollowTheModelAndTheCosts(FxRobot robot) throws Exception {
         AnalysisWindow w = show(robot, "tab-ops");
         robot.interact(() -> w.ops.select("lenet5-bn-adder"));
