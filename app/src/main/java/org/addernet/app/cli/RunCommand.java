@@ -214,7 +214,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** {@code $ADDERNET_HOME/runs/<time>-<preset>}, with a suffix when that folder is already taken. */
-    static Path defaultOut(String name) {
+    public static Path defaultOut(String name) {
         String home = System.getenv("ADDERNET_HOME");
         Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".addernet");
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));

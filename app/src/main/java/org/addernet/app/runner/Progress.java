@@ -9,7 +9,7 @@ import java.util.Locale;
  * On a terminal it is redrawn in place (carriage return) at most 4 times a second; otherwise (a
  * log file, CI) a line is printed every 30 seconds.
  */
-final class Progress {
+public final class Progress {
     private static final int WIDTH = 24;
 
     private final PrintStream out;

@@ -104,9 +104,14 @@ public final class RunEstimate {
         in[0] = batch;
         System.arraycopy(sampleShape, 0, in, 1, sampleShape.length);
         long activations = 4L * ACTIVATION_COPIES * activationValues(net.layers(), in);
-        double perStep = measureSteps > 0 ? measure(net, p, batch, dim, classes, sampleShape, measureSteps) : Double.NaN;
-        return new Estimate(model, params, data, 16L * params, activations, Runtime.getRuntime().maxMemory(), perStep,
-                Trainer.stepsPerEpoch(trainImages, batch), batch, testImages);
+        Estimate e = new Estimate(model, params, data, 16L * params, activations, Runtime.getRuntime().maxMemory(),
+                Double.NaN, Trainer.stepsPerEpoch(trainImages, batch), batch, testImages);
+        if (measureSteps < 1 || !e.fits()) {         // a run that does not fit is not tried, not even for a step
+            return e;
+        }
+        double perStep = measure(net, p, batch, dim, classes, sampleShape, measureSteps);
+        return new Estimate(model, params, data, e.modelBytes(), activations, e.heapBytes(), perStep, e.stepsPerEpoch(),
+                batch, testImages);
     }
 
     /** Values output by every leaf layer for one batch of shape {@code in}. */

@@ -31,6 +31,7 @@ public final class MainView {
     private final Scene scene;
     private GridWindow gridWindow;
     private AnalysisWindow analysisWindow;
+    private org.addernet.app.ui.runs.ImageRunWindow imageRunWindow;
 
     public MainView(WorkbenchViewModel vm, Stage stage) {
         this.vm = vm;
@@ -105,6 +106,9 @@ public final class MainView {
                 analysis("Theorem lab: Lemma 2", "tab-lemma2"),
                 analysis("Theorem lab: Theorem 4 (approximation rate)", "tab-theorem4"),
                 analysis("Theorem lab: Lemma 5 / Theorem 6", "tab-lemma5"));
+        MenuItem imageRuns = item("Image runs (LeNet, ResNet, VGG)…", null, this::openImageRuns);
+        imageRuns.setId("menu-image-runs");
+        run.getItems().addAll(new SeparatorMenuItem(), imageRuns);
         MenuBar bar = new MenuBar(file, run, view, analyses);
         bar.setId("menu-bar");
         return bar;
@@ -123,6 +127,15 @@ public final class MainView {
         }
         analysisWindow.show(tabId);
         return analysisWindow;
+    }
+
+    /** Opens the image-runs window (one per main window). */
+    public org.addernet.app.ui.runs.ImageRunWindow openImageRuns() {
+        if (imageRunWindow == null) {
+            imageRunWindow = new org.addernet.app.ui.runs.ImageRunWindow(stage);
+        }
+        imageRunWindow.show();
+        return imageRunWindow;
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {

@@ -1,0 +1,96 @@
+package org.addernet.app.ui.runs;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * A confusion matrix drawn on a canvas: rows the true class, columns the predicted one, each cell
+ * shaded by its share of the row (white 0 to dark blue 1; the diagonal is recall), with the count
+ * written in it while the cells are big enough.
+ */
+final class ConfusionView {
+    private static final double LABEL = 92;
+    private final Canvas canvas;
+    private int[][] counts;
+
+    ConfusionView(double size) {
+        canvas = new Canvas(size + LABEL, size + LABEL);
+        canvas.setId("image-confusion");
+    }
+
+    Canvas node() {
+        return canvas;
+    }
+
+    int[][] counts() {
+        return counts;
+    }
+
+    /** counts[true][predicted] of {@code predicted} against {@code labels}. */
+    static int[][] count(int[] predicted, int[] labels, int classes) {
+        int[][] c = new int[classes][classes];
+        for (int i = 0; i < predicted.length; i++) {
+            c[labels[i]][predicted[i]]++;
+        }
+        return c;
+    }
+
+    void show(int[][] c, List<String> names) {
+        counts = c;
+        int k = c.length;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double size = canvas.getWidth() - LABEL;
+        double cell = size / k;
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        for (int t = 0; t < k; t++) {
+            long row = 0;
+            for (int v : c[t]) {
+                row += v;
+            }
+            for (int p = 0; p < k; p++) {
+                double share = row == 0 ? 0 : c[t][p] / (double) row;
+                g.setFill(Color.WHITE.interpolate(Color.web("#08519c"), share));
+                g.fillRect(LABEL + p * cell, LABEL + t * cell, cell, cell);
+                if (cell >= 26) {
+                    g.setFill(share > 0.5 ? Color.WHITE : Color.web("#1c1c1e"));
+                    g.setFont(Font.font(cell >= 40 ? 12 : 10));
+                    g.setTextAlign(TextAlignment.CENTER);
+                    g.setTextBaseline(VPos.CENTER);
+                    g.fillText(Integer.toString(c[t][p]), LABEL + (p + 0.5) * cell, LABEL + (t + 0.5) * cell);
+                }
+            }
+        }
+        g.setStroke(Color.web("#c0c4c8"));
+        g.strokeRect(LABEL, LABEL, size, size);
+        g.setFill(Color.web("#1c1c1e"));
+        g.setFont(Font.font(12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("predicted \u2192", LABEL + size / 2, 12);
+        g.save();
+        g.translate(12, LABEL + size / 2);
+        g.rotate(-90);
+        g.fillText("true class \u2192", 0, 0);
+        g.restore();
+        if (k <= 20) {
+            g.setFont(Font.font(10));
+            for (int i = 0; i < k; i++) {
+                String n = names.get(i).length() > 11 ? names.get(i).substring(0, 10) + "." : names.get(i);
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(n, LABEL - 4, LABEL + (i + 0.5) * cell);
+                g.save();
+                g.translate(LABEL + (i + 0.5) * cell, LABEL - 4);
+                g.rotate(-60);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(n, 0, 0);
+                g.restore();
+            }
+        }
+    }
+}
