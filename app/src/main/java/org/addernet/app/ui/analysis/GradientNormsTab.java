@@ -99,6 +99,7 @@ final class GradientNormsTab {
         tab = new Tab("Gradient norms (Table 1)", root);
         tab.setId("tab-table1");
         training.setVisible(false);
+        training.managedProperty().bind(training.visibleProperty());
         showRows(paperRows());
     }
 
@@ -259,6 +260,15 @@ final class GradientNormsTab {
         return out;
     }
 
+    /** Four significant digits without trailing zeros: 0.0009, 0.2261, 0.003173. */
+    static String number(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
+    }
+
     private static String name(String model) {
         return model.contains("adder") ? "AdderNet" : "CNN";
     }
@@ -275,7 +285,7 @@ final class GradientNormsTab {
             int kk = k;
             TableColumn<Row, String> c = new TableColumn<>("layer " + (k + 1));
             c.setCellValueFactory(d -> new ReadOnlyStringWrapper(kk < d.getValue().norms().length
-                    ? String.format(Locale.ROOT, "%.4g", d.getValue().norms()[kk]) : ""));
+                    ? number(d.getValue().norms()[kk]) : ""));
             c.setSortable(false);
             cols.add(c);
         }

@@ -81,7 +81,11 @@ final class Theorem4Tab {
         TableColumn<Theorem4.Slope, String> r2 = column("R\u00b2", s -> String.format(Locale.ROOT, "%.2f", s.line().r2()));
         slopes.getColumns().setAll(List.of(target, model, slope, r2));
         slopes.setId("thm4-slopes");
-        slopes.setPrefWidth(380);
+        slopes.setPrefWidth(470);
+        slopes.setMinWidth(420);
+        target.setPrefWidth(70);
+        model.setPrefWidth(220);
+        slope.setPrefWidth(95);
         slopes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         charts.setHgap(8);
         charts.setVgap(8);
