@@ -44,7 +44,7 @@ final class WeightsTab {
         Button fromSession = new Button("The session's toy nets");
         fromSession.setId("weights-session");
         fromSession.setOnAction(e -> fromSession());
-        Button open = new Button("Open a run folder\u2026");
+        Button open = new Button("Add a run folder\u2026");
         open.setId("weights-open");
         open.disableProperty().bind(work.busy);
         open.setOnAction(e -> {
@@ -100,6 +100,7 @@ final class WeightsTab {
             work.say("The session has no trained nets yet: press Play in the main window first.", true);
             return;
         }
+        fromSession = true;
         List<ModelWeights> models = new ArrayList<>();
         for (ModelSnapshot m : s.models()) {
             models.add(new ModelWeights(m.label(), m.layerWeights()));
@@ -107,10 +108,31 @@ final class WeightsTab {
         show(models, "the session at iteration " + s.iteration());
     }
 
-    /** Every weight layer of every trained run of a run folder (its checkpoints), off the FX thread. */
+    /**
+     * Every weight layer of every trained run of a run folder (its checkpoints), off the FX thread;
+     * added to the runs of folders opened before (an AdderNet folder and a CNN folder side by side),
+     * replacing runs of the same name.
+     */
     void open(Path dir) {
-        work.run("Reading the checkpoints of " + dir, () -> read(dir), m -> show(m, dir.toString()));
+        work.run("Reading the checkpoints of " + dir, () -> read(dir), m -> {
+            if (fromSession) {
+                fromFolders.clear();
+                folders.clear();
+            }
+            fromSession = false;
+            for (ModelWeights w : m) {
+                fromFolders.removeIf(x -> x.label().equals(w.label()));
+                fromFolders.add(w);
+            }
+            folders.remove(dir.toString());
+            folders.add(dir.toString());
+            show(fromFolders, String.join(" and ", folders));
+        });
     }
+
+    private final List<ModelWeights> fromFolders = new ArrayList<>();
+    private final List<String> folders = new ArrayList<>();
+    private boolean fromSession = true;
 
     private static List<ModelWeights> read(Path dir) throws IOException {
         List<ModelWeights> out = new ArrayList<>();

@@ -1,0 +1,20 @@
+package org.addernet.app.ui.runs;
+
+import java.nio.file.Path;
+import org.addernet.app.ui.shots.Shots;
+
+/** Drives the image-runs window for the documentation's screenshot (see {@link Shots}). */
+public final class ImageRunShots {
+    private ImageRunShots() {
+    }
+
+    public static void shoot(ImageRunWindow w, Path out) throws Exception {
+        Shots.fx(() -> w.select("lenet5-bn-fashion-mnist-adder", "training.epochs=4 data.trainLimit=12000", null));
+        Shots.fx(w::check);
+        Shots.await(() -> !w.checking() && w.estimates() != null, 300);
+        Shots.fx(w::start);
+        Shots.await(() -> w.epochs().values().stream().anyMatch(l -> l.size() >= 3), 900);
+        Shots.snap(w.stage().getScene(), out.resolve("window-image-run.png"));
+        Shots.await(() -> !w.running(), 600);
+    }
+}
