@@ -15,11 +15,13 @@ import javafx.scene.text.TextAlignment;
  */
 final class ConfusionView {
     private static final double LABEL = 92;
+    /** Room on the right for the last column's slanted name. */
+    private static final double RIGHT = 48;
     private final Canvas canvas;
     private int[][] counts;
 
     ConfusionView(double size) {
-        canvas = new Canvas(size + LABEL, size + LABEL);
+        canvas = new Canvas(size + LABEL + RIGHT, size + LABEL);
         canvas.setId("image-confusion");
     }
 
@@ -44,7 +46,7 @@ final class ConfusionView {
         counts = c;
         int k = c.length;
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double size = canvas.getWidth() - LABEL;
+        double size = canvas.getWidth() - LABEL - RIGHT;
         double cell = size / k;
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());

@@ -515,8 +515,11 @@ public final class ImageRunWindow {
             v.setFitWidth(72);
             v.setFitHeight(72);
             v.setSmooth(false);
-            Label l = new Label(s.predicted() + " / " + s.truth());
+            Label l = new Label(s.predicted() + " /\n" + s.truth());
             l.setMaxWidth(86);
+            l.setWrapText(true);
+            l.setAlignment(Pos.CENTER);
+            l.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
             l.setStyle("-fx-font-size: 11px;" + (s.predicted().equals(s.truth()) ? "" : " -fx-text-fill: #d0103a;"));
             VBox box = new VBox(2, v, l);
             box.setAlignment(Pos.CENTER);
