@@ -172,10 +172,13 @@ public final class EpochRunner {
                 continue;
             }
             log("[%d/%d] %s", k + 1, plan.size(), r.id());
-            records.add(runOne(r, data, steps, k, plan.size()));
-            long doneSteps = (k + 1) * preset.training().epochs() * steps;
-            RunObserver.quietly(() -> observer.progress(doneSteps, plan.size() * preset.training().epochs() * steps,
-                    r.id() + " ended"));
+            RunRecord rec = runOne(r, data, steps, k, plan.size());
+            records.add(rec);
+            if (!"cancelled".equals(rec.status())) {         // ended for good: the run counts in full
+                long doneSteps = (k + 1) * preset.training().epochs() * steps;
+                RunObserver.quietly(() -> observer.progress(doneSteps, plan.size() * preset.training().epochs() * steps,
+                        r.id() + " " + rec.status()));
+            }
         }
         writeGradientNormTable(plan);
         List<Aggregate> cells = Aggregate.of(records);

@@ -32,10 +32,14 @@ public record ComparisonTable(List<Row> rows) {
      * @param seeds    distinct seeds with a completed run (the n of the means)
      * @param runs     records in the row, whatever their status (one per seed)
      * @param seconds  mean training time of the completed runs
+     * @param tests    the test accuracies the means are made of, one per seed in seed order (for dot plots)
      */
     public record Row(String preset, String settings, String model, Integer hidden, int seeds, int runs,
                       Double testMean, Double testSd, Double trainMean, Double trainSd, Double lossMean, Double lossSd,
-                      Double seconds) {
+                      Double seconds, List<Double> tests) {
+        public Row {
+            tests = List.copyOf(tests);
+        }
     }
 
     public ComparisonTable {
@@ -67,13 +71,14 @@ public record ComparisonTable(List<Row> rows) {
         for (var e : groups.entrySet()) {
             List<Object> k = e.getKey();
             List<RunRecord> all = List.copyOf(e.getValue().values());
-            List<RunRecord> ok = all.stream().filter(ComparisonTable::completed).toList();
+            List<RunRecord> ok = all.stream().filter(ComparisonTable::completed)
+                    .sorted(java.util.Comparator.comparingLong(RunRecord::seed)).toList();
             List<Double> test = values(ok, RunRecord::testAccuracy);
             List<Double> train = values(ok, RunRecord::trainAccuracy);
             List<Double> loss = values(ok, RunRecord::finalLoss);
             List<Double> secs = ok.stream().map(RunRecord::seconds).toList();
             rows.add(new Row((String) k.get(0), (String) k.get(1), (String) k.get(2), (Integer) k.get(3), ok.size(),
-                    all.size(), mean(test), sd(test), mean(train), sd(train), mean(loss), sd(loss), mean(secs)));
+                    all.size(), mean(test), sd(test), mean(train), sd(train), mean(loss), sd(loss), mean(secs), test));
         }
         return new ComparisonTable(rows);
     }

@@ -51,6 +51,7 @@ class ComparisonTableTest {
         assertEquals(0.2, a.lossMean(), EPS);
         assertEquals(0.1, a.lossSd(), EPS);
         assertEquals(4.0, a.seconds(), EPS);
+        assertEquals(List.of(0.9, 0.8, 0.7), a.tests(), "the seeds' own values, in seed order");
         ComparisonTable.Row m = t.rows().get(1);
         assertEquals(1, m.seeds());
         assertEquals(0.5, m.testMean(), EPS);
@@ -118,6 +119,9 @@ class ComparisonTableTest {
         assertEquals(1, data.getColumnCount(), "one (preset, n) group");
         assertEquals(99.5, data.getValue("adder", "n = 1").doubleValue(), 1e-9, "percent");
         assertEquals(71.0, data.getValue("mlp", "n = 1").doubleValue(), 1e-9);
+        var dots = (org.jfree.data.statistics.MultiValueCategoryDataset) chart.getCategoryPlot().getDataset(1);
+        assertEquals(List.of(99.0, 100.0), dots.getValues("adder", "n = 1"), "one dot per seed");
+        assertEquals(101.0, chart.getCategoryPlot().getRangeAxis().getUpperBound(), "just above 100 %");
         BufferedImage img = chart.createBufferedImage(800, 400);
         assertEquals(800, img.getWidth());
     }

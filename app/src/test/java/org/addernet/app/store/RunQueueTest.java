@@ -198,8 +198,10 @@ class RunQueueTest {
     void retryRunsAToyItemInANewFolderAndContinuesAnImageItemInItsOwn() throws Exception {
         Path home = tmp.resolve("home");
         Path data = tmp.resolve("data-later");
+        Events ev = new Events();
         try (RunQueue q = RunQueue.open(home)) {
             q.setParallel(1);
+            q.addListener(ev.listener());
             QueueItem toy = q.add("fig2-unit-ball", LONGER, 1, null);
             QueueItem img = q.add("lenet5-bn-mnist-adder-short", List.of("training.batchSize=32", "training.epochs=1",
                     "runs.models=[\"lenet5-bn-adder\"]"), 1, data);
@@ -240,6 +242,15 @@ class RunQueueTest {
             assertEquals(1, run.resumes());
             assertEquals(10, run.runs().get(0).iterations());
             assertFalse(q.retry(img.id()), "a completed item is not retried");
+            assertEquals(1.0, i.progress());
+        }
+        // an image item reports training steps: epoch and step in the text, the share of all steps as progress
+        List<QueueItem> steps = ev.of("q2").stream()
+                .filter(x -> x.progressText().matches("lenet5-bn-adder-s1 epoch 1/1, step \\d+/10")).toList();
+        assertFalse(steps.isEmpty(), String.valueOf(ev.of("q2")));
+        for (QueueItem x : steps) {
+            int step = Integer.parseInt(x.progressText().replaceAll(".*step (\\d+)/10", "$1"));
+            assertEquals(step / 10.0, x.progress(), 1e-12, x.progressText());
         }
         assertNoTemporaryFiles(home);
     }

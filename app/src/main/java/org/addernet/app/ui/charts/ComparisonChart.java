@@ -2,6 +2,7 @@ package org.addernet.app.ui.charts;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,16 +13,20 @@ import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.ScatterRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.data.statistics.DefaultMultiValueCategoryDataset;
 import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
 
 /**
  * The history's comparison as bars: the mean final test accuracy of each row of a
  * {@link ComparisonTable} with an error bar of one sample standard deviation over seeds (none for
- * a single seed). One group per (preset, settings, n), one bar per model: AdderNets blue, MLPs and
- * CNNs orange, as in every other chart. The value axis starts a little below the lowest bar, so
- * differences of a few points stay visible; its label says so.
+ * a single seed), and every seed's own accuracy as a dot on its bar, so that one failed seed
+ * among good ones shows as what it is rather than as a wide spread. One group per (preset,
+ * settings, n), one bar per model: AdderNets blue, MLPs and CNNs orange, as in every other chart.
+ * The value axis ends just above 100 % (an error bar that would pass it is cut there) and starts a little
+ * below the lowest dot or bar.
  */
 public final class ComparisonChart {
     private ComparisonChart() {
@@ -29,6 +34,7 @@ public final class ComparisonChart {
 
     public static JFreeChart create(String title, ComparisonTable table) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
+        DefaultMultiValueCategoryDataset perSeed = new DefaultMultiValueCategoryDataset();
         Map<String, Integer> seriesIndex = new LinkedHashMap<>();
         double low = 100;
         double high = 0;
@@ -42,17 +48,21 @@ public final class ComparisonChart {
             double mean = 100 * r.testMean();
             double sd = r.testSd() == null ? 0 : 100 * r.testSd();
             data.add(mean, r.testSd() == null ? Double.NaN : sd, r.model(), group(r, manyPresets));
+            perSeed.add(r.tests().stream().map(v -> (Number) (100 * v)).toList(), r.model(), group(r, manyPresets));
             seriesIndex.putIfAbsent(r.model(), seriesIndex.size());
             low = Math.min(low, mean - sd);
+            for (double v : r.tests()) {
+                low = Math.min(low, 100 * v);
+            }
             high = Math.max(high, mean + sd);
             minSeeds = Math.min(minSeeds, r.seeds());
             maxSeeds = Math.max(maxSeeds, r.seeds());
         }
-        NumberAxis values = new NumberAxis("test accuracy (%), mean \u00b1 1 sd");
+        NumberAxis values = new NumberAxis("test accuracy (%)");
         ChartStyle.axis(values);
         if (data.getRowCount() > 0) {
             double lower = Math.max(0, Math.floor((low - 5) / 10) * 10);
-            values.setRange(lower, Math.max(100, Math.ceil(high)));
+            values.setRange(lower, 101);              // room for the dots of seeds at 100 %
             values.setAutoRangeIncludesZero(false);
         }
         CategoryAxis groups = new CategoryAxis(null);
@@ -76,6 +86,24 @@ public final class ComparisonChart {
             bars.setSeriesPaint(row, families.get(i).base());
         }
         CategoryPlot plot = new CategoryPlot(data, groups, values, bars);
+        ScatterRenderer dots = new ScatterRenderer();
+        dots.setUseSeriesOffset(true);
+        dots.setItemMargin(0.06);
+        dots.setUseOutlinePaint(true);
+        dots.setUseFillPaint(true);
+        dots.setDefaultShape(new Ellipse2D.Double(-4, -4, 8, 8));
+        dots.setAutoPopulateSeriesShape(false);
+        dots.setAutoPopulateSeriesPaint(false);
+        dots.setAutoPopulateSeriesFillPaint(false);
+        dots.setAutoPopulateSeriesOutlinePaint(false);
+        dots.setDrawOutlines(true);
+        dots.setDefaultFillPaint(ChartStyle.INK);                 // dark dots with a white halo: visible on any bar
+        dots.setDefaultOutlinePaint(Color.WHITE);
+        dots.setDefaultOutlineStroke(new BasicStroke(1.2f));
+        dots.setDefaultSeriesVisibleInLegend(false);
+        plot.setDataset(1, perSeed);
+        plot.setRenderer(1, dots);
+        plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(ChartStyle.GRID);
         plot.setRangeGridlineStroke(new BasicStroke(1f));
@@ -84,8 +112,8 @@ public final class ComparisonChart {
         if (maxSeeds > 0) {
             String seeds = minSeeds == maxSeeds ? maxSeeds + (maxSeeds == 1 ? " seed" : " seeds")
                     : minSeeds + " to " + maxSeeds + " seeds";
-            chart.addSubtitle(ChartStyle.subtitle("final test accuracy over " + seeds + " per bar"
-                    + (maxSeeds > 1 ? "; error bars: sample standard deviation" : "")));
+            chart.addSubtitle(ChartStyle.subtitle("bars: mean final test accuracy over " + seeds + "; dots: each seed"
+                    + (maxSeeds > 1 ? "; error bars: \u00b1 1 sample standard deviation" : "")));
         }
         return chart;
     }
