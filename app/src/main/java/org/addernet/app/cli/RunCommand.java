@@ -2,8 +2,6 @@ package org.addernet.app.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,6 +10,9 @@ import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.PresetRunner;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.Summary;
+import org.addernet.app.store.ManifestWriter;
+import org.addernet.app.store.RunManifest;
+import org.addernet.app.store.RunStore;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
@@ -87,11 +88,20 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: " + e.getMessage());
             return 2;
         }
-        Path dir = out != null ? out : defaultOut(p.name());
+        Path dir;
+        try {
+            dir = out != null ? out : RunStore.atDefaultHome().createRunFolder(p.name());
+        } catch (IOException e) {
+            err.println("workbench run: cannot make a run folder under " + RunStore.atDefaultHome().runsDir() + ": " + e);
+            return 1;
+        }
+        // run.json: written once the runner has checked the folder (a folder holding another run is left alone)
+        ManifestWriter manifest = ManifestWriter.fresh(dir, RunManifest.begin(p, preset, overrides, seeds, "cli"), out == null);
         if (PresetValidator.isImageSet(p.data().set())) {
-            return runEpochs(p, dir, seeds, false, err);
+            return runEpochs(p, dir, seeds, false, manifest, err);
         }
         PresetRunner runner = new PresetRunner(p, dir, seeds, j, parent.err);
+        runner.setObserver(manifest);
         Thread hook = onCtrlC(runner::cancel, runner::awaitEnd, 60_000);
         Summary s;
         try {
@@ -138,13 +148,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "run the toy preset again instead");
             return 2;
         }
-        return runEpochs(p, resume, n, true, err);
+        return runEpochs(p, resume, n, true, ManifestWriter.resuming(resume, p, null, List.of(), n, "cli"), err);
     }
 
     private static final String RUN_INFO = EpochRunner.RUN_INFO;
 
-    private int runEpochs(Preset p, Path dir, int n, boolean resuming, java.io.PrintWriter err) {
+    private int runEpochs(Preset p, Path dir, int n, boolean resuming, ManifestWriter manifest, java.io.PrintWriter err) {
         EpochRunner runner = new EpochRunner(p, dir, n, data, resuming, parent.err, System.console() != null);
+        runner.setObserver(manifest);
         Thread hook = onCtrlC(runner::cancel, runner::awaitEnd, 120_000);
         Summary s;
         try {
@@ -213,16 +224,8 @@ public final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code $ADDERNET_HOME/runs/<time>-<preset>}, with a suffix when that folder is already taken. */
+    /** {@code $ADDERNET_HOME/runs/<time>-<preset>}, with a suffix when that folder is already taken (not created). */
     public static Path defaultOut(String name) {
-        String home = System.getenv("ADDERNET_HOME");
-        Path base = home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), ".addernet");
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path runs = base.resolve("runs");
-        Path p = runs.resolve(stamp + "-" + name);
-        for (int k = 2; java.nio.file.Files.exists(p); k++) {
-            p = runs.resolve(stamp + "-" + name + "-" + k);
-        }
-        return p;
+        return RunStore.atDefaultHome().nextRunFolder(name);
     }
 }

@@ -73,6 +73,7 @@ public final class EpochRunner {
     private volatile StepHook stepHook;
     private volatile EpochHook epochHook;
     private volatile long stepsPerEpoch;
+    private volatile RunObserver observer = RunObserver.NONE;
     /** Every run's epochs so far, for {@code curves.png}. */
     private final java.util.Map<String, List<EpochMetrics>> curves = new java.util.LinkedHashMap<>();
 
@@ -120,6 +121,11 @@ public final class EpochRunner {
         this.epochHook = hook;
     }
 
+    /** Who is told of the start, progress and end of the run (the run store, the queue); set before {@link #run()}. */
+    public void setObserver(RunObserver observer) {
+        this.observer = observer == null ? RunObserver.NONE : observer;
+    }
+
     public void cancel() {
         cancelled.set(true);
     }
@@ -135,8 +141,14 @@ public final class EpochRunner {
      * it and the byte offset) before anything is trained.
      */
     public Summary run() throws IOException {
+        RunObserver o = observer;
         try {
-            return runAll();
+            Summary s = runAll();
+            RunObserver.quietly(() -> o.finished(s));
+            return s;
+        } catch (IOException | RuntimeException | Error e) {
+            RunObserver.quietly(() -> o.failed(e));
+            throw e;
         } finally {
             ended.countDown();
         }
@@ -164,8 +176,9 @@ public final class EpochRunner {
         Files.createDirectories(out);
         if (!resume) {
             AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
-            AtomicFiles.writeString(out.resolve(RUN_INFO), "{\"seeds\": " + seeds + "}\n");
+            writeRunInfo();
         }
+        RunObserver.quietly(observer::started);
         List<ImageRun> plan = ExperimentPlan.imageRuns(preset, seeds);
         long steps = Trainer.stepsPerEpoch(data.train().size(), preset.training().batchSize());
         stepsPerEpoch = steps;
@@ -180,7 +193,13 @@ public final class EpochRunner {
                 continue;
             }
             log("[%d/%d] %s", k + 1, plan.size(), r.id());
-            records.add(runOne(r, data, steps));
+            RunRecord rec = runOne(r, data, steps, k, plan.size());
+            records.add(rec);
+            if (!"cancelled".equals(rec.status())) {         // ended for good: the run counts in full
+                long doneSteps = (k + 1) * preset.training().epochs() * steps;
+                RunObserver.quietly(() -> observer.progress(doneSteps, plan.size() * preset.training().epochs() * steps,
+                        r.id() + " " + rec.status()));
+            }
         }
         writeGradientNormTable(plan);
         List<Aggregate> cells = Aggregate.of(records);
@@ -231,7 +250,32 @@ public final class EpochRunner {
                 epochs);
     }
 
-    private RunRecord runOne(ImageRun r, ImagePipeline.Prepared data, long steps) {
+    /**
+     * {@link #RUN_INFO}: {@code {"seeds": N}}, added to the run store's manifest when one is there
+     * already (its other fields are kept).
+     */
+    private void writeRunInfo() throws IOException {
+        Path file = out.resolve(RUN_INFO);
+        com.fasterxml.jackson.databind.node.ObjectNode info = null;
+        if (Files.isRegularFile(file)) {
+            try {
+                var node = JSON.readTree(file.toFile());
+                if (node != null && node.isObject()) {
+                    info = (com.fasterxml.jackson.databind.node.ObjectNode) node;
+                }
+            } catch (IOException ignored) {
+                // unreadable: replaced below
+            }
+        }
+        if (info == null) {
+            AtomicFiles.writeString(file, "{\"seeds\": " + seeds + "}\n");
+            return;
+        }
+        info.put("seeds", seeds);
+        AtomicFiles.writeString(file, JSON.writeValueAsString(info) + "\n");
+    }
+
+    private RunRecord runOne(ImageRun r, ImagePipeline.Prepared data, long steps, int index, int runs) {
         Path dir = out.resolve(r.id());
         Path ckptFile = dir.resolve(CHECKPOINT);
         int epochs = preset.training().epochs();
@@ -278,6 +322,11 @@ public final class EpochRunner {
                                 epochs);
                     }
                     trainer.step(m -> last[0] = m);
+                    long it = trainer.iteration();
+                    int epochNow = e + 1;
+                    RunObserver.quietly(() -> observer.progress(index * epochs * steps + it, runs * epochs * steps,
+                            String.format(Locale.ROOT, "%s epoch %d/%d, step %d/%d", r.id(), epochNow, epochs,
+                                    it - (epochNow - 1) * steps, steps)));
                     if (trainer.iteration() == 1) {
                         writeFirstStepNorms(dir, trainer);
                     }

@@ -59,6 +59,7 @@ public final class PresetRunner {
     private final PrintStream progress;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    private volatile RunObserver observer = RunObserver.NONE;
 
     public PresetRunner(Preset preset, Path out, int seeds, int jobs, PrintStream progress) {
         if (jobs < 1) {
@@ -69,6 +70,11 @@ public final class PresetRunner {
         this.seeds = seeds;
         this.jobs = jobs;
         this.progress = progress;
+    }
+
+    /** Who is told of the start, progress and end of the run (the run store, the queue); set before {@link #run()}. */
+    public void setObserver(RunObserver observer) {
+        this.observer = observer == null ? RunObserver.NONE : observer;
     }
 
     /** Asks running trainers to stop after their current step (Ctrl-C). */
@@ -83,8 +89,14 @@ public final class PresetRunner {
 
     /** Runs everything and returns the summary that was written. */
     public Summary run() throws IOException {
+        RunObserver o = observer;
         try {
-            return runAll();
+            Summary s = runAll();
+            RunObserver.quietly(() -> o.finished(s));
+            return s;
+        } catch (IOException | RuntimeException | Error e) {
+            RunObserver.quietly(() -> o.failed(e));
+            throw e;
         } finally {
             ended.countDown();
         }
@@ -99,6 +111,7 @@ public final class PresetRunner {
         }
         Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
+        RunObserver.quietly(observer::started);
         Png.warmUp();
         List<RunSpec> plan = ExperimentPlan.runs(preset, seeds);
         Map<ToySpec, ToyData> data = new HashMap<>();
@@ -114,8 +127,20 @@ public final class PresetRunner {
         });
         List<Future<Finished>> futures = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
-        for (RunSpec r : plan) {
-            futures.add(pool.submit(() -> runOne(r, data.get(r.data()), done, plan.size())));
+        long[] iterationsDone = new long[plan.size()];
+        long totalIterations = (long) plan.size() * preset.training().iterations();
+        for (int k = 0; k < plan.size(); k++) {
+            RunSpec r = plan.get(k);
+            int slot = k;
+            futures.add(pool.submit(() -> runOne(r, data.get(r.data()), done, plan.size(), it -> {
+                synchronized (iterationsDone) {          // in order: the sum an observer sees never goes back
+                    iterationsDone[slot] = it;
+                    long sum = java.util.Arrays.stream(iterationsDone).sum();
+                    RunObserver.quietly(() -> observer.progress(sum, totalIterations, String.format(Locale.ROOT,
+                            "%d/%d runs done; %s iteration %d/%d", done.get(), plan.size(), r.id(), it,
+                            preset.training().iterations())));
+                }
+            })));
         }
         List<Finished> finished = new ArrayList<>();
         try {
@@ -157,7 +182,8 @@ public final class PresetRunner {
     private record Finished(RunSpec spec, RunRecord record, PanelSpec panel) {
     }
 
-    private Finished runOne(RunSpec spec, ToyData data, AtomicInteger done, int total) {
+    private Finished runOne(RunSpec spec, ToyData data, AtomicInteger done, int total,
+                            java.util.function.LongConsumer iterationsDone) {
         long t0 = System.nanoTime();
         Path dir = out.resolve(spec.id());
         List<StepMetrics> rows = new ArrayList<>();
@@ -171,6 +197,7 @@ public final class PresetRunner {
             long[] lastReport = {System.nanoTime()};
             outcome = trainer.run(m -> {
                 rows.add(m);
+                iterationsDone.accept(m.iteration());
                 if (System.nanoTime() - lastReport[0] > 5_000_000_000L) {
                     lastReport[0] = System.nanoTime();
                     log("  %s: iteration %d/%d, loss %.4f", spec.id(), m.iteration(), spec.training().iterations(),
@@ -212,6 +239,8 @@ public final class PresetRunner {
                 orNull(outcome.testAccuracy()), finalLoss, outcome.iterations(),
                 Math.round(outcome.seconds() * 1000) / 1000.0, reason);
         int n = done.incrementAndGet();
+        // a run that ended for good (completed, diverged, failed) counts in full; a cancelled one what it trained
+        iterationsDone.accept(outcome.status() == RunStatus.CANCELLED ? outcome.iterations() : spec.training().iterations());
         log("[%d/%d] %-14s %-9s train %s  test %s  %.2f s%s", n, total, spec.id(), outcome.status().id(),
                 acc(outcome.trainAccuracy()), acc(outcome.testAccuracy()), outcome.seconds(),
                 reason == null ? "" : "  (" + reason + ")");

@@ -1,0 +1,297 @@
+package org.addernet.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.addernet.app.store.QueueItem;
+import org.addernet.app.store.RunManifest;
+import org.addernet.app.store.RunQueue;
+import org.addernet.app.store.RunStore;
+import org.addernet.app.store.WorkbenchHome;
+import org.addernet.presets.PresetException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code workbench queue add|list|run|cancel|retry|move|remove}: the window's run queue from the
+ * command line ({@code <home>/queue.json}). One process holds a queue at a time: {@code queue add}
+ * while {@code queue run} or the window has it open is refused.
+ */
+@Command(name = "queue", mixinStandardHelpOptions = true,
+        description = "The run queue of the workbench home: add presets, list, run them (items interrupted by a "
+                + "kill or Ctrl-C continue from their checkpoints on the next run), cancel, retry, reorder.",
+        subcommands = {QueueCommand.Add.class, QueueCommand.ListItems.class, QueueCommand.Run.class,
+                QueueCommand.Cancel.class, QueueCommand.Retry.class, QueueCommand.Move.class, QueueCommand.Remove.class})
+public final class QueueCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code --home DIR}, shared by the subcommands. */
+    static final class Home {
+        @Option(names = "--home", paramLabel = "DIR", description = "workbench home (default: $ADDERNET_HOME, else ~/.addernet)")
+        Path home;
+
+        RunQueue open() throws IOException {
+            return RunQueue.open(new RunStore(WorkbenchHome.resolve(home)), "cli");
+        }
+    }
+
+    /** Opens the queue, runs {@code body}, closes; a queue held elsewhere is one line and exit 2. */
+    private abstract static class Sub implements Callable<Integer> {
+        @Mixin
+        Home home;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        abstract int body(RunQueue q, PrintWriter out, PrintWriter err) throws IOException;
+
+        String name() {
+            return "workbench queue " + spec.name();
+        }
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            RunQueue q;
+            try {
+                q = home.open();
+            } catch (IOException e) {
+                err.println(name() + ": " + e.getMessage());
+                return 2;
+            }
+            try {
+                q.warnings().forEach(w -> err.println(name() + ": warning: " + w));
+                return body(q, spec.commandLine().getOut(), err);
+            } catch (IOException e) {
+                err.println(name() + ": " + e.getMessage());
+                return 1;
+            } finally {
+                q.close();
+            }
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add presets (x setting sets) to the end of the queue.")
+    static final class Add extends Sub {
+        @Parameters(paramLabel = "PRESET", arity = "1..*", description = "preset files or bundled preset names")
+        List<String> presets;
+
+        @Option(names = "--set", paramLabel = "key.path=value", description = "override a preset value (every item)")
+        List<String> overrides = new ArrayList<>();
+
+        @Option(names = "--sweep", paramLabel = "key.path=v1,v2,...", description = "one item per value (repeat for "
+                + "a grid: presets x values x values); values split at commas outside brackets")
+        List<String> sweeps = new ArrayList<>();
+
+        @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "seeds per item (default 1)")
+        int seeds;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "data root searched first (image sets)")
+        Path data;
+
+        @Override
+        int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            if (seeds < 1) {
+                err.println(name() + ": --seeds must be >= 1, got " + seeds);
+                return 2;
+            }
+            List<List<String>> sets = List.of(List.copyOf(overrides));
+            for (String sweep : sweeps) {
+                int eq = sweep.indexOf('=');
+                if (eq < 1 || eq == sweep.length() - 1) {
+                    err.println(name() + ": --sweep " + sweep + ": expected key.path=v1,v2,...");
+                    return 2;
+                }
+                String key = sweep.substring(0, eq);
+                List<List<String>> grown = new ArrayList<>();
+                for (List<String> s : sets) {
+                    for (String v : splitValues(sweep.substring(eq + 1))) {
+                        List<String> t = new ArrayList<>(s);
+                        t.add(key + "=" + v);
+                        grown.add(t);
+                    }
+                }
+                sets = grown;
+            }
+            try {
+                for (QueueItem it : q.addAll(presets, sets, seeds, data)) {
+                    out.println(it.id() + "  " + it.preset() + (it.overrides().isEmpty() ? "" : "  "
+                            + String.join(" ", it.overrides())));
+                }
+            } catch (PresetException e) {
+                err.println(name() + ": " + e.getMessage());
+                return 2;
+            }
+            return 0;
+        }
+
+        /** {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]}: commas inside brackets or quotes stay. */
+        static List<String> splitValues(String s) {
+            List<String> out = new ArrayList<>();
+            int depth = 0;
+            boolean quoted = false;
+            StringBuilder cur = new StringBuilder();
+            for (char c : s.toCharArray()) {
+                if (c == '"') {
+                    quoted = !quoted;
+                } else if (!quoted && (c == '[' || c == '{')) {
+                    depth++;
+                } else if (!quoted && (c == ']' || c == '}')) {
+                    depth--;
+                } else if (c == ',' && depth == 0 && !quoted) {
+                    out.add(cur.toString().strip());
+                    cur.setLength(0);
+                    continue;
+                }
+                cur.append(c);
+            }
+            out.add(cur.toString().strip());
+            return out;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the queue.")
+    static final class ListItems extends Sub {
+        @Override
+        int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            print(q, out);
+            return 0;
+        }
+    }
+
+    static void print(RunQueue q, PrintWriter out) {
+        List<QueueItem> items = q.items();
+        out.println("parallel " + q.parallel() + ", " + items.size() + " item" + (items.size() == 1 ? "" : "s"));
+        for (QueueItem it : items) {
+            out.println(String.format(Locale.ROOT, "%-5s %-11s %4.0f%%  %-30s %s%s%s", it.id(), it.state(),
+                    100 * it.progress(), it.preset(), String.join(" ", it.overrides()),
+                    it.runFolder() == null ? "" : "  -> " + it.runFolder().getFileName(),
+                    it.error() == null ? "" : "  (" + it.error() + ")"));
+        }
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Run the pending items (interrupted ones first continue) until none is left; Ctrl-C stops "
+                    + "the running ones after their current step, to continue on the next `queue run`.")
+    static final class Run extends Sub {
+        @Option(names = "--parallel", paramLabel = "N", description = "items at once (saved with the queue; default: "
+                + "the queue's setting, at first half the cores)")
+        Integer parallel;
+
+        @Override
+        int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            if (parallel != null) {
+                if (parallel < 1) {
+                    err.println(name() + ": --parallel must be >= 1, got " + parallel);
+                    return 2;
+                }
+                q.setParallel(parallel);
+            }
+            java.util.Map<String, String> seen = new java.util.HashMap<>();
+            q.addListener((all, it) -> {                 // one line per change of state (or of folder)
+                if (it == null) {
+                    return;
+                }
+                String key = it.state() + " " + it.runFolder();
+                if (key.equals(seen.put(it.id(), key))) {
+                    return;
+                }
+                err.println(it.id() + " " + it.presetName() + ": " + it.state()
+                        + (it.runFolder() == null ? "" : " (" + it.runFolder() + ")")
+                        + (it.error() == null ? "" : ": " + it.error()));
+            });
+            Thread hook = new Thread(() -> q.shutdown(110_000));
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                q.start();
+                while (!q.awaitIdle(1000)) {
+                    // waiting; the listener reports
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException ignored) {
+                    // shutting down: the hook stops the runs
+                }
+            }
+            print(q, out);
+            return q.items().stream().allMatch(i -> RunManifest.COMPLETED.equals(i.state())) ? 0 : 1;
+        }
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a pending item.")
+    static final class Cancel extends Sub {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            return done(q.cancel(id), q, id, "it is not pending", err);
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true,
+            description = "Queue a failed or cancelled item again (toy: a new run folder; image: continues from its "
+                    + "checkpoints, or a new folder with --fresh).")
+    static final class Retry extends Sub {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--fresh", description = "start again in a new run folder")
+        boolean fresh;
+
+        @Override
+        int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            return done(q.retry(id, fresh), q, id, "only failed or cancelled items are retried", err);
+        }
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true, description = "Move an item by DELTA places (negative: "
+            + "towards the front).")
+    static final class Move extends Sub {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "DELTA")
+        int delta;
+
+        @Override
+        int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            return done(q.move(id, delta), q, id, "it is already at that end", err);
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an item (its run folder stays).")
+    static final class Remove extends Sub {
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Override
+        int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            return done(q.remove(id), q, id, "it is running", err);
+        }
+    }
+
+    private static int done(boolean ok, RunQueue q, String id, String why, PrintWriter err) {
+        if (ok) {
+            return 0;
+        }
+        err.println("workbench queue: " + id + ": " + (q.item(id) == null ? "no such item" : "nothing done: " + why));
+        return 2;
+    }
+}

@@ -1,0 +1,55 @@
+package org.addernet.app.store;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalDouble;
+import org.addernet.app.runner.RunRecord;
+
+/**
+ * One folder of the run store as {@link RunStore#list()} reads it: its manifest's fields, the
+ * status (with {@code interrupted} for a run whose process died and {@code damaged} for a folder
+ * whose files cannot be read), and the final metrics of every (seed, model, n) run from
+ * {@code summary.json} (empty until the runner writes it).
+ *
+ * @param folder    the run folder
+ * @param id        the folder's name, e.g. {@code 20250101-120000-fig2-unit-ball}
+ * @param preset    the preset's name (the folder's name when nothing says)
+ * @param models    the models trained (from summary.json, else the preset's {@code runs.models})
+ * @param status    queued, running, completed, failed, cancelled, interrupted or damaged
+ * @param reason    why it is not completed (the first failing run's reason, what is damaged), or null
+ * @param created   ISO-8601 instant the folder was made (the folder's time for folders made before the store)
+ * @param runs      summary.json's runs: id, model, hidden, seed, status, accuracies, final loss, seconds...
+ */
+public record RunInfo(Path folder, String id, String preset, String title, String kind, String presetSource,
+                      int seeds, List<String> overrides, List<String> models, String engineVersion, String source,
+                      String created, String status, String reason, int resumes, String queueItem,
+                      List<RunRecord> runs) {
+    public RunInfo {
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        models = models == null ? List.of() : List.copyOf(models);
+        runs = runs == null ? List.of() : List.copyOf(runs);
+        title = title == null ? "" : title;
+    }
+
+    /** A folder the store cannot read: {@code reason} says which file and what is wrong. */
+    static RunInfo damaged(Path folder, String created, String reason) {
+        String name = folder.getFileName().toString();
+        return new RunInfo(folder, name, name, "", null, null, 0, List.of(), List.of(), null, null, created,
+                RunManifest.DAMAGED, reason, 0, null, List.of());
+    }
+
+    public boolean isDamaged() {
+        return RunManifest.DAMAGED.equals(status);
+    }
+
+    /** The {@code --set} settings as one line ({@code ""} for none): what tells two runs of a preset apart. */
+    public String settings() {
+        return String.join(" ", overrides);
+    }
+
+    /** The best final test accuracy of the completed runs, if any. */
+    public OptionalDouble bestTestAccuracy() {
+        return runs.stream().filter(r -> "completed".equals(r.status()) && r.testAccuracy() != null)
+                .mapToDouble(RunRecord::testAccuracy).max();
+    }
+}

@@ -1,0 +1,250 @@
+package org.addernet.app.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunRecord;
+import org.addernet.app.runner.Summary;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetValidator;
+
+/**
+ * A run folder's manifest, {@code run.json}: what was run, by whom, and how it stands. It extends
+ * the epoch runner's {@code {"seeds": N}} (which {@code --resume} reads) and is rewritten
+ * atomically on every change of status.
+ *
+ * @param seeds         seeds run ({@code seed}, {@code seed + 1}, ...); {@code --resume} reads it
+ * @param preset        the preset's name
+ * @param title         the preset's title ("" when none)
+ * @param kind          {@code toy} (2-D sets, {@link PresetRunner}) or {@code image} (epoch runs, {@link EpochRunner})
+ * @param presetSource  what was asked for: a bundled preset's name or a file path (null: unknown)
+ * @param overrides     the {@code --set key.path=value} settings, in order
+ * @param engineVersion {@link PresetRunner#ENGINE_VERSION} of the run (of its last resumption)
+ * @param source        {@code cli} or {@code window}
+ * @param created       when the run folder was made (ISO-8601 instant)
+ * @param updated       when this manifest was last written
+ * @param status        {@code queued}, {@code running}, {@code completed}, {@code failed}, {@code cancelled},
+ *                      {@code interrupted} (see {@link #statusOf(Summary)})
+ * @param reason        why a run is not completed (null otherwise)
+ * @param pid           the process that runs it while {@code running} (a dead one means it was killed)
+ * @param resumes       how many times the run was continued from its checkpoints or restarted in place
+ * @param queueItem     the queue item that ran it, or null
+ */
+public record RunManifest(int seeds, String preset, String title, String kind, String presetSource,
+                          List<String> overrides, String engineVersion, String source, String created, String updated,
+                          String status, String reason, Long pid, int resumes, String queueItem) {
+    /** The file name: the same {@code run.json} the epoch runner's {@code --resume} reads. */
+    public static final String FILE = EpochRunner.RUN_INFO;
+    /** Written into every manifest; a reader refuses a newer one. */
+    public static final int FORMAT = 1;
+
+    public static final String QUEUED = "queued";
+    public static final String RUNNING = "running";
+    public static final String COMPLETED = "completed";
+    public static final String FAILED = "failed";
+    public static final String CANCELLED = "cancelled";
+    public static final String INTERRUPTED = "interrupted";
+    /** Only in {@link RunInfo}: a folder whose files cannot be read. */
+    public static final String DAMAGED = "damaged";
+
+    public static final String TOY = "toy";
+    public static final String IMAGE = "image";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public RunManifest {
+        overrides = overrides == null ? List.of() : List.copyOf(overrides);
+        title = title == null ? "" : title;
+    }
+
+    /** A new run's manifest, status {@code running}, created now by this process. */
+    public static RunManifest begin(Preset preset, String presetSource, List<String> overrides, int seeds, String source) {
+        String now = Instant.now().toString();
+        return new RunManifest(seeds, preset.name(), preset.title(), kindOf(preset), presetSource, overrides,
+                PresetRunner.ENGINE_VERSION, source, now, now, RUNNING, null, ProcessHandle.current().pid(), 0, null);
+    }
+
+    /** {@code toy} or {@code image}. */
+    public static String kindOf(Preset preset) {
+        return PresetValidator.isImageSet(preset.data().set()) ? IMAGE : TOY;
+    }
+
+    /**
+     * The status of a finished runner's folder: {@code cancelled} when any run was cancelled,
+     * else {@code failed} when any failed, else {@code completed}. A diverged run counts as
+     * completed: divergence is a result (the same preset and seed diverge again), recorded per
+     * run in {@code summary.json}.
+     */
+    public static String statusOf(Summary s) {
+        return statusOf(s.runs());
+    }
+
+    /** {@link #statusOf(Summary)} of summary.json's runs. */
+    public static String statusOf(List<RunRecord> runs) {
+        List<String> st = runs.stream().map(RunRecord::status).toList();
+        if (st.contains("cancelled")) {
+            return CANCELLED;
+        }
+        if (st.contains("failed")) {
+            return FAILED;
+        }
+        return COMPLETED;
+    }
+
+    /** The first reason of a run that did not complete, or null. */
+    public static String reasonOf(Summary s) {
+        return reasonOf(s.runs());
+    }
+
+    /** {@link #reasonOf(Summary)} of summary.json's runs. */
+    public static String reasonOf(List<RunRecord> runs) {
+        return runs.stream().filter(r -> !"completed".equals(r.status()) && r.reason() != null)
+                .map(r -> r.id() + ": " + r.reason()).findFirst().orElse(null);
+    }
+
+    public RunManifest withStatus(String newStatus, String newReason) {
+        Long p = RUNNING.equals(newStatus) ? Long.valueOf(ProcessHandle.current().pid()) : null;
+        return new RunManifest(seeds, preset, title, kind, presetSource, overrides, engineVersion, source, created,
+                Instant.now().toString(), newStatus, newReason, p, resumes, queueItem);
+    }
+
+    /** Running again in the same folder (resumed from checkpoints, or a toy run restarted), by this process. */
+    public RunManifest resumed() {
+        return new RunManifest(seeds, preset, title, kind, presetSource, overrides, PresetRunner.ENGINE_VERSION, source,
+                created, Instant.now().toString(), RUNNING, null, ProcessHandle.current().pid(), resumes + 1, queueItem);
+    }
+
+    public RunManifest withQueueItem(String id) {
+        return new RunManifest(seeds, preset, title, kind, presetSource, overrides, engineVersion, source, created,
+                updated, status, reason, pid, resumes, id);
+    }
+
+    /** Writes {@code <folder>/run.json} atomically. */
+    public void write(Path folder) throws IOException {
+        AtomicFiles.writeString(folder.resolve(FILE), toJson());
+    }
+
+    public String toJson() {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", FORMAT);
+        o.put("seeds", seeds);
+        o.put("preset", preset);
+        o.put("title", title);
+        o.put("kind", kind);
+        if (presetSource != null) {
+            o.put("presetSource", presetSource);
+        }
+        ArrayNode a = o.putArray("overrides");
+        overrides.forEach(a::add);
+        o.put("engineVersion", engineVersion);
+        o.put("source", source);
+        o.put("created", created);
+        o.put("updated", updated);
+        o.put("status", status);
+        if (reason != null) {
+            o.put("reason", reason);
+        }
+        if (pid != null) {
+            o.put("pid", pid);
+        }
+        o.put("resumes", resumes);
+        if (queueItem != null) {
+            o.put("queueItem", queueItem);
+        }
+        try {
+            return JSON.writeValueAsString(o) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Reads {@code <folder>/run.json}. A bare {@code {"seeds": N}} (an epoch run of the command
+     * line before the store, or one killed before its manifest was complete) gives a manifest with
+     * null preset, kind and status, which {@link RunStore} fills in from {@code preset.json} and
+     * {@code summary.json}.
+     *
+     * @throws IOException unreadable, not JSON, or a field of the wrong type: the message names
+     *                     the file and the field
+     */
+    public static RunManifest read(Path folder) throws IOException {
+        Path file = folder.resolve(FILE);
+        JsonNode n;
+        try {
+            n = JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage());
+        }
+        if (n == null || !n.isObject()) {
+            throw new IOException(file + ": expected a JSON object");
+        }
+        int format = intField(n, "format", file, 0);
+        if (format > FORMAT) {
+            throw new IOException(file + ": format " + format + " is newer than this workbench reads (" + FORMAT + ")");
+        }
+        int seeds = intField(n, "seeds", file, -1);
+        if (seeds < 1) {
+            throw new IOException(file + ": seeds: expected a whole number >= 1");
+        }
+        List<String> overrides = new ArrayList<>();
+        JsonNode o = n.get("overrides");
+        if (o != null && !o.isNull()) {
+            if (!o.isArray()) {
+                throw new IOException(file + ": overrides: expected a list of strings");
+            }
+            for (JsonNode s : o) {
+                if (!s.isTextual()) {
+                    throw new IOException(file + ": overrides: expected a list of strings, found " + s);
+                }
+                overrides.add(s.asText());
+            }
+        }
+        JsonNode pid = n.get("pid");
+        if (pid != null && !pid.isNull() && !pid.canConvertToLong()) {
+            throw new IOException(file + ": pid: expected a whole number");
+        }
+        String status = text(n, "status", file);
+        if (status != null && !List.of(QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED, INTERRUPTED).contains(status)) {
+            throw new IOException(file + ": status: unknown status '" + status + "'");
+        }
+        return new RunManifest(seeds, text(n, "preset", file), text(n, "title", file), text(n, "kind", file),
+                text(n, "presetSource", file), overrides, text(n, "engineVersion", file), text(n, "source", file),
+                text(n, "created", file), text(n, "updated", file), status, text(n, "reason", file),
+                pid == null || pid.isNull() ? null : pid.asLong(), Math.max(0, intField(n, "resumes", file, 0)),
+                text(n, "queueItem", file));
+    }
+
+    private static String text(JsonNode n, String field, Path file) throws IOException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw new IOException(file + ": " + field + ": expected a string, found " + v);
+        }
+        return v.asText();
+    }
+
+    private static int intField(JsonNode n, String field, Path file, int missing) throws IOException {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return missing;
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+            throw new IOException(file + ": " + field + ": expected a whole number, found " + v);
+        }
+        return v.asInt();
+    }
+}
