@@ -33,7 +33,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.addernet.app.cli.RunCommand;
+import org.addernet.app.store.ManifestWriter;
+import org.addernet.app.store.RunManifest;
+import org.addernet.app.store.RunStore;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.RunEstimate;
@@ -53,8 +55,9 @@ import org.jfree.chart.fx.ChartViewer;
  * epoch measured on a few steps; a run that would not fit is refused with the reason), start it,
  * and watch progress with images/s and ETA, train and test loss and accuracy per epoch, the test
  * set's confusion matrix and a strip of test images with predicted and true labels. Cancel keeps
- * the last epoch's checkpoint; Resume continues a run folder from it. Runs go to
- * {@code $ADDERNET_HOME/runs/<time>-<preset>}, the same folders as {@code ./workbench run}.
+ * the last epoch's checkpoint; Resume continues a run folder from it. Runs go to the run store,
+ * {@code $ADDERNET_HOME/runs/<time>-<preset>}, with the same folders and manifest as
+ * {@code ./workbench run} (source {@code window}).
  */
 public final class ImageRunWindow {
     static final int STRIP = 12;
@@ -322,7 +325,15 @@ public final class ImageRunWindow {
             }
         }
         Preset p = resolve();
-        launch(p, RunCommand.defaultOut(p.name()), 1, false);
+        Path dir;
+        try {
+            dir = RunStore.atDefaultHome().createRunFolder(p.name());
+        } catch (IOException e) {
+            status.setText("Cannot make a run folder under " + RunStore.atDefaultHome().runsDir() + ": " + e.getMessage());
+            return;
+        }
+        List<String> sets = List.of(settings.getText().trim().split("\\s+")).stream().filter(x -> !x.isBlank()).toList();
+        launch(p, dir, 1, false, ManifestWriter.fresh(dir, RunManifest.begin(p, preset.getValue(), sets, 1, "window"), true));
     }
 
     /** Continues the epoch run in {@code dir} from its checkpoints. */
@@ -353,7 +364,7 @@ public final class ImageRunWindow {
                 }
             }
             redrawCurves();
-            launch(p, dir, seeds, true);
+            launch(p, dir, seeds, true, ManifestWriter.resuming(dir, p, null, List.of(), seeds, "window"));
         } catch (PresetException | IOException e) {
             status.setText(dir + ": " + e.getMessage());
         }
@@ -367,7 +378,7 @@ public final class ImageRunWindow {
         }
     }
 
-    private void launch(Preset p, Path dir, int seeds, boolean isResume) {
+    private void launch(Preset p, Path dir, int seeds, boolean isResume, ManifestWriter manifest) {
         out = dir;
         summary = null;
         if (!isResume) {
@@ -377,6 +388,7 @@ public final class ImageRunWindow {
         }
         PrintStream logStream = new PrintStream(new LineSink(), true, StandardCharsets.UTF_8);
         EpochRunner r = new EpochRunner(p, dir, seeds, data(), isResume, logStream, false);
+        r.setObserver(manifest);          // run.json: the run store's manifest, source "window"
         int batch = p.training().batchSize();
         int totalEpochs = p.training().epochs();
         long[] last = {System.nanoTime(), 0, -1};   // time, iteration at the last update, posted time

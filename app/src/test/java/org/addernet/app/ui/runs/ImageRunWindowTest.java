@@ -116,6 +116,11 @@ class ImageRunWindowTest {
         assertEquals(20, w.summary().runs().get(0).epochsDone());
         assertEquals(20, w.epochs().get("lenet5-bn-adder-s1").size(), "the earlier epochs from metrics.csv, then the rest");
         assertTrue(text(robot, "#image-status").startsWith("Completed: lenet5-bn-adder-s1 test "), text(robot, "#image-status"));
+        // the run store's manifest: made in the window, completed after one resumption
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(EpochRunner.RUN_INFO).toFile());
+        assertEquals("window", manifest.path("source").asText());
+        assertEquals("completed", manifest.path("status").asText());
+        assertEquals("lenet5-bn-mnist-adder-short", manifest.path("preset").asText());
     }
 
     @Test
