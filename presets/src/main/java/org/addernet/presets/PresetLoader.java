@@ -44,7 +44,8 @@ public final class PresetLoader {
             "lenet5-bn-fashion-mnist-adder-short", "lenet5-bn-fashion-mnist-cnn", "lenet5-bn-fashion-mnist-cnn-short",
             "resnet20-cifar10-adder", "resnet20-cifar10-adder-short", "resnet20-cifar10-cnn",
             "resnet20-cifar10-cnn-short", "vgg-small-cifar10-adder", "vgg-small-cifar10-adder-short",
-            "table1-gradient-norms");
+            "table1-gradient-norms", "fig1-features-fashion-mnist", "fig1-features-fashion-mnist-short",
+            "fig1-features-mnist");
 
     /** Every bundled preset: the toy ones, then the image ones. */
     public static final List<String> BUNDLED = java.util.stream.Stream.concat(BUNDLED_TOY.stream(),

@@ -24,7 +24,8 @@ public final class OpsCommand implements Callable<Integer> {
     static final Map<String, long[]> PAPER = OpCounts.PAPER;
 
     @Parameters(paramLabel = "MODEL", description = "mlp, adder (two-layer, or deeper with --depth), lenet5-bn-cnn, "
-            + "lenet5-bn-adder, vgg-small-cnn, vgg-small-adder, resnet20-cnn, resnet20-adder, resnet32-cnn, resnet32-adder")
+            + "lenet5-bn-adder, vgg-small-cnn, vgg-small-adder, resnet20-cnn, resnet20-adder, resnet32-cnn, resnet32-adder, "
+            + "lenetpp-cnn, lenetpp-adder")
     String model;
 
     @Option(names = "--json", description = "print {\"model\", \"multiplications\", \"additions\", ...} instead of a table")

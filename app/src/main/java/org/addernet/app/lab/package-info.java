@@ -1,13 +1,14 @@
 /**
- * Experiments that check one of the paper's theorems numerically rather than train a preset:
- * each has an engine part in {@code org.addernet.engine.analysis} (what is computed) and here a
- * runner that writes its CSV files and figure into a folder atomically, and a renderer. Headless
- * (java.awt and JFreeChart, no JavaFX), so the command line and the window's tabs share them.
+ * Experiments of the paper beyond training curves, each as a reusable core that both the command
+ * line and the workbench window call; headless (java.awt and JFreeChart, no JavaFX).
  *
  * <ul>
  *   <li>{@link org.addernet.app.lab.Theorem4Run} and {@link org.addernet.app.lab.Theorem4Figure}:
  *   Theorem 4, the integrated squared error of two-layer AdderNets and MLPs against their width
- *   on log-log axes.</li>
+ *   on log-log axes (the engine part is {@code org.addernet.engine.analysis.Theorem4}); the runner
+ *   writes its CSV files and figure into a folder atomically.</li>
+ *   <li>{@link org.addernet.app.lab.FeatureScatter}: the 2-D features of LeNet++ scattered by
+ *   class (Fig. 1).</li>
  * </ul>
  */
 package org.addernet.app.lab;

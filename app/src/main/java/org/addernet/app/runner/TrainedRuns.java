@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.addernet.engine.model.ImageModels;
 import org.addernet.engine.nn.Parameter;
+import org.addernet.engine.nn.Sequential;
 import org.addernet.engine.train.Checkpoint;
 import org.addernet.presets.ExperimentPlan;
 import org.addernet.presets.Preset;
@@ -17,10 +18,11 @@ import org.addernet.presets.PresetLoader;
 /** The trained models of an epoch-run folder, rebuilt from its preset and restored from their last checkpoints. */
 public final class TrainedRuns {
     /**
-     * One run: its id, zoo model, and the model's parameters (in {@code net.parameters()} order)
-     * holding the checkpoint's values.
+     * One run: its id, zoo model, the model's parameters (in {@code net.parameters()} order)
+     * holding the checkpoint's values, and the network itself with those parameters and the
+     * checkpoint's buffers (batch norm's running statistics), ready for eval-mode forward passes.
      */
-    public record Trained(String id, String model, int epochs, List<Parameter> parameters) {
+    public record Trained(String id, String model, int epochs, List<Parameter> parameters, Sequential net) {
         /** The {@code k}-th (1-based) weight parameter: convolution, adder filter or fully-connected weights. */
         public Parameter weightLayer(int k) {
             int seen = 0;
@@ -36,13 +38,19 @@ public final class TrainedRuns {
     private TrainedRuns() {
     }
 
-    /** Every run under {@code dir} that has a checkpoint, in name order; one clear message when there is none. */
-    public static List<Trained> load(Path dir) throws IOException {
+    /** The preset a run folder was written with ({@code preset.json}); one clear message when it is not a run folder. */
+    public static Preset preset(Path dir) throws IOException {
         Path presetFile = dir.resolve("preset.json");
         if (!Files.isRegularFile(presetFile)) {
             throw new IOException(dir + ": not a run folder (no preset.json)");
         }
-        Preset p = PresetLoader.resolve(presetFile.toString(), List.of());
+        return PresetLoader.resolve(presetFile.toString(), List.of());
+    }
+
+    /** Every run under {@code dir} that has a checkpoint, in name order; one clear message when there is none. */
+    public static List<Trained> load(Path dir) throws IOException {
+        Path presetFile = dir.resolve("preset.json");
+        Preset p = preset(dir);
         List<Path> runs;
         try (Stream<Path> s = Files.list(dir)) {
             runs = s.filter(d -> Files.isRegularFile(d.resolve(EpochRunner.CHECKPOINT))).sorted().toList();
@@ -73,7 +81,8 @@ public final class TrainedRuns {
                         + plan.keySet());
             }
             String model = r.model();
-            List<Parameter> params = ImageModels.build(model, classes, r.rules(), 0).parameters();
+            Sequential net = ImageModels.build(model, classes, r.rules(), 0);
+            List<Parameter> params = net.parameters();
             float[][] values = c.state().parameters();
             if (params.size() != values.length) {
                 throw new IOException(file + ": holds " + values.length + " parameters, " + model + " has " + params.size());
@@ -85,7 +94,19 @@ public final class TrainedRuns {
                 }
                 System.arraycopy(values[i], 0, params.get(i).value, 0, values[i].length);
             }
-            out.add(new Trained(c.runId(), model, c.epochsDone(), params));
+            List<float[]> buffers = net.buffers();
+            float[][] saved = c.state().buffers();
+            if (buffers.size() != saved.length) {
+                throw new IOException(file + ": holds " + saved.length + " buffers, " + model + " has " + buffers.size());
+            }
+            for (int i = 0; i < buffers.size(); i++) {
+                if (buffers.get(i).length != saved[i].length) {
+                    throw new IOException(file + ": buffer " + i + " holds " + saved[i].length + " values, "
+                            + model + " needs " + buffers.get(i).length);
+                }
+                System.arraycopy(saved[i], 0, buffers.get(i), 0, saved[i].length);
+            }
+            out.add(new Trained(c.runId(), model, c.epochsDone(), params, net));
         }
         return out;
     }

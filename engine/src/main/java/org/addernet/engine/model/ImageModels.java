@@ -30,11 +30,33 @@ import org.addernet.engine.nn.Sequential;
  *   <li>{@code resnet20-*}, {@code resnet32-*}: CIFAR ResNets (16-32-64 channels, 3 or 5 blocks a
  *   stage, option-A shortcuts); the first conv and the last FC stay full precision (Sec. 5.3).</li>
  *   <li>{@code vgg-small-*}: 128-128-M-256-256-M-512-512-M then FC; first conv and FC full precision.</li>
+ *   <li>{@code lenetpp-cnn}, {@code lenetpp-adder}: a reduced LeNet++ (Wen et al., the net of the
+ *   paper's Fig. 1, Sec. 5.5): three pairs of 3x3 convolutions (pad 1) with BN and ReLU,
+ *   {@value #LENETPP_C1}-{@value #LENETPP_C1}, {@value #LENETPP_C2}-{@value #LENETPP_C2},
+ *   {@value #LENETPP_C3}-{@value #LENETPP_C3} channels, each pair followed by a 2x2 max-pool
+ *   (28, 14, 7, 3), then a fully-connected <em>feature layer</em> to {@value #FEATURES} features
+ *   (layer {@link #featureLayerIndex}) and the classifier from those 2 features to the classes.
+ *   The CNN's feature layer and classifier are plain linear layers with bias (no activation
+ *   between them, as Wen et al.'s). In the AdderNet every convolution is an adder convolution
+ *   with BN (the first too, as in {@code lenet5-bn-adder}), the feature layer an adder dense layer
+ *   followed by BN, and the classifier an adder dense layer with no BN after it: its logits are
+ *   {@code -||f - W_j||_1}, so W_j is a learned class centre in the 2-D feature space (Sec. 5.5:
+ *   "the last fully connected layers are replaced with the proposed add filters"). The paper's
+ *   net has 32-32-64-64-128-128 channels of 5x5: 80.9 M accumulates an image against these
+ *   1.86 M, 43 times as many, too slow for a CPU epoch.</li>
  * </ul>
  */
 public final class ImageModels {
     public static final List<String> NAMES = List.of("lenet5-bn-cnn", "lenet5-bn-adder", "vgg-small-cnn",
-            "vgg-small-adder", "resnet20-cnn", "resnet20-adder", "resnet32-cnn", "resnet32-adder");
+            "vgg-small-adder", "resnet20-cnn", "resnet20-adder", "resnet32-cnn", "resnet32-adder", "lenetpp-cnn", "lenetpp-adder");
+
+    /** LeNet++'s conv widths (the paper: 32, 64, 128) and kernel (the paper: 5), reduced for CPU epochs. */
+    static final int LENETPP_C1 = 8;
+    static final int LENETPP_C2 = 16;
+    static final int LENETPP_C3 = 32;
+    static final int LENETPP_KERNEL = 3;
+    /** Width of LeNet++'s feature layer (the paper's Fig. 1 and Wen et al.: 2, for a flat picture). */
+    public static final int FEATURES = 2;
 
     private ImageModels() {
     }
@@ -49,6 +71,10 @@ public final class ImageModels {
         check(name);
         SplittableRandom rng = new SplittableRandom(seed);
         boolean adder = name.endsWith("-adder");
+        if (name.startsWith("lenetpp")) {
+            return lenetPlusPlus(adder, classes, new int[] {LENETPP_C1, LENETPP_C2, LENETPP_C3}, LENETPP_KERNEL, rules,
+                    rng);
+        }
         if (name.startsWith("lenet")) {
             return lenet(adder, classes, rules, rng);
         }
@@ -56,6 +82,27 @@ public final class ImageModels {
             return vggSmall(adder, classes, rules, rng);
         }
         return resnet(name.startsWith("resnet20") ? 3 : 5, adder, classes, rules, rng);
+    }
+
+    /** Whether {@code name} has a 2-D feature layer that {@link #featureLayerIndex} finds (the LeNet++ models). */
+    public static boolean hasFeatureLayer(String name) {
+        check(name);
+        return name.startsWith("lenetpp");
+    }
+
+    /**
+     * The index in {@code build(name, ...).layers()} of the last layer of the feature block: running
+     * layers 0 to this index in eval mode maps a batch [B, 1, 28, 28] to its {@link #FEATURES}
+     * features, feature-major [2, B] (LeNet++: the CNN's linear feature layer, the AdderNet's batch
+     * norm after its adder feature layer). The classifier is what follows.
+     */
+    public static int featureLayerIndex(String name) {
+        if (!hasFeatureLayer(name)) {
+            throw new IllegalArgumentException(name + " has no feature layer; the LeNet++ models (lenetpp-cnn, "
+                    + "lenetpp-adder) have one");
+        }
+        // 3 pairs x (conv, BN, ReLU) x 2 + 3 pools = 21 layers, Flatten at 21, the feature layer at 22
+        return name.endsWith("-adder") ? 23 : 22;
     }
 
     private static void check(String name) {
@@ -86,6 +133,38 @@ public final class ImageModels {
             if (k < 2) {
                 l.add(Activation.relu());
             }
+        }
+        return new Sequential(l);
+    }
+
+    /**
+     * LeNet++ with conv widths {@code widths} (one per pair) and square kernels {@code k} (odd,
+     * padded to keep the size). See the class comment.
+     */
+    static Sequential lenetPlusPlus(boolean adder, int classes, int[] widths, int k, AdderRules rules,
+                                    SplittableRandom rng) {
+        List<Layer> l = new ArrayList<>();
+        int in = 1;
+        int side = 28;
+        for (int w : widths) {
+            for (int rep = 0; rep < 2; rep++) {
+                l.add(adder ? new AdderConv2d(in, w, k, 1, k / 2, rules, rng) : new Conv2d(in, w, k, 1, k / 2, false, rng));
+                l.add(new BatchNorm2d(w));
+                l.add(Activation.relu());
+                in = w;
+            }
+            l.add(new MaxPool2d(2, 2));
+            side /= 2;
+        }
+        l.add(new Flatten());
+        int flat = in * side * side;
+        if (adder) {
+            l.add(new AdderDense(flat, FEATURES, rules, rng));
+            l.add(new BatchNorm1d(FEATURES));
+            l.add(new AdderDense(FEATURES, classes, rules, rng));
+        } else {
+            l.add(new Linear(flat, FEATURES, true, rng));
+            l.add(new Linear(FEATURES, classes, true, rng));
         }
         return new Sequential(l);
     }
