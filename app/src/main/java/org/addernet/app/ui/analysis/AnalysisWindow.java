@@ -23,10 +23,11 @@ public final class AnalysisWindow {
     final Lemma2Tab lemma2 = new Lemma2Tab();
     final Lemma5Tab lemma5 = new Lemma5Tab();
     final Theorem4Tab theorem4 = new Theorem4Tab();
+    final FeaturesTab features = new FeaturesTab();
 
     public AnalysisWindow(Window owner, Supplier<SessionSnapshot> session) {
         weights = new WeightsTab(session);
-        tabs.getTabs().addAll(table1.tab(), weights.tab(), filters.tab(), ops.tab(), lemma2.tab(), theorem4.tab(),
+        tabs.getTabs().addAll(table1.tab(), weights.tab(), filters.tab(), features.tab(), ops.tab(), lemma2.tab(), theorem4.tab(),
                 lemma5.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("analysis-tabs");
@@ -42,6 +43,7 @@ public final class AnalysisWindow {
         weights.setOwner(stage);
         filters.setOwner(stage);
         theorem4.setOwner(stage);
+        features.setOwner(stage);
     }
 
     /** Shows the window on the tab with id {@code tabId} (e.g. {@code tab-lemma2}). */

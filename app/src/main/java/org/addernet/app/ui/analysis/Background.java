@@ -33,10 +33,14 @@ final class Background {
                 return work.call();
             }
         };
-        t.setOnSucceeded(e -> {
-            busy.set(false);
+        t.setOnSucceeded(e -> {             // busy turns false last, once the result is shown
             say("", false);
-            done.accept(t.getValue());
+            try {
+                done.accept(t.getValue());
+            } catch (RuntimeException x) {
+                say(message(x), true);
+            }
+            busy.set(false);
         });
         t.setOnFailed(e -> {
             busy.set(false);

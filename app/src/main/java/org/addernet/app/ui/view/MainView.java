@@ -101,6 +101,7 @@ public final class MainView {
                 analysis("Gradient norms (Table 1)", "tab-table1"),
                 analysis("Weight distributions (Fig. 7)", "tab-weights-fit"),
                 analysis("Filters (Fig. 5)", "tab-filters"),
+                analysis("Features of LeNet++ (Fig. 1)", "tab-features"),
                 analysis("Operation counts", "tab-ops"),
                 new SeparatorMenuItem(),
                 analysis("Theorem lab: Lemma 2", "tab-lemma2"),

@@ -147,6 +147,31 @@ class AnalysisWindowTest {
     }
 
     @Test
+    void fig1ScattersTheFeaturesOfATrainedLeNetPlusPlus(FxRobot robot) throws Exception {
+        Path data = SyntheticMnist.write(tmp.resolve("data"), 256, 64, 5);
+        Path run = tmp.resolve("fig1");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {"run", "fig1-features-mnist", "--out", run.toString(), "--data", data.toString(), "--set",
+            "training.epochs=1", "--set", "training.batchSize=32"};
+        int exit = WorkbenchCommand.execute(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        assertEquals(0, exit, err.toString());
+        AnalysisWindow w = show(robot, "tab-features");
+        robot.interact(() -> w.features.setDataRoot(data));
+        robot.interact(() -> w.features.open(run));
+        waitUntil("the scatter", () -> !w.features.busy() && w.features.view().getImage() != null);
+        assertEquals("", w.features.status());
+        assertEquals(2, w.features.loaded().features().size(), "AdderNet and CNN");
+        for (var f : w.features.loaded().features()) {
+            assertEquals(64, f.size(), "every test image has its 2-D feature");
+        }
+        assertTrue(((Label) robot.lookup("#features-numbers").query()).getText().contains("lenetpp-adder-s1"));
+        // a folder of another model: one clear line
+        robot.interact(() -> w.features.open(tmp.resolve("data")));
+        waitUntil("a message", () -> !w.features.busy() && !w.features.status().isEmpty());
+        assertTrue(w.features.status().startsWith(tmp.resolve("data") + ": not a run folder"), w.features.status());
+    }
+
+    @Test
     void operationCountsFollowTheModelAndTheCosts(FxRobot robot) throws Exception {
         AnalysisWindow w = show(robot, "tab-ops");
         robot.interact(() -> w.ops.select("lenet5-bn-adder"));
