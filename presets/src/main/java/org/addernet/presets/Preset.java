@@ -1,6 +1,9 @@
 package org.addernet.presets;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A merged, validated experiment preset (see {@code src/site/presets.md} for the schema). Every
@@ -10,9 +13,18 @@ import java.util.List;
  * @param title    one line for the gallery and figure titles
  * @param description what to look at, which result it reproduces
  * @param seed     the first run seed; {@code --seeds N} uses seed, seed + 1, ...
+ * @param sweep    null for a single experiment; otherwise the variants of an ablation table, each
+ *                 run as this preset with its own overrides (see {@link Sweep})
  */
 public record Preset(String name, String title, String description, String reproduces, long seed,
-                     Data data, Model model, Training training, Adder adder, Runs runs, Output output) {
+                     Data data, Model model, Training training, Adder adder, Runs runs, Output output,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Sweep sweep) {
+
+    /** A preset without a sweep. */
+    public Preset(String name, String title, String description, String reproduces, long seed, Data data, Model model,
+                  Training training, Adder adder, Runs runs, Output output) {
+        this(name, title, description, reproduces, seed, data, model, training, adder, runs, output, null);
+    }
 
     /**
      * @param set          toy set id (unit-ball, multi-ball, xor, moons, spiral, rings, checkerboard, blobs)
@@ -81,5 +93,51 @@ public record Preset(String name, String title, String description, String repro
      * @param panelSize      pixel size of one decision-boundary panel
      */
     public record Output(int gridResolution, int panelSize) {
+    }
+
+    /**
+     * An ablation table (the paper's Tables 4-6): every variant is this preset with the variant's
+     * overrides applied after the command line's {@code --set}, run into its own folder; the
+     * results fill one row of the table under header rows that say what each variant changes.
+     *
+     * @param title      the table's title (blank: the preset's title)
+     * @param headerRows labels of the header rows, e.g. the three techniques of Table 4 or "eta";
+     *                   every variant gives one cell per header row
+     * @param metric     what the table reports of each run, in percent: {@code testAccuracy} (after
+     *                   the last step or epoch), {@code bestTestAccuracy} (best epoch; image sets) or
+     *                   {@code trainAccuracy}
+     * @param metricLabel the label of the result rows, e.g. "top-1 accuracy (%)"
+     * @param paperNote  where the paper's numbers come from (network, data set, budget)
+     * @param variants   the columns, in table order
+     */
+    public record Sweep(String title, List<String> headerRows, String metric, String metricLabel, String paperNote,
+                        List<Variant> variants) {
+        /** The metrics a sweep can report. */
+        public static final List<String> METRICS = List.of("testAccuracy", "bestTestAccuracy", "trainAccuracy");
+
+        public Sweep {
+            headerRows = headerRows == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(headerRows));
+            variants = variants == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(variants));
+        }
+    }
+
+    /**
+     * One column of a sweep.
+     *
+     * @param id    short name: the variant's folder and its column key in {@code table.csv}
+     * @param cells what the header rows show for this variant (e.g. a check mark), one per header row
+     * @param set   overrides {@code key.path -> value}, with the meaning of {@code --set key.path=value}
+     * @param paper the paper's number for this variant (percent), or null
+     */
+    public record Variant(String id, List<String> cells, Map<String, JsonNode> set, Double paper) {
+        public Variant {
+            cells = cells == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(cells));
+            set = set == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set));
+        }
+
+        /** The overrides as {@code --set} arguments ({@code key.path=JSON value}), in file order. */
+        public List<String> overrides() {
+            return set.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue().toString()).toList();
+        }
     }
 }

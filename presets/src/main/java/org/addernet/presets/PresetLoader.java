@@ -47,9 +47,19 @@ public final class PresetLoader {
             "table1-gradient-norms", "fig1-features-fashion-mnist", "fig1-features-fashion-mnist-short",
             "fig1-features-mnist");
 
-    /** Every bundled preset: the toy ones, then the image ones. */
-    public static final List<String> BUNDLED = java.util.stream.Stream.concat(BUNDLED_TOY.stream(),
-            BUNDLED_IMAGE.stream()).toList();
+    /**
+     * Names of the bundled sweeps (the paper's ablation Tables 4-6, {@code workbench run} writes
+     * {@code table.csv} and {@code table.png}): on a toy set, on Fashion-MNIST with a reduced
+     * budget (each with a {@code -short} twin), and on MNIST with the paper's settings.
+     */
+    public static final List<String> BUNDLED_SWEEP = List.of("table4-toy", "table5-toy", "table6-toy",
+            "table4-lenet5-bn-fashion-mnist", "table4-lenet5-bn-fashion-mnist-short", "table5-lenet5-bn-fashion-mnist",
+            "table5-lenet5-bn-fashion-mnist-short", "table6-lenet5-bn-fashion-mnist", "table6-lenet5-bn-fashion-mnist-short",
+            "table4-lenet5-bn-mnist", "table5-lenet5-bn-mnist", "table6-lenet5-bn-mnist");
+
+    /** Every bundled preset: the toy ones, then the image ones, then the sweeps. */
+    public static final List<String> BUNDLED = java.util.stream.Stream.of(BUNDLED_TOY, BUNDLED_IMAGE, BUNDLED_SWEEP)
+            .flatMap(List::stream).toList();
 
     private static final String BUNDLED_DIR = "/org/addernet/presets/bundled/";
 
@@ -131,9 +141,20 @@ public final class PresetLoader {
         }
         ObjectNode merged = defaults();
         merge(merged, (ObjectNode) user, "", source, where);
+        Sweeps.complete(merged, source, where);
         for (String o : overrides) {
             applyOverride(merged, o);
         }
+        Sweeps.complete(merged, "--set sweep", Map.of());
+        Preset preset = bind(merged, source, where, overrides);
+        if (preset.sweep() != null) {
+            checkVariants(preset, merged, source, where);
+        }
+        return preset;
+    }
+
+    /** Binds the merged tree and validates it; errors name the field and where its value came from. */
+    private static Preset bind(ObjectNode merged, String source, Map<String, JsonLocation> where, List<String> overrides) {
         Preset preset;
         try {
             preset = MAPPER.treeToValue(merged, Preset.class);
@@ -151,6 +172,69 @@ public final class PresetLoader {
                     + first.message());
         }
         return preset;
+    }
+
+    /**
+     * Each variant of the sweep merged like {@code --set} onto the preset (after the command
+     * line's overrides) must give a valid preset; a problem names the variant's {@code set}.
+     */
+    private static void checkVariants(Preset preset, ObjectNode merged, String source, Map<String, JsonLocation> where) {
+        List<Preset.Variant> variants = preset.sweep().variants();
+        for (int k = 0; k < variants.size(); k++) {
+            String path = "sweep.variants[" + k + "].set";
+            JsonLocation loc = where.containsKey(path) ? where.get(path) : where.get("sweep.variants[" + k + "]");
+            String origin = (loc == null ? source : source + at(loc)) + ": " + path;
+            variantPreset(merged, preset.name(), variants.get(k), origin);
+        }
+    }
+
+    /**
+     * Variant {@code index} of {@code base}'s sweep as a preset of its own: {@code base} (which
+     * already holds the command line's overrides) with the variant's {@code set} applied, no
+     * sweep, and the name {@code <base name>-<variant id>} (the id alone when that would be longer
+     * than 64 characters).
+     */
+    public static Preset variant(Preset base, int index) {
+        if (base.sweep() == null) {
+            throw new IllegalArgumentException(base.name() + " has no sweep");
+        }
+        ObjectNode tree;
+        try {
+            tree = (ObjectNode) MAPPER.readTree(toJson(base));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return variantPreset(tree, base.name(), base.sweep().variants().get(index),
+                "sweep.variants[" + index + "].set");
+    }
+
+    private static Preset variantPreset(ObjectNode merged, String baseName, Preset.Variant v, String origin) {
+        ObjectNode tree = merged.deepCopy();
+        tree.putNull("sweep");
+        String name = baseName + "-" + v.id();
+        tree.put("name", name.length() <= 64 ? name : v.id());
+        for (Map.Entry<String, JsonNode> e : v.set().entrySet()) {
+            if (e.getKey().equals("sweep") || e.getKey().startsWith("sweep.")) {
+                throw new PresetException(origin + ": a variant cannot set '" + e.getKey() + "'");
+            }
+            setPath(tree, e.getKey(), e.getValue() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+                    : e.getValue(), origin, "");
+        }
+        Preset p;
+        try {
+            p = MAPPER.treeToValue(tree, Preset.class);
+        } catch (JsonMappingException e) {
+            String path = pathOf(e);
+            throw new PresetException(origin + ": " + path + ": " + describeMismatch(e, tree, path));
+        } catch (JsonProcessingException e) {
+            throw new PresetException(origin + ": " + e.getOriginalMessage());
+        }
+        List<PresetValidator.Problem> problems = PresetValidator.validate(p);
+        if (!problems.isEmpty()) {
+            PresetValidator.Problem first = problems.get(0);
+            throw new PresetException(origin + ": " + first.path() + ": " + first.message());
+        }
+        return p;
     }
 
     /** The merged preset as JSON (what a run folder records). */
@@ -241,30 +325,38 @@ public final class PresetLoader {
         }
         String path = override.substring(0, eq).trim();
         String raw = override.substring(eq + 1).trim();
-        String[] keys = path.split("\\.");
-        ObjectNode node = merged;
-        for (int k = 0; k < keys.length - 1; k++) {
-            JsonNode child = node.get(keys[k]);
-            if (child == null || !child.isObject()) {
-                throw new PresetException("--set " + override + ": unknown key '" + path + "'" + expectedKeys(node));
-            }
-            node = (ObjectNode) child;
-        }
-        String last = keys[keys.length - 1];
-        if (!node.has(last)) {
-            throw new PresetException("--set " + override + ": unknown key '" + path + "'" + expectedKeys(node));
-        }
-        if (node.get(last).isObject()) {
-            throw new PresetException("--set " + override + ": '" + path + "' is a section; set one of its keys"
-                    + expectedKeys((ObjectNode) node.get(last)));
-        }
         JsonNode value;
         try {
             value = MAPPER.readTree(raw);
         } catch (JsonProcessingException e) {
             value = null;
         }
-        node.set(last, value == null || value.isMissingNode() ? new TextNode(raw) : value);
+        setPath(merged, path, value == null || value.isMissingNode() ? new TextNode(raw) : value, "--set " + override, "'");
+    }
+
+    /**
+     * Sets the existing leaf {@code path} (dotted) of {@code merged} to {@code value}; an unknown
+     * key or a section is reported as {@code origin: unknown key 'path' (expected one of: ...)}.
+     */
+    private static void setPath(ObjectNode merged, String path, JsonNode value, String origin, String quote) {
+        String[] keys = path.split("\\.");
+        ObjectNode node = merged;
+        for (int k = 0; k < keys.length - 1; k++) {
+            JsonNode child = node.get(keys[k]);
+            if (child == null || !child.isObject()) {
+                throw new PresetException(origin + ": unknown key " + quote + path + quote + expectedKeys(node));
+            }
+            node = (ObjectNode) child;
+        }
+        String last = keys[keys.length - 1];
+        if (!node.has(last)) {
+            throw new PresetException(origin + ": unknown key " + quote + path + quote + expectedKeys(node));
+        }
+        if (node.get(last).isObject()) {
+            throw new PresetException(origin + ": " + quote + path + quote + " is a section; set one of its keys"
+                    + expectedKeys((ObjectNode) node.get(last)));
+        }
+        node.set(last, value);
     }
 
     private static String expectedKeys(ObjectNode node) {

@@ -168,7 +168,87 @@ public final class PresetValidator {
         if (o.panelSize() < 100 || o.panelSize() > 2000) {
             out.add(new Problem("output.panelSize", "must lie in [100, 2000] pixels, got " + o.panelSize()));
         }
+        if (p.sweep() != null) {
+            validateSweep(p.sweep(), image, out);
+        }
         return out;
+    }
+
+    /** Most variants a sweep may hold (columns of its table). */
+    public static final int MAX_VARIANTS = 64;
+
+    /**
+     * The sweep's own values: labels present, a known metric, 1 to {@link #MAX_VARIANTS} variants
+     * with distinct ids and one cell per header row. (Each variant's {@code set} is checked by
+     * merging it onto the preset, in {@link PresetLoader}.)
+     */
+    private static void validateSweep(Preset.Sweep s, boolean image, List<Problem> out) {
+        String[][] texts = {{"sweep.title", s.title()}, {"sweep.metricLabel", s.metricLabel()},
+                {"sweep.paperNote", s.paperNote()}};
+        for (String[] t : texts) {
+            if (t[1] == null) {
+                out.add(new Problem(t[0], "expected a string, got null"));
+            }
+        }
+        if (s.headerRows() == null) {
+            out.add(new Problem("sweep.headerRows", "expected a list [ ... ] of row labels, got null"));
+            return;
+        }
+        for (int k = 0; k < s.headerRows().size(); k++) {
+            if (s.headerRows().get(k) == null) {
+                out.add(new Problem("sweep.headerRows[" + k + "]", "expected a string, got null"));
+            }
+        }
+        oneOf(out, "sweep.metric", s.metric(), Preset.Sweep.METRICS);
+        if ("bestTestAccuracy".equals(s.metric()) && !image) {
+            out.add(new Problem("sweep.metric", "bestTestAccuracy (the best epoch) is kept for epoch runs on image sets "
+                    + "only; use testAccuracy or trainAccuracy for a toy set"));
+        }
+        List<Preset.Variant> vs = s.variants();
+        if (vs == null) {
+            out.add(new Problem("sweep.variants", "expected a list [ ... ] of variants, got null"));
+            return;
+        }
+        if (vs.isEmpty() || vs.size() > MAX_VARIANTS) {
+            out.add(new Problem("sweep.variants", "must list 1 to " + MAX_VARIANTS + " variants, got " + vs.size()));
+        }
+        int rows = s.headerRows().size();
+        for (int k = 0; k < vs.size(); k++) {
+            String at = "sweep.variants[" + k + "]";
+            Preset.Variant v = vs.get(k);
+            if (v == null) {
+                out.add(new Problem(at, "expected an object {\"id\": ..., \"cells\": [...], \"set\": {...}}, got null"));
+                continue;
+            }
+            if (v.id() == null || !v.id().matches("[A-Za-z0-9._-]{1,32}")) {
+                out.add(new Problem(at + ".id", "expected 1-32 letters, digits, '.', '_' or '-' (it names the variant's "
+                        + "folder), got " + (v.id() == null ? "null" : "\"" + v.id() + "\"")));
+            } else {
+                for (int j = 0; j < k; j++) {
+                    if (vs.get(j) != null && v.id().equals(vs.get(j).id())) {
+                        out.add(new Problem(at + ".id", "\"" + v.id() + "\" is used twice (first by sweep.variants["
+                                + j + "]); each variant needs its own id"));
+                        break;
+                    }
+                }
+            }
+            if (v.cells() == null || v.cells().size() != rows) {
+                out.add(new Problem(at + ".cells", "expected " + rows + " cell" + (rows == 1 ? "" : "s")
+                        + " (one per sweep.headerRows entry), got " + (v.cells() == null ? "null" : v.cells().size())));
+            } else {
+                for (int j = 0; j < rows; j++) {
+                    if (v.cells().get(j) == null) {
+                        out.add(new Problem(at + ".cells[" + j + "]", "expected a string (\"\" for an empty cell), got null"));
+                    }
+                }
+            }
+            if (v.set() == null) {
+                out.add(new Problem(at + ".set", "expected an object {\"key.path\": value, ...}, got null"));
+            }
+            if (v.paper() != null && !Double.isFinite(v.paper())) {
+                out.add(new Problem(at + ".paper", "expected a finite number or null, got " + v.paper()));
+            }
+        }
     }
 
     private static void within(List<Problem> out, String path, long v, long min, long max) {

@@ -16,12 +16,15 @@ public final class PresetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var o = spec.commandLine().getOut();
-        o.printf("%-38s %-18s %s%n", "preset", "data", "title");
+        o.printf("%-38s %-30s %s%n", "preset", "data", "title");
         for (String name : PresetLoader.BUNDLED) {
             Preset p = PresetLoader.resolve(name, java.util.List.of());
             String data = p.data().set() + (PresetValidator.isImageSet(p.data().set())
                     ? " x" + p.training().epochs() : "");
-            o.printf("%-38s %-18s %s%n", name, data, p.title());
+            if (p.sweep() != null) {
+                data += ", " + p.sweep().variants().size() + " variants";
+            }
+            o.printf("%-38s %-30s %s%n", name, data, p.title());
         }
         o.println();
         o.println("Image presets run for whole epochs (data x epochs); find their data with --data DIR,"

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a preset headless. Toy presets write summary.json, metrics.csv, decision-boundary.png and "
                 + "grid.png; image presets train epoch by epoch and write summary.json, metrics.csv, curves.png and a "
-                + "checkpoint after each epoch (continue with --resume DIR).")
+                + "checkpoint after each epoch (continue with --resume DIR). A preset with a sweep (an ablation table) runs "
+                + "each variant into its own folder and writes table.csv and table.png.")
 public final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PRESET", description = "a preset file, or a bundled "
             + "preset's name (fig2-unit-ball, lenet5-bn-fashion-mnist-adder, ...; `workbench presets` lists them)")
@@ -95,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: cannot make a run folder under " + RunStore.atDefaultHome().runsDir() + ": " + e);
             return 1;
         }
+        if (p.sweep() != null) {
+            return runSweep(p, dir, seeds, false, err);
+        }
         // run.json: written once the runner has checked the folder (a folder holding another run is left alone)
         ManifestWriter manifest = ManifestWriter.fresh(dir, RunManifest.begin(p, preset, overrides, seeds, "cli"), out == null);
         if (PresetValidator.isImageSet(p.data().set())) {
@@ -115,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             dropHook(hook);
         }
-        return report(s, dir, err);
+        return report(s.runs(), dir, err);
     }
 
     private int resume(java.io.PrintWriter err) {
@@ -142,6 +146,9 @@ public final class RunCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("workbench run: " + info + ": cannot read: " + e.getMessage());
             return 2;
+        }
+        if (p.sweep() != null) {
+            return runSweep(p, resume, n, true, err);
         }
         if (!PresetValidator.isImageSet(p.data().set())) {
             err.println("workbench run: --resume " + resume + ": only epoch runs (image data sets) keep checkpoints; "
@@ -177,7 +184,29 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             dropHook(hook);
         }
-        return report(s, dir, err);
+        return report(s.runs(), dir, err);
+    }
+
+    /** A preset with a sweep (an ablation table): every variant in turn, then table.csv and table.png. */
+    private int runSweep(Preset p, Path dir, int n, boolean resuming, java.io.PrintWriter err) {
+        org.addernet.app.runner.SweepRunner runner = new org.addernet.app.runner.SweepRunner(p, dir, n, null)
+                .dataRoot(data).jobs(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
+                .progress(parent.err, System.console() != null).resume(resuming);
+        Thread hook = onCtrlC(runner::cancel, runner::awaitEnd, 120_000);
+        org.addernet.app.runner.SweepSummary s;
+        try {
+            s = runner.run();
+        } catch (org.addernet.app.runner.OutputFolderException | java.io.FileNotFoundException
+                 | org.addernet.datasets.image.DataFormatException | IllegalArgumentException e) {
+            err.println("workbench run: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("workbench run: " + e.getMessage());
+            return 1;
+        } finally {
+            dropHook(hook);
+        }
+        return report(s.runs(), dir, err);
     }
 
     /** How a runner is waited for: {@code awaitEnd(millis)}. */
@@ -211,11 +240,11 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int report(Summary s, Path dir, java.io.PrintWriter err) {
-        long bad = s.incomplete();
+    private int report(List<RunRecord> runs, Path dir, java.io.PrintWriter err) {
+        long bad = runs.stream().filter(r -> !"completed".equals(r.status())).count();
         if (bad > 0) {
-            RunRecord first = s.runs().stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();
-            err.println("workbench run: " + bad + " of " + s.runs().size() + " runs did not complete; first: "
+            RunRecord first = runs.stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();
+            err.println("workbench run: " + bad + " of " + runs.size() + " runs did not complete; first: "
                     + first.id() + " " + (first.reason() != null ? first.reason() : first.status())
                     + " (results in " + dir + ")");
             return 1;

@@ -126,6 +126,14 @@ public final class EpochRunner {
         this.observer = observer == null ? RunObserver.NONE : observer;
     }
 
+    /** Data a sweep has already read for an earlier variant (same set and limits); null = read it. */
+    private ImagePipeline.Prepared preloaded;
+
+    /** Trains on {@code data} instead of reading the set again ({@link SweepRunner}: the variants share it). */
+    void usePreloaded(ImagePipeline.Prepared data) {
+        this.preloaded = data;
+    }
+
     public void cancel() {
         cancelled.set(true);
     }
@@ -169,10 +177,12 @@ public final class EpochRunner {
         } catch (Throwable e) {            // no fonts on this system: runs go on, only the figures will fail
             log("  figures may not be drawn: %s", e);
         }
-        Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
-        log("%s: reading %s from %s", preset.name(), set.id(), folder);
-        ImagePipeline.Prepared data = ImagePipeline.load(set, folder, preset.data().trainLimit(),
-                preset.data().testLimit());
+        ImagePipeline.Prepared data = preloaded;
+        if (data == null) {
+            Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
+            log("%s: reading %s from %s", preset.name(), set.id(), folder);
+            data = ImagePipeline.load(set, folder, preset.data().trainLimit(), preset.data().testLimit());
+        }
         Files.createDirectories(out);
         if (!resume) {
             AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
