@@ -24,11 +24,12 @@ public final class AnalysisWindow {
     final Lemma5Tab lemma5 = new Lemma5Tab();
     final Theorem4Tab theorem4 = new Theorem4Tab();
     final FeaturesTab features = new FeaturesTab();
+    final AblationsTab ablations = new AblationsTab();
 
     public AnalysisWindow(Window owner, Supplier<SessionSnapshot> session) {
         weights = new WeightsTab(session);
         tabs.getTabs().addAll(table1.tab(), weights.tab(), filters.tab(), features.tab(), ops.tab(), lemma2.tab(), theorem4.tab(),
-                lemma5.tab());
+                lemma5.tab(), ablations.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("analysis-tabs");
         stage.initOwner(owner);

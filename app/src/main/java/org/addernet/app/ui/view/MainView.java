@@ -103,6 +103,7 @@ public final class MainView {
                 analysis("Filters (Fig. 5)", "tab-filters"),
                 analysis("Features of LeNet++ (Fig. 1)", "tab-features"),
                 analysis("Operation counts", "tab-ops"),
+                analysis("Ablations (Tables 4-6)", "tab-ablations"),
                 new SeparatorMenuItem(),
                 analysis("Theorem lab: Lemma 2", "tab-lemma2"),
                 analysis("Theorem lab: Theorem 4 (approximation rate)", "tab-theorem4"),

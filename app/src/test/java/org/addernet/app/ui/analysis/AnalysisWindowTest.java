@@ -172,6 +172,33 @@ class AnalysisWindowTest {
     }
 
     @Test
+    void anAblationSweepFillsThePapersTableVariantByVariant(FxRobot robot) throws Exception {
+        System.setProperty("addernet.home", tmp.resolve("home").toString());
+        try {
+            AnalysisWindow w = show(robot, "tab-ablations");
+            robot.interact(() -> w.ablations.select("table5-toy", "training.iterations=300", 2));
+            robot.clickOn("#ablation-run");
+            waitUntil("the sweep", () -> !w.ablations.busy() && w.ablations.summary() != null);
+            var t = w.ablations.table();
+            assertEquals(5, t.columns().size(), "eta 1, 0.5, 0.2, 0.1, 0.05");
+            assertEquals(List.of(99.28, 99.35, 99.40, 99.35, 99.30), t.paper(), "Table 5's values beside ours");
+            for (var cell : t.ours().get(0).cells()) {
+                assertEquals(2, cell.completed(), "two seeds per variant");
+                assertTrue(cell.mean() > 50 && cell.mean() <= 100, "a test accuracy in %: " + cell.mean());
+            }
+            assertTrue(w.ablations.out().startsWith(tmp.resolve("home")), w.ablations.out().toString());
+            assertTrue(Files.isRegularFile(w.ablations.out().resolve("table.csv")));
+            assertTrue(Files.isRegularFile(w.ablations.out().resolve("table.png")));
+            assertTrue(w.ablations.status().startsWith("Done. Folder: "), w.ablations.status());
+            robot.interact(() -> w.ablations.select("table5-toy", "training.lr=fast", 1));
+            robot.clickOn("#ablation-run");
+            assertEquals("training.lr=fast: training.lr: expected a number, got the string \"fast\"", w.ablations.status());
+        } finally {
+            System.clearProperty("addernet.home");
+        }
+    }
+
+    @Test
     void operationCountsFollowTheModelAndTheCosts(FxRobot robot) throws Exception {
         AnalysisWindow w = show(robot, "tab-ops");
         robot.interact(() -> w.ops.select("lenet5-bn-adder"));
