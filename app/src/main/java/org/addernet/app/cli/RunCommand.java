@@ -82,6 +82,9 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: missing PRESET (a preset file or a bundled preset's name), or --resume DIR");
             return 2;
         }
+        if (org.addernet.app.lab.LabRuns.NAMES.contains(preset) && !Files.exists(Path.of(preset))) {
+            return lab(err);
+        }
         Preset p;
         try {
             p = PresetLoader.resolve(preset, overrides);
@@ -120,6 +123,27 @@ public final class RunCommand implements Callable<Integer> {
             dropHook(hook);
         }
         return report(s.runs(), dir, err);
+    }
+
+    /** {@code run theorem4|lemma2|lemma5}: the theorem lab's experiments, into a run-store folder. */
+    private int lab(java.io.PrintWriter err) {
+        if (!overrides.isEmpty()) {
+            err.println("workbench run: " + preset + " is a theorem-lab experiment: it takes no --set");
+            return 2;
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = onCtrlC(() -> stop.set(true), ms -> done.await(ms, java.util.concurrent.TimeUnit.MILLISECONDS), 30_000);
+        try {
+            Path dir = out != null ? out : RunStore.atDefaultHome().createRunFolder(preset);
+            return org.addernet.app.lab.LabRuns.run(preset, dir, seeds, spec.commandLine().getOut(), err, stop);
+        } catch (IOException e) {
+            err.println("workbench run: " + preset + ": " + e.getMessage());
+            return 1;
+        } finally {
+            done.countDown();
+            dropHook(hook);
+        }
     }
 
     private int resume(java.io.PrintWriter err) {
