@@ -104,6 +104,61 @@ public final class MetricsCsv {
         return out;
     }
 
+    /**
+     * Reads a toy run's {@code metrics.csv} back (one row per logged step; columns found by their
+     * header names, {@code grad_norm_<layer>} columns in order give the layer names); an empty cell
+     * reads as NaN. A file that is not one says so with its name and line.
+     */
+    public static List<StepMetrics> parseSteps(java.nio.file.Path file) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        if (lines.isEmpty() || !lines.get(0).startsWith("iteration,")) {
+            throw new java.io.IOException(file + ": not a toy run's metrics.csv (its header does not start with 'iteration,')");
+        }
+        List<String> head = List.of(lines.get(0).split(","));
+        String[] need = {"iteration", "loss", "train_accuracy", "test_accuracy", "lr", "p"};
+        int[] at = new int[need.length];
+        for (int k = 0; k < need.length; k++) {
+            at[k] = head.indexOf(need[k]);
+            if (at[k] < 0) {
+                throw new java.io.IOException(file + ": line 1 lacks the column '" + need[k] + "'");
+            }
+        }
+        List<String> layers = new java.util.ArrayList<>();
+        List<Integer> normAt = new java.util.ArrayList<>();
+        for (int k = 0; k < head.size(); k++) {
+            if (head.get(k).startsWith("grad_norm_")) {
+                layers.add(head.get(k).substring("grad_norm_".length()));
+                normAt.add(k);
+            }
+        }
+        List<StepMetrics> out = new java.util.ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            String[] c = lines.get(i).split(",", -1);
+            try {
+                if (c.length != head.size()) {
+                    throw new IllegalArgumentException();
+                }
+                double[] v = new double[need.length];
+                for (int k = 0; k < need.length; k++) {
+                    v[k] = c[at[k]].isEmpty() ? Double.NaN : Double.parseDouble(c[at[k]]);
+                }
+                double[] norms = new double[normAt.size()];
+                for (int k = 0; k < norms.length; k++) {
+                    String s = c[normAt.get(k)];
+                    norms[k] = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
+                }
+                out.add(new StepMetrics(Long.parseLong(c[at[0]]), v[1], v[2], v[3], v[4], v[5], layers, norms));
+            } catch (RuntimeException e) {
+                throw new java.io.IOException(file + ":" + (i + 1) + ": expected " + head.size()
+                        + " numbers separated by commas, got '" + lines.get(i) + "'");
+            }
+        }
+        return out;
+    }
+
     static String num(double v) {
         return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
     }

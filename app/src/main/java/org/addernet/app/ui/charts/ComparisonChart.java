@@ -65,7 +65,17 @@ public final class ComparisonChart {
             values.setRange(lower, 101);              // room for the dots of seeds at 100 %
             values.setAutoRangeIncludesZero(false);
         }
-        CategoryAxis groups = new CategoryAxis(null);
+        CategoryAxis groups = new CategoryAxis(null) {
+            @Override
+            protected org.jfree.chart.text.TextBlock createLabel(Comparable category, float width,
+                    org.jfree.chart.ui.RectangleEdge edge, java.awt.Graphics2D g2) {
+                // "n = 3" is never broken across lines (no-break spaces); the category key stays as it is
+                String text = category.toString().replace("n = ", "n\u00a0=\u00a0");
+                return org.jfree.chart.text.TextUtils.createTextBlock(text, getTickLabelFont(category),
+                        getTickLabelPaint(category), width, getMaximumCategoryLabelLines(),
+                        new org.jfree.chart.text.G2TextMeasurer(g2));
+            }
+        };
         groups.setTickLabelFont(ChartStyle.TICK_LABEL);
         groups.setTickLabelPaint(ChartStyle.INK);
         groups.setMaximumCategoryLabelLines(3);

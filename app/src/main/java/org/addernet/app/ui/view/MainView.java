@@ -32,6 +32,7 @@ public final class MainView {
     private GridWindow gridWindow;
     private AnalysisWindow analysisWindow;
     private org.addernet.app.ui.runs.ImageRunWindow imageRunWindow;
+    private org.addernet.app.ui.runs.RunsWindow runsWindow;
 
     public MainView(WorkbenchViewModel vm, Stage stage) {
         this.vm = vm;
@@ -57,6 +58,8 @@ public final class MainView {
         if (vm.gridView.get()) {
             gridWindow = new GridWindow(stage, vm);
         }
+        // closing the main window lets go of the queue: running items become interrupted and resume next time
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> closeRuns());
     }
 
     public Scene scene() {
@@ -110,7 +113,9 @@ public final class MainView {
                 analysis("Theorem lab: Lemma 5 / Theorem 6", "tab-lemma5"));
         MenuItem imageRuns = item("Image runs (LeNet, ResNet, VGG)…", null, this::openImageRuns);
         imageRuns.setId("menu-image-runs");
-        run.getItems().addAll(new SeparatorMenuItem(), imageRuns);
+        MenuItem runs = item("Queue and history\u2026", null, this::openRuns);
+        runs.setId("menu-runs");
+        run.getItems().addAll(new SeparatorMenuItem(), imageRuns, runs);
         MenuBar bar = new MenuBar(file, run, view, analyses);
         bar.setId("menu-bar");
         return bar;
@@ -138,6 +143,22 @@ public final class MainView {
         }
         imageRunWindow.show();
         return imageRunWindow;
+    }
+
+    /** Opens the queue-and-history window (one per main window; a new one after it was closed). */
+    public org.addernet.app.ui.runs.RunsWindow openRuns() {
+        if (runsWindow == null || runsWindow.isClosed()) {
+            runsWindow = new org.addernet.app.ui.runs.RunsWindow(stage);
+        }
+        runsWindow.show();
+        return runsWindow;
+    }
+
+    /** Closes the queue-and-history window, if open: its running items stop and resume next time. */
+    public void closeRuns() {
+        if (runsWindow != null) {
+            runsWindow.close();
+        }
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {

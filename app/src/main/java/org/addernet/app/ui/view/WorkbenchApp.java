@@ -16,12 +16,13 @@ import org.addernet.presets.PresetLoader;
 public final class WorkbenchApp extends Application {
     private WorkbenchViewModel vm;
     private PulseMonitor pulses;
+    private MainView view;
 
     @Override
     public void start(Stage stage) {
         Preset initial = PresetLoader.resolve(System.getProperty("workbench.preset", "demo-one-unit"), List.of());
         vm = new WorkbenchViewModel(initial, Platform::runLater);
-        MainView view = new MainView(vm, stage);
+        view = new MainView(vm, stage);
         stage.setTitle("AdderNet Workbench");
         stage.setScene(view.scene());
         stage.show();
@@ -38,6 +39,9 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void stop() {
+        if (view != null) {
+            view.closeRuns();
+        }
         if (pulses != null) {
             pulses.report();
         }

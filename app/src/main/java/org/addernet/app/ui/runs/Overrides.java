@@ -1,0 +1,125 @@
+package org.addernet.app.ui.runs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the queue form's text fields mean: the presets (a file, or bundled names separated by
+ * spaces or commas), the {@code --set} overrides (one per line or separated by spaces; spaces
+ * inside brackets or quotes stay, so {@code runs.hidden=[1, 2]} is one override; a leading
+ * {@code --set} is allowed), and an optional sweep of one key over values
+ * ({@code key.path=v1,v2,...}, commas inside brackets or quotes stay), which makes one setting set
+ * per value. Malformed text is an {@link IllegalArgumentException} with a one-line message.
+ */
+final class Overrides {
+    private Overrides() {
+    }
+
+    /** The presets named by {@code text}: a file that exists, else names split at spaces and commas. */
+    static List<String> presets(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("Preset: expected a bundled preset's name or a preset file");
+        }
+        if (Files.isRegularFile(Path.of(t))) {
+            return List.of(t);
+        }
+        List<String> out = new ArrayList<>();
+        for (String s : t.split("[\\s,]+")) {
+            if (!s.isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** The overrides in {@code text}, in order. */
+    static List<String> split(String text) {
+        List<String> out = new ArrayList<>();
+        if (text == null) {
+            return out;
+        }
+        StringBuilder cur = new StringBuilder();
+        int depth = 0;
+        boolean quoted = false;
+        for (char c : text.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '[' || c == '{')) {
+                depth++;
+            } else if (!quoted && (c == ']' || c == '}')) {
+                depth = Math.max(0, depth - 1);
+            } else if (Character.isWhitespace(c) && depth == 0 && !quoted) {
+                flush(cur, out);
+                continue;
+            }
+            cur.append(c);
+        }
+        flush(cur, out);
+        for (String s : out) {
+            int eq = s.indexOf('=');
+            if (eq < 1) {
+                throw new IllegalArgumentException("Settings: '" + s + "': expected key.path=value");
+            }
+        }
+        return out;
+    }
+
+    private static void flush(StringBuilder cur, List<String> out) {
+        String s = cur.toString().strip();
+        cur.setLength(0);
+        if (s.isEmpty() || s.equals("--set")) {
+            return;
+        }
+        out.add(s.startsWith("--set=") ? s.substring("--set=".length()) : s);
+    }
+
+    /** {@code overrides} alone, or with each value of the sweep {@code key.path=v1,v2,...} appended. */
+    static List<List<String>> settingSets(List<String> overrides, String sweep) {
+        String s = sweep == null ? "" : sweep.strip();
+        if (s.isEmpty()) {
+            return List.of(List.copyOf(overrides));
+        }
+        int eq = s.indexOf('=');
+        if (eq < 1 || eq == s.length() - 1) {
+            throw new IllegalArgumentException("Sweep: '" + s + "': expected key.path=v1,v2,...");
+        }
+        String key = s.substring(0, eq).strip();
+        List<List<String>> out = new ArrayList<>();
+        for (String v : values(s.substring(eq + 1))) {
+            if (v.isEmpty()) {
+                throw new IllegalArgumentException("Sweep: '" + s + "': an empty value");
+            }
+            List<String> set = new ArrayList<>(overrides);
+            set.add(key + "=" + v);
+            out.add(List.copyOf(set));
+        }
+        return out;
+    }
+
+    /** {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]}. */
+    static List<String> values(String s) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        StringBuilder cur = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '[' || c == '{')) {
+                depth++;
+            } else if (!quoted && (c == ']' || c == '}')) {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ',' && depth == 0 && !quoted) {
+                out.add(cur.toString().strip());
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(c);
+        }
+        out.add(cur.toString().strip());
+        return out;
+    }
+}
