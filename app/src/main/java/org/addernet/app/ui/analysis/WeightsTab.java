@@ -85,6 +85,10 @@ final class WeightsTab {
         owner = w;
     }
 
+    boolean busy() {
+        return work.busy.get();
+    }
+
     WeightHistogramPanel left() {
         return left;
     }

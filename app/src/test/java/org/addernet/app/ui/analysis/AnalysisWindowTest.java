@@ -266,7 +266,7 @@ class AnalysisWindowTest {
         // Fig. 7: AdderNet left, CNN right, layer 3
         robot.interact(() -> w.show("tab-weights-fit"));
         robot.interact(() -> w.weights.open(run));
-        waitUntil("histograms", () -> w.weights.left().selected() != null);
+        waitUntil("histograms", () -> !w.weights.busy() && w.weights.left().selected() != null);
         assertEquals("lenet5-bn-adder-s1 / layer 3 (adder)", w.weights.left().selected());
         assertEquals("lenet5-bn-cnn-s1 / layer 3", w.weights.right().selected());
         assertEquals(2, w.weights.left().fits().size());
