@@ -133,7 +133,7 @@ public final class TableFigure {
                 case PAPER -> PAPER_FILL;
             };
             g.setColor(fill);
-            g.fill(new Rectangle2D.Double(x0, y + 0.8, tableW, ROW - 1.6));
+            g.fill(new Rectangle2D.Double(x0, y + 0.4, tableW, ROW - 0.8));
             double base = y + ROW / 2 + (Text.ascent(cellFont) - (Text.height(cellFont) - Text.ascent(cellFont))) / 2;
             g.setFont(l.kind() == Kind.HEADER ? boldFont : cellFont);
             g.setColor(Palette.INK);
@@ -148,6 +148,9 @@ public final class TableFigure {
                 g.setColor(Palette.INK);
                 g.setFont(l.kind() == Kind.HEADER ? headerFont : best ? boldFont : cellFont);
                 String s = l.cells().get(c);
+                if (s.equals("\u2713") && g.getFont().canDisplay('\u2714')) {
+                    s = "\u2714";              // the heavy check mark reads better at table size
+                }
                 if (s.isEmpty() && l.kind() != Kind.HEADER) {
                     g.setColor(GREY);
                     s = "\u2013";
@@ -156,7 +159,7 @@ public final class TableFigure {
             }
             y += ROW;
             if (l.kind() != Kind.PAPER) {
-                rule(g, x0 + labelW, tableW - labelW, y, 0.6f, THIN);
+                rule(g, x0, tableW, y, 0.6f, THIN);
             }
         }
         rule(g, x0, tableW, y, 1.6f, RULE);

@@ -136,8 +136,8 @@ public record SweepTable(String title, String metric, String metricLabel, String
         List<Column> columns = variants.stream().map(v -> new Column(v.id(), v.cells())).toList();
         List<Double> paper = variants.stream().map(Preset.Variant::paper).toList();
         String title = s.title().isBlank() ? (preset.title().isBlank() ? preset.name() : preset.title()) : s.title();
-        String oursNote = (preset.title().isBlank() ? preset.name() : preset.title()) + "; mean \u00B1 sd over "
-                + seeds + " seed" + (seeds == 1 ? "" : "s");
+        String oursNote = (preset.title().isBlank() ? preset.name() : preset.title())
+                + (seeds == 1 ? "; one seed" : "; mean \u00B1 sd over " + seeds + " seeds");
         return new SweepTable(title, s.metric(), s.metricLabel(), oursNote, s.paperNote(), seeds, s.headerRows(),
                 columns, rows, paper);
     }
