@@ -49,12 +49,10 @@ class ImageRunWindowTest {
         stage.show();
     }
 
-    private final String home = System.getProperty("user.home");
-
     @AfterEach
     void stop() {
         vm.dispose();
-        System.setProperty("user.home", home);
+        System.clearProperty("addernet.home");
     }
 
     private static void waitUntil(String what, java.util.function.BooleanSupplier c) throws Exception {
@@ -75,7 +73,7 @@ class ImageRunWindowTest {
     @Test
     void aCheckedRunTrainsShowsItsEpochsAndResumesAfterACancel(FxRobot robot) throws Exception {
         Path data = SyntheticMnist.write(tmp.resolve("data"), 320, 96, 11);
-        System.setProperty("user.home", tmp.toString());   // nothing of the test lands in the real home
+        System.setProperty("addernet.home", tmp.resolve("home").toString());   // the run store of the test
         ImageRunWindow w = open(robot);
         robot.interact(() -> w.select("lenet5-bn-mnist-adder-short", "training.batchSize=32 training.epochs=20 "
                 + "data.trainLimit=320", data));
@@ -95,7 +93,7 @@ class ImageRunWindowTest {
         waitUntil("the run stops", () -> !w.running());
         Path out = w.out();
         assertNotNull(out);
-        assertTrue(out.startsWith(tmp), "the run folder is under ADDERNET_HOME or the home: " + out);
+        assertTrue(out.startsWith(tmp.resolve("home").resolve("runs")), "the run folder is in the run store: " + out);
         assertEquals("cancelled", w.summary().runs().get(0).status());
         int done = w.summary().runs().get(0).epochsDone();
         assertTrue(done >= 1 && done < 20, "cancelled after " + done + " epochs");
