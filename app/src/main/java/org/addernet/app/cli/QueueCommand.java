@@ -118,7 +118,7 @@ public final class QueueCommand implements Runnable {
                 String key = sweep.substring(0, eq);
                 List<List<String>> grown = new ArrayList<>();
                 for (List<String> s : sets) {
-                    for (String v : splitValues(sweep.substring(eq + 1))) {
+                    for (String v : RunQueue.splitValues(sweep.substring(eq + 1))) {
                         List<String> t = new ArrayList<>(s);
                         t.add(key + "=" + v);
                         grown.add(t);
@@ -138,29 +138,6 @@ public final class QueueCommand implements Runnable {
             return 0;
         }
 
-        /** {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]}: commas inside brackets or quotes stay. */
-        static List<String> splitValues(String s) {
-            List<String> out = new ArrayList<>();
-            int depth = 0;
-            boolean quoted = false;
-            StringBuilder cur = new StringBuilder();
-            for (char c : s.toCharArray()) {
-                if (c == '"') {
-                    quoted = !quoted;
-                } else if (!quoted && (c == '[' || c == '{')) {
-                    depth++;
-                } else if (!quoted && (c == ']' || c == '}')) {
-                    depth--;
-                } else if (c == ',' && depth == 0 && !quoted) {
-                    out.add(cur.toString().strip());
-                    cur.setLength(0);
-                    continue;
-                }
-                cur.append(c);
-            }
-            out.add(cur.toString().strip());
-            return out;
-        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the queue.")

@@ -947,4 +947,31 @@ public final class RunQueue implements AutoCloseable {
             // nothing to do
         }
     }
+
+    /**
+     * A sweep's values, {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]}: commas inside
+     * brackets, braces or quotes stay (the queue's {@code --sweep key=v1,v2} and the window's form).
+     */
+    public static List<String> splitValues(String s) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        boolean quoted = false;
+        StringBuilder cur = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '[' || c == '{')) {
+                depth++;
+            } else if (!quoted && (c == ']' || c == '}')) {
+                depth = Math.max(0, depth - 1);
+            } else if (c == ',' && depth == 0 && !quoted) {
+                out.add(cur.toString().strip());
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(c);
+        }
+        out.add(cur.toString().strip());
+        return out;
+    }
 }

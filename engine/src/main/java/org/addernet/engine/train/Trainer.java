@@ -422,28 +422,7 @@ public final class Trainer {
 
     /** Accuracy on {@code data} in evaluation mode (batch norm with running statistics). */
     public double accuracy(DataSet data) {
-        int n = data.size();
-        int dim = data.dim();
-        int chunk = sampleShape == null ? 1024 : 256;
-        int correct = 0;
-        for (int from = 0; from < n; from += chunk) {
-            int m = Math.min(chunk, n - from);
-            float[] x = new float[m * dim];
-            int[] y = new int[m];
-            for (int k = 0; k < m; k++) {
-                if (sampleShape == null) {
-                    for (int j = 0; j < dim; j++) {
-                        x[j * m + k] = data.feature(from + k, j);
-                    }
-                } else {
-                    data.copySample(from + k, x, k * dim);
-                }
-                y[k] = data.label(from + k);
-            }
-            Tensor out = net.forward(Tensor.wrap(x, batchShape(m)), false);
-            correct += loss.correct(out.data, y, m, outputs);
-        }
-        return correct / (double) n;
+        return evaluate(data).accuracy();
     }
 
     /**
@@ -473,10 +452,11 @@ public final class Trainer {
             }
             Tensor out = net.forward(Tensor.wrap(x, batchShape(m)), false);
             lossSum += loss.forwardBackward(out.data, y, new float[out.data.length], m, outputs) * m;
+            correct += loss.correct(out.data, y, m, outputs);
             for (int k = 0; k < m; k++) {       // logits are feature-major: [classes, batch]
                 int best;
                 if (outputs == 1) {
-                    best = out.data[k] >= 0 ? 1 : 0;
+                    best = out.data[k] > 0 ? 1 : 0;     // as the loss counts it
                 } else {
                     best = 0;
                     for (int c = 1; c < outputs; c++) {
@@ -486,9 +466,6 @@ public final class Trainer {
                     }
                 }
                 predicted[from + k] = best;
-                if (best == y[k]) {
-                    correct++;
-                }
             }
         }
         return new Evaluation(n == 0 ? Double.NaN : correct / (double) n, n == 0 ? Double.NaN : lossSum / n, predicted);

@@ -57,6 +57,27 @@ final class Background {
         status.setStyle(problem ? "-fx-text-fill: #d0103a;" : "");
     }
 
+    /**
+     * A button that asks for a folder ({@code title} on the dialog, over the tab's window) and
+     * hands it to {@code open}; disabled while this background work runs.
+     */
+    javafx.scene.control.Button folderButton(String text, String id, String title,
+                                             java.util.function.Supplier<javafx.stage.Window> owner,
+                                             Consumer<java.nio.file.Path> open) {
+        javafx.scene.control.Button b = new javafx.scene.control.Button(text);
+        b.setId(id);
+        b.disableProperty().bind(busy);
+        b.setOnAction(e -> {
+            javafx.stage.DirectoryChooser dc = new javafx.stage.DirectoryChooser();
+            dc.setTitle(title);
+            java.io.File f = dc.showDialog(owner.get());
+            if (f != null) {
+                open.accept(f.toPath());
+            }
+        });
+        return b;
+    }
+
     static String message(Throwable e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.toString() : m;

@@ -13,7 +13,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import org.addernet.app.lab.FeatureScatter;
 import org.addernet.app.ui.view.FxImages;
 
@@ -34,17 +33,8 @@ final class FeaturesTab {
     private FeatureScatter.Loaded loaded;
 
     FeaturesTab() {
-        Button open = new Button("Open a run folder\u2026");
-        open.setId("features-open");
-        open.disableProperty().bind(work.busy);
-        open.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("A run folder of `workbench run fig1-features-fashion-mnist`");
-            java.io.File f = dc.showDialog(owner);
-            if (f != null) {
-                open(f.toPath());
-            }
-        });
+        Button open = work.folderButton("Open a run folder\u2026", "features-open",
+                "A run folder of `workbench run fig1-features-fashion-mnist`", () -> owner, this::open);
         limit.setEditable(true);
         limit.setPrefWidth(100);
         limit.setId("features-limit");

@@ -15,7 +15,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import org.addernet.app.render.FilterFigure;
 import org.addernet.app.runner.TrainedRuns;
 import org.addernet.app.ui.view.FxImages;
@@ -34,17 +33,8 @@ final class FiltersTab {
     private Path dir;
 
     FiltersTab() {
-        Button open = new Button("Open a run folder\u2026");
-        open.setId("filters-open");
-        open.disableProperty().bind(work.busy);
-        open.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("A run folder of `workbench run` on an image preset");
-            java.io.File f = dc.showDialog(owner);
-            if (f != null) {
-                open(f.toPath());
-            }
-        });
+        Button open = work.folderButton("Open a run folder\u2026", "filters-open",
+                "A run folder of `workbench run` on an image preset", () -> owner, this::open);
         layer.setEditable(true);
         layer.setId("filters-layer");
         layer.valueProperty().addListener((o, a, b) -> {

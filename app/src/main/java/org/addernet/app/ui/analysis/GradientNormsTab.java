@@ -19,7 +19,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.FirstStepNorms;
 import org.addernet.app.runner.MetricsCsv;
@@ -66,17 +65,8 @@ final class GradientNormsTab {
         compute.setDefaultButton(true);
         compute.disableProperty().bind(work.busy);
         compute.setOnAction(e -> compute());
-        Button open = new Button("Open a run folder\u2026");
-        open.setId("table1-open");
-        open.disableProperty().bind(work.busy);
-        open.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("A run folder of `workbench run table1-gradient-norms`");
-            java.io.File f = dc.showDialog(owner[0]);
-            if (f != null) {
-                open(f.toPath());
-            }
-        });
+        Button open = work.folderButton("Open a run folder\u2026", "table1-open",
+                "A run folder of `workbench run table1-gradient-norms`", () -> owner[0], this::open);
         HBox top = new HBox(10, new Label("Data set"), set, compute, open);
         top.setAlignment(Pos.CENTER_LEFT);
         table.setId("table1-table");

@@ -15,7 +15,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.stage.DirectoryChooser;
 import org.addernet.app.runner.TrainedRuns;
 import org.addernet.app.ui.charts.ModelWeights;
 import org.addernet.app.ui.charts.WeightHistogramPanel;
@@ -44,17 +43,8 @@ final class WeightsTab {
         Button fromSession = new Button("The session's toy nets");
         fromSession.setId("weights-session");
         fromSession.setOnAction(e -> fromSession());
-        Button open = new Button("Add a run folder\u2026");
-        open.setId("weights-open");
-        open.disableProperty().bind(work.busy);
-        open.setOnAction(e -> {
-            DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("A run folder of `workbench run` on an image preset");
-            java.io.File f = dc.showDialog(owner);
-            if (f != null) {
-                open(f.toPath());
-            }
-        });
+        Button open = work.folderButton("Add a run folder\u2026", "weights-open",
+                "A run folder of `workbench run` on an image preset", () -> owner, this::open);
         source.setId("weights-source");
         HBox top = new HBox(10, fromSession, open, source);
         top.setAlignment(Pos.CENTER_LEFT);

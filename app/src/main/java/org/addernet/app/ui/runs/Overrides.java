@@ -1,5 +1,7 @@
 package org.addernet.app.ui.runs;
 
+import org.addernet.app.store.RunQueue;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,27 +101,8 @@ final class Overrides {
         return out;
     }
 
-    /** {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]}. */
+    /** {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]} ({@link RunQueue#splitValues}). */
     static List<String> values(String s) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        boolean quoted = false;
-        StringBuilder cur = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '[' || c == '{')) {
-                depth++;
-            } else if (!quoted && (c == ']' || c == '}')) {
-                depth = Math.max(0, depth - 1);
-            } else if (c == ',' && depth == 0 && !quoted) {
-                out.add(cur.toString().strip());
-                cur.setLength(0);
-                continue;
-            }
-            cur.append(c);
-        }
-        out.add(cur.toString().strip());
-        return out;
+        return RunQueue.splitValues(s);
     }
 }
