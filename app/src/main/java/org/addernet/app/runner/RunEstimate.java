@@ -74,7 +74,7 @@ public final class RunEstimate {
             }
             return String.format(Locale.ROOT, "%s would need about %s, more than three quarters of the %s heap: lower "
                     + "training.batchSize or data.trainLimit, or start the workbench with a bigger heap "
-                    + "(JAVA_OPTS=-Xmx%dg ./workbench)", model, gb(totalBytes()), gb(heapBytes),
+                    + "(WORKBENCH_JAVA_OPTS=-Xmx%dg ./workbench)", model, gb(totalBytes()), gb(heapBytes),
                     (long) Math.ceil(totalBytes() * 4.0 / 3 / (1L << 30)) + 1);
         }
     }
