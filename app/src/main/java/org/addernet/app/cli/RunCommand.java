@@ -187,28 +187,12 @@ public final class RunCommand implements Callable<Integer> {
     private int runEpochs(Preset p, Path dir, int n, boolean resuming, ManifestWriter manifest, java.io.PrintWriter err) {
         EpochRunner runner = new EpochRunner(p, dir, n, data, resuming, parent.err, System.console() != null);
         runner.setObserver(manifest);
-        Thread hook = onCtrlC(runner::cancel, runner::awaitEnd, 120_000);
-        Summary s;
-        try {
-            if (!resuming) {
-                if (Files.exists(dir.resolve("summary.json")) || Files.exists(dir.resolve(RUN_INFO))) {
-                    err.println("workbench run: --out " + dir + " already holds a run; choose another folder, "
-                            + "or continue it with --resume " + dir);
-                    return 2;
-                }
-            }
-            s = runner.run();
-        } catch (org.addernet.app.runner.OutputFolderException | java.io.FileNotFoundException
-                 | org.addernet.datasets.image.DataFormatException | IllegalArgumentException e) {
-            err.println("workbench run: " + e.getMessage());
+        if (!resuming && (Files.exists(dir.resolve("summary.json")) || Files.exists(dir.resolve(RUN_INFO)))) {
+            err.println("workbench run: --out " + dir + " already holds a run; choose another folder, "
+                    + "or continue it with --resume " + dir);
             return 2;
-        } catch (IOException e) {
-            err.println("workbench run: " + e.getMessage());
-            return 1;
-        } finally {
-            dropHook(hook);
         }
-        return report(s.runs(), dir, err);
+        return runAndReport(() -> runner.run().runs(), runner::cancel, runner::awaitEnd, dir, err);
     }
 
     /** A preset with a sweep (an ablation table): every variant in turn, then table.csv and table.png. */
@@ -216,10 +200,24 @@ public final class RunCommand implements Callable<Integer> {
         org.addernet.app.runner.SweepRunner runner = new org.addernet.app.runner.SweepRunner(p, dir, n, null)
                 .dataRoot(data).jobs(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
                 .progress(parent.err, System.console() != null).resume(resuming);
-        Thread hook = onCtrlC(runner::cancel, runner::awaitEnd, 120_000);
-        org.addernet.app.runner.SweepSummary s;
+        return runAndReport(() -> runner.run().runs(), runner::cancel, runner::awaitEnd, dir, err);
+    }
+
+    /** A runner's {@code run()}, giving its run records. */
+    @FunctionalInterface
+    private interface Run {
+        List<RunRecord> run() throws IOException;
+    }
+
+    /**
+     * Runs {@code run} with a Ctrl-C hook and reports its records: bad input or data (a damaged
+     * file, a missing set, an occupied folder) is one line and exit 2, other I/O failures exit 1.
+     */
+    private int runAndReport(Run run, Runnable cancel, Await await, Path dir, java.io.PrintWriter err) {
+        Thread hook = onCtrlC(cancel, await, 120_000);
+        List<RunRecord> runs;
         try {
-            s = runner.run();
+            runs = run.run();
         } catch (org.addernet.app.runner.OutputFolderException | java.io.FileNotFoundException
                  | org.addernet.datasets.image.DataFormatException | IllegalArgumentException e) {
             err.println("workbench run: " + e.getMessage());
@@ -230,7 +228,7 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             dropHook(hook);
         }
-        return report(s.runs(), dir, err);
+        return report(runs, dir, err);
     }
 
     /** How a runner is waited for: {@code awaitEnd(millis)}. */

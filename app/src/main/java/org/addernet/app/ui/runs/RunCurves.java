@@ -139,38 +139,32 @@ final class RunCurves {
             while (names.size() < layers) {
                 names.add("layer" + (names.size() + 1));
             }
-            double[] x = new double[n];
-            double[] loss = new double[n];
-            double[] train = new double[n];
-            double[] test = new double[n];
-            double[][] norms = new double[names.size()][n];
-            for (int i = 0; i < n; i++) {
-                EpochMetrics m = rows.get(i);
-                x[i] = m.epoch();
-                loss[i] = m.loss();
-                train[i] = m.trainAccuracy();
-                test[i] = m.testAccuracy();
-                double[] g = m.gradNorms();
-                for (int l = 0; l < names.size(); l++) {
-                    norms[l][i] = l < g.length ? g[l] : Double.NaN;
-                }
-            }
-            return new RunCurvesChart.Trace(seed, x, loss, train, test, names, norms);
+            return trace(seed, names, rows.stream().map(m -> new Point(m.epoch(), m.loss(), m.trainAccuracy(),
+                    m.testAccuracy(), m.gradNorms())).toList());
         }
         List<StepMetrics> rows = MetricsCsv.parseSteps(csv);
-        int n = rows.size();
         List<String> names = rows.isEmpty() ? List.of() : rows.get(0).layerNames();
+        return trace(seed, names, rows.stream().map(m -> new Point(m.iteration(), m.loss(), m.trainAccuracy(),
+                m.testAccuracy(), m.gradNorms())).toList());
+    }
+
+    /** One logged row of either kind of run: its x (epoch or iteration) and what the charts draw. */
+    private record Point(double x, double loss, double train, double test, double[] gradNorms) {
+    }
+
+    private static RunCurvesChart.Trace trace(long seed, List<String> names, List<Point> rows) {
+        int n = rows.size();
         double[] x = new double[n];
         double[] loss = new double[n];
         double[] train = new double[n];
         double[] test = new double[n];
         double[][] norms = new double[names.size()][n];
         for (int i = 0; i < n; i++) {
-            StepMetrics m = rows.get(i);
-            x[i] = m.iteration();
+            Point m = rows.get(i);
+            x[i] = m.x();
             loss[i] = m.loss();
-            train[i] = m.trainAccuracy();
-            test[i] = m.testAccuracy();
+            train[i] = m.train();
+            test[i] = m.test();
             double[] g = m.gradNorms();
             for (int l = 0; l < names.size(); l++) {
                 norms[l][i] = l < g.length ? g[l] : Double.NaN;
