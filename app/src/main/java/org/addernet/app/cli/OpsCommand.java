@@ -40,6 +40,12 @@ public final class OpsCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "K", defaultValue = "10", description = "image nets: classes, 2-1000 (default 10)")
     int classes;
 
+    @Option(names = "--shortcut", paramLabel = "S", defaultValue = "projection",
+            description = "ResNets: projection (default; the official AdderNet resnet20.py: 1x1 projection shortcuts "
+                    + "and a 1x1-conv + BN head) or A (parameter-free option-A shortcuts, a Linear head), as "
+                    + "the preset key model.shortcut")
+    String shortcut;
+
     @Option(names = "--add-cycles", paramLabel = "C", defaultValue = "2",
             description = "latency of an addition in cycles (default 2: the paper's VIA Nano 2000 example)")
     double addCycles;
@@ -84,24 +90,29 @@ public final class OpsCommand implements Callable<Integer> {
             m.put("latencyCycles", r.latency(addCycles, mulCycles));
             m.put("energyPicojoules", r.energy(addPj, mulPj));
             m.put("firstAndLastLayerExcluded", r.excludesEnds());
+            m.put("parameters", r.parameters());
             m.put("layers", r.layers());
             o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
             return 0;
         }
         o.printf(Locale.ROOT, "%s: operations per image (the paper's convention: batch norm, activations and pooling"
                 + " left out%s)%n%n", model, r.excludesEnds() ? "; the full-precision first and last layers too, Sec. 5.3" : "");
-        o.printf(Locale.ROOT, "%-34s %8s %16s %16s %16s%n", "layer", "kind", "MACs", "#Mul", "#Add");
+        o.printf(Locale.ROOT, "%-40s %8s %16s %16s %16s%n", "layer", "kind", "MACs", "#Mul", "#Add");
         for (OpCounts.LayerOps l : r.layers()) {
-            o.printf(Locale.ROOT, "%-34s %8s %,16d %16s %16s%n", l.layer(), l.adder() ? "adder" : "multiply", l.macs(),
+            o.printf(Locale.ROOT, "%-40s %8s %,16d %16s %16s%n", l.layer(), l.adder() ? "adder" : "multiply", l.macs(),
                     l.counted() ? String.format(Locale.ROOT, "%,d", l.multiplications()) : "(left out)",
                     l.counted() ? String.format(Locale.ROOT, "%,d", l.additions()) : "(left out)");
         }
-        o.printf(Locale.ROOT, "%-34s %8s %16s %,16d %,16d%n", "total", "", "", r.multiplications(), r.additions());
+        o.printf(Locale.ROOT, "%-40s %8s %16s %,16d %,16d%n", "total", "", "", r.multiplications(), r.additions());
         long[] paper = PAPER.get(model);
         if (paper != null) {
-            o.printf(Locale.ROOT, "%-34s %8s %16s %16s %16s%n", "the paper", "", "", human(paper[0]), human(paper[1]));
+            o.printf(Locale.ROOT, "%-40s %8s %16s %16s %16s%n", "the paper", "", "", human(paper[0]), human(paper[1]));
         }
         o.println();
+        Long official = OpCounts.OFFICIAL_PARAMETERS.get(model);
+        boolean resnet = model.startsWith("resnet");
+        o.printf(Locale.ROOT, "parameters: %,d%s%s%n", r.parameters(), resnet ? " (model.shortcut " + shortcut + ")" : "",
+                official == null ? "" : String.format(Locale.ROOT, "; huawei-noah/AdderNet resnet20.py: %,d", official));
         o.printf(Locale.ROOT, "latency estimate: %s cycles (add %s, mul %s cycles)%n", human(Math.round(r.latency(addCycles, mulCycles))),
                 trim(addCycles), trim(mulCycles));
         o.printf(Locale.ROOT, "energy estimate:  %.3g uJ (add %s pJ, mul %s pJ)%n", r.energy(addPj, mulPj) / 1e6, trim(addPj),
@@ -110,7 +121,7 @@ public final class OpsCommand implements Callable<Integer> {
     }
 
     private OpCounts.Result count() {
-        return OpCounts.ofZoo(model, hidden, depth, classes);
+        return OpCounts.ofZoo(model, hidden, depth, classes, org.addernet.engine.nn.ResidualBlock.Shortcut.fromId(shortcut));
     }
 
     private static String human(long v) {

@@ -18,13 +18,14 @@ class ImageStepBenchTest {
     }
 
     @Test
-    void resnet20MacsCountEveryConvAndTheClassifier() {
+    void resnet20MacsCountEveryConvTheShortcutsAndTheClassifier() {
         long expected = 32 * 32 * 16 * 27                     // first conv 3->16
                 + 6L * 32 * 32 * 16 * 144                      // stage 1: six 16->16 convs
                 + 16 * 16 * 32 * 144 + 5L * 16 * 16 * 32 * 288   // stage 2: 16->32 at stride 2, five 32->32
                 + 8 * 8 * 64 * 288 + 5L * 8 * 8 * 64 * 576       // stage 3
-                + 64 * 10;                                     // the linear classifier
-        assertEquals(40_551_040L, expected);
+                + 16 * 16 * 32 * 16 + 8 * 8 * 64 * 32          // the two 1x1 stride-2 projection shortcuts
+                + 64 * 10;                                     // the 1x1-conv classifier
+        assertEquals(40_813_184L, expected);
         for (String m : new String[] {"resnet20-cnn", "resnet20-adder"}) {
             assertEquals(expected, ModelMacs.perImage(ImageModels.build(m, 10, AdderRules.paper(), 1),
                     ImageModels.inputShape(m)), m);

@@ -25,12 +25,31 @@ class OpsCommandTest {
     void theTableShowsThePapersFiguresBeside() {
         Cli r = Cli.run("ops", "resnet20-cnn");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("40,108,032"), r.out());
+        assertTrue(r.out().contains("40,370,176"), r.out());
         assertTrue(r.out().contains("41.17M"), r.out());
         assertTrue(r.out().contains("(left out)"), r.out());
         Cli toy = Cli.run("ops", "mlp", "--hidden", "10");
         assertEquals(0, toy.exit(), toy.err());
         assertTrue(toy.out().contains("linear(2->10)") || toy.out().contains("2->10"), toy.out());
+    }
+
+    @Test
+    void theOfficialResNet20ListsItsShortcutsItsConvHeadAndItsParameters() {
+        Cli r = Cli.run("ops", "resnet20-adder");
+        assertEquals(0, r.exit(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("shortcut adderconv1x1(16->32, s2, p0)"), out);
+        assertTrue(out.contains("shortcut adderconv1x1(32->64, s2, p0)"), out);
+        assertTrue(out.matches("(?s).*conv1x1\\(64->10, s1, p0\\)\\s+multiply\\s+640\\s+\\(left out\\).*"), out);
+        assertTrue(out.contains("parameters: 272,484 (model.shortcut projection); huawei-noah/AdderNet resnet20.py: 272,484"),
+                out);
+        Cli a = Cli.run("ops", "resnet20-adder", "--shortcut", "A", "--json");
+        assertEquals(0, a.exit(), a.err());
+        assertTrue(a.out().contains("\"parameters\" : 269722"), a.out());
+        assertTrue(!a.out().contains("shortcut adderconv"), a.out());
+        Cli bad = Cli.run("ops", "resnet20-adder", "--shortcut", "B");
+        assertEquals(2, bad.exit());
+        assertEquals("workbench ops: unknown shortcut 'B', expected projection or A", bad.err().strip());
     }
 
     @Test

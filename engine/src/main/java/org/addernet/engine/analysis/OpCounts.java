@@ -15,9 +15,11 @@ import org.addernet.engine.nn.Sequential;
  * and Sec. 5.2): a convolution or fully-connected layer of {@code m} multiply-accumulates costs
  * {@code m} multiplications and {@code m} additions; an adder layer of {@code m} adder-accumulates
  * costs no multiplication and {@code 2m} additions (the subtraction and the accumulation). Batch
- * norm, activations, pooling, shortcuts and biases are left out, as the paper does ("the
- * computational cost in batch normalization layer ... significantly less"); for the CIFAR models
- * the first and the last layer, which stay full precision, are left out too (Sec. 5.3).
+ * norm, activations, pooling, identity and option-A shortcuts and biases are left out, as the paper
+ * does ("the computational cost in batch normalization layer ... significantly less"); a
+ * projection shortcut's 1x1 convolution is a layer like the others (named with the prefix
+ * {@value #SHORTCUT}). For the CIFAR models the first and the last weight layer (the classifier:
+ * the ResNets' 1x1 convolution head), which stay full precision, are left out too (Sec. 5.3).
  */
 public final class OpCounts {
     /** One weight layer's share. */
@@ -31,9 +33,10 @@ public final class OpCounts {
      * @param additions        per image, counted layers only
      * @param layers           every weight layer in forward order, counted or not
      * @param excludesEnds     whether the first and last weight layers were left out
+     * @param parameters       learned values of the net (weights, biases, batch norm's scales and shifts)
      */
     public record Result(String model, long multiplications, long additions, List<LayerOps> layers,
-                         boolean excludesEnds) {
+                         boolean excludesEnds, long parameters) {
         public Result {
             layers = List.copyOf(layers);
         }
@@ -60,6 +63,17 @@ public final class OpCounts {
             "vgg-small-cnn", new long[] {650_000_000, 650_000_000},
             "vgg-small-adder", new long[] {0, 1_300_000_000});
 
+    /**
+     * Parameters of the official models by zoo name: huawei-noah/AdderNet's {@code resnet20.py}
+     * builds ResNet-20 with 272,484 (its AdderNet; the CNN twin, each adder layer a convolution
+     * without bias, has as many). The official code defines no ResNet-32.
+     */
+    public static final java.util.Map<String, Long> OFFICIAL_PARAMETERS = java.util.Map.of(
+            "resnet20-adder", 272_484L, "resnet20-cnn", 272_484L);
+
+    /** The prefix of a projection shortcut's convolution in {@link LayerOps#layer()}. */
+    public static final String SHORTCUT = "shortcut ";
+
     private OpCounts() {
     }
 
@@ -70,6 +84,12 @@ public final class OpCounts {
      * layers left out (Sec. 5.3). Bad arguments give an {@link IllegalArgumentException} naming them.
      */
     public static Result ofZoo(String model, int hidden, int depth, int classes) {
+        return ofZoo(model, hidden, depth, classes, org.addernet.engine.nn.ResidualBlock.Shortcut.PROJECTION);
+    }
+
+    /** {@link #ofZoo(String, int, int, int)} with the ResNets' {@code shortcut} (ignored by the other models). */
+    public static Result ofZoo(String model, int hidden, int depth, int classes,
+                               org.addernet.engine.nn.ResidualBlock.Shortcut shortcut) {
         if ("mlp".equals(model) || "adder".equals(model)) {
             if (hidden < 1 || hidden > 4096 || depth < 2 || depth > 64) {
                 throw new IllegalArgumentException("--hidden must lie in [1, 4096] (as in presets) and --depth in [2, 64], got "
@@ -87,7 +107,7 @@ public final class OpCounts {
             throw new IllegalArgumentException("--classes must lie in [2, 1000], got " + classes);
         }
         Sequential net = org.addernet.engine.model.ImageModels.build(model, classes,
-                org.addernet.engine.nn.AdderRules.paper(), 1);
+                org.addernet.engine.nn.AdderRules.paper(), shortcut, 1);
         return of(model, net, org.addernet.engine.model.ImageModels.inputShape(model), !model.startsWith("lenet"));
     }
 
@@ -116,7 +136,8 @@ public final class OpCounts {
             mul += m;
             add += a;
         }
-        return new Result(model, mul, add, layers, excludeEnds);
+        long parameters = net.parameters().stream().mapToLong(org.addernet.engine.nn.Parameter::size).sum();
+        return new Result(model, mul, add, layers, excludeEnds, parameters);
     }
 
     /** Multiply- or adder-accumulates of every weight layer, no exclusions (what a step costs). */
@@ -132,8 +153,11 @@ public final class OpCounts {
             } else if (l instanceof ResidualBlock r) {
                 List<Layer> inner = r.layers();     // conv1, bn1, conv2, bn2 [, projection, its bn]
                 walk(inner.subList(0, 4), s, out);
-                if (inner.size() > 4) {
+                if (r.projects()) {
+                    int from = out.size();
                     walk(inner.subList(4, inner.size()), s, out);
+                    LayerOps p = out.get(from);
+                    out.set(from, new LayerOps(SHORTCUT + p.layer(), p.adder(), p.macs(), p.counted(), 0, 0));
                 }
             } else if (l instanceof Conv2d || l instanceof AdderConv2d) {
                 int[] o = l.outputShape(s);

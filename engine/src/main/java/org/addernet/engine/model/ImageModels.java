@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.addernet.engine.nn.Activation;
+import org.addernet.engine.nn.AvgPool2d;
 import org.addernet.engine.nn.AdderConv2d;
 import org.addernet.engine.nn.AdderDense;
 import org.addernet.engine.nn.AdderRules;
@@ -28,7 +29,17 @@ import org.addernet.engine.nn.Sequential;
  *   <li>{@code lenet5-bn-adder}: the same with every conv and FC layer an adder layer followed by
  *   batch norm (Sec. 5.2: the FC layers are adder layers too).</li>
  *   <li>{@code resnet20-*}, {@code resnet32-*}: CIFAR ResNets (16-32-64 channels, 3 or 5 blocks a
- *   stage, option-A shortcuts); the first conv and the last FC stay full precision (Sec. 5.3).</li>
+ *   stage); the first conv and the classifier stay full precision (Sec. 5.3). By default
+ *   ({@link ResidualBlock.Shortcut#PROJECTION}, preset {@code model.shortcut = projection}) the
+ *   layout of the official code (huawei-noah/AdderNet {@code resnet20.py}): conv 3x3 3-16, BN,
+ *   ReLU; the blocks, where the shape changes (the first block of stages 2 and 3) a 1x1 stride-2
+ *   projection shortcut (an adder convolution in the AdderNet, a convolution in the CNN, neither
+ *   with bias) followed by BN; then AvgPool(8), a full-precision 1x1 convolution 64-classes
+ *   without bias and BatchNorm2d(classes). ResNet-20: 20 adder layers in the AdderNet and
+ *   272,484 parameters, as the official model; ResNet-32: 32 and 466,916.
+ *   {@link ResidualBlock.Shortcut#OPTION_A} ({@code model.shortcut = A}) is the layout the zoo had
+ *   before: parameter-free option-A shortcuts and global average pooling into a
+ *   {@code Linear(64, classes)} with bias and no BN (18 adder layers, 269,722 parameters).</li>
  *   <li>{@code vgg-small-*}: 128-128-M-256-256-M-512-512-M then FC; first conv and FC full precision.</li>
  *   <li>{@code lenetpp-cnn}, {@code lenetpp-adder}: a reduced LeNet++ (Wen et al., the net of the
  *   paper's Fig. 1, Sec. 5.5): three pairs of 3x3 convolutions (pad 1) with BN and ReLU,
@@ -67,8 +78,21 @@ public final class ImageModels {
         return name.startsWith("lenet") ? new int[] {1, 28, 28} : new int[] {3, 32, 32};
     }
 
+    /** The model {@code name} in its default layout (the ResNets with {@link ResidualBlock.Shortcut#PROJECTION}). */
     public static Sequential build(String name, int classes, AdderRules rules, long seed) {
+        return build(name, classes, rules, ResidualBlock.Shortcut.PROJECTION, seed);
+    }
+
+    /**
+     * The model {@code name} with its residual blocks' {@code shortcut} (the ResNets' layout, see
+     * the class comment; the other models have no shortcut and ignore it), seeded.
+     */
+    public static Sequential build(String name, int classes, AdderRules rules, ResidualBlock.Shortcut shortcut,
+                                   long seed) {
         check(name);
+        if (shortcut == null) {
+            throw new IllegalArgumentException("a model's shortcut must be projection or A, got null");
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         boolean adder = name.endsWith("-adder");
         if (name.startsWith("lenetpp")) {
@@ -81,7 +105,13 @@ public final class ImageModels {
         if (name.startsWith("vgg")) {
             return vggSmall(adder, classes, rules, rng);
         }
-        return resnet(name.startsWith("resnet20") ? 3 : 5, adder, classes, rules, rng);
+        return resnet(name.startsWith("resnet20") ? 3 : 5, adder, classes, rules, shortcut, rng);
+    }
+
+    /** Whether {@code name} has residual blocks, so that its layout depends on the shortcut (the ResNets). */
+    public static boolean hasShortcuts(String name) {
+        check(name);
+        return name.startsWith("resnet");
     }
 
     /** Whether {@code name} has a 2-D feature layer that {@link #featureLayerIndex} finds (the LeNet++ models). */
@@ -190,7 +220,13 @@ public final class ImageModels {
         return new Sequential(l);
     }
 
-    private static Sequential resnet(int blocks, boolean adder, int classes, AdderRules rules, SplittableRandom rng) {
+    /**
+     * The official resnet20.py's order of layers (see the class comment) with {@code PROJECTION};
+     * with {@code OPTION_A} the zoo's earlier layout, built with the same draws from {@code rng}
+     * as before, so that its checkpoints and seeds keep their meaning.
+     */
+    private static Sequential resnet(int blocks, boolean adder, int classes, AdderRules rules,
+                                     ResidualBlock.Shortcut shortcut, SplittableRandom rng) {
         List<Layer> l = new ArrayList<>();
         l.add(new Conv2d(3, 16, 3, 1, 1, false, rng));
         l.add(new BatchNorm2d(16));
@@ -199,13 +235,20 @@ public final class ImageModels {
         for (int stage = 0; stage < 3; stage++) {
             int out = 16 << stage;
             for (int b = 0; b < blocks; b++) {
-                l.add(new ResidualBlock(in, out, b == 0 && stage > 0 ? 2 : 1, adder, rules, rng));
+                l.add(new ResidualBlock(in, out, b == 0 && stage > 0 ? 2 : 1, adder, rules, shortcut, rng));
                 in = out;
             }
         }
-        l.add(new GlobalAvgPool2d());
-        l.add(new Flatten());
-        l.add(new Linear(64, classes, true, rng));
+        if (shortcut == ResidualBlock.Shortcut.OPTION_A) {
+            l.add(new GlobalAvgPool2d());
+            l.add(new Flatten());
+            l.add(new Linear(in, classes, true, rng));
+        } else {
+            l.add(new AvgPool2d(8, 1));                             // 8 x 8 -> 1 x 1 on a 32 x 32 image
+            l.add(new Conv2d(in, classes, 1, 1, 0, false, rng));    // the classifier: full precision, no bias
+            l.add(new BatchNorm2d(classes));
+            l.add(new Flatten());
+        }
         return new Sequential(l);
     }
 }

@@ -18,8 +18,34 @@ import org.addernet.engine.tensor.Tensor;
  * AdderNet code's downsample).
  */
 public final class ResidualBlock implements Layer {
-    /** How the shortcut changes shape. */
-    public enum Shortcut { OPTION_A, PROJECTION }
+    /**
+     * How the shortcut changes shape; {@link #id()} is the preset value ({@code model.shortcut}):
+     * {@code A} or {@code projection}.
+     */
+    public enum Shortcut {
+        OPTION_A("A"), PROJECTION("projection");
+
+        private final String id;
+
+        Shortcut(String id) {
+            this.id = id;
+        }
+
+        /** The preset value: {@code A} or {@code projection}. */
+        public String id() {
+            return id;
+        }
+
+        /** The shortcut of preset value {@code id} ({@code A} or {@code projection}). */
+        public static Shortcut fromId(String id) {
+            for (Shortcut s : values()) {
+                if (s.id.equals(id)) {
+                    return s;
+                }
+            }
+            throw new IllegalArgumentException("unknown shortcut '" + id + "', expected projection or A");
+        }
+    }
 
     private final int in;
     private final int out;
@@ -177,6 +203,11 @@ public final class ResidualBlock implements Layer {
             l.add(projectionBn);
         }
         return l;
+    }
+
+    /** Whether the shortcut is a projection (a 1 x 1 convolution and batch norm, the last two of {@link #layers()}). */
+    public boolean projects() {
+        return projection != null;
     }
 
     /** The adder convolutions of this block (none in the CNN version), for the p schedule. */

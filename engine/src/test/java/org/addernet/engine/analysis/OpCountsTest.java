@@ -2,12 +2,16 @@ package org.addernet.engine.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import org.addernet.engine.model.ImageModels;
 import org.addernet.engine.model.ModelSpec;
 import org.addernet.engine.model.Models;
 import org.addernet.engine.nn.Activation;
 import org.addernet.engine.nn.AdderRules;
+import org.addernet.engine.nn.ResidualBlock;
 import org.junit.jupiter.api.Test;
 
 /** Operation counts against hand counts of the architectures. */
@@ -38,16 +42,38 @@ class OpCountsTest {
         long stage1 = 6L * 32 * 32 * 16 * 16 * 9;
         long stage2 = 16L * 16 * 32 * 16 * 9 + 5L * 16 * 16 * 32 * 32 * 9;
         long stage3 = 8L * 8 * 64 * 32 * 9 + 5L * 8 * 8 * 64 * 64 * 9;
+        // the official layout's 1x1 stride-2 projections: 16->32 at 16x16, 32->64 at 8x8
+        long shortcuts = 16L * 16 * 32 * 16 + 8L * 8 * 64 * 32;
         OpCounts.Result cnn = image("resnet20-cnn");
-        assertEquals(stage1 + stage2 + stage3, cnn.multiplications());
-        assertEquals(40_108_032, cnn.multiplications());
+        assertEquals(stage1 + stage2 + stage3 + shortcuts, cnn.multiplications());
+        assertEquals(40_370_176, cnn.multiplications());
         assertFalse(cnn.layers().get(0).counted(), "the first conv stays full precision and is not counted");
-        assertFalse(cnn.layers().get(cnn.layers().size() - 1).counted(), "nor is the classifier");
+        OpCounts.LayerOps head = cnn.layers().get(cnn.layers().size() - 1);
+        assertFalse(head.counted(), "nor is the classifier");
+        assertEquals("conv1x1(64->10, s1, p0)", head.layer(), "the head is a 1x1 convolution");
+        assertEquals(640, head.macs());
         OpCounts.Result adder = image("resnet20-adder");
         assertEquals(0, adder.multiplications());
-        assertEquals(2 * 40_108_032L, adder.additions());
+        assertEquals(2 * 40_370_176L, adder.additions());
         assertEquals(32L * 32 * 3 * 16 * 9, OpCounts.macs(ImageModels.build("resnet20-cnn", 10, AdderRules.paper(), 1),
-                new int[] {3, 32, 32}) - 40_108_032 - 64 * 10, "the whole-net MACs include both ends");
+                new int[] {3, 32, 32}) - 40_370_176 - 64 * 10, "the whole-net MACs include both ends");
+        assertEquals(272_484, adder.parameters());
+    }
+
+    @Test
+    void theShortcutsAreNamedAndCountedAndOptionAHasNone() {
+        OpCounts.Result adder = OpCounts.ofZoo("resnet20-adder", 1, 2, 10);
+        List<OpCounts.LayerOps> shortcuts = adder.layers().stream()
+                .filter(l -> l.layer().startsWith(OpCounts.SHORTCUT)).toList();
+        assertEquals(List.of("shortcut adderconv1x1(16->32, s2, p0)", "shortcut adderconv1x1(32->64, s2, p0)"),
+                shortcuts.stream().map(OpCounts.LayerOps::layer).toList());
+        assertTrue(shortcuts.stream().allMatch(l -> l.adder() && l.counted() && l.macs() == 131_072), shortcuts.toString());
+        assertEquals(20, adder.layers().stream().filter(OpCounts.LayerOps::adder).count(), "20 adder layers");
+        OpCounts.Result a = OpCounts.ofZoo("resnet20-adder", 1, 2, 10, ResidualBlock.Shortcut.OPTION_A);
+        assertEquals(2 * 40_108_032L, a.additions(), "option A: no shortcut layers");
+        assertEquals("linear(64->10)", a.layers().get(a.layers().size() - 1).layer());
+        assertEquals(269_722, a.parameters());
+        assertEquals(466_916, OpCounts.ofZoo("resnet32-adder", 1, 2, 10).parameters());
     }
 
     @Test
