@@ -2,11 +2,15 @@ package org.addernet.presets;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.addernet.datasets.image.Normalization;
 import org.addernet.datasets.toy.ToySet;
 import org.addernet.datasets.toy.ToySpec;
+import org.addernet.engine.model.ImageModels;
 import org.addernet.engine.model.ModelSpec;
 import org.addernet.engine.nn.Activation;
 import org.addernet.engine.nn.AdderRules;
+import org.addernet.engine.nn.ResidualBlock;
+import org.addernet.engine.nn.Sequential;
 import org.addernet.engine.optim.LrSchedule;
 import org.addernet.engine.optim.PSchedule;
 import org.addernet.engine.train.TrainConfig;
@@ -34,8 +38,44 @@ public final class ExperimentPlan {
         return out;
     }
 
-    /** One run of an image preset: {@code id} is {@code <model>-s<seed>}. */
-    public record ImageRun(String id, String model, AdderRules rules, long seed, int seedIndex) {
+    /**
+     * One run of an image preset: {@code id} is {@code <model>-s<seed>}; {@code shortcut} is the
+     * ResNets' layout ({@code model.shortcut}; the other models ignore it).
+     */
+    public record ImageRun(String id, String model, AdderRules rules, ResidualBlock.Shortcut shortcut, long seed,
+                           int seedIndex) {
+        /** This run's network, {@code classes} logits, initialised from {@code initSeed}. */
+        public Sequential build(int classes, long initSeed) {
+            return ImageModels.build(model, classes, rules, shortcut, initSeed);
+        }
+    }
+
+    /** The network {@code model} of preset {@code p} (its adder rules and {@code model.shortcut}), seeded. */
+    public static Sequential imageModel(Preset p, String model, int classes, long seed) {
+        return ImageModels.build(model, classes, rules(p), shortcut(p), seed);
+    }
+
+    /** The ResNets' shortcut of {@code model.shortcut}. */
+    public static ResidualBlock.Shortcut shortcut(Preset p) {
+        return ResidualBlock.Shortcut.fromId(p.model().shortcut());
+    }
+
+    /**
+     * The standardisation of {@code data.mean} and {@code data.std}, or null when the preset
+     * leaves them null (the set's own statistics).
+     */
+    public static Normalization normalization(Preset p) {
+        Preset.Data d = p.data();
+        if (d.mean() == null || d.std() == null) {
+            return null;
+        }
+        float[] mean = new float[d.mean().size()];
+        float[] std = new float[d.std().size()];
+        for (int c = 0; c < mean.length; c++) {
+            mean[c] = d.mean().get(c).floatValue();
+            std[c] = d.std().get(c).floatValue();
+        }
+        return new Normalization(mean, std);
     }
 
     /** The runs of an image preset (data.set an image set): seeds x models, in that order. */
@@ -47,7 +87,7 @@ public final class ExperimentPlan {
         for (int k = 0; k < seeds; k++) {
             long seed = p.seed() + k;
             for (String model : p.runs().models()) {
-                out.add(new ImageRun(model + "-s" + seed, model, rules(p), seed, k));
+                out.add(new ImageRun(model + "-s" + seed, model, rules(p), shortcut(p), seed, k));
             }
         }
         return out;
@@ -77,11 +117,17 @@ public final class ExperimentPlan {
         return trainConfig(p, p.training().iterations(), p.training().logEvery());
     }
 
-    /** The training settings with the step count and log period given (epoch runs derive both from the data). */
+    /**
+     * The training settings with the step count and log period given (epoch runs derive both from
+     * the data). The per-epoch cosine's epoch is {@code iterations / training.epochs} steps (at least
+     * one): an epoch run's {@code epochs x steps per epoch} gives its steps per epoch exactly.
+     */
     public static TrainConfig trainConfig(Preset p, long iterations, int logEvery) {
         Preset.Training t = p.training();
         LrSchedule schedule = switch (t.schedule()) {
             case "cosine" -> new LrSchedule.Cosine(t.lr());
+            case PresetValidator.EPOCH_COSINE -> new LrSchedule.EpochCosine(t.lr(),
+                    Math.max(1, iterations / (t.epochs() == null ? 1 : t.epochs())));
             case "polynomial" -> new LrSchedule.Polynomial(t.lr(), t.power());
             case "step" -> new LrSchedule.Step(t.lr(), t.stepEvery(), t.stepGamma());
             case "constant" -> new LrSchedule.Constant(t.lr());

@@ -37,12 +37,23 @@ public record Preset(String name, String title, String description, String repro
      *                     batches; null = the set's default (on for CIFAR, off for MNIST-format sets)
      * @param trainLimit   image sets: use only the first this many training images; null = all
      * @param testLimit    image sets: use only the first this many test images; null = all
+     * @param mean         image sets: the per-channel means images are standardised with, one per
+     *                     channel; null = the set's published statistics (left out of the JSON when null)
+     * @param std          image sets: the per-channel standard deviations, with {@code mean}; null = the set's
      */
     public record Data(String set, int samples, Double spread, double labelNoise, double testFraction, Long seed,
-                       Boolean augment, Integer trainLimit, Integer testLimit) {
+                       Boolean augment, Integer trainLimit, Integer testLimit,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> mean,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> std) {
+        public Data {
+            // not List.copyOf: a null element must reach the validator, which names it
+            mean = mean == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(mean));
+            std = std == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(std));
+        }
+
         /** A toy-set data section (the image-only fields null). */
         public Data(String set, int samples, Double spread, double labelNoise, double testFraction, Long seed) {
-            this(set, samples, spread, labelNoise, testFraction, seed, null, null, null);
+            this(set, samples, spread, labelNoise, testFraction, seed, null, null, null, null, null);
         }
     }
 
@@ -50,12 +61,23 @@ public record Preset(String name, String title, String description, String repro
      * @param depth        weight layers (2 = Definition 2's two-layer net)
      * @param activation   relu, tanh or sigmoid
      * @param mlpBatchNorm whether the MLP gets batch norm after its hidden layers (the AdderNet always has it)
+     * @param shortcut     the ResNets' shortcuts where the shape changes: {@code projection} (the official
+     *                     AdderNet resnet20.py: a 1x1 stride-2 projection and BN, and a 1x1-conv + BN head)
+     *                     or {@code A} (parameter-free option A and a Linear head, the zoo's earlier layout)
      */
-    public record Model(int depth, String activation, boolean mlpBatchNorm) {
+    public record Model(int depth, String activation, boolean mlpBatchNorm, String shortcut) {
+        /** The default shortcut: the official layout. */
+        public static final String DEFAULT_SHORTCUT = "projection";
+
+        /** A toy-set model section (the ResNets' shortcut at its default). */
+        public Model(int depth, String activation, boolean mlpBatchNorm) {
+            this(depth, activation, mlpBatchNorm, DEFAULT_SHORTCUT);
+        }
     }
 
     /**
-     * @param schedule cosine, polynomial, step or constant
+     * @param schedule cosine, polynomial, step, constant or cosine-epoch (image sets: a cosine stepped
+     *                 once an epoch, the official AdderNet main.py's)
      * @param power    polynomial schedule's exponent
      * @param stepEvery step schedule's period in iterations
      * @param stepGamma step schedule's factor

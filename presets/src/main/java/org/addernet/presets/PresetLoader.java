@@ -42,7 +42,8 @@ public final class PresetLoader {
     public static final List<String> BUNDLED_IMAGE = List.of("lenet5-bn-mnist-adder", "lenet5-bn-mnist-adder-short",
             "lenet5-bn-mnist-cnn", "lenet5-bn-mnist-cnn-short", "lenet5-bn-fashion-mnist-adder",
             "lenet5-bn-fashion-mnist-adder-short", "lenet5-bn-fashion-mnist-cnn", "lenet5-bn-fashion-mnist-cnn-short",
-            "resnet20-cifar10-adder", "resnet20-cifar10-adder-short", "resnet20-cifar10-cnn",
+            "resnet20-cifar10-adder", "resnet20-cifar10-adder-short", "resnet20-cifar10-adder-official",
+            "resnet20-cifar10-adder-official-short", "resnet20-cifar10-cnn",
             "resnet20-cifar10-cnn-short", "vgg-small-cifar10-adder", "vgg-small-cifar10-adder-short",
             "table1-gradient-norms", "fig1-features-fashion-mnist", "fig1-features-fashion-mnist-short",
             "fig1-features-mnist");

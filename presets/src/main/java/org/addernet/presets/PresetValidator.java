@@ -72,11 +72,16 @@ public final class PresetValidator {
             out.add(new Problem("model.depth", "must lie in [2, 64] weight layers, got " + m.depth()));
         }
         oneOf(out, "model.activation", m.activation(), List.of("relu", "tanh", "sigmoid"));
+        oneOf(out, "model.shortcut", m.shortcut(), SHORTCUTS);
         Preset.Training t = p.training();
         within(out, "training.iterations", t.iterations(), 1, 100_000_000);
         within(out, "training.batchSize", t.batchSize(), 2, MAX_BATCH);
         positive(out, "training.lr", t.lr());
-        oneOf(out, "training.schedule", t.schedule(), List.of("cosine", "polynomial", "step", "constant"));
+        oneOf(out, "training.schedule", t.schedule(), SCHEDULES);
+        if (EPOCH_COSINE.equals(t.schedule()) && !image) {
+            out.add(new Problem("training.schedule", EPOCH_COSINE + " steps the rate once an epoch, so it needs an image "
+                    + "set (training.epochs); data.set is the toy set " + d.set() + ": use cosine"));
+        }
         positive(out, "training.power", t.power());
         atLeast(out, "training.stepEvery", t.stepEvery(), 1);
         if (!(t.stepGamma() > 0 && t.stepGamma() <= 1)) {
@@ -106,10 +111,12 @@ public final class PresetValidator {
             if (d.testLimit() != null && d.testLimit() < 1) {
                 out.add(new Problem("data.testLimit", "must be >= 1 (or null for the whole test set), got " + d.testLimit()));
             }
+            standardisation(out, d);
         } else {
             String[][] imageOnly = {{"training.epochs", String.valueOf(t.epochs())},
                     {"data.augment", String.valueOf(d.augment())}, {"data.trainLimit", String.valueOf(d.trainLimit())},
-                    {"data.testLimit", String.valueOf(d.testLimit())}};
+                    {"data.testLimit", String.valueOf(d.testLimit())}, {"data.mean", String.valueOf(d.mean())},
+                    {"data.std", String.valueOf(d.std())}};
             for (String[] f : imageOnly) {
                 if (!"null".equals(f[1])) {
                     out.add(new Problem(f[0], "applies to image sets only (data.set is the toy set " + d.set()
@@ -172,6 +179,50 @@ public final class PresetValidator {
             validateSweep(p.sweep(), image, out);
         }
         return out;
+    }
+
+    /** The values of {@code model.shortcut}: the official projection layout, or option A. */
+    public static final List<String> SHORTCUTS = List.of("projection", "A");
+
+    /** The per-epoch cosine schedule's name (the official AdderNet main.py's schedule). */
+    public static final String EPOCH_COSINE = "cosine-epoch";
+
+    /** The values of {@code training.schedule}. */
+    public static final List<String> SCHEDULES = List.of("cosine", "polynomial", "step", "constant", EPOCH_COSINE);
+
+    /**
+     * {@code data.mean} and {@code data.std}: both null (the set's own statistics) or both one
+     * finite number per channel of the set, the deviations positive.
+     */
+    private static void standardisation(List<Problem> out, Preset.Data d) {
+        if ((d.mean() == null) != (d.std() == null)) {
+            String missing = d.mean() == null ? "data.mean" : "data.std";
+            out.add(new Problem(missing, "data.mean and data.std go together: give both (one per channel) or neither "
+                    + "(null: the set's own statistics), got null"));
+            return;
+        }
+        if (d.mean() == null) {
+            return;
+        }
+        int channels = ImageSet.of(d.set()).isIdx() ? 1 : 3;
+        String[] names = {"data.mean", "data.std"};
+        List<List<Double>> lists = List.of(d.mean(), d.std());
+        for (int k = 0; k < 2; k++) {
+            List<Double> v = lists.get(k);
+            if (v.size() != channels) {
+                out.add(new Problem(names[k], "expected " + channels + " number" + (channels == 1 ? "" : "s")
+                        + " (one per channel of " + d.set() + "), got " + v.size()));
+                continue;
+            }
+            for (int c = 0; c < channels; c++) {
+                Double x = v.get(c);
+                boolean ok = x != null && Double.isFinite(x) && (k == 0 || x > 0);
+                if (!ok) {
+                    out.add(new Problem(names[k] + "[" + c + "]", (k == 0 ? "expected a finite number" : "must be a finite number > 0")
+                            + ", got " + x));
+                }
+            }
+        }
     }
 
     /** Most variants a sweep may hold (columns of its table). */

@@ -394,7 +394,7 @@ public final class FeatureScatter {
         }
         ImageSet set = ImageSet.of(p.data().set());
         Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
-        ImagePipeline.Prepared data = ImagePipeline.load(set, folder, 1, limit);
+        ImagePipeline.Prepared data = ImagePipeline.load(set, folder, 1, limit, org.addernet.presets.ExperimentPlan.normalization(p));
         List<Features> out = new ArrayList<>();
         for (TrainedRuns.Trained t : runs) {
             out.add(extract(t.id(), t.model(), t.net(), data.test(), data.sampleShape(), limit));

@@ -181,7 +181,8 @@ public final class EpochRunner {
         if (data == null) {
             Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
             log("%s: reading %s from %s", preset.name(), set.id(), folder);
-            data = ImagePipeline.load(set, folder, preset.data().trainLimit(), preset.data().testLimit());
+            data = ImagePipeline.load(set, folder, preset.data().trainLimit(), preset.data().testLimit(),
+                    ExperimentPlan.normalization(preset));
         }
         Files.createDirectories(out);
         if (!resume) {
@@ -235,7 +236,7 @@ public final class EpochRunner {
                         + ", " + set.id() + " holds " + Arrays.toString(sample));
             }
             int[] in = {b, sample[0], sample[1], sample[2]};
-            int[] outShape = ImageModels.build(model, classes, ExperimentPlan.rules(preset), 0).outputShape(in);
+            int[] outShape = ExperimentPlan.imageModel(preset, model, classes, 0).outputShape(in);
             if (outShape.length != 2 || outShape[0] != classes || outShape[1] != b) {
                 throw new IllegalArgumentException(model + " maps " + Arrays.toString(in) + " to "
                         + Arrays.toString(outShape) + ", expected [" + classes + ", " + b + "]");
@@ -246,7 +247,7 @@ public final class EpochRunner {
     private RunRecord notStarted(ImageRun r, ImagePipeline.Prepared data) {
         Checkpoint c = null;
         try {
-            c = readCheckpoint(out.resolve(r.id()).resolve(CHECKPOINT), r, fingerprint(r, data));
+            c = readCheckpoint(out.resolve(r.id()).resolve(CHECKPOINT), r, fingerprint(r, data), data.train().numClasses());
         } catch (IOException | RuntimeException ignored) {
             // reported when the run is resumed
         }
@@ -297,7 +298,7 @@ public final class EpochRunner {
         try {
             Files.createDirectories(dir);
             int classes = data.train().numClasses();
-            Sequential net = ImageModels.build(r.model(), classes, r.rules(), r.seed());
+            Sequential net = r.build(classes, r.seed());
             TrainConfig cfg = ExperimentPlan.trainConfig(preset, epochs * steps, (int) steps);
             trainer = new Trainer(net, cfg, data.train(), null, r.seed(), data.sampleShape());
             trainer.setLogFirstStep(false);
@@ -308,7 +309,7 @@ public final class EpochRunner {
             }
             String fp = fingerprint(r, data);
             if (resume && Files.exists(ckptFile)) {
-                Checkpoint c = readCheckpoint(ckptFile, r, fp);
+                Checkpoint c = readCheckpoint(ckptFile, r, fp, classes);
                 trainer.restore(c.state());
                 history.addAll(c.history());
                 curves.put(r.id(), List.copyOf(history));
@@ -462,13 +463,18 @@ public final class EpochRunner {
         }
     }
 
-    private Checkpoint readCheckpoint(Path file, ImageRun r, String fingerprint) throws IOException {
+    private Checkpoint readCheckpoint(Path file, ImageRun r, String fingerprint, int classes) throws IOException {
         Checkpoint c;
         try (InputStream in = Files.newInputStream(file)) {
             c = Checkpoint.read(in, file.toString());
         }
         if (!c.runId().equals(r.id())) {
             throw new IOException(file + ": belongs to run " + c.runId() + ", not " + r.id());
+        }
+        String layout = org.addernet.presets.CheckpointLayout.mismatch(file.toString(), c, r, r.build(classes, 0), classes,
+                out.resolve("preset.json").toString());
+        if (layout != null) {
+            throw new IOException(layout);
         }
         if (!c.fingerprint().equals(fingerprint)) {
             throw new IOException(file + ": was written with other settings (data, model or training differ from "

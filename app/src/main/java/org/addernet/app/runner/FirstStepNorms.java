@@ -8,7 +8,6 @@ import java.util.Map;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
-import org.addernet.engine.model.ImageModels;
 import org.addernet.engine.nn.Sequential;
 import org.addernet.engine.train.TrainConfig;
 import org.addernet.engine.train.Trainer;
@@ -45,7 +44,7 @@ public final class FirstStepNorms {
     public static List<Row> compute(Preset p, Path dataRoot) throws IOException {
         ImageSet set = ImageSet.of(p.data().set());
         Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
-        ImagePipeline.Prepared data = ImagePipeline.load(set, folder, p.data().trainLimit(), 1);
+        ImagePipeline.Prepared data = ImagePipeline.load(set, folder, p.data().trainLimit(), 1, ExperimentPlan.normalization(p));
         return compute(p, data);
     }
 
@@ -58,7 +57,7 @@ public final class FirstStepNorms {
                     + " training images, fewer than one batch of " + p.training().batchSize());
         }
         for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(p, 1)) {
-            Sequential net = ImageModels.build(r.model(), data.train().numClasses(), r.rules(), r.seed());
+            Sequential net = r.build(data.train().numClasses(), r.seed());
             TrainConfig cfg = ExperimentPlan.trainConfig(p, steps, (int) steps);
             Trainer t = new Trainer(net, cfg, data.train(), null, r.seed(), data.sampleShape());
             t.setLogFirstStep(false);

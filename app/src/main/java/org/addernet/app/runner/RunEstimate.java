@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.addernet.engine.data.DataSet;
-import org.addernet.engine.model.ImageModels;
 import org.addernet.engine.nn.Layer;
 import org.addernet.engine.nn.Parameter;
 import org.addernet.engine.nn.ResidualBlock;
@@ -90,7 +89,7 @@ public final class RunEstimate {
     public static Estimate of(Preset p, String model, int classes, int[] sampleShape, int trainImages, int testImages,
                               int measureSteps) {
         int batch = p.training().batchSize();
-        Sequential net = ImageModels.build(model, classes, ExperimentPlan.rules(p), 1);
+        Sequential net = ExperimentPlan.imageModel(p, model, classes, 1);
         long params = 0;
         for (Parameter q : net.parameters()) {
             params += q.size();

@@ -295,13 +295,15 @@ public final class SweepRunner {
     private String lastDataKey;
 
     private ImagePipeline.Prepared data(Preset vp) throws IOException {
-        String key = vp.data().set() + "|" + vp.data().trainLimit() + "|" + vp.data().testLimit();
+        String key = vp.data().set() + "|" + vp.data().trainLimit() + "|" + vp.data().testLimit() + "|" + vp.data().mean()
+                + "|" + vp.data().std();
         if (!key.equals(lastDataKey)) {
             lastData = null;                 // one set in memory at a time
             ImageSet set = ImageSet.of(vp.data().set());
             Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
             log("reading %s from %s", set.id(), folder);
-            lastData = ImagePipeline.load(set, folder, vp.data().trainLimit(), vp.data().testLimit());
+            lastData = ImagePipeline.load(set, folder, vp.data().trainLimit(), vp.data().testLimit(),
+                    ExperimentPlan.normalization(vp));
             lastDataKey = key;
         }
         return lastData;

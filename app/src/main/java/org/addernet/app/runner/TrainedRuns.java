@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.addernet.engine.model.ImageModels;
 import org.addernet.engine.nn.Parameter;
 import org.addernet.engine.nn.Sequential;
 import org.addernet.engine.train.Checkpoint;
@@ -81,7 +80,12 @@ public final class TrainedRuns {
                         + plan.keySet());
             }
             String model = r.model();
-            Sequential net = ImageModels.build(model, classes, r.rules(), 0);
+            Sequential net = r.build(classes, 0);
+            String layout = org.addernet.presets.CheckpointLayout.mismatch(file.toString(), c, r, net, classes,
+                    presetFile.toString());
+            if (layout != null) {
+                throw new IOException(layout);
+            }
             List<Parameter> params = net.parameters();
             float[][] values = c.state().parameters();
             if (params.size() != values.length) {

@@ -31,11 +31,26 @@ public final class ImagePipeline {
      * parts with the set's published statistics (CIFAR-100: the training part's own).
      */
     public static Prepared load(ImageSet set, Path folder, Integer trainLimit, Integer testLimit) throws IOException {
+        return load(set, folder, trainLimit, testLimit, null);
+    }
+
+    /**
+     * {@link #load(ImageSet, Path, Integer, Integer)} standardising with {@code normalization}
+     * instead of the set's statistics when it is not null (a preset's {@code data.mean} and
+     * {@code data.std}, e.g. the official AdderNet code's CIFAR constants).
+     */
+    public static Prepared load(ImageSet set, Path folder, Integer trainLimit, Integer testLimit,
+                                Normalization normalization) throws IOException {
         TrainTest raw = DataRoots.load(set, folder);
         DataSet train = limit(raw.train(), trainLimit);
         DataSet test = limit(raw.test(), testLimit);
         int[] shape = shape(set, raw.train().dim());
-        Normalization norm = Normalization.forSet(set).orElseGet(() -> Normalization.fromData(raw.train(), shape[0]));
+        if (normalization != null && normalization.channels() != shape[0]) {
+            throw new IllegalArgumentException(set.id() + " has " + shape[0] + " channels, the standardisation "
+                    + normalization.channels());
+        }
+        Normalization norm = normalization != null ? normalization
+                : Normalization.forSet(set).orElseGet(() -> Normalization.fromData(raw.train(), shape[0]));
         // the sets were just read and are held nowhere else: standardise them in place, not as copies
         train.transformInPlace(x -> norm.applyInPlace(x, 0, x.length / train.dim(), train.dim()));
         test.transformInPlace(x -> norm.applyInPlace(x, 0, x.length / test.dim(), test.dim()));

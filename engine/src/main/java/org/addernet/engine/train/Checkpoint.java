@@ -32,6 +32,57 @@ public record Checkpoint(String runId, int epochsDone, double seconds, String fi
         history = List.copyOf(history);
     }
 
+    /**
+     * The architecture fingerprint of this checkpoint's network: the number and length of its
+     * parameter arrays and of its buffers, in order, as {@link #architecture(Layer)} gives it for a
+     * network. A checkpoint restores only into a network of the same fingerprint; a change of
+     * layout that moves any array (such as the ResNets' projection shortcuts and conv head
+     * against option A) changes it, also for checkpoints written before the fingerprint existed.
+     */
+    public String architecture() {
+        return architecture(lengths(state.parameters()), lengths(state.buffers()));
+    }
+
+    /** The architecture fingerprint of {@code net} (see {@link #architecture()}). */
+    public static String architecture(org.addernet.engine.nn.Layer net) {
+        return architecture(net.parameters().stream().mapToInt(org.addernet.engine.nn.Parameter::size).toArray(),
+                net.buffers().stream().mapToInt(b -> b.length).toArray());
+    }
+
+    /**
+     * {@code "<P> parameter arrays (<V> values), <B> buffers (<W> values), layout <hex>"}: the
+     * counts a person can compare, and 16 hex digits of a SHA-256 over every length in order.
+     */
+    private static String architecture(int[] parameters, int[] buffers) {
+        ByteBuffer b = ByteBuffer.allocate(8 + 4 * (parameters.length + buffers.length));
+        b.putInt(parameters.length);
+        for (int n : parameters) {
+            b.putInt(n);
+        }
+        b.putInt(buffers.length);
+        for (int n : buffers) {
+            b.putInt(n);
+        }
+        String digest;
+        try {
+            digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b.array()),
+                    0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return String.format(java.util.Locale.ROOT, "%d parameter arrays (%,d values), %d buffers (%,d values), layout %s",
+                parameters.length, java.util.Arrays.stream(parameters).asLongStream().sum(), buffers.length,
+                java.util.Arrays.stream(buffers).asLongStream().sum(), digest);
+    }
+
+    private static int[] lengths(float[][] arrays) {
+        int[] n = new int[arrays.length];
+        for (int k = 0; k < n.length; k++) {
+            n[k] = arrays[k].length;
+        }
+        return n;
+    }
+
     /** A checkpoint that cannot be read: names the source and the byte offset. */
     public static final class FormatException extends IOException {
         public FormatException(String message) {

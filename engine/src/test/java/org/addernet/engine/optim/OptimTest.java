@@ -45,6 +45,37 @@ class OptimTest {
         assertEquals(0.3, new LrSchedule.Constant(0.3).lr(99, 100));
     }
 
+    /** huawei-noah/AdderNet main.py: {@code lr = 0.05 * (1 + math.cos(float(epoch) / 400 * math.pi))}, epoch in range(1, 400). */
+    private static double mainPy(int epoch) {
+        return 0.05 * (1 + Math.cos((double) epoch / 400 * Math.PI));
+    }
+
+    @Test
+    void perEpochCosineGivesMainPysLearningRates() {
+        long steps = 195;                                  // CIFAR-10's 50,000 images in whole batches of 256
+        long total = 399 * steps;
+        LrSchedule s = new LrSchedule.EpochCosine(0.1, steps);
+        // main.py's rates, also as Python prints them (math.cos in double)
+        assertEquals(0.09999845788223949, mainPy(1), 1e-17);
+        assertEquals(0.05, mainPy(200), 1e-17);
+        assertEquals(1.5421177605168257e-06, mainPy(399), 1e-19);
+        for (int epoch : new int[] {1, 200, 399}) {
+            long first = (epoch - 1) * steps;
+            long last = epoch * steps - 1;
+            assertEquals(mainPy(epoch), s.lr(first, total), 1e-15, "first step of epoch " + epoch);
+            assertEquals(mainPy(epoch), s.lr(last, total), 1e-15, "last step of epoch " + epoch);
+        }
+        assertEquals(mainPy(2), s.lr(steps, total), 1e-15, "the rate changes at the epoch boundary");
+        assertEquals(mainPy(399), s.lr(total + 5, total), 1e-15, "past the end: the last epoch's rate");
+        for (int epoch = 1; epoch <= 399; epoch++) {
+            assertEquals(mainPy(epoch), ((LrSchedule.EpochCosine) s).atEpoch(epoch, 399), 1e-15);
+        }
+        assertEquals(s.lr(12_345, total), s.lr(12_345, total));
+        assertEquals("EpochCosine[baseLr=0.1, stepsPerEpoch=195]", s.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LrSchedule.EpochCosine(0.1, 0));
+        assertEquals("per-epoch cosine needs stepsPerEpoch > 0, got 0", e.getMessage());
+    }
+
     @Test
     void pDecaysLinearlyOverItsShareThenStays() {
         PSchedule p = new PSchedule(2, 1, 0.5);
