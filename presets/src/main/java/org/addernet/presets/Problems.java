@@ -56,6 +56,25 @@ public final class Problems {
         return Collections.unmodifiableList(list);
     }
 
+    /**
+     * Orders the problems by their place ({@code LINE:COLUMN} or {@code LINE}) within each source,
+     * keeping the order found among equal places and for problems without a line; returns this.
+     */
+    public Problems sortByPlace() {
+        list.sort(java.util.Comparator.comparing(Problem::source, (a, b) -> 0)
+                .thenComparingLong(p -> line(p.place(), 0)).thenComparingLong(p -> line(p.place(), 1)));
+        return this;
+    }
+
+    /** Part {@code k} (0 line, 1 column) of a {@code LINE:COLUMN} place; places without one sort last. */
+    private static long line(String place, int k) {
+        if (place == null || !place.matches("\\d+(:\\d+)?")) {
+            return Long.MAX_VALUE;
+        }
+        String[] parts = place.split(":");
+        return k < parts.length ? Long.parseLong(parts[k]) : 0;
+    }
+
     /** Whether a problem was found at {@code field} or inside it ({@code field.x}, {@code field[2]}). */
     public boolean touches(String field) {
         for (Problem p : list) {
