@@ -203,7 +203,7 @@ public record Checkpoint(String runId, int epochsDone, double seconds, String fi
         float[][] params = d.arrays("parameter");
         float[][] vel = d.arrays("velocity");
         float[][] buf = d.arrays("buffer");
-        int rows = d.count("the number of history rows", MAX_ARRAYS, 8 + 8 + 7 * 8 + 4);
+        int rows = d.count("the number of history rows", MAX_ARRAYS, 4 + 8 + 7 * 8 + 4);
         List<EpochMetrics> history = new ArrayList<>(rows);
         for (int r = 0; r < rows; r++) {
             String row = "history row " + r;
