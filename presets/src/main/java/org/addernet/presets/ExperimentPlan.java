@@ -20,10 +20,18 @@ public final class ExperimentPlan {
     private ExperimentPlan() {
     }
 
+    /**
+     * The runs of a toy preset for {@code seeds} seeds.
+     *
+     * @throws PresetException when the seeds alone would not fit this JVM's heap
+     *                         ({@link PlanBudget#requireSeedsFit}); callers check the whole plan
+     *                         first with {@link PlanBudget#requireFits}
+     */
     public static List<RunSpec> runs(Preset p, int seeds) {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }
+        PlanBudget.requireSeedsFit(p, seeds, "--seeds " + seeds);
         List<RunSpec> out = new ArrayList<>();
         TrainConfig training = trainConfig(p);
         for (int k = 0; k < seeds; k++) {
@@ -78,11 +86,16 @@ public final class ExperimentPlan {
         return new Normalization(mean, std);
     }
 
-    /** The runs of an image preset (data.set an image set): seeds x models, in that order. */
+    /**
+     * The runs of an image preset (data.set an image set): seeds x models, in that order.
+     *
+     * @throws PresetException when the seeds alone would not fit this JVM's heap ({@link PlanBudget#requireSeedsFit})
+     */
     public static List<ImageRun> imageRuns(Preset p, int seeds) {
         if (seeds < 1) {
             throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         }
+        PlanBudget.requireSeedsFit(p, seeds, "--seeds " + seeds);
         List<ImageRun> out = new ArrayList<>();
         for (int k = 0; k < seeds; k++) {
             long seed = p.seed() + k;

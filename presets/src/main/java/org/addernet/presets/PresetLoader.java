@@ -1,37 +1,43 @@
 package org.addernet.presets;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Loads presets strictly: parse (comments allowed), check every key against {@code defaults.json},
- * merge onto the defaults, apply {@code --set key.path=value} overrides, bind with no type
- * coercion, validate. Every failure is a {@link PresetException} whose message names the source
- * (file:line:column or {@code --set}), the field path and what was expected.
+ * Loads presets strictly: read as UTF-8 (a byte-order mark is skipped), parse (comments allowed),
+ * check every key against {@code defaults.json}, merge onto the defaults, apply
+ * {@code --set key.path=value} overrides, check every value's type ({@link PresetShape}), bind,
+ * validate ({@link PresetValidator}) and, for a sweep, check every variant. Every problem found
+ * on the way is collected; the only exception thrown is a {@link PresetException} that lists them
+ * all, each naming the source (file:line:column or {@code --set}), the field path, what was
+ * expected and, where it helps, what to do.
  */
 public final class PresetLoader {
     /** Names of the bundled toy presets (the window's gallery), in gallery order. */
@@ -86,17 +92,26 @@ public final class PresetLoader {
     private PresetLoader() {
     }
 
-    /** A path to a JSON file, or the name of a bundled preset (with or without {@code .json}). */
+    /**
+     * A path to a JSON file, or the name of a bundled preset (with or without {@code .json}).
+     *
+     * @throws PresetException every problem of the preset and the overrides
+     */
     public static Preset resolve(String nameOrPath, List<String> overrides) {
-        Path p = Path.of(nameOrPath);
-        if (Files.isRegularFile(p)) {
+        Path p;
+        try {
+            p = Path.of(nameOrPath);
+        } catch (InvalidPathException e) {
+            p = null;
+        }
+        if (p != null && Files.isRegularFile(p)) {
             return load(p, overrides);
         }
         String name = nameOrPath.endsWith(".json") ? nameOrPath.substring(0, nameOrPath.length() - 5) : nameOrPath;
-        String text = bundledText(name);
+        String text = name.matches("[A-Za-z0-9_-][A-Za-z0-9._-]*") ? bundledText(name) : null;
         if (text == null) {
-            if (Files.exists(p)) {
-                throw new PresetException(nameOrPath + ": not a regular file");
+            if (p != null && Files.exists(p)) {
+                return load(p, overrides);              // a folder, or unreadable: load says which
             }
             throw new PresetException("no preset '" + nameOrPath + "': no such file, and no bundled preset of that name"
                     + " (bundled: " + String.join(", ", BUNDLED) + ")");
@@ -104,15 +119,32 @@ public final class PresetLoader {
         return parse(name + ".json (bundled)", text, overrides);
     }
 
-    /** Loads the preset file at {@code file}. */
+    /**
+     * Loads the preset file at {@code file}.
+     *
+     * @throws PresetException every problem of the file and the overrides (or why it cannot be read)
+     */
     public static Preset load(Path file, List<String> overrides) {
-        String text;
+        String source = file.toString();
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            if (Files.isDirectory(file)) {
+                throw problem(source, "is a folder, not a preset file", "give the path of a .json file");
+            }
+            long size = Files.size(file);
+            if (size > LocatedJson.MAX_BYTES) {
+                throw problem(source, "holds " + size + " bytes, more than a preset file may (" + LocatedJson.MAX_BYTES
+                        + ")", "check that this is the file you meant");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw problem(source, "no such file", null);
+        } catch (AccessDeniedException e) {
+            throw problem(source, "cannot be read: permission denied", "check the file's permissions");
         } catch (IOException e) {
-            throw new PresetException(file + ": cannot read: " + e.getMessage());
+            throw problem(source, "cannot be read: " + reason(e), null);
         }
-        return parse(file.toString(), text, overrides);
+        return parse(source, bytes, overrides);
     }
 
     /** The text of a bundled preset, or null when there is none of that name. */
@@ -124,69 +156,52 @@ public final class PresetLoader {
         }
     }
 
-    /** Parses, merges, overrides, binds and validates {@code text}; {@code source} names it in messages. */
-    public static Preset parse(String source, String text, List<String> overrides) {
-        Map<String, JsonLocation> where = new HashMap<>();
-        JsonNode user;
-        try {
-            locate(text, where);
-            user = MAPPER.readTree(text);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            throw new PresetException(source + at(loc) + ": not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new PresetException(source + ": cannot read: " + e.getMessage());
-        }
-        if (user == null || !user.isObject()) {
-            throw new PresetException(source + ": expected a JSON object { ... } at the top level");
-        }
-        ObjectNode merged = defaults();
-        merge(merged, (ObjectNode) user, "", source, where);
-        Sweeps.complete(merged, source, where);
-        for (String o : overrides) {
-            applyOverride(merged, o);
-        }
-        Sweeps.complete(merged, "--set sweep", Map.of());
-        Preset preset = bind(merged, source, where, overrides);
-        if (preset.sweep() != null) {
-            checkVariants(preset, merged, source, where);
-        }
-        return preset;
-    }
-
-    /** Binds the merged tree and validates it; errors name the field and where its value came from. */
-    private static Preset bind(ObjectNode merged, String source, Map<String, JsonLocation> where, List<String> overrides) {
-        Preset preset;
-        try {
-            preset = MAPPER.treeToValue(merged, Preset.class);
-        } catch (JsonMappingException e) {
-            String path = pathOf(e);
-            String origin = origin(source, path, where, overrides);
-            throw new PresetException(origin + ": " + path + ": " + describeMismatch(e, merged, path));
-        } catch (JsonProcessingException e) {
-            throw new PresetException(source + ": " + e.getOriginalMessage());
-        }
-        List<PresetValidator.Problem> problems = PresetValidator.validate(preset);
-        if (!problems.isEmpty()) {
-            PresetValidator.Problem first = problems.get(0);
-            throw new PresetException(origin(source, first.path(), where, overrides) + ": " + first.path() + ": "
-                    + first.message());
-        }
-        return preset;
+    /**
+     * Parses, merges, overrides, binds and validates the UTF-8 {@code bytes}; {@code source} names
+     * them in messages.
+     *
+     * @throws PresetException every problem found
+     */
+    public static Preset parse(String source, byte[] bytes, List<String> overrides) {
+        Problems problems = new Problems(source);
+        String text = LocatedJson.decode(source, bytes, problems);
+        problems.throwIfAny(PresetException::new);
+        return parse(source, text, overrides);
     }
 
     /**
-     * Each variant of the sweep merged like {@code --set} onto the preset (after the command
-     * line's overrides) must give a valid preset; a problem names the variant's {@code set}.
+     * Parses, merges, overrides, binds and validates {@code text}; {@code source} names it in messages.
+     *
+     * @throws PresetException every problem found
      */
-    private static void checkVariants(Preset preset, ObjectNode merged, String source, Map<String, JsonLocation> where) {
-        List<Preset.Variant> variants = preset.sweep().variants();
-        for (int k = 0; k < variants.size(); k++) {
-            String path = "sweep.variants[" + k + "].set";
-            JsonLocation loc = where.containsKey(path) ? where.get(path) : where.get("sweep.variants[" + k + "]");
-            String origin = (loc == null ? source : source + at(loc)) + ": " + path;
-            variantPreset(merged, preset.name(), variants.get(k), origin);
+    public static Preset parse(String source, String text, List<String> overrides) {
+        Problems problems = new Problems(source);
+        LocatedJson doc = LocatedJson.parse(source, text, problems);
+        if (doc != null && !doc.root().isObject()) {
+            problems.add(new Problem(source, doc.place(""), null, "expected a JSON object { ... } at the top level, got "
+                    + LocatedJson.kind(doc.root()), null));
         }
+        problems.throwIfAny(PresetException::new);
+        Origins origins = new Origins(source, doc, overrides);
+        ObjectNode defaults = defaults();
+        ObjectNode merged = defaults.deepCopy();
+        merge(merged, (ObjectNode) doc.root(), "", origins, problems);
+        Sweeps.complete(merged, origins, problems);
+        for (String o : overrides) {
+            applyOverride(merged, o, problems);
+        }
+        Sweeps.complete(merged, origins, problems);
+        Preset preset = bind(merged, defaults, origins, problems);
+        if (preset != null && preset.sweep() != null && problems.isEmpty()) {
+            List<Preset.Variant> variants = preset.sweep().variants();
+            for (int k = 0; k < variants.size(); k++) {
+                String path = "sweep.variants[" + k + "].set";
+                String place = doc.place(path) != null ? doc.place(path) : doc.place("sweep.variants[" + k + "]");
+                variantPreset(merged, defaults, preset.name(), variants.get(k), origins.variant(path, place), problems);
+            }
+        }
+        problems.sortByPlace().throwIfAny(PresetException::new);
+        return preset;
     }
 
     /**
@@ -194,6 +209,8 @@ public final class PresetLoader {
      * already holds the command line's overrides) with the variant's {@code set} applied, no
      * sweep, and the name {@code <base name>-<variant id>} (the id alone when that would be longer
      * than 64 characters).
+     *
+     * @throws PresetException the variant's problems (none for a preset this loader returned)
      */
     public static Preset variant(Preset base, int index) {
         if (base.sweep() == null) {
@@ -205,38 +222,84 @@ public final class PresetLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        return variantPreset(tree, base.name(), base.sweep().variants().get(index),
-                "sweep.variants[" + index + "].set");
+        String path = "sweep.variants[" + index + "].set";
+        Problems problems = new Problems(path);
+        Preset p = variantPreset(tree, defaults(), base.name(), base.sweep().variants().get(index),
+                new Origins(path, null, List.of()).variant(path, null), problems);
+        problems.throwIfAny(PresetException::new);
+        return p;
     }
 
-    private static Preset variantPreset(ObjectNode merged, String baseName, Preset.Variant v, String origin) {
+    private static Preset variantPreset(ObjectNode merged, ObjectNode defaults, String baseName, Preset.Variant v,
+                                        Origins origins, Problems problems) {
         ObjectNode tree = merged.deepCopy();
         tree.putNull("sweep");
         String name = baseName + "-" + v.id();
         tree.put("name", name.length() <= 64 ? name : v.id());
+        int before = problems.size();
         for (Map.Entry<String, JsonNode> e : v.set().entrySet()) {
             if (e.getKey().equals("sweep") || e.getKey().startsWith("sweep.")) {
-                throw new PresetException(origin + ": a variant cannot set '" + e.getKey() + "'");
+                problems.add(origins.at(e.getKey(), null, "a variant cannot set '" + e.getKey() + "'",
+                        "set the preset's other keys"));
+                continue;
             }
-            setPath(tree, e.getKey(), e.getValue() == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
-                    : e.getValue(), origin, "");
+            setPath(tree, e.getKey(), e.getValue() == null ? JsonNodeFactory.instance.nullNode() : e.getValue(),
+                    origins.at(e.getKey(), null, "", null), "", problems);
         }
-        Preset p;
-        try {
-            p = MAPPER.treeToValue(tree, Preset.class);
-        } catch (JsonMappingException e) {
-            String path = pathOf(e);
-            throw new PresetException(origin + ": " + path + ": " + describeMismatch(e, tree, path));
-        } catch (JsonProcessingException e) {
-            throw new PresetException(origin + ": " + e.getOriginalMessage());
+        if (problems.size() > before) {
+            return null;
         }
-        List<PresetValidator.Problem> problems = PresetValidator.validate(p);
-        if (!problems.isEmpty()) {
-            PresetValidator.Problem first = problems.get(0);
-            throw new PresetException(origin + ": " + first.path() + ": " + first.message());
-        }
-        return p;
+        return bind(tree, defaults, origins, problems);
     }
+
+    /**
+     * Checks every value's type, puts the default back where one is wrong (so that the rest can
+     * still be validated), binds and validates; null when binding fails (the problem is added).
+     */
+    private static Preset bind(ObjectNode tree, ObjectNode defaults, Origins origins, Problems problems) {
+        Set<String> wrong = new LinkedHashSet<>();
+        new PresetShape(origins::raw, (path, expected, hint) -> {
+            problems.add(origins.at(path, path, expected, hint));
+            wrong.add(anchor(path));
+        }).check(tree);
+        for (String a : wrong) {
+            if (a.equals("sweep")) {
+                tree.putNull("sweep");
+            } else {
+                int dot = a.indexOf('.');
+                ObjectNode parent = dot < 0 ? tree : (ObjectNode) tree.get(a.substring(0, dot));
+                JsonNode def = dot < 0 ? defaults.get(a) : defaults.get(a.substring(0, dot)).get(a.substring(dot + 1));
+                parent.set(dot < 0 ? a : a.substring(dot + 1), def.deepCopy());
+            }
+        }
+        Preset preset;
+        try {
+            preset = MAPPER.treeToValue(tree, Preset.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            problems.add(origins.at("", null, "cannot be read as a preset (a value of an unexpected kind)",
+                    "compare it with a bundled preset, e.g. `./workbench presets`"));
+            return null;
+        }
+        for (PresetValidator.Problem p : PresetValidator.validate(preset)) {
+            if (!wrong.contains(anchor(p.path()))) {
+                problems.add(origins.at(p.path(), p.path(), p.message(), null));
+            }
+        }
+        return preset;
+    }
+
+    /** The field a wrong value is replaced at: the section's key ({@code runs.hidden} for runs.hidden[2]), or sweep. */
+    private static String anchor(String path) {
+        String[] parts = path.split("\\.");
+        if (parts[0].startsWith("sweep")) {
+            return "sweep";
+        }
+        String top = parts[0].replaceAll("\\[.*$", "");
+        return parts.length == 1 || !DEFAULT_SECTIONS.contains(top) ? top
+                : top + "." + parts[1].replaceAll("\\[.*$", "");
+    }
+
+    private static final Set<String> DEFAULT_SECTIONS = Set.of("data", "model", "training", "adder", "runs", "output");
 
     /** The merged preset as JSON (what a run folder records). */
     public static String toJson(Preset preset) {
@@ -255,74 +318,34 @@ public final class PresetLoader {
         }
     }
 
-    /** Records the location of every field, keyed by its dotted path (arrays as {@code [i]}). */
-    private static void locate(String text, Map<String, JsonLocation> where) throws IOException {
-        try (JsonParser p = MAPPER.getFactory().createParser(text)) {
-            Deque<String> stack = new ArrayDeque<>();
-            Deque<Integer> index = new ArrayDeque<>();
-            String pending = null;
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                String parent = stack.isEmpty() ? "" : stack.peek();
-                boolean inArray = !index.isEmpty() && index.peek() >= 0;
-                String here = pending;
-                if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY && inArray) {
-                    int i = index.pop();
-                    index.push(i + 1);
-                    here = parent + "[" + i + "]";
-                    where.put(here, p.currentTokenLocation());
-                }
-                switch (t) {
-                    case FIELD_NAME -> {
-                        pending = parent.isEmpty() ? p.currentName() : parent + "." + p.currentName();
-                        where.put(pending, p.currentTokenLocation());
-                    }
-                    case START_OBJECT -> {
-                        stack.push(here == null ? "" : here);
-                        index.push(-1);
-                    }
-                    case START_ARRAY -> {
-                        stack.push(here == null ? "" : here);
-                        index.push(0);
-                    }
-                    case END_OBJECT, END_ARRAY -> {
-                        stack.pop();
-                        index.pop();
-                    }
-                    default -> {
-                    }
-                }
-            }
-        }
-    }
-
-    private static void merge(ObjectNode base, ObjectNode user, String prefix, String source,
-                              Map<String, JsonLocation> where) {
+    private static void merge(ObjectNode base, ObjectNode user, String prefix, Origins origins, Problems problems) {
         Iterator<Map.Entry<String, JsonNode>> it = user.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             JsonNode def = base.get(e.getKey());
             if (def == null) {
-                throw new PresetException(source + at(where.get(path)) + ": unknown key '" + path + "'"
-                        + expectedKeys(base));
-            }
-            if (def.isObject()) {
+                problems.add(origins.at(path, null, "unknown key '" + path + "'" + expected(names(base)),
+                        suggest(e.getKey(), names(base), prefix)));
+            } else if (def.isObject()) {
                 if (!e.getValue().isObject()) {
-                    throw new PresetException(source + at(where.get(path)) + ": " + path
-                            + ": expected an object { ... }, got " + kind(e.getValue()));
+                    problems.add(origins.at(path, path, "expected an object { ... }, got " + LocatedJson.kind(e.getValue()),
+                            null));
+                } else {
+                    merge((ObjectNode) def, (ObjectNode) e.getValue(), path, origins, problems);
                 }
-                merge((ObjectNode) def, (ObjectNode) e.getValue(), path, source, where);
             } else {
                 base.set(e.getKey(), e.getValue());
             }
         }
     }
 
-    private static void applyOverride(ObjectNode merged, String override) {
+    private static void applyOverride(ObjectNode merged, String override, Problems problems) {
         int eq = override.indexOf('=');
+        String origin = "--set " + override.trim();
         if (eq <= 0) {
-            throw new PresetException("--set " + override + ": expected key.path=value");
+            problems.add(Problem.of(origin, "expected key.path=value", "e.g. --set training.lr=0.05"));
+            return;
         }
         String path = override.substring(0, eq).trim();
         String raw = override.substring(eq + 1).trim();
@@ -332,123 +355,199 @@ public final class PresetLoader {
         } catch (JsonProcessingException e) {
             value = null;
         }
-        setPath(merged, path, value == null || value.isMissingNode() ? new TextNode(raw) : value, "--set " + override, "'");
+        setPath(merged, path, value == null || value.isMissingNode() ? new TextNode(raw) : value,
+                Problem.of(origin, "", null), "'", problems);
     }
 
     /**
      * Sets the existing leaf {@code path} (dotted) of {@code merged} to {@code value}; an unknown
-     * key or a section is reported as {@code origin: unknown key 'path' (expected one of: ...)}.
+     * key or a section is a problem at {@code at} (its source and place).
      */
-    private static void setPath(ObjectNode merged, String path, JsonNode value, String origin, String quote) {
-        String[] keys = path.split("\\.");
+    private static boolean setPath(ObjectNode merged, String path, JsonNode value, Problem at, String quote,
+                                   Problems problems) {
+        String[] keys = path.split("\\.", -1);
         ObjectNode node = merged;
+        String prefix = "";
         for (int k = 0; k < keys.length - 1; k++) {
             JsonNode child = node.get(keys[k]);
             if (child == null || !child.isObject()) {
-                throw new PresetException(origin + ": unknown key " + quote + path + quote + expectedKeys(node));
+                problems.add(new Problem(at.source(), at.place(), at.field(), "unknown key " + quote + path + quote
+                        + expected(names(node)), suggest(keys[k], names(node), prefix)));
+                return false;
             }
+            prefix = prefix.isEmpty() ? keys[k] : prefix + "." + keys[k];
             node = (ObjectNode) child;
         }
         String last = keys[keys.length - 1];
         if (!node.has(last)) {
-            throw new PresetException(origin + ": unknown key " + quote + path + quote + expectedKeys(node));
+            problems.add(new Problem(at.source(), at.place(), at.field(), "unknown key " + quote + path + quote
+                    + expected(names(node)), suggest(last, names(node), prefix)));
+            return false;
         }
         if (node.get(last).isObject()) {
-            throw new PresetException(origin + ": " + quote + path + quote + " is a section; set one of its keys"
-                    + expectedKeys((ObjectNode) node.get(last)));
+            problems.add(new Problem(at.source(), at.place(), at.field(), quote + path + quote + " is a section",
+                    "set one of its keys (" + String.join(", ", names((ObjectNode) node.get(last))) + ")"));
+            return false;
         }
         node.set(last, value);
+        return true;
     }
 
-    private static String expectedKeys(ObjectNode node) {
-        StringBuilder sb = new StringBuilder(" (expected one of: ");
-        Iterator<String> names = node.fieldNames();
-        boolean first = true;
-        while (names.hasNext()) {
-            sb.append(first ? "" : ", ").append(names.next());
-            first = false;
-        }
-        return sb.append(")").toString();
+    static List<String> names(ObjectNode node) {
+        List<String> out = new ArrayList<>();
+        node.fieldNames().forEachRemaining(out::add);
+        return out;
     }
 
-    private static String pathOf(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference r : e.getPath()) {
-            if (r.getFieldName() != null) {
-                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else if (r.getIndex() >= 0) {
-                sb.append("[").append(r.getIndex()).append("]");
+    /** {@code " (expected one of: a, b, c)"}. */
+    static String expected(Collection<String> known) {
+        return " (expected one of: " + String.join(", ", known) + ")";
+    }
+
+    /**
+     * What to do about an unknown {@code key} among {@code known} (the keys of section
+     * {@code prefix}): the nearest known key when one is close, else a key of that name in
+     * another section; null when neither is.
+     */
+    static String suggest(String key, Collection<String> known, String prefix) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
             }
         }
-        return sb.toString();
-    }
-
-    private static String describeMismatch(JsonMappingException e, ObjectNode merged, String path) {
-        JsonNode got = merged.at("/" + path.replace(".", "/").replaceAll("\\[(\\d+)]", "/$1"));
-        Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
-                ? m.getTargetType() : null;
-        String expected = target == null ? "another type" : expectedKind(target);
-        if (got != null && got.isNumber() && (target == int.class || target == long.class || target == Integer.class
-                || target == Long.class) && String.valueOf(e.getOriginalMessage()).contains("out of range")) {
-            expected = "a whole number within " + (target == int.class || target == Integer.class ? "32" : "64") + "-bit range";
-        }
-        return "expected " + expected + ", got " + (got == null || got.isMissingNode() ? "nothing" : kind(got));
-    }
-
-    private static String expectedKind(Class<?> t) {
-        if (t == int.class || t == Integer.class || t == long.class || t == Long.class) {
-            return "a whole number";
-        }
-        if (t == double.class || t == Double.class) {
-            return "a number";
-        }
-        if (t == boolean.class || t == Boolean.class) {
-            return "true or false";
-        }
-        if (t == String.class) {
-            return "a string";
-        }
-        if (List.class.isAssignableFrom(t)) {
-            return "a list [ ... ]";
-        }
-        return "an object { ... }";
-    }
-
-    private static String kind(JsonNode n) {
-        if (n.isNull()) {
-            return "null";
-        }
-        if (n.isTextual()) {
-            return "the string \"" + n.asText() + "\"";
-        }
-        if (n.isBoolean()) {
-            return n.asText();
-        }
-        if (n.isNumber()) {
-            return "the number " + n.asText();
-        }
-        if (n.isArray()) {
-            return "a list";
-        }
-        return "an object";
-    }
-
-    private static String origin(String source, String path, Map<String, JsonLocation> where, List<String> overrides) {
-        String root = path.replaceAll("\\[\\d+]$", "");
-        for (String o : overrides) {
-            int eq = o.indexOf('=');
-            if (eq > 0 && o.substring(0, eq).trim().equals(root)) {
-                return "--set " + o.trim();
+        String mean = null;
+        if (best != null && bestDistance <= Math.max(1, key.length() / 3)) {
+            mean = prefix.isEmpty() ? best : prefix + "." + best;
+        } else {
+            ObjectNode defaults = defaults();
+            for (String section : DEFAULT_SECTIONS) {
+                for (String k : names((ObjectNode) defaults.get(section))) {
+                    if (k.equalsIgnoreCase(key) && !(section.equals(prefix))) {
+                        mean = section + "." + k;
+                    }
+                }
             }
         }
-        JsonLocation loc = where.get(path);
-        if (loc == null) {
-            loc = where.get(root);
-        }
-        return loc == null ? source + " (default value)" : source + at(loc);
+        return mean == null ? null : "did you mean '" + mean + "'?";
     }
 
-    private static String at(JsonLocation loc) {
-        return loc == null || loc.getLineNr() < 0 ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
+    /** Levenshtein distance (keys are short). */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static PresetException problem(String source, String expected, String hint) {
+        return new PresetException(new Problems(source).add(Problem.of(source, expected, hint)));
+    }
+
+    /** An I/O failure's reason in words, without exception class names. */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "an input/output error" : m;
+    }
+
+    /**
+     * Where each value came from, for messages: an override ({@code --set key=value}), the file
+     * (with the line:column of the key), or the defaults ({@code my.json (default value)}).
+     */
+    static final class Origins {
+        private final String source;
+        private final LocatedJson doc;
+        private final List<String> overrides;
+        /** For a sweep variant: the set's path and place, which every problem of the variant gets. */
+        private final String variantPath;
+        private final String variantPlace;
+
+        Origins(String source, LocatedJson doc, List<String> overrides) {
+            this(source, doc, overrides, null, null);
+        }
+
+        private Origins(String source, LocatedJson doc, List<String> overrides, String variantPath, String variantPlace) {
+            this.source = source;
+            this.doc = doc;
+            this.overrides = overrides;
+            this.variantPath = variantPath;
+            this.variantPlace = variantPlace;
+        }
+
+        /** The origins of a variant's values: its {@code set} at {@code place}. */
+        Origins variant(String setPath, String place) {
+            return new Origins(source, doc, List.of(), setPath, place);
+        }
+
+        /** A problem of the value at {@code path}, naming {@code field} (null: none). */
+        Problem at(String path, String field, String expected, String hint) {
+            if (variantPath != null) {
+                return new Problem(source, variantPlace, field == null ? variantPath : variantPath + ": " + field,
+                        expected, hint);
+            }
+            String o = override(path);
+            if (o != null) {
+                return new Problem("--set " + o.trim(), null, field, expected, hint);
+            }
+            String root = path.replaceAll("\\[\\d+]$", "");
+            String place = doc == null ? null : doc.place(path) != null ? doc.place(path) : doc.place(root);
+            for (String up = root; place == null && up.startsWith("sweep") && up.contains("."); ) {
+                up = up.substring(0, Math.max(up.lastIndexOf('.'), 0)).replaceAll("\\[\\d+]$", "");
+                place = doc == null ? null : doc.place(up);
+            }
+            if (place == null && doc != null && !path.isEmpty()) {
+                return new Problem(source + " (default value)", null, field, expected, hint);
+            }
+            return new Problem(source, place, field, expected, hint);
+        }
+
+        /** The number at {@code path} as written, where it was written (an override's text, the file's). */
+        String raw(String path) {
+            if (variantPath != null) {
+                return doc == null ? null : doc.raw(variantPath + "." + path);
+            }
+            for (String o : overrides) {
+                int eq = o.indexOf('=');
+                if (eq > 0 && o.substring(0, eq).trim().equals(path)) {
+                    return o.substring(eq + 1).trim();
+                }
+            }
+            return override(path) != null || doc == null ? null : doc.raw(path);
+        }
+
+        /** The last override that set {@code path} or a value it lies in. */
+        private String override(String path) {
+            String root = path.replaceAll("\\[\\d+]$", "");
+            String found = null;
+            for (String o : overrides) {
+                int eq = o.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
+                String key = o.substring(0, eq).trim();
+                if (root.equals(key) || root.startsWith(key + ".") || root.startsWith(key + "[")) {
+                    found = o;
+                }
+            }
+            return found;
+        }
     }
 }

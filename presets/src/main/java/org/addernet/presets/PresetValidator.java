@@ -27,6 +27,43 @@ public final class PresetValidator {
 
     /** Largest epoch count of an image run. */
     public static final int MAX_EPOCHS = 100_000;
+    /** Largest step count of a toy run. */
+    public static final long MAX_ITERATIONS = 100_000_000L;
+    /** Largest hidden width n. */
+    public static final int MAX_HIDDEN = 4096;
+    /** Decision-grid lattice sizes allowed. */
+    public static final int MIN_GRID = 10;
+    public static final int MAX_GRID = 1000;
+    /** Panel sizes allowed, in pixels. */
+    public static final int MIN_PANEL = 100;
+    public static final int MAX_PANEL = 2000;
+    /** Weight layers allowed. */
+    public static final int MIN_DEPTH = 2;
+    public static final int MAX_DEPTH = 64;
+
+    /**
+     * The values each whole-number field may take, {@code {min, max}}; {@code runs.hidden[]} stands
+     * for every entry of runs.hidden. Fields missing here may take any value of their Java type.
+     */
+    private static final java.util.Map<String, long[]> WHOLE = java.util.Map.ofEntries(
+            java.util.Map.entry("data.samples", new long[] {10, MAX_SAMPLES}),
+            java.util.Map.entry("data.trainLimit", new long[] {2, Integer.MAX_VALUE}),
+            java.util.Map.entry("data.testLimit", new long[] {1, Integer.MAX_VALUE}),
+            java.util.Map.entry("model.depth", new long[] {MIN_DEPTH, MAX_DEPTH}),
+            java.util.Map.entry("training.iterations", new long[] {1, MAX_ITERATIONS}),
+            java.util.Map.entry("training.batchSize", new long[] {2, MAX_BATCH}),
+            java.util.Map.entry("training.stepEvery", new long[] {1, Long.MAX_VALUE}),
+            java.util.Map.entry("training.logEvery", new long[] {1, Integer.MAX_VALUE}),
+            java.util.Map.entry("training.epochs", new long[] {1, MAX_EPOCHS}),
+            java.util.Map.entry("runs.hidden[]", new long[] {1, MAX_HIDDEN}),
+            java.util.Map.entry("output.gridResolution", new long[] {MIN_GRID, MAX_GRID}),
+            java.util.Map.entry("output.panelSize", new long[] {MIN_PANEL, MAX_PANEL}));
+
+    /** {@code {min, max}} of the whole-number field at {@code path} ({@code runs.hidden[3]}: an entry), or null. */
+    public static long[] wholeRange(String path) {
+        long[] r = WHOLE.get(path.replaceAll("\\[\\d+]$", "[]"));
+        return r == null ? null : r.clone();
+    }
 
     private PresetValidator() {
     }
@@ -68,13 +105,14 @@ public final class PresetValidator {
             out.add(new Problem("data.testFraction", "must lie strictly between 0 and 1, got " + d.testFraction()));
         }
         Preset.Model m = p.model();
-        if (m.depth() < 2 || m.depth() > 64) {
-            out.add(new Problem("model.depth", "must lie in [2, 64] weight layers, got " + m.depth()));
+        if (m.depth() < MIN_DEPTH || m.depth() > MAX_DEPTH) {
+            out.add(new Problem("model.depth", "must lie in [" + MIN_DEPTH + ", " + MAX_DEPTH + "] weight layers, got "
+                    + m.depth()));
         }
         oneOf(out, "model.activation", m.activation(), List.of("relu", "tanh", "sigmoid"));
         oneOf(out, "model.shortcut", m.shortcut(), SHORTCUTS);
         Preset.Training t = p.training();
-        within(out, "training.iterations", t.iterations(), 1, 100_000_000);
+        within(out, "training.iterations", t.iterations(), 1, MAX_ITERATIONS);
         within(out, "training.batchSize", t.batchSize(), 2, MAX_BATCH);
         positive(out, "training.lr", t.lr());
         oneOf(out, "training.schedule", t.schedule(), SCHEDULES);
@@ -159,8 +197,8 @@ public final class PresetValidator {
         }
         for (int k = 0; k < r.hidden().size(); k++) {
             Integer n = r.hidden().get(k);
-            if (n == null || n < 1 || n > 4096) {
-                out.add(new Problem("runs.hidden[" + k + "]", "hidden units n must lie in [1, 4096], got " + n));
+            if (n == null || n < 1 || n > MAX_HIDDEN) {
+                out.add(new Problem("runs.hidden[" + k + "]", "hidden units n must lie in [1, " + MAX_HIDDEN + "], got " + n));
             } else if (r.hidden().indexOf(n) < k) {
                 out.add(new Problem("runs.hidden[" + k + "]", "n = " + n + " is listed twice"));
             } else if ((long) n * n * t.batchSize() > MAX_LAYER_ELEMENTS) {
@@ -169,11 +207,10 @@ public final class PresetValidator {
             }
         }
         Preset.Output o = p.output();
-        if (o.gridResolution() < 10 || o.gridResolution() > 1000) {
-            out.add(new Problem("output.gridResolution", "must lie in [10, 1000], got " + o.gridResolution()));
-        }
-        if (o.panelSize() < 100 || o.panelSize() > 2000) {
-            out.add(new Problem("output.panelSize", "must lie in [100, 2000] pixels, got " + o.panelSize()));
+        within(out, "output.gridResolution", o.gridResolution(), MIN_GRID, MAX_GRID);
+        if (o.panelSize() < MIN_PANEL || o.panelSize() > MAX_PANEL) {
+            out.add(new Problem("output.panelSize", "must lie in [" + MIN_PANEL + ", " + MAX_PANEL + "] pixels, got "
+                    + o.panelSize()));
         }
         if (p.sweep() != null) {
             validateSweep(p.sweep(), image, out);

@@ -6,12 +6,12 @@ import java.util.SplittableRandom;
 import org.addernet.engine.data.DataSet;
 import org.addernet.engine.nn.Layer;
 import org.addernet.engine.nn.Parameter;
-import org.addernet.engine.nn.ResidualBlock;
 import org.addernet.engine.nn.Sequential;
 import org.addernet.engine.optim.PSchedule;
 import org.addernet.engine.train.TrainConfig;
 import org.addernet.engine.train.Trainer;
 import org.addernet.presets.ExperimentPlan;
+import org.addernet.presets.PlanBudget;
 import org.addernet.presets.Preset;
 
 /**
@@ -113,34 +113,9 @@ public final class RunEstimate {
                 batch, testImages);
     }
 
-    /** Values output by every leaf layer for one batch of shape {@code in}. */
+    /** Values output by every leaf layer for one batch of shape {@code in} (the planner's count, {@link PlanBudget}). */
     static long activationValues(List<Layer> layers, int[] in) {
-        long sum = 0;
-        int[] s = in;
-        for (Layer l : layers) {
-            if (l instanceof Sequential q) {
-                sum += activationValues(q.layers(), s);
-            } else if (l instanceof ResidualBlock r) {
-                List<Layer> inner = r.layers();     // conv1, bn1, conv2, bn2 [, projection, its bn]
-                sum += activationValues(inner.subList(0, 4), s);
-                if (inner.size() > 4) {
-                    sum += activationValues(inner.subList(4, inner.size()), s);
-                }
-                sum += 2L * size(l.outputShape(s));  // the sum and its ReLU
-            } else {
-                sum += size(l.outputShape(s));
-            }
-            s = l.outputShape(s);
-        }
-        return sum;
-    }
-
-    private static long size(int[] shape) {
-        long n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        return n;
+        return PlanBudget.activationValues(layers, in);
     }
 
     /** Seconds per training step: one warm-up step, then the median of {@code steps}. */

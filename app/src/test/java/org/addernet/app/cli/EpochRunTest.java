@@ -321,8 +321,7 @@ class EpochRunTest {
                 empty.toString());
         assertEquals(2, r.exit());
         String line = r.lastErrLine();
-        assertTrue(line.startsWith("workbench run: data set mnist not found; searched: --data " + empty.resolve("mnist")
-                + " (no such folder)"), line);
+        assertTrue(line.startsWith("workbench run: data set mnist in --data " + empty + ": no such folder"), line);
         assertTrue(line.contains("./workbench download mnist"), line);
         assertFalse(r.err().contains("Exception"), r.err());
         assertFalse(Files.exists(tmp.resolve("x")), "nothing is written before the data is found");

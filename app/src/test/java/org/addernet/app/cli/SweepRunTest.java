@@ -183,7 +183,7 @@ class SweepRunTest {
         Path out = tmp.resolve("x");
         Cli r = Cli.run("run", "table5-lenet5-bn-mnist", "--out", out.toString(), "--data", tmp.resolve("empty").toString());
         assertEquals(2, r.exit());
-        assertTrue(r.lastErrLine().startsWith("workbench run: data set mnist not found; searched: --data "), r.lastErrLine());
+        assertTrue(r.lastErrLine().startsWith("workbench run: data set mnist in --data "), r.lastErrLine());
         assertFalse(Files.exists(out), "nothing is written before the data is found");
     }
 

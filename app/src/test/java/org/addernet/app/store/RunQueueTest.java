@@ -214,7 +214,7 @@ class RunQueueTest {
             // the image item failed: its data set is not there yet
             QueueItem failed = q.item(img.id());
             assertEquals("failed", failed.state());
-            assertTrue(failed.error().startsWith("data set mnist not found; searched: --data " + data.resolve("mnist")),
+            assertTrue(failed.error().startsWith("data set mnist in --data " + data + ": no such folder"),
                     failed.error());
             assertEquals("failed", RunManifest.read(failed.runFolder()).status());
 

@@ -63,17 +63,26 @@ public final class CifarReader {
         return read(format, List.of(file));
     }
 
-    /** Reads the batch files in order and concatenates them: dim 3072 (CHW), pixels / 255. */
+    /**
+     * Reads the batch files in order and concatenates them: dim 3072 (CHW), pixels / 255. Every
+     * failure of a file is a {@link DataFormatException} naming it.
+     */
     public static DataSet read(Format format, List<Path> files) throws IOException {
         int record = format.recordBytes();
         byte[][] contents = new byte[files.size()][];
         long total = 0;
+        long heap = Runtime.getRuntime().maxMemory();
         for (int f = 0; f < files.size(); f++) {
             contents[f] = checked(format, files.get(f));
+            long before = total;
             total += contents[f].length / record;
-        }
-        if (total * IMAGE_BYTES > FileBytes.MAX_BYTES) {
-            throw new IllegalArgumentException(total + " CIFAR images do not fit one array");
+            long most = Math.min(FileBytes.MAX_BYTES, heap / 4) / IMAGE_BYTES;
+            if (total > most) {
+                throw new DataFormatException(files.get(f), (most - before) * record, String.format(java.util.Locale.ROOT,
+                        "at most %,d images in all the batch files (what %s as floats)", most,
+                        most * IMAGE_BYTES == FileBytes.MAX_BYTES ? "one array holds" : "this heap holds"),
+                        String.format(java.util.Locale.ROOT, "%,d", total));
+            }
         }
         float[] x = new float[(int) total * IMAGE_BYTES];   // [total, 3, 32, 32]
         int[] y = new int[(int) total];                      // [total], fine label

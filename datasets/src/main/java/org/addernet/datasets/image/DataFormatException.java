@@ -8,7 +8,9 @@ import java.nio.file.Path;
  * {@code FILE: byte OFFSET: expected WHAT, found WHAT}, e.g.
  * {@code /data/mnist/train-images-idx3-ubyte.gz: byte 0 (decompressed): expected IDX magic
  * 0x00000803 (unsigned byte, 3 dimensions), found 0x00000801}, so that a user can see at once
- * which file is wrong and where. For gzip files the offset counts decompressed bytes.
+ * which file is wrong and where. For gzip files the offset counts decompressed bytes. A file that
+ * cannot be read at all (a folder, missing, unreadable) reads {@code FILE: expected a data file,
+ * found a folder}. The readers throw nothing else for a bad file.
  */
 public final class DataFormatException extends IOException {
     private static final long serialVersionUID = 1L;
@@ -37,12 +39,24 @@ public final class DataFormatException extends IOException {
         this.found = found;
     }
 
+    /**
+     * A problem of {@code file} as a whole (it is a folder, missing, unreadable): the message reads
+     * {@code FILE: expected WHAT, found WHAT} and {@link #offset()} is -1.
+     */
+    public DataFormatException(Path file, String expected, String found) {
+        super(file + ": expected " + expected + ", found " + found);
+        this.file = file;
+        this.offset = -1;
+        this.expected = expected;
+        this.found = found;
+    }
+
     /** The file at fault. */
     public Path file() {
         return file;
     }
 
-    /** The byte offset of the problem (in decompressed bytes for gzip files). */
+    /** The byte offset of the problem (in decompressed bytes for gzip files); -1 for the file as a whole. */
     public long offset() {
         return offset;
     }

@@ -75,8 +75,23 @@ public final class IdxReader {
         }
         int n = limit > 0 ? Math.min(limit, images.count()) : images.count();
         int dim = images.rows() * images.cols();
+        requireFloatsFit(imagesFile, n, images.rows(), images.cols(), Runtime.getRuntime().maxMemory());
         return DataSet.adopt(toUnit(images.pixels(), n * dim), Arrays.copyOf(labels, n), dim,
                 NUM_CLASSES);
+    }
+
+    /**
+     * Refuses {@code count} images of rows x cols whose floats (4 bytes a value) would not fit a
+     * heap of {@code heapBytes}, before they are allocated: the message names the count field.
+     */
+    static void requireFloatsFit(Path file, int count, int rows, int cols, long heapBytes) throws DataFormatException {
+        long perImage = 4L * rows * cols;
+        long most = heapBytes / perImage;
+        if (count > most) {
+            throw new DataFormatException(file, 4, String.format(java.util.Locale.ROOT, "at most %,d images of %d x %d "
+                    + "(what a heap of %d MB holds as floats)", most, rows, cols, heapBytes >> 20),
+                    String.format(java.util.Locale.ROOT, "%,d", count));
+        }
     }
 
     /** The first {@code count} bytes as floats in [0, 1] (byte / 255). */
@@ -112,10 +127,16 @@ public final class IdxReader {
     private static byte[] payload(FileBytes.Content c, int start, int[] dims)
             throws DataFormatException {
         long want = 1;
+        boolean overflow = false;
         StringBuilder shape = new StringBuilder();
         for (int d : dims) {
-            want *= d;
+            long next = want * d;
+            overflow |= d != 0 && next / d != want;
+            want = next;
             shape.append(shape.length() == 0 ? "" : " x ").append(d);
+        }
+        if (overflow) {
+            throw c.error(4, "a payload below 2 GiB", shape + " values (more than 9.2e18 bytes)");
         }
         if (want > FileBytes.MAX_BYTES - start) {
             throw c.error(4, "a payload below 2 GiB", shape + " = " + want + " bytes");

@@ -51,6 +51,21 @@ public enum ImageSet {
         return folder;
     }
 
+    /** Images in the published training part: 60,000 for the MNIST-format sets, 50,000 for CIFAR. */
+    public int trainImages() {
+        return idx ? 60_000 : 50_000;
+    }
+
+    /** Images in the published test part: 10,000 for each set. */
+    public int testImages() {
+        return 10_000;
+    }
+
+    /** Values per image: 28 x 28 grey for the MNIST-format sets, 3 x 32 x 32 for CIFAR. */
+    public int imageValues() {
+        return idx ? 28 * 28 : 3 * 32 * 32;
+    }
+
     /** Number of classes: 100 for CIFAR-100, 10 for the others. */
     public int numClasses() {
         return this == CIFAR_100 ? 100 : 10;

@@ -1,14 +1,19 @@
 package org.addernet.engine.train;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -83,10 +88,38 @@ public record Checkpoint(String runId, int epochsDone, double seconds, String fi
         return n;
     }
 
-    /** A checkpoint that cannot be read: names the source and the byte offset. */
+    /**
+     * A checkpoint that cannot be used: damaged, truncated, not a checkpoint, or not a readable
+     * file. The message is one line naming the source and, for damage, the byte offset
+     * ({@code SOURCE: byte N: expected WHAT, found WHAT}, or {@code SOURCE: damaged or truncated at
+     * byte N: ...} when the checksum does not match); the user can fix it (delete the file, or
+     * point at the right one). Its name stays: the command line maps it to exit 2.
+     */
     public static final class FormatException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final String source;
+        private final long offset;
+
         public FormatException(String message) {
+            this(null, -1, message);
+        }
+
+        /** A problem at byte {@code offset} ({@code -1}: the file as a whole) of {@code source}; {@code message} is whole. */
+        public FormatException(String source, long offset, String message) {
             super(message);
+            this.source = source;
+            this.offset = offset;
+        }
+
+        /** The file (or stream) named in the message; null when made from a message alone. */
+        public String source() {
+            return source;
+        }
+
+        /** The byte offset of the problem, or -1 when it concerns the file as a whole. */
+        public long offset() {
+            return offset;
         }
     }
 
@@ -135,86 +168,205 @@ public record Checkpoint(String runId, int epochsDone, double seconds, String fi
         }
     }
 
-    /** Reads a checkpoint; {@code source} (e.g. the file name) goes into every error message. */
-    public static Checkpoint read(InputStream in, String source) throws IOException {
-        byte[] all = in.readAllBytes();
-        if (all.length < MAGIC.length + 8) {
-            throw new FormatException(source + ": truncated at byte " + all.length + " (a checkpoint holds at least "
-                    + (MAGIC.length + 8) + " bytes)");
+    /**
+     * Reads the checkpoint file {@code file}.
+     *
+     * @throws FormatException the file is damaged, truncated, not a checkpoint, a folder, missing,
+     *                         unreadable or far larger than a checkpoint is
+     */
+    public static Checkpoint read(Path file) throws FormatException {
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new FormatException(source, -1, source + ": expected a checkpoint file, found a folder");
         }
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (all[i] != MAGIC[i]) {
-                throw new FormatException(source + ": not a workbench checkpoint (byte " + i
-                        + " of the magic 'ADNCKPT1' differs)");
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new FormatException(source, -1, source + ": expected a checkpoint file below 2 GiB, found "
+                        + size + " bytes");
             }
-        }
-        int bodyLen = all.length - MAGIC.length - 8;
-        CRC32 crc = new CRC32();
-        crc.update(all, MAGIC.length, bodyLen);
-        long stored = ByteBuffer.wrap(all, all.length - 8, 8).getLong();
-        if (stored != crc.getValue()) {
-            throw new FormatException(source + ": damaged or truncated (checksum of bytes " + MAGIC.length + "-"
-                    + (all.length - 8) + " does not match the one stored at byte " + (all.length - 8) + ")");
-        }
-        DataInputStream d = new DataInputStream(new java.io.ByteArrayInputStream(all, MAGIC.length, bodyLen));
-        try {
-            String runId = d.readUTF();
-            int epochs = d.readInt();
-            double seconds = d.readDouble();
-            String fingerprint = d.readUTF();
-            long step = d.readLong();
-            boolean started = d.readBoolean();
-            float[][] params = readArrays(d, source);
-            float[][] vel = readArrays(d, source);
-            float[][] buf = readArrays(d, source);
-            int rows = d.readInt();
-            if (rows < 0 || rows > MAX_ARRAYS) {
-                throw new FormatException(source + ": impossible history length " + rows);
-            }
-            List<EpochMetrics> history = new ArrayList<>(rows);
-            for (int r = 0; r < rows; r++) {
-                int epoch = d.readInt();
-                long it = d.readLong();
-                double[] v = new double[7];
-                for (int k = 0; k < v.length; k++) {
-                    v[k] = d.readDouble();
-                }
-                int g = d.readInt();
-                if (g < 0 || g > MAX_ARRAYS) {
-                    throw new FormatException(source + ": impossible gradient-norm count " + g);
-                }
-                double[] norms = new double[g];
-                for (int k = 0; k < g; k++) {
-                    norms[k] = d.readDouble();
-                }
-                history.add(new EpochMetrics(epoch, it, v[0], v[1], v[2], v[3], v[4], v[5], v[6], norms));
-            }
-            if (d.available() != 0) {
-                throw new FormatException(source + ": " + d.available() + " unexpected bytes before the checksum");
-            }
-            return new Checkpoint(runId, epochs, seconds, fingerprint,
-                    new TrainerState(step, params, vel, started, buf), history);
-        } catch (EOFException e) {
-            throw new FormatException(source + ": truncated (the body ends before its fields do)");
+            return read(in, source);
+        } catch (FormatException e) {
+            throw e;
+        } catch (NoSuchFileException e) {
+            throw new FormatException(source, -1, source + ": expected a checkpoint file, found no such file");
+        } catch (AccessDeniedException e) {
+            throw new FormatException(source, -1, source + ": expected a readable checkpoint file, found no permission "
+                    + "to read it");
+        } catch (IOException e) {
+            String why = e instanceof FileSystemException f && f.getReason() != null ? f.getReason() : e.getMessage();
+            throw new FormatException(source, -1, source + ": expected a readable checkpoint file, found a read error ("
+                    + why + ")");
         }
     }
 
-    private static float[][] readArrays(DataInputStream d, String source) throws IOException {
-        int n = d.readInt();
-        if (n < 0 || n > MAX_ARRAYS) {
-            throw new FormatException(source + ": impossible array count " + n);
+    /**
+     * Reads a checkpoint; {@code source} (e.g. the file name) goes into every error message.
+     *
+     * @throws FormatException the bytes are not a whole, undamaged checkpoint (the message names
+     *                         the byte offset)
+     * @throws IOException     {@code in} cannot be read (the message names {@code source})
+     */
+    public static Checkpoint read(InputStream in, String source) throws IOException {
+        byte[] all;
+        try {
+            all = in.readAllBytes();
+        } catch (FormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new IOException(source + ": cannot be read: " + e.getMessage(), e);
         }
-        float[][] out = new float[n][];
-        for (int k = 0; k < n; k++) {
-            int len = d.readInt();
-            if (len < 0 || len > d.available() / 4) {
-                throw new FormatException(source + ": array " + k + " claims " + len + " values, more than the file holds");
+        return parse(all, source);
+    }
+
+    private static Checkpoint parse(byte[] all, String source) throws FormatException {
+        if (all.length < MAGIC.length + 8) {
+            throw new FormatException(source, all.length, source + ": byte " + all.length + ": expected at least "
+                    + (MAGIC.length + 8) + " bytes (the magic and the checksum), found the end of the data");
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (all[i] != MAGIC[i]) {
+                StringBuilder found = new StringBuilder();
+                for (int k = 0; k < MAGIC.length; k++) {
+                    int c = all[k] & 0xff;
+                    found.append(c >= 0x20 && c < 0x7f ? (char) c : '.');
+                }
+                throw new FormatException(source, i, source + ": byte " + i + ": expected the magic 'ADNCKPT1' of a "
+                        + "workbench checkpoint, found '" + found + "' (not a checkpoint)");
             }
-            byte[] raw = new byte[len * 4];
-            d.readFully(raw);
-            out[k] = new float[len];
-            ByteBuffer.wrap(raw).asFloatBuffer().get(out[k]);
         }
-        return out;
+        int end = all.length - 8;
+        CRC32 crc = new CRC32();
+        crc.update(all, MAGIC.length, end - MAGIC.length);
+        long stored = ByteBuffer.wrap(all, end, 8).getLong();
+        if (stored != crc.getValue()) {
+            throw new FormatException(source, end, source + ": damaged or truncated at byte " + end + ": the checksum "
+                    + "stored there does not match bytes " + MAGIC.length + "-" + (end - 1)
+                    + "; delete the file to train this run again from its start");
+        }
+        Body d = new Body(all, MAGIC.length, end, source);
+        String runId = d.text("the run id");
+        int epochs = d.int32("the epochs done");
+        double seconds = d.float64("the training seconds");
+        String fingerprint = d.text("the settings' fingerprint");
+        long step = d.int64("the step");
+        boolean started = d.bool("the optimiser's started flag");
+        float[][] params = d.arrays("parameter");
+        float[][] vel = d.arrays("velocity");
+        float[][] buf = d.arrays("buffer");
+        int rows = d.count("the number of history rows", MAX_ARRAYS, 4 + 8 + 7 * 8 + 4);
+        List<EpochMetrics> history = new ArrayList<>(rows);
+        for (int r = 0; r < rows; r++) {
+            String row = "history row " + r;
+            int epoch = d.int32("the epoch of " + row);
+            long it = d.int64("the iteration of " + row);
+            double[] v = new double[7];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = d.float64("value " + k + " of " + row);
+            }
+            int g = d.count("the gradient-norm count of " + row, MAX_ARRAYS, 8);
+            double[] norms = new double[g];
+            for (int k = 0; k < g; k++) {
+                norms[k] = d.float64("gradient norm " + k + " of " + row);
+            }
+            history.add(new EpochMetrics(epoch, it, v[0], v[1], v[2], v[3], v[4], v[5], v[6], norms));
+        }
+        if (d.pos != end) {
+            throw d.error(d.pos, "the checksum", (end - d.pos) + " more bytes of fields");
+        }
+        return new Checkpoint(runId, epochs, seconds, fingerprint, new TrainerState(step, params, vel, started, buf),
+                history);
+    }
+
+    /** The body's fields, read big-endian from {@code pos} up to {@code end}; each failure names its offset. */
+    private static final class Body {
+        private final byte[] b;
+        private final int end;
+        private final String source;
+        private int pos;
+
+        Body(byte[] b, int pos, int end, String source) {
+            this.b = b;
+            this.pos = pos;
+            this.end = end;
+            this.source = source;
+        }
+
+        FormatException error(long at, String expected, String found) {
+            return new FormatException(source, at, source + ": byte " + at + ": expected " + expected + ", found " + found);
+        }
+
+        /** Checks that {@code n} bytes of {@code what} are there before the checksum; returns their offset. */
+        private int take(int n, String what) throws FormatException {
+            if (end - pos < n) {
+                throw error(pos, what + " (" + n + " bytes)", "the end of the data at byte " + end);
+            }
+            int at = pos;
+            pos += n;
+            return at;
+        }
+
+        int int32(String what) throws FormatException {
+            return ByteBuffer.wrap(b, take(4, what), 4).getInt();
+        }
+
+        long int64(String what) throws FormatException {
+            return ByteBuffer.wrap(b, take(8, what), 8).getLong();
+        }
+
+        double float64(String what) throws FormatException {
+            return ByteBuffer.wrap(b, take(8, what), 8).getDouble();
+        }
+
+        boolean bool(String what) throws FormatException {
+            int at = take(1, what);
+            if (b[at] != 0 && b[at] != 1) {
+                throw error(at, what + " (0 or 1)", String.valueOf(b[at] & 0xff));
+            }
+            return b[at] == 1;
+        }
+
+        /** A string as {@link DataOutputStream#writeUTF} writes it: a 2-byte length, then modified UTF-8. */
+        String text(String what) throws FormatException {
+            int at = pos;
+            int len = ByteBuffer.wrap(b, take(2, "the length of " + what), 2).getShort() & 0xffff;
+            pos = at;
+            take(2 + len, what);
+            try {
+                return new DataInputStream(new ByteArrayInputStream(b, at, 2 + len)).readUTF();
+            } catch (IOException e) {
+                throw error(at, what + " (modified UTF-8 text)", "malformed text");
+            }
+        }
+
+        /** A count in [0, max] whose items take at least {@code minBytes} each in what is left. */
+        int count(String what, int max, int minBytes) throws FormatException {
+            int at = pos;
+            int n = int32(what);
+            if (n < 0 || n > max) {
+                throw error(at, what + " (0 to " + max + ")", String.valueOf(n));
+            }
+            if ((long) n * minBytes > end - pos) {
+                throw error(at, what + " (at most the " + (end - pos) / minBytes + " that the " + (end - pos)
+                        + " bytes left before the checksum can hold)", String.valueOf(n));
+            }
+            return n;
+        }
+
+        float[][] arrays(String kind) throws FormatException {
+            int n = count("the number of " + kind + " arrays", MAX_ARRAYS, 4);
+            float[][] out = new float[n][];
+            for (int k = 0; k < n; k++) {
+                int at = pos;
+                int len = int32("the length of " + kind + " array " + k);
+                if (len < 0 || len > (end - pos) / 4) {
+                    throw error(at, "the length of " + kind + " array " + k + " (at most the " + (end - pos) / 4
+                            + " floats left before the checksum)", String.valueOf(len));
+                }
+                out[k] = new float[len];
+                ByteBuffer.wrap(b, take(4 * len, kind + " array " + k), 4 * len).asFloatBuffer().get(out[k]);
+            }
+            return out;
+        }
     }
 }

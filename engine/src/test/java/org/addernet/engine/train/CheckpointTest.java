@@ -117,17 +117,19 @@ class CheckpointTest {
         assertTrue(truncated.startsWith("ck: damaged or truncated"), truncated);
         String tiny = assertThrows(Checkpoint.FormatException.class,
                 () -> Checkpoint.read(new ByteArrayInputStream(Arrays.copyOf(b, 10)), "ck")).getMessage();
-        assertEquals("ck: truncated at byte 10 (a checkpoint holds at least 16 bytes)", tiny);
+        assertEquals("ck: byte 10: expected at least 16 bytes (the magic and the checksum), found the end of the data",
+                tiny);
         byte[] flipped = b.clone();
         flipped[30] ^= 0x10;
         String corrupt = assertThrows(Checkpoint.FormatException.class,
                 () -> Checkpoint.read(new ByteArrayInputStream(flipped), "ck")).getMessage();
-        assertTrue(corrupt.contains("does not match the one stored at byte " + (b.length - 8)), corrupt);
+        assertTrue(corrupt.startsWith("ck: damaged or truncated at byte " + (b.length - 8)), corrupt);
         byte[] other = b.clone();
         other[2] = 'X';
         String magic = assertThrows(Checkpoint.FormatException.class,
                 () -> Checkpoint.read(new ByteArrayInputStream(other), "ck")).getMessage();
-        assertEquals("ck: not a workbench checkpoint (byte 2 of the magic 'ADNCKPT1' differs)", magic);
+        assertEquals("ck: byte 2: expected the magic 'ADNCKPT1' of a workbench checkpoint, found 'ADXCKPT1' (not a "
+                + "checkpoint)", magic);
     }
 
     @Test
