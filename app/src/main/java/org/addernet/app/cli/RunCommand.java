@@ -21,6 +21,7 @@ import org.addernet.presets.PresetLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.addernet.engine.train.RunStatus;
 
 /** {@code workbench run PRESET [--out DIR] [--set key.path=value ...] [--data DIR] [--seeds N] [--jobs N]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -235,9 +236,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int report(List<RunRecord> runs, Path dir, java.io.PrintWriter err) {
-        long bad = runs.stream().filter(r -> !"completed".equals(r.status())).count();
+        long bad = runs.stream().filter(r -> r.status() != RunStatus.COMPLETED).count();
         if (bad > 0) {
-            RunRecord first = runs.stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();
+            RunRecord first = runs.stream().filter(r -> r.status() != RunStatus.COMPLETED).findFirst().orElseThrow();
             err.println("workbench run: " + bad + " of " + runs.size() + " runs did not complete; first: "
                     + first.id() + " " + (first.reason() != null ? first.reason() : first.status())
                     + " (results in " + dir + ")");

@@ -1,7 +1,6 @@
 package org.addernet.app.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
 import org.addernet.app.render.Png;
 import org.addernet.app.ui.charts.EpochCurvesChart;
 import org.addernet.app.ui.charts.GradientNormTableChart;
@@ -55,7 +55,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
     /** The accuracy and loss curves of every run, redrawn after each epoch. */
     public static final String CURVES = "curves.png";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.indented();
 
     private final Path out;
     private final int seeds;
@@ -129,7 +129,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
             log("[%d/%d] %s", k + 1, plan.size(), r.id());
             RunRecord rec = runOne(r, data, steps, k, plan.size());
             records.add(rec);
-            if (!"cancelled".equals(rec.status())) {         // ended for good: the run counts in full
+            if (rec.status() != RunStatus.CANCELLED) {         // ended for good: the run counts in full
                 long doneSteps = (k + 1) * preset.training().epochs() * steps;
                 observers.progress(doneSteps, plan.size() * preset.training().epochs() * steps, r.id() + " " + rec.status());
             }
@@ -434,7 +434,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         log("  %s %s%s", r.id(), status.id(), reason == null ? String.format(Locale.ROOT, ": test %.4f", testAcc)
                 : " (" + reason + ")");
         return new RunRecord(r.id(), r.model(), null, trainer == null ? 0 : trainer.layerNames().size(), r.seed(),
-                r.seed(), status.id(), trainAcc, testAcc, loss, iterations, Math.round(seconds * 1000) / 1000.0, reason,
+                r.seed(), status, trainAcc, testAcc, loss, iterations, Math.round(seconds * 1000) / 1000.0, reason,
                 epochs, history.size(), best, rate);
     }
 }

@@ -1,7 +1,6 @@
 package org.addernet.app.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
 import org.addernet.app.render.DecisionPlot;
 import org.addernet.app.render.GridFigure;
 import org.addernet.app.render.PanelSpec;
@@ -48,7 +48,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
     /** Version recorded with every run (provenance). */
     public static final String ENGINE_VERSION = "0.1.0";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.indented();
 
     private final Path out;
     private final int seeds;
@@ -110,7 +110,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new IOException("interrupted while the runs trained", e);
         } catch (ExecutionException e) {
             throw new IOException("a run crashed: " + e.getCause(), e.getCause());
         } finally {
@@ -196,7 +196,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
         Double finalLoss = outcome.status() == RunStatus.COMPLETED || outcome.status() == RunStatus.CANCELLED
                 ? orNull(outcome.finalLoss()) : null;
         RunRecord record = new RunRecord(spec.id(), spec.model().kind(), spec.model().hidden(), spec.model().depth(),
-                spec.seed(), spec.data().seed(), outcome.status().id(), orNull(outcome.trainAccuracy()),
+                spec.seed(), spec.data().seed(), outcome.status(), orNull(outcome.trainAccuracy()),
                 orNull(outcome.testAccuracy()), finalLoss, outcome.iterations(),
                 Math.round(outcome.seconds() * 1000) / 1000.0, reason);
         int n = done.incrementAndGet();

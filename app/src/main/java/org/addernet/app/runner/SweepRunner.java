@@ -3,7 +3,6 @@ package org.addernet.app.runner;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
 import org.addernet.app.render.Png;
 import org.addernet.app.render.TableFigure;
 import org.addernet.datasets.image.DataRoots;
@@ -23,6 +23,7 @@ import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.addernet.presets.PresetValidator;
 import org.addernet.presets.RunSpec;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Runs an ablation sweep (a preset with a {@code sweep} section, the paper's Tables 4-6): each
@@ -47,7 +48,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
     /** The table drawn, ours beside the paper's. */
     public static final String TABLE_PNG = "table.png";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = Json.indented()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path out;
@@ -174,7 +175,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         boolean resumeThis = false;
         if (resume && Files.isRegularFile(dir.resolve("summary.json"))) {
             List<RunRecord> before = readRuns(dir.resolve("summary.json"));
-            if (before != null && !before.isEmpty() && before.stream().allMatch(r -> "completed".equals(r.status()))) {
+            if (before != null && !before.isEmpty() && before.stream().allMatch(r -> r.status() == RunStatus.COMPLETED)) {
                 log("  %s: completed before, its results stand", dir.getFileName());
                 return before;
             }
@@ -261,13 +262,13 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         String why = "cancelled before it started";
         if (PresetValidator.isImageSet(vp.data().set())) {
             for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(vp, seeds)) {
-                out.add(new RunRecord(r.id(), r.model(), null, 0, r.seed(), r.seed(), "cancelled", null, null, null, 0, 0,
+                out.add(new RunRecord(r.id(), r.model(), null, 0, r.seed(), r.seed(), RunStatus.CANCELLED, null, null, null, 0, 0,
                         why, vp.training().epochs(), 0, null, null));
             }
         } else {
             for (RunSpec r : ExperimentPlan.runs(vp, seeds)) {
                 out.add(new RunRecord(r.id(), r.model().kind(), r.model().hidden(), r.model().depth(), r.seed(),
-                        r.data().seed(), "cancelled", null, null, null, 0, 0, why));
+                        r.data().seed(), RunStatus.CANCELLED, null, null, null, 0, 0, why));
             }
         }
         return out;

@@ -34,6 +34,7 @@ import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Epoch runs ({@code workbench run} on an image preset) on a small MNIST-format set written here:
@@ -182,8 +183,8 @@ class EpochRunTest {
         });
         Files.createDirectories(broken);
         var partial = stopped.run();
-        assertEquals("cancelled", partial.runs().get(0).status());
-        assertEquals("cancelled", partial.runs().get(1).status());
+        assertEquals(RunStatus.CANCELLED, partial.runs().get(0).status());
+        assertEquals(RunStatus.CANCELLED, partial.runs().get(1).status());
         assertEquals(1, partial.runs().get(0).epochsDone(), "the checkpoint after epoch 1 is kept");
         assertTrue(partial.runs().get(0).reason().contains("--resume"), partial.runs().get(0).reason());
         try (InputStream in = Files.newInputStream(broken.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT))) {

@@ -18,6 +18,7 @@ import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /** The API the window uses: listener events, cancel, the table while it fills, resume. */
 class SweepRunnerTest {
@@ -91,7 +92,7 @@ class SweepRunnerTest {
         assertEquals(6, first.runs().size(), "every planned run is listed, run or not");
         assertEquals(4, first.incomplete());
         for (RunRecord r : first.runs().subList(2, 6)) {
-            assertEquals("cancelled", r.status());
+            assertEquals(RunStatus.CANCELLED, r.status());
             assertEquals("cancelled before it started", r.reason());
             assertEquals(0, r.iterations());
         }

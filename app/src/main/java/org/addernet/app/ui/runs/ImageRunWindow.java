@@ -56,6 +56,7 @@ import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
 import org.jfree.chart.fx.ChartViewer;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Image-scale runs in the window: pick an image preset (LeNet-5-BN on MNIST / Fashion-MNIST,
@@ -457,7 +458,7 @@ public final class ImageRunWindow {
                 s = (Summary) r.run();    // an image preset: the epoch runner's summary
                 long bad = s.incomplete();
                 done = bad == 0 ? "Completed: " + describe(s) + ". Folder: " + dir
-                        : bad + " run(s) not completed (" + s.runs().stream().filter(x -> !"completed".equals(x.status()))
+                        : bad + " run(s) not completed (" + s.runs().stream().filter(x -> x.status() != RunStatus.COMPLETED)
                                 .map(x -> x.id() + " " + x.status() + (x.reason() == null ? "" : ": " + x.reason()))
                                 .reduce((a, b) -> a + "; " + b).orElse("") + "). Folder: " + dir;
             } catch (IOException | RuntimeException e) {
