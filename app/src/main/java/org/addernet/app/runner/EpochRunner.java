@@ -433,8 +433,8 @@ public final class EpochRunner extends RunnerBase<Summary> {
         Double rate = secs > 0 ? Math.round(imagesDone / secs * 10) / 10.0 : null;
         log("  %s %s%s", r.id(), status.id(), reason == null ? String.format(Locale.ROOT, ": test %.4f", testAcc)
                 : " (" + reason + ")");
-        return new RunRecord(r.id(), r.model(), null, trainer == null ? 0 : trainer.layerNames().size(), r.seed(),
-                r.seed(), status, trainAcc, testAcc, loss, iterations, Math.round(seconds * 1000) / 1000.0, reason,
-                epochs, history.size(), best, rate);
+        return new RunRecord(new RunRecord.Run(r.id(), r.model(), null, trainer == null ? 0 : trainer.layerNames().size(),
+                r.seed(), r.seed()), status, new RunRecord.Result(trainAcc, testAcc, loss, iterations,
+                Math.round(seconds * 1000) / 1000.0), reason, new RunRecord.EpochStats(epochs, history.size(), best, rate));
     }
 }

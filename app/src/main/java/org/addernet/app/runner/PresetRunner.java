@@ -195,10 +195,10 @@ public final class PresetRunner extends RunnerBase<Summary> {
         // a diverged run's last logged loss predates the blow-up: record none rather than a healthy-looking one
         Double finalLoss = outcome.status() == RunStatus.COMPLETED || outcome.status() == RunStatus.CANCELLED
                 ? orNull(outcome.finalLoss()) : null;
-        RunRecord record = new RunRecord(spec.id(), spec.model().kind(), spec.model().hidden(), spec.model().depth(),
-                spec.seed(), spec.data().seed(), outcome.status(), orNull(outcome.trainAccuracy()),
-                orNull(outcome.testAccuracy()), finalLoss, outcome.iterations(),
-                Math.round(outcome.seconds() * 1000) / 1000.0, reason);
+        RunRecord record = new RunRecord(new RunRecord.Run(spec.id(), spec.model().kind(), spec.model().hidden(),
+                spec.model().depth(), spec.seed(), spec.data().seed()), outcome.status(),
+                new RunRecord.Result(orNull(outcome.trainAccuracy()), orNull(outcome.testAccuracy()), finalLoss,
+                        outcome.iterations(), Math.round(outcome.seconds() * 1000) / 1000.0), reason);
         int n = done.incrementAndGet();
         // a run that ended for good (completed, diverged, failed) counts in full; a cancelled one what it trained
         iterationsDone.accept(outcome.status() == RunStatus.CANCELLED ? outcome.iterations() : spec.training().iterations());

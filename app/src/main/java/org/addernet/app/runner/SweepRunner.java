@@ -262,22 +262,20 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         String why = "cancelled before it started";
         if (PresetValidator.isImageSet(vp.data().set())) {
             for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(vp, seeds)) {
-                out.add(new RunRecord(r.id(), r.model(), null, 0, r.seed(), r.seed(), RunStatus.CANCELLED, null, null, null, 0, 0,
-                        why, vp.training().epochs(), 0, null, null));
+                out.add(new RunRecord(new RunRecord.Run(r.id(), r.model(), null, 0, r.seed(), r.seed()), RunStatus.CANCELLED,
+                        RunRecord.Result.NONE, why, new RunRecord.EpochStats(vp.training().epochs(), 0, null, null)));
             }
         } else {
             for (RunSpec r : ExperimentPlan.runs(vp, seeds)) {
-                out.add(new RunRecord(r.id(), r.model().kind(), r.model().hidden(), r.model().depth(), r.seed(),
-                        r.data().seed(), RunStatus.CANCELLED, null, null, null, 0, 0, why));
+                out.add(new RunRecord(new RunRecord.Run(r.id(), r.model().kind(), r.model().hidden(), r.model().depth(),
+                        r.seed(), r.data().seed()), RunStatus.CANCELLED, RunRecord.Result.NONE, why));
             }
         }
         return out;
     }
 
     private static RunRecord prefixed(String variant, RunRecord r) {
-        return new RunRecord(variant + "/" + r.id(), r.model(), r.hidden(), r.depth(), r.seed(), r.dataSeed(), r.status(),
-                r.trainAccuracy(), r.testAccuracy(), r.finalLoss(), r.iterations(), r.seconds(), r.reason(), r.epochs(),
-                r.epochsDone(), r.bestTestAccuracy(), r.imagesPerSecond());
+        return r.withId(variant + "/" + r.id());
     }
 
     /** The runs of a variant's {@code summary.json}, or null when it cannot be read. */

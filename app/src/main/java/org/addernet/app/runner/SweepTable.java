@@ -111,7 +111,7 @@ public record SweepTable(String title, String metric, String metricLabel, String
             boolean image = PresetValidator.isImageSet(vp.data().set());
             for (String model : vp.runs().models()) {
                 for (Integer n : image ? java.util.Collections.<Integer>singletonList(null) : vp.runs().hidden()) {
-                    RunRecord planned = new RunRecord("", model, n, 0, 0, 0, null, null, null, null, 0, 0, null);
+                    RunRecord planned = new RunRecord(new RunRecord.Run("", model, n, 0, 0, 0), null, RunRecord.Result.NONE, null);
                     keys.putIfAbsent(key(planned), planned);
                 }
             }

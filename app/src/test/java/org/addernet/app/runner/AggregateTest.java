@@ -9,7 +9,8 @@ import org.addernet.engine.train.RunStatus;
 
 class AggregateTest {
     private static RunRecord run(String model, int n, long seed, RunStatus status, Double test) {
-        return new RunRecord(model + "-n" + n + "-s" + seed, model, n, 2, seed, seed, status, test, test, 0.1, 10, 1, null);
+        return new RunRecord(new RunRecord.Run(model + "-n" + n + "-s" + seed, model, n, 2, seed, seed), status,
+                new RunRecord.Result(test, test, 0.1, 10, 1), null);
     }
 
     @Test

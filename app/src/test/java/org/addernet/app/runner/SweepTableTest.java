@@ -25,7 +25,8 @@ class SweepTableTest {
             """;
 
     private static RunRecord run(String model, RunStatus status, Double test, Double train) {
-        return new RunRecord(model + "-n4-s1", model, 4, 2, 1, 1, status, train, test, 0.1, 100, 1.0, null);
+        return new RunRecord(new RunRecord.Run(model + "-n4-s1", model, 4, 2, 1, 1), status,
+                new RunRecord.Result(train, test, 0.1, 100, 1.0), null);
     }
 
     @Test

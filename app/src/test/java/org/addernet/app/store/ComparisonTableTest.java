@@ -16,7 +16,8 @@ import org.addernet.engine.train.RunStatus;
 class ComparisonTableTest {
     private static RunRecord rec(String model, Integer hidden, long seed, RunStatus status, Double test, Double train,
                                  Double loss, double secs) {
-        return new RunRecord(model + "-s" + seed, model, hidden, 2, seed, seed, status, train, test, loss, 100, secs,
+        return new RunRecord(new RunRecord.Run(model + "-s" + seed, model, hidden, 2, seed, seed), status,
+                new RunRecord.Result(train, test, loss, 100, secs),
                 status == RunStatus.COMPLETED ? null : status + " at iteration 50");
     }
 

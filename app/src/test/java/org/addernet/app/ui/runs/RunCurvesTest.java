@@ -26,8 +26,8 @@ class RunCurvesTest {
     Path tmp;
 
     private static RunRecord rec(String model, Integer hidden, long seed, RunStatus status) {
-        return new RunRecord(model + (hidden == null ? "" : "-n" + hidden) + "-s" + seed, model, hidden, 2, seed, seed,
-                status, 0.9, 0.8, 0.3, 300, 1.0, null);
+        return new RunRecord(new RunRecord.Run(model + (hidden == null ? "" : "-n" + hidden) + "-s" + seed, model, hidden, 2,
+                seed, seed), status, new RunRecord.Result(0.9, 0.8, 0.3, 300, 1.0), null);
     }
 
     private RunInfo folder(String id, String preset, String kind, List<String> overrides, RunRecord... runs) {
@@ -89,8 +89,9 @@ class RunCurvesTest {
 
     @Test
     void imageRunsAreReadPerEpochAndAMixedChoiceKeepsTheFirstKind() throws Exception {
-        RunRecord ir = new RunRecord("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1, RunStatus.COMPLETED, 0.9, 0.95, 0.2,
-                30, 5.0, null, 3, 3, 0.95, 100.0);
+        RunRecord ir = new RunRecord(new RunRecord.Run("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1),
+                RunStatus.COMPLETED, new RunRecord.Result(0.9, 0.95, 0.2, 30, 5.0), null,
+                new RunRecord.EpochStats(3, 3, 0.95, 100.0));
         RunInfo img = folder("img", "lenet5-bn-mnist-adder-short", "image", List.of(), ir);
         List<EpochMetrics> epochs = List.of(
                 new EpochMetrics(1, 10, 1.5, 0.6, 0.7, 0.1, 1, 2.0, 160, new double[] {0.3, 0.2}),
@@ -101,8 +102,9 @@ class RunCurvesTest {
         RunInfo toy = folder("toy", "fig4-xor", "toy", List.of(), rec("adder", 2, 1, RunStatus.COMPLETED));
         toyCsv(toy, toy.runs().get(0), 1.0);
         RunInfo missing = folder("gone", "lenet5-bn-mnist-adder-short", "image", List.of("training.epochs=1"),
-                new RunRecord("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1, RunStatus.FAILED, null, null, null, 0, 0,
-                        "data set mnist not found", 1, 0, null, null));
+                new RunRecord(new RunRecord.Run("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1), RunStatus.FAILED,
+                        new RunRecord.Result(null, null, null, 0, 0), "data set mnist not found",
+                        new RunRecord.EpochStats(1, 0, null, null)));
 
         RunCurves.Loaded l = RunCurves.load(List.of(img, toy, missing));
         assertEquals("image", l.kind());
