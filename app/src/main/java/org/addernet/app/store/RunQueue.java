@@ -29,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
 import org.addernet.app.runner.RunRequest;
@@ -70,8 +71,6 @@ public final class RunQueue implements AutoCloseable {
     public static final String FILE = "queue.json";
     /** Held while a process has the queue open. */
     public static final String LOCK = "queue.lock";
-    /** Each run folder's log of the runner's lines. */
-    public static final String LOG = "run.log";
 
     private static final int FORMAT = 1;
     private static final long NOTIFY_NANOS = 100_000_000L;
@@ -609,7 +608,7 @@ public final class RunQueue implements AutoCloseable {
                 }
                 persist(true);
             }
-            log = new PrintStream(new FileOutputStream(folder.resolve(LOG).toFile(), true), true, StandardCharsets.UTF_8);
+            log = new PrintStream(new FileOutputStream(folder.resolve(RunFiles.LOG).toFile(), true), true, StandardCharsets.UTF_8);
             log.println("# " + Instant.now() + " queue item " + id + (continuing ? " continues" : " starts") + " in "
                     + folder);
             // epoch runs continue from their checkpoints, sweeps from their completed variants

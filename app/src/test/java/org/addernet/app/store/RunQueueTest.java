@@ -19,15 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRequest;
 import org.addernet.app.runner.RunSummary;
 import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.RunRecord;
-import org.addernet.app.runner.Summary;
 import org.addernet.app.testdata.SyntheticMnist;
 import org.addernet.presets.PresetException;
-import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,7 +157,7 @@ class RunQueueTest {
                 assertEquals(d.trainAccuracy(), r.trainAccuracy());
                 assertEquals(d.finalLoss(), r.finalLoss());
             }
-            assertTrue(Files.readString(run.folder().resolve(RunQueue.LOG)).contains("queue item " + it.id() + " starts"));
+            assertTrue(Files.readString(run.folder().resolve(RunFiles.LOG)).contains("queue item " + it.id() + " starts"));
         }
         assertNoTemporaryFiles(home);
     }
