@@ -8,15 +8,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.addernet.app.store.QueueItem;
-import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunQueue;
 import org.addernet.app.store.RunStore;
+import org.addernet.app.store.SweepValues;
 import org.addernet.app.store.WorkbenchHome;
 import org.addernet.presets.PresetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * {@code workbench queue add|list|run|cancel|retry|move|remove}: the window's run queue from the
@@ -118,7 +119,7 @@ public final class QueueCommand implements Runnable {
                 String key = sweep.substring(0, eq);
                 List<List<String>> grown = new ArrayList<>();
                 for (List<String> s : sets) {
-                    for (String v : RunQueue.splitValues(sweep.substring(eq + 1))) {
+                    for (String v : SweepValues.split(sweep.substring(eq + 1))) {
                         List<String> t = new ArrayList<>(s);
                         t.add(key + "=" + v);
                         grown.add(t);
@@ -207,7 +208,7 @@ public final class QueueCommand implements Runnable {
                 }
             }
             print(q, out);
-            return q.items().stream().allMatch(i -> RunManifest.COMPLETED.equals(i.state())) ? 0 : 1;
+            return q.items().stream().allMatch(i -> i.state() == RunStatus.COMPLETED) ? 0 : 1;
         }
     }
 

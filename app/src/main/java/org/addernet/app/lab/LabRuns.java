@@ -9,10 +9,12 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.RunFiles;
 import org.addernet.engine.analysis.Lemma2;
 import org.addernet.engine.analysis.Lemma5;
 import org.addernet.engine.analysis.Theorem4;
 import org.addernet.engine.nn.Sequential;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * The theorem lab headless, by name through {@code ./workbench run}: {@code theorem4} (the
@@ -41,9 +43,9 @@ public final class LabRuns {
             case "lemma5" -> lemma5(dir, seeds, out);
             default -> throw new IllegalArgumentException("no lab experiment '" + name + "', expected one of " + NAMES);
         };
-        AtomicFiles.writeString(dir.resolve("summary.json"), "{\"preset\": \"" + name + "\", \"lab\": true, \"status\": \""
-                + (code == 0 ? "completed" : code == 130 ? "cancelled" : "failed") + "\", \"runs\": []}\n");
-        out.println(dir.resolve("summary.json"));
+        AtomicFiles.writeString(dir.resolve(RunFiles.SUMMARY), "{\"preset\": \"" + name + "\", \"lab\": true, \"status\": \""
+                + (code == 0 ? RunStatus.COMPLETED : code == 130 ? RunStatus.CANCELLED : RunStatus.FAILED).id() + "\", \"runs\": []}\n");
+        out.println(dir.resolve(RunFiles.SUMMARY));
         return code;
     }
 

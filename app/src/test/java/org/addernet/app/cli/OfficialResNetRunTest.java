@@ -11,7 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.testdata.SyntheticCifar;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.datasets.image.ImagePipeline;
@@ -70,7 +70,7 @@ class OfficialResNetRunTest {
         Path out = tmp.resolve("old-run");
         Cli first = run("resnet20-cifar10-adder-short", out, "--set", "model.shortcut=A");
         assertEquals(0, first.exit(), first.err());
-        Path ckpt = out.resolve("resnet20-adder-s1").resolve(EpochRunner.CHECKPOINT);
+        Path ckpt = out.resolve("resnet20-adder-s1").resolve(RunFiles.CHECKPOINT);
         byte[] before = Files.readAllBytes(ckpt);
         // a run folder from before model.shortcut existed: its preset.json has no such key
         setShortcut(out, null);
