@@ -146,6 +146,11 @@ public final class WorkbenchViewModel {
         return lastSnapshot;
     }
 
+    /** The session training now (tests wait for a replaced one to end). */
+    TrainingSession session() {
+        return session;
+    }
+
     public void play() {
         if (session != null && (lastSnapshot == null || !lastSnapshot.finished())) {
             running.set(true);

@@ -154,14 +154,28 @@ class WorkbenchViewModelTest {
     @Test
     void aFrameOfAReplacedSessionNeverComesBack() throws Exception {
         vm("demo-one-unit", "training.iterations=100000");
+        List<Frame> shown = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        vm.frame().addListener((o, a, b) -> shown.add(b));
         vm.play();
         await("training", () -> vm.iteration().get() > 200);
+        long oldGeneration = vm.frame().get().generation();
+        var old = vm.session();
+        int before = shown.size();
         vm.reset();
         vm.discretize.set(true);                 // re-renders the newest snapshot of the *new* session
-        Thread.sleep(300);
-        await("the new session's frame", () -> vm.frame().get() != null && vm.frame().get().snapshot().iteration() == 0);
-        Thread.sleep(300);
-        assertEquals(0, vm.iteration().get(), "no frame of the old session after the reset");
+        old.join(30_000);
+        assertFalse(old.isRunning(), "the replaced session has stopped");
+        // the old session can publish nothing more; a step of the new one is rendered and shown after all it did
+        vm.step();
+        await("the new session's step", () -> vm.lastSnapshot() != null && vm.lastSnapshot().iteration() == 1
+                && vm.frame().get().generation() != oldGeneration);
+        List<Frame> after = List.copyOf(shown.subList(before, shown.size()));
+        assertFalse(after.isEmpty());
+        for (Frame f : after) {
+            assertTrue(f.generation() != oldGeneration && f.snapshot().iteration() <= 1,
+                    "no frame of the old session after the reset: iteration " + f.snapshot().iteration());
+        }
+        assertEquals(1, vm.iteration().get(), "no frame of the old session after the reset");
     }
 
     @Test
