@@ -1,0 +1,484 @@
+package org.addernet.app.ui.runs;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.runner.MetricsCsv;
+import org.addernet.app.runner.Progress;
+import org.addernet.app.runner.RunEstimate;
+import org.addernet.app.runner.Summary;
+import org.addernet.app.store.ManifestWriter;
+import org.addernet.app.store.RunManifest;
+import org.addernet.app.store.RunStore;
+import org.addernet.app.ui.charts.EpochCurvesChart;
+import org.addernet.app.ui.runs.TestImages.Confusion;
+import org.addernet.app.ui.runs.TestImages.StripItem;
+import org.addernet.app.ui.vm.FxBatcher;
+import org.addernet.app.ui.vm.FxPublisher;
+import org.addernet.app.ui.vm.UiExecutor;
+import org.addernet.datasets.image.ImageSet;
+import org.addernet.engine.model.ImageModels;
+import org.addernet.engine.train.EpochMetrics;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetException;
+import org.addernet.presets.PresetLoader;
+import org.jfree.chart.JFreeChart;
+
+/**
+ * The image-runs window's state and commands: pick an image preset, check it (parameters, memory
+ * against the heap, time per epoch measured on a few steps; a run that would not fit is refused
+ * with the reason), start it, and follow it: progress with images/s and ETA, train and test loss
+ * and accuracy per epoch, the test set's confusion matrix and a strip of test images. Cancel keeps
+ * the last epoch's checkpoint; {@link #resume} continues a run folder from it. Runs go to the run
+ * store with the same folders and manifest as {@code ./workbench run} (source {@code window}).
+ *
+ * <p>Checks and runs go through the {@link UiExecutor}; the runner's progress (coalesced, the
+ * newest wins), epochs and log lines (batched, none lost) reach the properties on the FX thread.
+ */
+public final class ImageRunViewModel {
+    static final String DEFAULT_PRESET = "lenet5-bn-fashion-mnist-adder-short";
+    /** Log lines kept. */
+    static final int LOG_LINES = 200;
+    /** Steps measured per model by a check. */
+    static final int MEASURED_STEPS = 3;
+    /** Least time between two progress updates, so that images/s is measured over a span. */
+    static final long PROGRESS_NANOS = 200_000_000L;
+
+    /** A bundled image preset's name. */
+    public final StringProperty preset = new SimpleStringProperty(PresetLoader.BUNDLED_IMAGE.contains(DEFAULT_PRESET)
+            ? DEFAULT_PRESET : PresetLoader.BUNDLED_IMAGE.get(0));
+    /** Overrides, separated by spaces. */
+    public final StringProperty overrides = new SimpleStringProperty("");
+    /** A data root searched first (blank: the usual lookup). */
+    public final StringProperty dataRoot = new SimpleStringProperty("");
+
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper estimate =
+            new ReadOnlyStringWrapper("Check a preset to see its size, memory and time per epoch before it starts.");
+    private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<JFreeChart> accuracy = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<JFreeChart> loss = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Confusion> confusion = new ReadOnlyObjectWrapper<>(
+            new Confusion(new int[10][10], ImageSet.FASHION_MNIST.classNames()));
+    private final ReadOnlyObjectWrapper<List<StripItem>> strip = new ReadOnlyObjectWrapper<>(List.of());
+    private final ReadOnlyStringWrapper log = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>();
+    private final UiExecutor executor;
+    private final RunStore store;
+    private final LongSupplier nanoTime;
+    private final Map<String, List<EpochMetrics>> epochs = new LinkedHashMap<>();
+    private final Map<String, List<Double>> testLoss = new LinkedHashMap<>();
+    private final ArrayDeque<String> lines = new ArrayDeque<>();
+    private List<RunEstimate.Estimate> checked;
+    private String checkedKey;
+    private volatile EpochRunner runner;
+    private Path out;
+
+    /** The window's: runs in the default home's store, progress timed by the system clock. */
+    public ImageRunViewModel(UiExecutor executor) {
+        this(executor, null, System::nanoTime);
+    }
+
+    /**
+     * @param store    the run store new runs go to; null: the default home's, resolved at each start
+     * @param nanoTime the clock images/s and the ETA are measured by
+     */
+    ImageRunViewModel(UiExecutor executor, RunStore store, LongSupplier nanoTime) {
+        this.executor = executor;
+        this.store = store;
+        this.nanoTime = nanoTime;
+        preset.addListener((o, a, b) -> clearCheck());
+        overrides.addListener((o, a, b) -> clearCheck());
+        redrawCurves();
+    }
+
+    public ReadOnlyBooleanProperty checking() {
+        return checking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty running() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The check's estimate, one line per model. */
+    public ReadOnlyStringProperty estimate() {
+        return estimate.getReadOnlyProperty();
+    }
+
+    /** Why the preset cannot run (a bad override, a toy preset, too little memory), else empty. */
+    public ReadOnlyStringProperty refusal() {
+        return refusal.getReadOnlyProperty();
+    }
+
+    /** What the run is doing or how it ended. */
+    public ReadOnlyStringProperty status() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Steps done of all, 0 to 1. */
+    public ReadOnlyDoubleProperty progress() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Run, epoch, step, images/s and ETA. */
+    public ReadOnlyStringProperty progressText() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** Train and test accuracy per epoch of every run. */
+    public ReadOnlyObjectProperty<JFreeChart> accuracy() {
+        return accuracy.getReadOnlyProperty();
+    }
+
+    /** Train and test loss per epoch of every run. */
+    public ReadOnlyObjectProperty<JFreeChart> loss() {
+        return loss.getReadOnlyProperty();
+    }
+
+    /** The last epoch's confusion matrix on the test set. */
+    public ReadOnlyObjectProperty<Confusion> confusion() {
+        return confusion.getReadOnlyProperty();
+    }
+
+    /** The last epoch's first test images with predicted and true class. */
+    public ReadOnlyObjectProperty<List<StripItem>> strip() {
+        return strip.getReadOnlyProperty();
+    }
+
+    /** The runner's last {@value #LOG_LINES} log lines. */
+    public ReadOnlyStringProperty log() {
+        return log.getReadOnlyProperty();
+    }
+
+    /** The last run's summary once it ended (null while one runs). */
+    public ReadOnlyObjectProperty<Summary> summary() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The last run's folder. */
+    Path out() {
+        return out;
+    }
+
+    /** Every run's epochs so far, by run id. */
+    Map<String, List<EpochMetrics>> epochs() {
+        return epochs;
+    }
+
+    /** The last check's estimates (null when the preset changed since, or before any check). */
+    List<RunEstimate.Estimate> estimates() {
+        return checked;
+    }
+
+    void select(String name, String settings, Path data) {
+        preset.set(name);
+        overrides.set(settings);
+        dataRoot.set(data == null ? "" : data.toString());
+    }
+
+    private void clearCheck() {
+        checked = null;
+        checkedKey = null;
+        refusal.set("");
+    }
+
+    private String key() {
+        return preset.get() + "|" + overrides.get() + "|" + dataRoot.get();
+    }
+
+    private Preset resolve() {
+        return PresetLoader.resolve(preset.get(), Overrides.words(overrides.get()));
+    }
+
+    private Path data() {
+        return dataRoot.get().isBlank() ? null : Path.of(dataRoot.get().strip());
+    }
+
+    /** Parameters, memory and a measured time per epoch of every model of the preset, off the FX thread. */
+    public void check() {
+        if (checking.get() || running.get()) {
+            return;
+        }
+        Preset p;
+        try {
+            p = resolve();
+        } catch (PresetException e) {
+            refusal.set(e.getMessage().replaceFirst("^--set ", ""));
+            return;
+        }
+        if (p.training().epochs() == null) {
+            refusal.set(p.name() + " is a toy preset: it runs in the main window");
+            return;
+        }
+        checking.set(true);
+        String key = key();
+        estimate.set("Measuring a few training steps of each model\u2026");
+        executor.submit(() -> measure(p), list -> {
+            checked = list;
+            checkedKey = key;
+            StringBuilder sb = new StringBuilder();
+            String refuse = null;
+            for (RunEstimate.Estimate e : list) {
+                sb.append(sb.length() == 0 ? "" : "\n").append(e.describe());
+                if (refuse == null) {
+                    refuse = e.refusal();
+                }
+            }
+            estimate.set(sb.toString());
+            refusal.set(refuse == null ? "" : "Refused: " + refuse);
+            checking.set(false);
+        }, e -> {
+            refusal.set("cannot measure " + p.name() + ": " + e);
+            checking.set(false);
+        });
+    }
+
+    /** Each model's estimate on the preset's set, as large as its limits let it be. */
+    private static List<RunEstimate.Estimate> measure(Preset p) {
+        ImageSet set = ImageSet.of(p.data().set());
+        int train = set.trainSize();
+        int test = set.testSize();
+        if (p.data().trainLimit() != null) {
+            train = Math.min(train, p.data().trainLimit());
+        }
+        if (p.data().testLimit() != null) {
+            test = Math.min(test, p.data().testLimit());
+        }
+        List<RunEstimate.Estimate> list = new ArrayList<>();
+        for (String m : p.runs().models()) {
+            list.add(RunEstimate.of(p, m, set.numClasses(), ImageModels.inputShape(m), train, test, MEASURED_STEPS));
+        }
+        return list;
+    }
+
+    /** Starts the checked preset (checking it first when needed); refuses a run that would not fit. */
+    public void start() {
+        if (running.get() || checking.get()) {
+            return;
+        }
+        if (checked == null || !key().equals(checkedKey)) {
+            status.set("Check the preset first: its memory estimate decides whether it may start.");
+            check();
+            return;
+        }
+        for (RunEstimate.Estimate e : checked) {
+            if (!e.fits()) {
+                refusal.set("Refused: " + e.refusal());
+                return;
+            }
+        }
+        Preset p = resolve();
+        RunStore s = store == null ? RunStore.atDefaultHome() : store;
+        Path dir;
+        try {
+            dir = s.createRunFolder(p.name());
+        } catch (IOException e) {
+            status.set("Cannot make a run folder under " + s.runsDir() + ": " + e.getMessage());
+            return;
+        }
+        List<String> sets = Overrides.words(overrides.get());
+        launch(p, dir, 1, false, ManifestWriter.fresh(dir, RunManifest.begin(p, preset.get(), sets, 1, "window"), true));
+    }
+
+    /** Continues the epoch run in {@code dir} from its checkpoints. */
+    public void resume(Path dir) {
+        if (running.get() || checking.get()) {
+            return;
+        }
+        Path presetFile = dir.resolve("preset.json");
+        Path info = dir.resolve(EpochRunner.RUN_INFO);
+        if (!Files.isRegularFile(presetFile) || !Files.isRegularFile(info)) {
+            status.set(dir + ": not an epoch run folder (it lacks "
+                    + (!Files.isRegularFile(presetFile) ? "preset.json" : EpochRunner.RUN_INFO) + ")");
+            return;
+        }
+        try {
+            Preset p = PresetLoader.resolve(presetFile.toString(), List.of());
+            int seeds = Math.max(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.toFile())
+                    .path("seeds").asInt(1));
+            epochs.clear();
+            testLoss.clear();
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path run : s.filter(d -> Files.isRegularFile(d.resolve("metrics.csv"))).sorted().toList()) {
+                    List<EpochMetrics> m = new ArrayList<>(MetricsCsv.parseEpochs(run.resolve("metrics.csv")));
+                    epochs.put(run.getFileName().toString(), m);
+                    List<Double> nan = new ArrayList<>();
+                    m.forEach(x -> nan.add(Double.NaN));
+                    testLoss.put(run.getFileName().toString(), nan);
+                }
+            }
+            redrawCurves();
+            launch(p, dir, seeds, true, ManifestWriter.resuming(dir, p, null, List.of(), seeds, "window"));
+        } catch (PresetException | IOException e) {
+            status.set(dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Stops the run after its current step; the last epoch's checkpoint is kept. */
+    public void cancel() {
+        EpochRunner r = runner;
+        if (r != null) {
+            r.cancel();
+            status.set("Cancelling after the current step; the last epoch's checkpoint is kept.");
+        }
+    }
+
+    /** One epoch of one run as the window shows it. */
+    private record Epoch(String runId, EpochMetrics metrics, double testLoss, Confusion confusion, List<StripItem> strip) {
+    }
+
+    private record Step(double share, String text) {
+    }
+
+    private void launch(Preset p, Path dir, int seeds, boolean isResume, ManifestWriter manifest) {
+        out = dir;
+        summary.set(null);
+        if (!isResume) {
+            epochs.clear();
+            testLoss.clear();
+            redrawCurves();
+        }
+        FxBatcher<String> logToFx = executor.batched(this::appendLog);
+        FxPublisher<Step> stepToFx = executor.latest(s -> {
+            progress.set(s.share());
+            progressText.set(s.text());
+        });
+        FxBatcher<Epoch> epochToFx = executor.batched(this::showEpochs);
+        PrintStream logStream = new PrintStream(new LineSink(logToFx), true, StandardCharsets.UTF_8);
+        EpochRunner r = new EpochRunner(p, dir, seeds, data(), isResume, logStream, false);
+        r.setObserver(manifest);          // run.json: the run store's manifest, source "window"
+        int batch = p.training().batchSize();
+        int totalEpochs = p.training().epochs();
+        long[] last = {nanoTime.getAsLong(), 0, Long.MIN_VALUE};   // time, iteration at the last update, posted time
+        r.setStepHook((runId, iteration) -> {
+            long now = nanoTime.getAsLong();
+            if (last[2] != Long.MIN_VALUE && now - last[2] < PROGRESS_NANOS) {
+                return;
+            }
+            long steps = r.stepsPerEpoch();
+            double rate = iteration > last[1] && now > last[0] ? (iteration - last[1]) * batch / ((now - last[0]) / 1e9) : 0;
+            last[0] = now;
+            last[1] = iteration;
+            last[2] = now;
+            long total = steps * totalEpochs;
+            double eta = rate > 0 ? (total - iteration) * batch / rate : Double.NaN;
+            stepToFx.accept(new Step(total == 0 ? 0 : iteration / (double) total, String.format(Locale.ROOT,
+                    "%s  epoch %d/%d  step %d/%d  %,.0f images/s  ETA %s", runId,
+                    Math.min(totalEpochs, steps == 0 ? 1 : (int) ((iteration - 1) / steps) + 1), totalEpochs,
+                    steps == 0 ? 0 : (iteration - 1) % steps + 1, steps, rate, Double.isNaN(eta) ? "-" : Progress.clock(eta))));
+        });
+        r.setEpochHook((run, m, eval, prepared) -> {
+            List<String> names = prepared.set().classNames();
+            epochToFx.accept(new Epoch(run.id(), m, eval.loss(),
+                    TestImages.confusion(prepared.test(), eval.predicted(), prepared.set().numClasses(), names),
+                    TestImages.strip(prepared.test(), prepared.sampleShape(), eval.predicted(), names)));
+        });
+        runner = r;
+        running.set(true);
+        status.set((isResume ? "Resuming " : "Running ") + p.name() + " into " + dir);
+        executor.submit(r::run, s -> finish(s, ended(s, dir)), e -> finish(null, "Cannot run " + p.name() + ": "
+                + e.getMessage()));
+    }
+
+    private static String ended(Summary s, Path dir) {
+        long bad = s.incomplete();
+        return bad == 0 ? "Completed: " + describe(s) + ". Folder: " + dir
+                : bad + " run(s) not completed (" + s.runs().stream().filter(x -> !"completed".equals(x.status()))
+                        .map(x -> x.id() + " " + x.status() + (x.reason() == null ? "" : ": " + x.reason()))
+                        .reduce((a, b) -> a + "; " + b).orElse("") + "). Folder: " + dir;
+    }
+
+    private void finish(Summary s, String text) {
+        runner = null;
+        status.set(text);
+        summary.set(s);
+        running.set(false);
+    }
+
+    private static String describe(Summary s) {
+        StringBuilder b = new StringBuilder();
+        for (var r : s.runs()) {
+            b.append(b.length() == 0 ? "" : ", ").append(r.id()).append(" test ")
+                    .append(r.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * r.testAccuracy()));
+        }
+        return b.toString();
+    }
+
+    private void showEpochs(List<Epoch> batch) {
+        for (Epoch e : batch) {
+            epochs.computeIfAbsent(e.runId(), k -> new ArrayList<>()).add(e.metrics());
+            testLoss.computeIfAbsent(e.runId(), k -> new ArrayList<>()).add(e.testLoss());
+        }
+        redrawCurves();
+        Epoch newest = batch.get(batch.size() - 1);
+        confusion.set(newest.confusion());
+        strip.set(newest.strip());
+    }
+
+    private void redrawCurves() {
+        List<EpochCurvesChart.Run> runs = new ArrayList<>();
+        for (var e : epochs.entrySet()) {
+            List<Double> tl = testLoss.getOrDefault(e.getKey(), List.of());
+            runs.add(new EpochCurvesChart.Run(e.getKey(), List.copyOf(e.getValue()),
+                    tl.stream().mapToDouble(Double::doubleValue).toArray()));
+        }
+        accuracy.set(EpochCurvesChart.accuracy("Accuracy per epoch", runs));
+        loss.set(EpochCurvesChart.loss(runs));
+    }
+
+    private void appendLog(List<String> batch) {
+        for (String line : batch) {
+            lines.addLast(line);
+            if (lines.size() > LOG_LINES) {
+                lines.removeFirst();
+            }
+        }
+        log.set(String.join("\n", lines) + "\n");
+    }
+
+    /** The runner's log as lines (the runner writes bytes of UTF-8 text). */
+    private static final class LineSink extends OutputStream {
+        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+        private final FxBatcher<String> lines;
+
+        LineSink(FxBatcher<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                lines.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else if (b != '\r') {
+                line.write(b);
+            }
+        }
+    }
+}
