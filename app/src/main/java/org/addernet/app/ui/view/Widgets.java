@@ -25,8 +25,14 @@ public final class Widgets {
     /** {@code label} shows {@code text}; in {@code problemStyle} while {@code problem} holds. */
     public static Label status(Label label, ObservableStringValue text, ObservableBooleanValue problem,
                                String problemStyle) {
+        return status(label, text, problem, problemStyle, "");
+    }
+
+    /** {@code label} shows {@code text}; in {@code problemStyle} while {@code problem} holds, else in {@code plainStyle}. */
+    public static Label status(Label label, ObservableStringValue text, ObservableBooleanValue problem,
+                               String problemStyle, String plainStyle) {
         label.textProperty().bind(text);
-        Runnable style = () -> label.setStyle(problem.get() ? problemStyle : "");
+        Runnable style = () -> label.setStyle(problem.get() ? problemStyle : plainStyle);
         problem.addListener((o, a, b) -> style.run());
         style.run();
         return label;
