@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.addernet.app.runner.RunObserver;
-import org.addernet.app.runner.Summary;
+import org.addernet.app.runner.RunSummary;
 import org.addernet.presets.Preset;
 
 /**
@@ -100,7 +100,7 @@ public final class ManifestWriter implements RunObserver {
     }
 
     @Override
-    public void finished(Summary summary) {
+    public void finished(RunSummary summary) {
         if (interrupted) {
             write(manifest.withStatus(RunManifest.INTERRUPTED, "stopped when the workbench closed; "
                     + "it continues from its last checkpoint on the next start"));

@@ -16,7 +16,7 @@ import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.PresetRunner;
 import org.addernet.app.runner.RunRecord;
-import org.addernet.app.runner.Summary;
+import org.addernet.app.runner.RunSummary;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetValidator;
 
@@ -36,7 +36,7 @@ import org.addernet.presets.PresetValidator;
  * @param created       when the run folder was made (ISO-8601 instant)
  * @param updated       when this manifest was last written
  * @param status        {@code queued}, {@code running}, {@code completed}, {@code failed}, {@code cancelled},
- *                      {@code interrupted} (see {@link #statusOf(Summary)})
+ *                      {@code interrupted} (see {@link #statusOf(RunSummary)})
  * @param reason        why a run is not completed (null otherwise)
  * @param pid           the process that runs it while {@code running} (a dead one means it was killed)
  * @param resumes       how many times the run was continued from its checkpoints or restarted in place
@@ -87,11 +87,11 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
      * completed: divergence is a result (the same preset and seed diverge again), recorded per
      * run in {@code summary.json}.
      */
-    public static String statusOf(Summary s) {
+    public static String statusOf(RunSummary s) {
         return statusOf(s.runs());
     }
 
-    /** {@link #statusOf(Summary)} of summary.json's runs. */
+    /** {@link #statusOf(RunSummary)} of summary.json's runs. */
     public static String statusOf(List<RunRecord> runs) {
         List<String> st = runs.stream().map(RunRecord::status).toList();
         if (st.contains("cancelled")) {
@@ -104,11 +104,11 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
     }
 
     /** The first reason of a run that did not complete, or null. */
-    public static String reasonOf(Summary s) {
+    public static String reasonOf(RunSummary s) {
         return reasonOf(s.runs());
     }
 
-    /** {@link #reasonOf(Summary)} of summary.json's runs. */
+    /** {@link #reasonOf(RunSummary)} of summary.json's runs. */
     public static String reasonOf(List<RunRecord> runs) {
         return runs.stream().filter(r -> !"completed".equals(r.status()) && r.reason() != null)
                 .map(r -> r.id() + ": " + r.reason()).findFirst().orElse(null);

@@ -29,10 +29,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.addernet.app.io.AtomicFiles;
-import org.addernet.app.runner.EpochRunner;
-import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
-import org.addernet.app.runner.Summary;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.RunSummary;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 
@@ -583,11 +585,11 @@ public final class RunQueue implements AutoCloseable {
         ManifestWriter manifest = null;
         try {
             Preset preset = PresetLoader.parse("queue item " + id + " (" + presetAsked + ")", presetJson, List.of());
-            boolean image = RunManifest.IMAGE.equals(RunManifest.kindOf(preset));
+            Runners.Kind kind = Runners.kind(preset);
             boolean continuing = folder != null;
             if (continuing) {
                 manifest = ManifestWriter.resuming(folder, preset, presetAsked, overrides, seeds, source);
-                if (!image) {
+                if (kind == Runners.Kind.TOY) {
                     // toy runs keep no checkpoints: they start again in their folder
                     Files.deleteIfExists(folder.resolve("summary.json"));
                 }
@@ -609,46 +611,16 @@ public final class RunQueue implements AutoCloseable {
             log = new PrintStream(new FileOutputStream(folder.resolve(LOG).toFile(), true), true, StandardCharsets.UTF_8);
             log.println("# " + Instant.now() + " queue item " + id + (continuing ? " continues" : " starts") + " in "
                     + folder);
-            RunObserver progress = progressOf(it);
-            ManifestWriter mw = manifest;
-            RunObserver both = new RunObserver() {
-                @Override
-                public void started() {
-                    mw.started();
-                }
-
-                @Override
-                public void progress(long done, long total, String text) {
-                    progress.progress(done, total, text);
-                }
-
-                @Override
-                public void finished(Summary summary) {
-                    mw.finished(summary);
-                }
-
-                @Override
-                public void failed(Throwable error) {
-                    mw.failed(error);
-                }
-            };
-            Summary summary;
-            if (image) {
-                boolean resume = continuing && Files.isRegularFile(folder.resolve("preset.json"));
-                EpochRunner runner = new EpochRunner(preset, folder, seeds, dataRoot, resume, log, false);
-                runner.setObserver(both);
-                if (!arm(job, runner::cancel)) {
-                    runner.cancel();
-                }
-                summary = runner.run();
-            } else {
-                PresetRunner runner = new PresetRunner(preset, folder, seeds, jobs, log);
-                runner.setObserver(both);
-                if (!arm(job, runner::cancel)) {
-                    runner.cancel();
-                }
-                summary = runner.run();
+            // epoch runs continue from their checkpoints, sweeps from their completed variants
+            boolean resume = continuing && kind != Runners.Kind.TOY && Files.isRegularFile(folder.resolve("preset.json"));
+            RunRequest request = new RunRequest(presetAsked, presetJson, overrides, null, seeds, folder.toString(),
+                    dataRoot == null ? null : dataRoot.toString(), resume, jobs);
+            Runner runner = Runners.create(preset, request, RunLog.to(log));
+            runner.observe(manifest).observe(progressOf(it));
+            if (!arm(job, runner::cancel)) {
+                runner.cancel();
             }
+            RunSummary summary = runner.run();
             synchronized (mutex) {
                 if (job.stop == Stop.SHUTDOWN) {
                     endState = RunManifest.INTERRUPTED;

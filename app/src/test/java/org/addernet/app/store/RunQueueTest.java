@@ -19,7 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.RunSummary;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.Summary;
 import org.addernet.app.testdata.SyntheticMnist;
@@ -85,6 +88,25 @@ class RunQueueTest {
         }
     }
 
+    @Test
+    void aQueuedSweepRunsEveryVariantThroughTheSweepRunner() throws Exception {
+        Path home = tmp.resolve("home");
+        QueueItem it;
+        try (RunQueue q = RunQueue.open(home)) {
+            it = q.add("table5-toy", List.of("training.iterations=100", "runs.hidden=[1]", "runs.models=[\"adder\"]",
+                    "data.samples=200", "output.gridResolution=20", "output.panelSize=100"), 1, null);
+            q.start();
+            assertTrue(q.awaitIdle(120_000));
+            it = q.item(it.id());
+        }
+        assertEquals("completed", it.state(), String.valueOf(it));
+        Path folder = it.runFolder();
+        JsonNode summary = JSON.readTree(folder.resolve("summary.json").toFile());
+        assertTrue(summary.get("variants").size() > 1, "a sweep summary: " + summary);
+        assertTrue(Files.isRegularFile(folder.resolve("table.csv")), "the sweep's table");
+        assertEquals("completed", RunManifest.read(folder).status(), "the store's manifest says how it ended");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void twoToyPresetsCompleteOneAtATimeOrTwoAtOnce(int parallel) throws Exception {
@@ -124,8 +146,8 @@ class RunQueueTest {
             assertEquals("window", run.source());
             assertEquals(TINY, run.overrides());
             // the queue ran the real runner: the same numbers as running the preset directly
-            Summary direct = new PresetRunner(PresetLoader.resolve(it.preset(), TINY), tmp.resolve("direct-" + it.id()
-                    + "-" + parallel), 1, 1, null).run();
+            RunSummary direct = Runners.create(RunRequest.of(it.preset(), TINY, 1, tmp.resolve("direct-" + it.id()
+                    + "-" + parallel)).withJobs(1), RunLog.NONE).run();
             assertEquals(direct.runs().size(), run.runs().size());
             for (int k = 0; k < direct.runs().size(); k++) {
                 RunRecord d = direct.runs().get(k);

@@ -17,6 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.Summary;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
@@ -106,9 +110,9 @@ class RunStoreTest {
         Path good = store.createRunFolder("fig4-xor");
         Preset p = PresetLoader.resolve("fig4-xor", TINY);
         ManifestWriter w = ManifestWriter.fresh(good, RunManifest.begin(p, "fig4-xor", TINY, 2, "cli"), false);
-        PresetRunner runner = new PresetRunner(p, good, 2, 1, null);
-        runner.setObserver(w);
-        Summary s = runner.run();
+        Runner runner = Runners.create(p, RunRequest.of(p, "fig4-xor", TINY, 2, good).withJobs(1), RunLog.NONE);
+        runner.observe(w);
+        Summary s = (Summary) runner.run();
 
         Path truncated = store.createRunFolder("fig2-unit-ball");
         Files.writeString(truncated.resolve("run.json"), "{\"seeds\": 1, \"preset\": \"fig2-un");
@@ -192,12 +196,12 @@ class RunStoreTest {
     void aManifestWriterLeavesAFolderHoldingAnotherRunAlone() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("taken"));
         Preset p = PresetLoader.resolve("fig4-xor", TINY);
-        PresetRunner first = new PresetRunner(p, dir, 1, 1, null);
-        first.setObserver(ManifestWriter.fresh(dir, RunManifest.begin(p, "fig4-xor", TINY, 1, "cli"), false));
+        Runner first = Runners.create(p, RunRequest.of(p, "fig4-xor", TINY, 1, dir).withJobs(1), RunLog.NONE);
+        first.observe(ManifestWriter.fresh(dir, RunManifest.begin(p, "fig4-xor", TINY, 1, "cli"), false));
         first.run();
         String before = Files.readString(dir.resolve("run.json"));
-        PresetRunner second = new PresetRunner(p, dir, 1, 1, null);
-        second.setObserver(ManifestWriter.fresh(dir, RunManifest.begin(p, "fig4-xor", TINY, 1, "cli"), true));
+        Runner second = Runners.create(p, RunRequest.of(p, "fig4-xor", TINY, 1, dir).withJobs(1), RunLog.NONE);
+        second.observe(ManifestWriter.fresh(dir, RunManifest.begin(p, "fig4-xor", TINY, 1, "cli"), true));
         assertThrows(org.addernet.app.runner.OutputFolderException.class, second::run);
         assertEquals(before, Files.readString(dir.resolve("run.json")), "the refused run wrote nothing");
         assertTrue(Files.isDirectory(dir), "a folder with content is never removed");

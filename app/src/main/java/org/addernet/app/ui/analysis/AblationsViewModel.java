@@ -16,6 +16,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.addernet.app.render.TableFigure;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunObserver;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.SweepRunner;
 import org.addernet.app.runner.SweepSummary;
 import org.addernet.app.runner.SweepTable;
@@ -125,8 +129,9 @@ final class AblationsViewModel {
             return;
         }
         Preset p;
+        List<String> sets = Overrides.words(settings.get());
         try {
-            p = PresetLoader.resolve(preset.get(), Overrides.words(settings.get()));
+            p = PresetLoader.resolve(preset.get(), sets);
             out = RunStore.atDefaultHome().createRunFolder(p.name());
         } catch (PresetException e) {
             say(e.getMessage().replaceFirst("^--set ", ""), true);
@@ -138,9 +143,12 @@ final class AblationsViewModel {
         busy.set(true);
         summary.set(null);
         say("Running " + p.name() + " into " + out, false);
-        SweepRunner r = new SweepRunner(p, out, seeds.get(), new SweepRunner.Listener() {
+        // a sweep preset: the factory's runner is the sweep runner
+        SweepRunner r = (SweepRunner) Runners.create(p, RunRequest.of(p, preset.get(), sets, seeds.get(), out)
+                .withDataRoot(dataRoot), RunLog.NONE);
+        r.observe(new RunObserver() {
             @Override
-            public void started(SweepTable t) {
+            public void sweepStarted(SweepTable t) {
                 tableToFx.accept(Shown.of(t));
             }
 
@@ -153,7 +161,7 @@ final class AblationsViewModel {
             public void variantFinished(int index, int total, SweepTable t) {
                 tableToFx.accept(Shown.of(t));
             }
-        }).dataRoot(dataRoot);
+        });
         runner = r;
         Path dir = out;
         executor.submit(() -> {

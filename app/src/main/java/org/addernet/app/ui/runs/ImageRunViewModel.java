@@ -28,6 +28,11 @@ import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.Progress;
 import org.addernet.app.runner.RunEstimate;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunObserver;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.Summary;
 import org.addernet.app.store.ManifestWriter;
 import org.addernet.app.store.RunManifest;
@@ -38,9 +43,12 @@ import org.addernet.app.ui.runs.TestImages.StripItem;
 import org.addernet.app.ui.vm.FxBatcher;
 import org.addernet.app.ui.vm.FxPublisher;
 import org.addernet.app.ui.vm.UiExecutor;
+import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.engine.model.ImageModels;
 import org.addernet.engine.train.EpochMetrics;
+import org.addernet.engine.train.Trainer;
+import org.addernet.presets.ExperimentPlan.ImageRun;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
@@ -97,7 +105,7 @@ public final class ImageRunViewModel {
     private final ArrayDeque<String> lines = new ArrayDeque<>();
     private List<RunEstimate.Estimate> checked;
     private String checkedKey;
-    private volatile EpochRunner runner;
+    private volatile Runner runner;
     private Path out;
 
     /** The window's: runs in the default home's store, progress timed by the system clock. */
@@ -303,7 +311,8 @@ public final class ImageRunViewModel {
             return;
         }
         List<String> sets = Overrides.words(overrides.get());
-        launch(p, dir, 1, false, ManifestWriter.fresh(dir, RunManifest.begin(p, preset.get(), sets, 1, "window"), true));
+        launch(RunRequest.of(p, preset.get(), sets, 1, dir), p, ManifestWriter.fresh(dir, RunManifest.begin(p, preset.get(),
+                sets, 1, "window"), true));
     }
 
     /** Continues the epoch run in {@code dir} from its checkpoints. */
@@ -334,7 +343,8 @@ public final class ImageRunViewModel {
                 }
             }
             redrawCurves();
-            launch(p, dir, seeds, true, ManifestWriter.resuming(dir, p, null, List.of(), seeds, "window"));
+            launch(RunRequest.of(p, null, List.of(), seeds, dir).withResume(true), p,
+                    ManifestWriter.resuming(dir, p, null, List.of(), seeds, "window"));
         } catch (PresetException | IOException e) {
             status.set(dir + ": " + e.getMessage());
         }
@@ -342,7 +352,7 @@ public final class ImageRunViewModel {
 
     /** Stops the run after its current step; the last epoch's checkpoint is kept. */
     public void cancel() {
-        EpochRunner r = runner;
+        Runner r = runner;
         if (r != null) {
             r.cancel();
             status.set("Cancelling after the current step; the last epoch's checkpoint is kept.");
@@ -356,7 +366,10 @@ public final class ImageRunViewModel {
     private record Step(double share, String text) {
     }
 
-    private void launch(Preset p, Path dir, int seeds, boolean isResume, ManifestWriter manifest) {
+    /** Runs {@code request} (of {@code p}, already resolved) through the runner the factory picks for it. */
+    private void launch(RunRequest request, Preset p, ManifestWriter manifest) {
+        Path dir = request.outDir();
+        boolean isResume = request.resume();
         out = dir;
         summary.set(null);
         if (!isResume) {
@@ -371,38 +384,45 @@ public final class ImageRunViewModel {
         });
         FxBatcher<Epoch> epochToFx = executor.batched(this::showEpochs);
         PrintStream logStream = new PrintStream(new LineSink(logToFx), true, StandardCharsets.UTF_8);
-        EpochRunner r = new EpochRunner(p, dir, seeds, data(), isResume, logStream, false);
-        r.setObserver(manifest);          // run.json: the run store's manifest, source "window"
+        // the preset as resolved here travels in the request; the factory picks the epoch runner for an image set
+        Runner r = Runners.create(p, request.withDataRoot(data()), RunLog.to(logStream));
+        r.observe(manifest);          // run.json: the run store's manifest, source "window"
         int batch = p.training().batchSize();
         int totalEpochs = p.training().epochs();
         long[] last = {nanoTime.getAsLong(), 0, Long.MIN_VALUE};   // time, iteration at the last update, posted time
-        r.setStepHook((runId, iteration) -> {
-            long now = nanoTime.getAsLong();
-            if (last[2] != Long.MIN_VALUE && now - last[2] < PROGRESS_NANOS) {
-                return;
+        r.observe(new RunObserver() {
+            @Override
+            public void stepDone(String runId, long iteration, long steps) {
+                long now = nanoTime.getAsLong();
+                if (last[2] != Long.MIN_VALUE && now - last[2] < PROGRESS_NANOS) {
+                    return;
+                }
+                double rate = iteration > last[1] && now > last[0] ? (iteration - last[1]) * batch / ((now - last[0]) / 1e9)
+                        : 0;
+                last[0] = now;
+                last[1] = iteration;
+                last[2] = now;
+                long total = steps * totalEpochs;
+                double eta = rate > 0 ? (total - iteration) * batch / rate : Double.NaN;
+                stepToFx.accept(new Step(total == 0 ? 0 : iteration / (double) total, String.format(Locale.ROOT,
+                        "%s  epoch %d/%d  step %d/%d  %,.0f images/s  ETA %s", runId,
+                        Math.min(totalEpochs, steps == 0 ? 1 : (int) ((iteration - 1) / steps) + 1), totalEpochs,
+                        steps == 0 ? 0 : (iteration - 1) % steps + 1, steps, rate,
+                        Double.isNaN(eta) ? "-" : Progress.clock(eta))));
             }
-            long steps = r.stepsPerEpoch();
-            double rate = iteration > last[1] && now > last[0] ? (iteration - last[1]) * batch / ((now - last[0]) / 1e9) : 0;
-            last[0] = now;
-            last[1] = iteration;
-            last[2] = now;
-            long total = steps * totalEpochs;
-            double eta = rate > 0 ? (total - iteration) * batch / rate : Double.NaN;
-            stepToFx.accept(new Step(total == 0 ? 0 : iteration / (double) total, String.format(Locale.ROOT,
-                    "%s  epoch %d/%d  step %d/%d  %,.0f images/s  ETA %s", runId,
-                    Math.min(totalEpochs, steps == 0 ? 1 : (int) ((iteration - 1) / steps) + 1), totalEpochs,
-                    steps == 0 ? 0 : (iteration - 1) % steps + 1, steps, rate, Double.isNaN(eta) ? "-" : Progress.clock(eta))));
-        });
-        r.setEpochHook((run, m, eval, prepared) -> {
-            List<String> names = prepared.set().classNames();
-            epochToFx.accept(new Epoch(run.id(), m, eval.loss(),
-                    TestImages.confusion(prepared.test(), eval.predicted(), prepared.set().numClasses(), names),
-                    TestImages.strip(prepared.test(), prepared.sampleShape(), eval.predicted(), names)));
+
+            @Override
+            public void epochDone(ImageRun run, EpochMetrics m, Trainer.Evaluation eval, ImagePipeline.Prepared prepared) {
+                List<String> names = prepared.set().classNames();
+                epochToFx.accept(new Epoch(run.id(), m, eval.loss(),
+                        TestImages.confusion(prepared.test(), eval.predicted(), prepared.set().numClasses(), names),
+                        TestImages.strip(prepared.test(), prepared.sampleShape(), eval.predicted(), names)));
+            }
         });
         runner = r;
         running.set(true);
         status.set((isResume ? "Resuming " : "Running ") + p.name() + " into " + dir);
-        executor.submit(r::run, s -> finish(s, ended(s, dir)), e -> finish(null, "Cannot run " + p.name() + ": "
+        executor.submit(() -> (Summary) r.run(), s -> finish(s, ended(s, dir)), e -> finish(null, "Cannot run " + p.name() + ": "
                 + e.getMessage()));
     }
 
