@@ -1,23 +1,14 @@
 package org.addernet.app.ui.runs;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,11 +16,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.addernet.app.runner.EpochRunner;
-import org.addernet.app.runner.MetricsCsv;
-import org.addernet.app.runner.Progress;
 import org.addernet.app.runner.RunEstimate;
 import org.addernet.app.runner.RunLog;
-import org.addernet.app.runner.RunObserver;
 import org.addernet.app.runner.RunRequest;
 import org.addernet.app.runner.Runner;
 import org.addernet.app.runner.Runners;
@@ -37,22 +25,12 @@ import org.addernet.app.runner.Summary;
 import org.addernet.app.store.ManifestWriter;
 import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunStore;
-import org.addernet.app.ui.charts.EpochCurvesChart;
-import org.addernet.app.ui.runs.TestImages.Confusion;
-import org.addernet.app.ui.runs.TestImages.StripItem;
-import org.addernet.app.ui.vm.FxBatcher;
-import org.addernet.app.ui.vm.FxPublisher;
 import org.addernet.app.ui.vm.UiExecutor;
-import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.engine.model.ImageModels;
-import org.addernet.engine.train.EpochMetrics;
-import org.addernet.engine.train.Trainer;
-import org.addernet.presets.ExperimentPlan.ImageRun;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
-import org.jfree.chart.JFreeChart;
 
 /**
  * The image-runs window's state and commands: pick an image preset, check it (parameters, memory
@@ -67,12 +45,8 @@ import org.jfree.chart.JFreeChart;
  */
 public final class ImageRunViewModel {
     static final String DEFAULT_PRESET = "lenet5-bn-fashion-mnist-adder-short";
-    /** Log lines kept. */
-    static final int LOG_LINES = 200;
     /** Steps measured per model by a check. */
     static final int MEASURED_STEPS = 3;
-    /** Least time between two progress updates, so that images/s is measured over a span. */
-    static final long PROGRESS_NANOS = 200_000_000L;
 
     /** A bundled image preset's name. */
     public final StringProperty preset = new SimpleStringProperty(PresetLoader.BUNDLED_IMAGE.contains(DEFAULT_PRESET)
@@ -88,21 +62,10 @@ public final class ImageRunViewModel {
             new ReadOnlyStringWrapper("Check a preset to see its size, memory and time per epoch before it starts.");
     private final ReadOnlyStringWrapper refusal = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<JFreeChart> accuracy = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<JFreeChart> loss = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Confusion> confusion = new ReadOnlyObjectWrapper<>(
-            new Confusion(new int[10][10], ImageSet.FASHION_MNIST.classNames()));
-    private final ReadOnlyObjectWrapper<List<StripItem>> strip = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyStringWrapper log = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>();
     private final UiExecutor executor;
+    private final LiveRun live;
     private final RunStore store;
-    private final LongSupplier nanoTime;
-    private final Map<String, List<EpochMetrics>> epochs = new LinkedHashMap<>();
-    private final Map<String, List<Double>> testLoss = new LinkedHashMap<>();
-    private final ArrayDeque<String> lines = new ArrayDeque<>();
     private List<RunEstimate.Estimate> checked;
     private String checkedKey;
     private volatile Runner runner;
@@ -120,10 +83,9 @@ public final class ImageRunViewModel {
     ImageRunViewModel(UiExecutor executor, RunStore store, LongSupplier nanoTime) {
         this.executor = executor;
         this.store = store;
-        this.nanoTime = nanoTime;
+        this.live = new LiveRun(executor, nanoTime);
         preset.addListener((o, a, b) -> clearCheck());
         overrides.addListener((o, a, b) -> clearCheck());
-        redrawCurves();
     }
 
     public ReadOnlyBooleanProperty checking() {
@@ -149,39 +111,9 @@ public final class ImageRunViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** Steps done of all, 0 to 1. */
-    public ReadOnlyDoubleProperty progress() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Run, epoch, step, images/s and ETA. */
-    public ReadOnlyStringProperty progressText() {
-        return progressText.getReadOnlyProperty();
-    }
-
-    /** Train and test accuracy per epoch of every run. */
-    public ReadOnlyObjectProperty<JFreeChart> accuracy() {
-        return accuracy.getReadOnlyProperty();
-    }
-
-    /** Train and test loss per epoch of every run. */
-    public ReadOnlyObjectProperty<JFreeChart> loss() {
-        return loss.getReadOnlyProperty();
-    }
-
-    /** The last epoch's confusion matrix on the test set. */
-    public ReadOnlyObjectProperty<Confusion> confusion() {
-        return confusion.getReadOnlyProperty();
-    }
-
-    /** The last epoch's first test images with predicted and true class. */
-    public ReadOnlyObjectProperty<List<StripItem>> strip() {
-        return strip.getReadOnlyProperty();
-    }
-
-    /** The runner's last {@value #LOG_LINES} log lines. */
-    public ReadOnlyStringProperty log() {
-        return log.getReadOnlyProperty();
+    /** The run in flight as the window follows it: progress, curves, confusion matrix, test images, log. */
+    public LiveRun live() {
+        return live;
     }
 
     /** The last run's summary once it ended (null while one runs). */
@@ -192,11 +124,6 @@ public final class ImageRunViewModel {
     /** The last run's folder. */
     Path out() {
         return out;
-    }
-
-    /** Every run's epochs so far, by run id. */
-    Map<String, List<EpochMetrics>> epochs() {
-        return epochs;
     }
 
     /** The last check's estimates (null when the preset changed since, or before any check). */
@@ -331,18 +258,7 @@ public final class ImageRunViewModel {
             Preset p = PresetLoader.resolve(presetFile.toString(), List.of());
             int seeds = Math.max(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.toFile())
                     .path("seeds").asInt(1));
-            epochs.clear();
-            testLoss.clear();
-            try (Stream<Path> s = Files.list(dir)) {
-                for (Path run : s.filter(d -> Files.isRegularFile(d.resolve("metrics.csv"))).sorted().toList()) {
-                    List<EpochMetrics> m = new ArrayList<>(MetricsCsv.parseEpochs(run.resolve("metrics.csv")));
-                    epochs.put(run.getFileName().toString(), m);
-                    List<Double> nan = new ArrayList<>();
-                    m.forEach(x -> nan.add(Double.NaN));
-                    testLoss.put(run.getFileName().toString(), nan);
-                }
-            }
-            redrawCurves();
+            live.load(dir);
             launch(RunRequest.of(p, null, List.of(), seeds, dir).withResume(true), p,
                     ManifestWriter.resuming(dir, p, null, List.of(), seeds, "window"));
         } catch (PresetException | IOException e) {
@@ -359,13 +275,6 @@ public final class ImageRunViewModel {
         }
     }
 
-    /** One epoch of one run as the window shows it. */
-    private record Epoch(String runId, EpochMetrics metrics, double testLoss, Confusion confusion, List<StripItem> strip) {
-    }
-
-    private record Step(double share, String text) {
-    }
-
     /** Runs {@code request} (of {@code p}, already resolved) through the runner the factory picks for it. */
     private void launch(RunRequest request, Preset p, ManifestWriter manifest) {
         Path dir = request.outDir();
@@ -373,52 +282,12 @@ public final class ImageRunViewModel {
         out = dir;
         summary.set(null);
         if (!isResume) {
-            epochs.clear();
-            testLoss.clear();
-            redrawCurves();
+            live.clear();
         }
-        FxBatcher<String> logToFx = executor.batched(this::appendLog);
-        FxPublisher<Step> stepToFx = executor.latest(s -> {
-            progress.set(s.share());
-            progressText.set(s.text());
-        });
-        FxBatcher<Epoch> epochToFx = executor.batched(this::showEpochs);
-        PrintStream logStream = new PrintStream(new LineSink(logToFx), true, StandardCharsets.UTF_8);
         // the preset as resolved here travels in the request; the factory picks the epoch runner for an image set
-        Runner r = Runners.create(p, request.withDataRoot(data()), RunLog.to(logStream));
+        Runner r = Runners.create(p, request.withDataRoot(data()), RunLog.to(live.logStream()));
         r.observe(manifest);          // run.json: the run store's manifest, source "window"
-        int batch = p.training().batchSize();
-        int totalEpochs = p.training().epochs();
-        long[] last = {nanoTime.getAsLong(), 0, Long.MIN_VALUE};   // time, iteration at the last update, posted time
-        r.observe(new RunObserver() {
-            @Override
-            public void stepDone(String runId, long iteration, long steps) {
-                long now = nanoTime.getAsLong();
-                if (last[2] != Long.MIN_VALUE && now - last[2] < PROGRESS_NANOS) {
-                    return;
-                }
-                double rate = iteration > last[1] && now > last[0] ? (iteration - last[1]) * batch / ((now - last[0]) / 1e9)
-                        : 0;
-                last[0] = now;
-                last[1] = iteration;
-                last[2] = now;
-                long total = steps * totalEpochs;
-                double eta = rate > 0 ? (total - iteration) * batch / rate : Double.NaN;
-                stepToFx.accept(new Step(total == 0 ? 0 : iteration / (double) total, String.format(Locale.ROOT,
-                        "%s  epoch %d/%d  step %d/%d  %,.0f images/s  ETA %s", runId,
-                        Math.min(totalEpochs, steps == 0 ? 1 : (int) ((iteration - 1) / steps) + 1), totalEpochs,
-                        steps == 0 ? 0 : (iteration - 1) % steps + 1, steps, rate,
-                        Double.isNaN(eta) ? "-" : Progress.clock(eta))));
-            }
-
-            @Override
-            public void epochDone(ImageRun run, EpochMetrics m, Trainer.Evaluation eval, ImagePipeline.Prepared prepared) {
-                List<String> names = prepared.set().classNames();
-                epochToFx.accept(new Epoch(run.id(), m, eval.loss(),
-                        TestImages.confusion(prepared.test(), eval.predicted(), prepared.set().numClasses(), names),
-                        TestImages.strip(prepared.test(), prepared.sampleShape(), eval.predicted(), names)));
-            }
-        });
+        r.observe(live.observer(p));
         runner = r;
         running.set(true);
         status.set((isResume ? "Resuming " : "Running ") + p.name() + " into " + dir);
@@ -448,57 +317,5 @@ public final class ImageRunViewModel {
                     .append(r.testAccuracy() == null ? "-" : String.format(Locale.ROOT, "%.2f %%", 100 * r.testAccuracy()));
         }
         return b.toString();
-    }
-
-    private void showEpochs(List<Epoch> batch) {
-        for (Epoch e : batch) {
-            epochs.computeIfAbsent(e.runId(), k -> new ArrayList<>()).add(e.metrics());
-            testLoss.computeIfAbsent(e.runId(), k -> new ArrayList<>()).add(e.testLoss());
-        }
-        redrawCurves();
-        Epoch newest = batch.get(batch.size() - 1);
-        confusion.set(newest.confusion());
-        strip.set(newest.strip());
-    }
-
-    private void redrawCurves() {
-        List<EpochCurvesChart.Run> runs = new ArrayList<>();
-        for (var e : epochs.entrySet()) {
-            List<Double> tl = testLoss.getOrDefault(e.getKey(), List.of());
-            runs.add(new EpochCurvesChart.Run(e.getKey(), List.copyOf(e.getValue()),
-                    tl.stream().mapToDouble(Double::doubleValue).toArray()));
-        }
-        accuracy.set(EpochCurvesChart.accuracy("Accuracy per epoch", runs));
-        loss.set(EpochCurvesChart.loss(runs));
-    }
-
-    private void appendLog(List<String> batch) {
-        for (String line : batch) {
-            lines.addLast(line);
-            if (lines.size() > LOG_LINES) {
-                lines.removeFirst();
-            }
-        }
-        log.set(String.join("\n", lines) + "\n");
-    }
-
-    /** The runner's log as lines (the runner writes bytes of UTF-8 text). */
-    private static final class LineSink extends OutputStream {
-        private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
-        private final FxBatcher<String> lines;
-
-        LineSink(FxBatcher<String> lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public void write(int b) {
-            if (b == '\n') {
-                lines.accept(line.toString(StandardCharsets.UTF_8));
-                line.reset();
-            } else if (b != '\r') {
-                line.write(b);
-            }
-        }
     }
 }

@@ -73,21 +73,21 @@ public final class ImageRunWindow {
         refusal.setStyle("-fx-text-fill: #d0103a; -fx-font-weight: bold;");
         Label status = label(vm.status(), "image-status");
         ProgressBar progress = new ProgressBar(0);
-        progress.progressProperty().bind(vm.progress());
+        progress.progressProperty().bind(vm.live().progress());
         progress.setId("image-progress");
         progress.setPrefWidth(320);
         Label progressText = new Label();
-        progressText.textProperty().bind(vm.progressText());
+        progressText.textProperty().bind(vm.live().progressText());
         progressText.setId("image-progress-text");
         strip.setId("image-strip");
         HBox row1 = new HBox(8, new Label("Preset"), preset, settings, new Label("Data"), dataRoot);
         row1.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(8, check, start, cancel, resume, progress, progressText);
         row2.setAlignment(Pos.CENTER_LEFT);
-        ChartViewer accuracy = new ChartViewer(vm.accuracy().get());
-        ChartViewer loss = new ChartViewer(vm.loss().get());
-        vm.accuracy().addListener((o, a, b) -> accuracy.setChart(b));
-        vm.loss().addListener((o, a, b) -> loss.setChart(b));
+        ChartViewer accuracy = new ChartViewer(vm.live().accuracy().get());
+        ChartViewer loss = new ChartViewer(vm.live().loss().get());
+        vm.live().accuracy().addListener((o, a, b) -> accuracy.setChart(b));
+        vm.live().loss().addListener((o, a, b) -> loss.setChart(b));
         accuracy.setPrefSize(560, 330);
         loss.setPrefSize(460, 330);
         HBox.setHgrow(accuracy, Priority.ALWAYS);
@@ -104,7 +104,7 @@ public final class ImageRunWindow {
         log.setPrefRowCount(5);
         log.setId("image-log");
         log.setStyle("-fx-font-family: monospace; -fx-font-size: 11px;");
-        vm.log().addListener((o, a, b) -> {
+        vm.live().log().addListener((o, a, b) -> {
             log.setText(b);
             log.appendText("");            // scrolled to the newest line
         });
@@ -121,9 +121,9 @@ public final class ImageRunWindow {
         stage.setTitle("Image runs");
         stage.setScene(scene);
         stage.setOnHidden(e -> vm.cancel());
-        vm.confusion().addListener((o, a, b) -> confusion.show(b.counts(), b.names()));
-        vm.strip().addListener((o, a, b) -> showStrip(b));
-        confusion.show(vm.confusion().get().counts(), vm.confusion().get().names());
+        vm.live().confusion().addListener((o, a, b) -> confusion.show(b.counts(), b.names()));
+        vm.live().strip().addListener((o, a, b) -> showStrip(b));
+        confusion.show(vm.live().confusion().get().counts(), vm.live().confusion().get().names());
     }
 
     public Stage stage() {

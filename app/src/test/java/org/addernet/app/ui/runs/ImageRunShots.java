@@ -13,7 +13,7 @@ public final class ImageRunShots {
         Shots.fx(w.vm()::check);
         Shots.await(() -> !w.vm().checking().get() && w.vm().estimates() != null, 300);
         Shots.fx(w.vm()::start);
-        Shots.await(() -> w.vm().epochs().values().stream().anyMatch(l -> l.size() >= 3), 900);
+        Shots.await(() -> w.vm().live().epochs().values().stream().anyMatch(l -> l.size() >= 3), 900);
         Shots.snap(w.stage().getScene(), out.resolve("window-image-run.png"));
         Shots.await(() -> !w.vm().running().get(), 600);
     }

@@ -34,7 +34,7 @@ class ImageRunViewModelTest {
         Path data = SyntheticMnist.write(tmp.resolve("data"), 320, 96, 11);
         AtomicLong clock = new AtomicLong();
         ImageRunViewModel vm = new ImageRunViewModel(UiExecutor.sameThread(), new RunStore(tmp.resolve("home")),
-                () -> clock.addAndGet(ImageRunViewModel.PROGRESS_NANOS));
+                () -> clock.addAndGet(LiveRun.PROGRESS_NANOS));
         vm.select("lenet5-bn-mnist-adder-short", SMALL, data);
         vm.start();                      // unchecked: it checks instead
         assertEquals("Check the preset first: its memory estimate decides whether it may start.", vm.status().get());
@@ -45,9 +45,9 @@ class ImageRunViewModelTest {
         assertEquals("", vm.refusal().get());
 
         List<String> progress = new ArrayList<>();
-        vm.progressText().addListener((o, a, b) -> progress.add(b));
-        vm.accuracy().addListener((o, a, b) -> {
-            if (vm.epochs().values().stream().anyMatch(l -> l.size() == 1)) {
+        vm.live().progressText().addListener((o, a, b) -> progress.add(b));
+        vm.live().accuracy().addListener((o, a, b) -> {
+            if (vm.live().epochs().values().stream().anyMatch(l -> l.size() == 1)) {
                 vm.cancel();               // the first epoch is shown: stop after the current step
             }
         });
@@ -59,19 +59,19 @@ class ImageRunViewModelTest {
         assertEquals(1, vm.summary().get().runs().get(0).epochsDone(), "cancelled in the second epoch's first step");
         assertTrue(Files.isRegularFile(out.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT)));
         assertTrue(vm.status().get().startsWith("1 run(s) not completed (lenet5-bn-adder-s1 cancelled"), vm.status().get());
-        assertEquals(96, vm.confusion().get().total(), "every test image once");
-        assertEquals(TestImages.STRIP, vm.strip().get().size());
+        assertEquals(96, vm.live().confusion().get().total(), "every test image once");
+        assertEquals(TestImages.STRIP, vm.live().strip().get().size());
         assertFalse(progress.isEmpty());
         assertTrue(progress.get(0).startsWith("lenet5-bn-adder-s1  epoch 1/3  step 1/10  "), progress.get(0));
-        assertTrue(vm.log().get().contains("lenet5-bn-adder-s1"), vm.log().get());
+        assertTrue(vm.live().log().get().contains("lenet5-bn-adder-s1"), vm.live().log().get());
 
         vm.resume(out);
         assertFalse(vm.running().get());
         assertEquals("completed", vm.summary().get().runs().get(0).status(), vm.status().get());
         assertEquals(3, vm.summary().get().runs().get(0).epochsDone());
-        assertEquals(3, vm.epochs().get("lenet5-bn-adder-s1").size(), "the first epoch from metrics.csv, then the rest");
+        assertEquals(3, vm.live().epochs().get("lenet5-bn-adder-s1").size(), "the first epoch from metrics.csv, then the rest");
         assertTrue(vm.status().get().startsWith("Completed: lenet5-bn-adder-s1 test "), vm.status().get());
-        assertEquals(1.0, vm.progress().get(), 0.1 + 1e-9, "the last update is at most a step from the end");
+        assertEquals(1.0, vm.live().progress().get(), 0.1 + 1e-9, "the last update is at most a step from the end");
         var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(EpochRunner.RUN_INFO).toFile());
         assertEquals("window", manifest.path("source").asText());
         assertEquals("completed", manifest.path("status").asText());
@@ -100,6 +100,6 @@ class ImageRunViewModelTest {
         assertTrue(vm.refusal().get().startsWith("Refused: resnet20-adder would need about "), vm.refusal().get());
         assertNull(vm.out());
         assertFalse(Files.exists(tmp.resolve("home").resolve("runs")), "no run folder was made");
-        assertNotNull(vm.confusion().get());
+        assertNotNull(vm.live().confusion().get());
     }
 }

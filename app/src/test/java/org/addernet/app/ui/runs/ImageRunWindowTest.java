@@ -88,7 +88,7 @@ class ImageRunWindowTest {
         assertEquals("", text(robot, "#image-refusal"));
 
         robot.clickOn("#image-start");
-        waitUntil("the first epoch", () -> w.vm().epochs().values().stream().anyMatch(l -> !l.isEmpty()));
+        waitUntil("the first epoch", () -> w.vm().live().epochs().values().stream().anyMatch(l -> !l.isEmpty()));
         robot.clickOn("#image-cancel");
         waitUntil("the run stops", () -> !w.vm().running().get());
         Path out = w.vm().out();
@@ -112,7 +112,7 @@ class ImageRunWindowTest {
         waitUntil("the resumed run ends", () -> !w.vm().running().get() && w.vm().summary().get() != null);
         assertEquals("completed", w.vm().summary().get().runs().get(0).status(), text(robot, "#image-status"));
         assertEquals(20, w.vm().summary().get().runs().get(0).epochsDone());
-        assertEquals(20, w.vm().epochs().get("lenet5-bn-adder-s1").size(), "the earlier epochs from metrics.csv, then the rest");
+        assertEquals(20, w.vm().live().epochs().get("lenet5-bn-adder-s1").size(), "the earlier epochs from metrics.csv, then the rest");
         assertTrue(text(robot, "#image-status").startsWith("Completed: lenet5-bn-adder-s1 test "), text(robot, "#image-status"));
         // the run store's manifest: made in the window, completed after one resumption
         var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(EpochRunner.RUN_INFO).toFile());
