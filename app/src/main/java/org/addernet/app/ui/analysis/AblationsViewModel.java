@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,6 +26,7 @@ import org.addernet.app.store.RunStore;
 import org.addernet.app.ui.runs.Overrides;
 import org.addernet.app.ui.vm.Activity;
 import org.addernet.app.ui.vm.FxPublisher;
+import org.addernet.app.ui.vm.StatusLine;
 import org.addernet.app.ui.vm.UiExecutor;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
@@ -51,8 +51,7 @@ final class AblationsViewModel {
     /** Overrides, separated by spaces. */
     final StringProperty settings = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Choose a sweep and press Run.");
-    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
+    private final StatusLine status = new StatusLine("Choose a sweep and press Run.");
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SweepSummary> summary = new ReadOnlyObjectWrapper<>();
     private final UiExecutor executor;
@@ -65,7 +64,7 @@ final class AblationsViewModel {
     AblationsViewModel(UiExecutor executor) {
         this.executor = executor;
         this.tableToFx = executor.latest(shown::set);
-        this.statusToFx = executor.latest(s -> say(s, false));
+        this.statusToFx = executor.latest(s -> status.say(s, false));
         List<String> sweeps = sweeps();
         preset.set(sweeps.contains("table4-toy") ? "table4-toy" : sweeps.isEmpty() ? null : sweeps.get(0));
     }
@@ -90,11 +89,11 @@ final class AblationsViewModel {
     }
 
     ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     ReadOnlyBooleanProperty problem() {
-        return problem.getReadOnlyProperty();
+        return status.problem();
     }
 
     /** The table so far with its figure (null before the first sweep starts). */
@@ -134,15 +133,15 @@ final class AblationsViewModel {
             p = PresetLoader.resolve(preset.get(), sets);
             out = RunStore.atDefaultHome().createRunFolder(p.name());
         } catch (PresetException e) {
-            say(e.getMessage().replaceFirst("^--set ", ""), true);
+            status.say(e.getMessage().replaceFirst("^--set ", ""), true);
             return;
         } catch (IOException e) {
-            say("Cannot make a run folder: " + e.getMessage(), true);
+            status.say("Cannot make a run folder: " + e.getMessage(), true);
             return;
         }
         busy.set(true);
         summary.set(null);
-        say("Running " + p.name() + " into " + out, false);
+        status.say("Running " + p.name() + " into " + out, false);
         // a sweep preset: the factory's runner is the sweep runner
         SweepRunner r = (SweepRunner) Runners.create(p, RunRequest.of(p, preset.get(), sets, seeds.get(), out)
                 .withDataRoot(dataRoot), RunLog.NONE);
@@ -180,7 +179,7 @@ final class AblationsViewModel {
         if (e.table() != null) {
             shown.set(e.table());
         }
-        say(e.text(), e.summary() == null);
+        status.say(e.text(), e.summary() == null);
         summary.set(e.summary());
         busy.set(false);
     }
@@ -190,12 +189,7 @@ final class AblationsViewModel {
         SweepRunner r = runner;
         if (r != null) {
             r.cancel();
-            say("Cancelling after the current step\u2026", false);
+            status.say("Cancelling after the current step\u2026", false);
         }
-    }
-
-    private void say(String text, boolean isProblem) {
-        status.set(text);
-        problem.set(isProblem);
     }
 }

@@ -13,13 +13,13 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.addernet.app.lab.Theorem4Figure;
 import org.addernet.app.lab.Theorem4Run;
 import org.addernet.app.ui.vm.Activity;
 import org.addernet.app.ui.vm.FxPublisher;
+import org.addernet.app.ui.vm.StatusLine;
 import org.addernet.app.ui.vm.UiExecutor;
 import org.addernet.engine.analysis.Theorem4;
 import org.jfree.chart.JFreeChart;
@@ -42,8 +42,7 @@ final class Theorem4ViewModel {
     final StringProperty size = new SimpleStringProperty(QUICK);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Press Run: the quick setting takes seconds.");
-    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
+    private final StatusLine status = new StatusLine("Press Run: the quick setting takes seconds.");
     private final ReadOnlyObjectWrapper<Theorem4.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<JFreeChart>> charts = new ReadOnlyObjectWrapper<>(List.of());
     private final UiExecutor executor;
@@ -55,7 +54,7 @@ final class Theorem4ViewModel {
         this.progressToFx = executor.latest(p -> {
             if (busy.get()) {
                 progress.set(p.done() / (double) p.total());
-                say(String.format(Locale.ROOT, "%d of %d fits: %s", p.done(), p.total(), p.label()), false);
+                status.say(String.format(Locale.ROOT, "%d of %d fits: %s", p.done(), p.total(), p.label()), false);
             }
         });
     }
@@ -70,11 +69,11 @@ final class Theorem4ViewModel {
     }
 
     ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     ReadOnlyBooleanProperty problem() {
-        return problem.getReadOnlyProperty();
+        return status.problem();
     }
 
     /** The last run's result (null before the first ends). */
@@ -105,10 +104,10 @@ final class Theorem4ViewModel {
         busy.set(true);
         cancelled.set(false);
         progress.set(0);
-        say("Fitting " + config.fits() + " nets\u2026", false);
+        status.say("Fitting " + config.fits() + " nets\u2026", false);
         executor.submit(() -> Theorem4.run(config, (done, total, label) -> progressToFx.accept(new Progress(done, total,
                 label)), cancelled::get), this::finish, e -> {
-                    say(Activity.message(e), true);
+                    status.say(Activity.message(e), true);
                     busy.set(false);
                 });
     }
@@ -120,7 +119,7 @@ final class Theorem4ViewModel {
             list.add(Theorem4Figure.chart(r, target));
         }
         charts.set(List.copyOf(list));
-        say(r.cancelled() ? "Cancelled after " + r.fits().size() + " fits: the charts show those."
+        status.say(r.cancelled() ? "Cancelled after " + r.fits().size() + " fits: the charts show those."
                 : r.fits().size() + " fits done. Slopes below -0.5 beat the theorem's n^(-1/2) bound; -1 is O(1/n).", false);
         result.set(r);
         busy.set(false);
@@ -134,15 +133,10 @@ final class Theorem4ViewModel {
         }
         try {
             Theorem4Run.write(r, dir);
-            say("Written to " + dir + ": " + Theorem4Run.ISE_CSV + ", " + Theorem4Run.SLOPES_CSV + ", "
+            status.say("Written to " + dir + ": " + Theorem4Run.ISE_CSV + ", " + Theorem4Run.SLOPES_CSV + ", "
                     + Theorem4Run.FIGURE + ", " + Theorem4Run.FIGURE_SVG, false);
         } catch (IOException | RuntimeException e) {
-            say("Cannot write to " + dir + ": " + Activity.message(e), true);
+            status.say("Cannot write to " + dir + ": " + Activity.message(e), true);
         }
-    }
-
-    private void say(String text, boolean isProblem) {
-        status.set(text);
-        problem.set(isProblem);
     }
 }

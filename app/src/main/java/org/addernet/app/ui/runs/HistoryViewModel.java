@@ -8,12 +8,12 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.addernet.app.store.RunInfo;
 import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunStore;
+import org.addernet.app.ui.vm.StatusLine;
 import org.addernet.app.ui.vm.UiExecutor;
 
 /**
@@ -40,8 +40,7 @@ public final class HistoryViewModel {
     private final ReadOnlyObjectWrapper<List<String>> presets = new ReadOnlyObjectWrapper<>(List.of(ANY));
     private final ReadOnlyObjectWrapper<List<String>> models = new ReadOnlyObjectWrapper<>(List.of(ANY));
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
+    private final StatusLine status = new StatusLine("");
     private boolean again;
     private int generation;
 
@@ -87,11 +86,11 @@ public final class HistoryViewModel {
 
     /** How many runs, where, how many damaged; or why the store cannot be read ({@link #problem}). */
     public ReadOnlyStringProperty status() {
-        return status.getReadOnlyProperty();
+        return status.text();
     }
 
     public ReadOnlyBooleanProperty problem() {
-        return problem.getReadOnlyProperty();
+        return status.problem();
     }
 
     /** Sets the three filters (null: any). */
@@ -132,9 +131,8 @@ public final class HistoryViewModel {
         keep(modelFilter, models.get());
         showFiltered();
         long damaged = list.stream().filter(RunInfo::isDamaged).count();
-        status.set(why != null ? why : list.size() + (list.size() == 1 ? " run" : " runs") + " in " + store.runsDir()
-                + (damaged > 0 ? "; " + damaged + " damaged (see Note)" : ""));
-        problem.set(why != null);
+        status.say(why != null ? why : list.size() + (list.size() == 1 ? " run" : " runs") + " in " + store.runsDir()
+                + (damaged > 0 ? "; " + damaged + " damaged (see Note)" : ""), why != null);
     }
 
     private static void keep(StringProperty filter, List<String> choices) {
@@ -156,7 +154,7 @@ public final class HistoryViewModel {
     public void compare(List<RunInfo> selected) {
         List<RunInfo> c = (selected.isEmpty() ? shown.get() : selected).stream().filter(r -> !r.isDamaged()).toList();
         if (c.isEmpty()) {
-            status.set("Nothing to compare: no readable run is shown or selected.");
+            status.say("Nothing to compare: no readable run is shown or selected.", status.problem().get());
             return;
         }
         compare.accept(c);

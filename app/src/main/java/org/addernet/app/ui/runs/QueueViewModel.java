@@ -20,6 +20,7 @@ import org.addernet.app.store.QueueItem;
 import org.addernet.app.store.QueueListener;
 import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunQueue;
+import org.addernet.app.ui.vm.StatusLine;
 import org.addernet.app.ui.vm.UiExecutor;
 import org.addernet.presets.PresetException;
 
@@ -47,8 +48,7 @@ public final class QueueViewModel {
     private final RunQueue queue;
     private final Runnable onRunEnded;
     private final ReadOnlyObjectWrapper<List<QueueItem>> items = new ReadOnlyObjectWrapper<>(List.of());
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper();
+    private final StatusLine message = new StatusLine("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper();
@@ -76,7 +76,7 @@ public final class QueueViewModel {
         });
         selected.addListener((o, a, b) -> updateButtons());
         if (queue == null) {
-            say(problem, true);
+            message.say(problem, true);
             listener = null;
         } else {
             var toFx = executor.<List<QueueItem>>latest(all -> {
@@ -88,7 +88,7 @@ public final class QueueViewModel {
             queue.addListener(listener);
             List<String> warnings = queue.warnings();
             if (!warnings.isEmpty()) {
-                say(String.join("\n", warnings), true);
+                message.say(String.join("\n", warnings), true);
             }
             apply(queue.items());
         }
@@ -108,11 +108,11 @@ public final class QueueViewModel {
 
     /** What the last command did, or what is wrong ({@link #problem}). */
     public ReadOnlyStringProperty message() {
-        return message.getReadOnlyProperty();
+        return message.text();
     }
 
     public ReadOnlyBooleanProperty problem() {
-        return problem.getReadOnlyProperty();
+        return message.problem();
     }
 
     /** Started or paused, how many run, wait and completed, and the home. */
@@ -167,13 +167,13 @@ public final class QueueViewModel {
                 throw new IllegalArgumentException("Seeds: expected a whole number >= 1");
             }
             List<QueueItem> added = queue.addAll(presets, sets, n, d.isEmpty() ? null : Path.of(d));
-            say("Added " + added.size() + (added.size() == 1 ? " item: " : " items: ")
+            message.say("Added " + added.size() + (added.size() == 1 ? " item: " : " items: ")
                     + String.join(", ", added.stream().map(QueueItem::id).toList())
                     + (queue.isStarted() ? "" : " (the queue is paused: Start runs them)"), false);
         } catch (InvalidPathException e) {
-            say("Data root: '" + dataRoot.get() + "': not a path (" + e.getReason() + ")", true);
+            message.say("Data root: '" + dataRoot.get() + "': not a path (" + e.getReason() + ")", true);
         } catch (PresetException | IllegalArgumentException | IllegalStateException e) {
-            say(e.getMessage(), true);
+            message.say(e.getMessage(), true);
         }
     }
 
@@ -223,15 +223,10 @@ public final class QueueViewModel {
         }
         QueueItem shown = selectedItem();
         if (!a.run(queue)) {
-            say("Nothing to do for " + id + " in its state (" + (shown == null ? "unknown" : shown.state()) + ")", true);
+            message.say("Nothing to do for " + id + " in its state (" + (shown == null ? "unknown" : shown.state()) + ")", true);
         } else {
-            say("", false);
+            message.say("", false);
         }
-    }
-
-    private void say(String text, boolean isProblem) {
-        message.set(text == null ? "" : text);
-        problem.set(isProblem);
     }
 
     /** Shows {@code all}, keeping the selected item selected; tells the history when items ended. */

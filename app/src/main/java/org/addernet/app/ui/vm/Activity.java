@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
  * One piece of a view model's background work at a time, with what the user reads about it: a
@@ -16,8 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class Activity {
     private final UiExecutor executor;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper problem = new ReadOnlyBooleanWrapper(false);
+    private final StatusLine line = new StatusLine("");
 
     public Activity(UiExecutor executor) {
         this.executor = executor;
@@ -28,11 +26,11 @@ public final class Activity {
     }
 
     public ReadOnlyStringProperty message() {
-        return message.getReadOnlyProperty();
+        return line.text();
     }
 
     public ReadOnlyBooleanProperty problem() {
-        return problem.getReadOnlyProperty();
+        return line.problem();
     }
 
     public boolean isBusy() {
@@ -66,8 +64,7 @@ public final class Activity {
 
     /** Shows {@code text}; a problem when {@code isProblem}. */
     public void say(String text, boolean isProblem) {
-        message.set(text == null ? "" : text);
-        problem.set(isProblem);
+        line.say(text, isProblem);
     }
 
     /** A throwable's message, or its name when it has none. */
