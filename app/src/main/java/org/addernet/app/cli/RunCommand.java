@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.nio.file.Files;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.RunRequest;
@@ -21,6 +21,7 @@ import org.addernet.presets.PresetLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.addernet.engine.train.RunStatus;
 
 /** {@code workbench run PRESET [--out DIR] [--set key.path=value ...] [--data DIR] [--seeds N] [--jobs N]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -172,7 +173,7 @@ public final class RunCommand implements Callable<Integer> {
                 : ManifestWriter.resuming(resume, p, null, List.of(), n, "cli"), err);
     }
 
-    private static final String RUN_INFO = EpochRunner.RUN_INFO;
+    private static final String RUN_INFO = RunFiles.RUN_INFO;
 
     /**
      * Runs the preset's runner (with {@code manifest} keeping run.json, when not null) under a
@@ -235,9 +236,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int report(List<RunRecord> runs, Path dir, java.io.PrintWriter err) {
-        long bad = runs.stream().filter(r -> !"completed".equals(r.status())).count();
+        long bad = runs.stream().filter(r -> r.status() != RunStatus.COMPLETED).count();
         if (bad > 0) {
-            RunRecord first = runs.stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();
+            RunRecord first = runs.stream().filter(r -> r.status() != RunStatus.COMPLETED).findFirst().orElseThrow();
             err.println("workbench run: " + bad + " of " + runs.size() + " runs did not complete; first: "
                     + first.id() + " " + (first.reason() != null ? first.reason() : first.status())
                     + " (results in " + dir + ")");

@@ -1,7 +1,6 @@
 package org.addernet.app.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,9 +14,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.Png;
-import org.addernet.app.ui.charts.EpochCurvesChart;
-import org.addernet.app.ui.charts.GradientNormTableChart;
+import org.addernet.app.figures.EpochCurvesChart;
+import org.addernet.app.figures.GradientNormTableChart;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
@@ -44,18 +45,7 @@ import org.addernet.presets.PresetLoader;
  * only, so the resumed run's numbers equal an uninterrupted run's.
  */
 public final class EpochRunner extends RunnerBase<Summary> {
-    /** The checkpoint each run folder keeps: the state after the last whole epoch. */
-    public static final String CHECKPOINT = "checkpoint.bin";
-    /** What {@code --resume} needs besides {@code preset.json}: {@code {"seeds": N}}. */
-    public static final String RUN_INFO = "run.json";
-    /** Each run's per-layer gradient norms at its first step (the paper's Table 1), one row per run. */
-    public static final String GRADIENT_NORMS = "gradient-norms.csv";
-    /** {@link #GRADIENT_NORMS} drawn as bars beside the paper's Table 1, on a log axis. */
-    public static final String GRADIENT_NORMS_PNG = "gradient-norms.png";
-    /** The accuracy and loss curves of every run, redrawn after each epoch. */
-    public static final String CURVES = "curves.png";
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.indented();
 
     private final Path out;
     private final int seeds;
@@ -129,7 +119,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
             log("[%d/%d] %s", k + 1, plan.size(), r.id());
             RunRecord rec = runOne(r, data, steps, k, plan.size());
             records.add(rec);
-            if (!"cancelled".equals(rec.status())) {         // ended for good: the run counts in full
+            if (rec.status() != RunStatus.CANCELLED) {         // ended for good: the run counts in full
                 long doneSteps = (k + 1) * preset.training().epochs() * steps;
                 observers.progress(doneSteps, plan.size() * preset.training().epochs() * steps, r.id() + " " + rec.status());
             }
@@ -137,7 +127,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         writeGradientNormTable(plan);
         List<Aggregate> cells = Aggregate.of(records);
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds,
-                PresetRunner.ENGINE_VERSION, records, cells);
+                RunFiles.ENGINE_VERSION, records, cells);
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
         return summary;
@@ -169,7 +159,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
     private RunRecord notStarted(ImageRun r, ImagePipeline.Prepared data) {
         Checkpoint c = null;
         try {
-            c = readCheckpoint(out.resolve(r.id()).resolve(CHECKPOINT), r, fingerprint(r, data));
+            c = readCheckpoint(out.resolve(r.id()).resolve(RunFiles.CHECKPOINT), r, fingerprint(r, data));
         } catch (IOException | RuntimeException ignored) {
             // reported when the run is resumed
         }
@@ -184,11 +174,11 @@ public final class EpochRunner extends RunnerBase<Summary> {
     }
 
     /**
-     * {@link #RUN_INFO}: {@code {"seeds": N}}, added to the run store's manifest when one is there
+     * {@link RunFiles#RUN_INFO}: {@code {"seeds": N}}, added to the run store's manifest when one is there
      * already (its other fields are kept).
      */
     private void writeRunInfo() throws IOException {
-        Path file = out.resolve(RUN_INFO);
+        Path file = out.resolve(RunFiles.RUN_INFO);
         com.fasterxml.jackson.databind.node.ObjectNode info = null;
         if (Files.isRegularFile(file)) {
             try {
@@ -210,7 +200,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
 
     private RunRecord runOne(ImageRun r, ImagePipeline.Prepared data, long steps, int index, int runs) {
         Path dir = out.resolve(r.id());
-        Path ckptFile = dir.resolve(CHECKPOINT);
+        Path ckptFile = dir.resolve(RunFiles.CHECKPOINT);
         int epochs = preset.training().epochs();
         int batch = preset.training().batchSize();
         List<EpochMetrics> history = new ArrayList<>();
@@ -306,7 +296,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
             sb.append(trainer.layerNames().get(k)).append(",1,").append(String.format(Locale.ROOT, "%.6g", n[k]))
                     .append('\n');
         }
-        AtomicFiles.writeString(dir.resolve(GRADIENT_NORMS), sb.toString());
+        AtomicFiles.writeString(dir.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
     }
 
     /**
@@ -318,7 +308,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         List<GradientNormTableChart.Series> bars = new ArrayList<>();
         int width = 0;
         for (ImageRun r : plan) {
-            Path f = out.resolve(r.id()).resolve(GRADIENT_NORMS);
+            Path f = out.resolve(r.id()).resolve(RunFiles.GRADIENT_NORMS);
             if (!Files.isRegularFile(f)) {
                 continue;
             }
@@ -347,7 +337,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         sb.append('\n');
         rows.forEach(r -> sb.append(r).append('\n'));
         try {
-            AtomicFiles.writeString(out.resolve(GRADIENT_NORMS), sb.toString());
+            AtomicFiles.writeString(out.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
             for (ImageRun r : plan) {
                 double[] paper = FirstStepNorms.PAPER.get(r.model());
                 if (paper != null && r.seedIndex() == 0) {
@@ -357,13 +347,13 @@ public final class EpochRunner extends RunnerBase<Summary> {
             }
             bars.sort(java.util.Comparator.comparing((GradientNormTableChart.Series b) -> !b.adder()));
             Png.write(GradientNormTableChart.create("Gradient norms at the first iteration (Table 1)", bars)
-                    .createBufferedImage(1000, 520), out.resolve(GRADIENT_NORMS_PNG));
-            log("gradient L2 norms at iteration 1, before adaptive scaling (%s, %s):", GRADIENT_NORMS, GRADIENT_NORMS_PNG);
+                    .createBufferedImage(1000, 520), out.resolve(RunFiles.GRADIENT_NORMS_PNG));
+            log("gradient L2 norms at iteration 1, before adaptive scaling (%s, %s):", RunFiles.GRADIENT_NORMS, RunFiles.GRADIENT_NORMS_PNG);
             for (String r : sb.toString().split("\n")) {
                 log("  %s", r.replace(",", "  "));
             }
         } catch (IOException e) {
-            log("  %s not written: %s", GRADIENT_NORMS, e.getMessage());
+            log("  %s not written: %s", RunFiles.GRADIENT_NORMS, e.getMessage());
         }
     }
 
@@ -373,7 +363,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
             List<EpochCurvesChart.Run> runs = curves.entrySet().stream()
                     .map(e -> new EpochCurvesChart.Run(e.getKey(), e.getValue())).toList();
             String title = preset.title().isBlank() ? preset.name() : preset.title();
-            Png.write(EpochCurvesChart.render(title, runs, 1400, 560), out.resolve(CURVES));
+            Png.write(EpochCurvesChart.render(title, runs, 1400, 560), out.resolve(RunFiles.CURVES));
         } catch (IOException | RuntimeException e) {
             log("  curves.png not written: %s", e);
         }
@@ -396,7 +386,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
 
     /** A digest of everything that decides a run's numbers: its id and model, the data and training sections. */
     private String fingerprint(ImageRun r, ImagePipeline.Prepared data) throws IOException {
-        String text = PresetRunner.ENGINE_VERSION + "|" + r.id() + "|" + r.model() + "|" + r.rules() + "|" + JSON.writeValueAsString(preset.data()) + "|"
+        String text = RunFiles.ENGINE_VERSION + "|" + r.id() + "|" + r.model() + "|" + r.rules() + "|" + JSON.writeValueAsString(preset.data()) + "|"
                 + JSON.writeValueAsString(preset.training()) + "|" + JSON.writeValueAsString(preset.adder()) + "|"
                 + data.train().size() + "|" + data.test().size();
         try {
@@ -433,8 +423,8 @@ public final class EpochRunner extends RunnerBase<Summary> {
         Double rate = secs > 0 ? Math.round(imagesDone / secs * 10) / 10.0 : null;
         log("  %s %s%s", r.id(), status.id(), reason == null ? String.format(Locale.ROOT, ": test %.4f", testAcc)
                 : " (" + reason + ")");
-        return new RunRecord(r.id(), r.model(), null, trainer == null ? 0 : trainer.layerNames().size(), r.seed(),
-                r.seed(), status.id(), trainAcc, testAcc, loss, iterations, Math.round(seconds * 1000) / 1000.0, reason,
-                epochs, history.size(), best, rate);
+        return new RunRecord(new RunRecord.Run(r.id(), r.model(), null, trainer == null ? 0 : trainer.layerNames().size(),
+                r.seed(), r.seed()), status, new RunRecord.Result(trainAcc, testAcc, loss, iterations,
+                Math.round(seconds * 1000) / 1000.0), reason, new RunRecord.EpochStats(epochs, history.size(), best, rate));
     }
 }

@@ -1,7 +1,6 @@
 package org.addernet.app.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.DecisionPlot;
 import org.addernet.app.render.GridFigure;
 import org.addernet.app.render.PanelSpec;
@@ -45,10 +46,8 @@ import org.addernet.presets.RunSpec;
  * that diverges or fails is recorded as such; the others go on.
  */
 public final class PresetRunner extends RunnerBase<Summary> {
-    /** Version recorded with every run (provenance). */
-    public static final String ENGINE_VERSION = "0.1.0";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.indented();
 
     private final Path out;
     private final int seeds;
@@ -110,7 +109,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new IOException("interrupted while the runs trained", e);
         } catch (ExecutionException e) {
             throw new IOException("a run crashed: " + e.getCause(), e.getCause());
         } finally {
@@ -118,7 +117,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
         }
         List<RunRecord> records = finished.stream().map(Finished::record).toList();
         List<Aggregate> cells = Aggregate.of(records);
-        Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, ENGINE_VERSION,
+        Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, RunFiles.ENGINE_VERSION,
                 records, cells);
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
@@ -195,10 +194,10 @@ public final class PresetRunner extends RunnerBase<Summary> {
         // a diverged run's last logged loss predates the blow-up: record none rather than a healthy-looking one
         Double finalLoss = outcome.status() == RunStatus.COMPLETED || outcome.status() == RunStatus.CANCELLED
                 ? orNull(outcome.finalLoss()) : null;
-        RunRecord record = new RunRecord(spec.id(), spec.model().kind(), spec.model().hidden(), spec.model().depth(),
-                spec.seed(), spec.data().seed(), outcome.status().id(), orNull(outcome.trainAccuracy()),
-                orNull(outcome.testAccuracy()), finalLoss, outcome.iterations(),
-                Math.round(outcome.seconds() * 1000) / 1000.0, reason);
+        RunRecord record = new RunRecord(new RunRecord.Run(spec.id(), spec.model().kind(), spec.model().hidden(),
+                spec.model().depth(), spec.seed(), spec.data().seed()), outcome.status(),
+                new RunRecord.Result(orNull(outcome.trainAccuracy()), orNull(outcome.testAccuracy()), finalLoss,
+                        outcome.iterations(), Math.round(outcome.seconds() * 1000) / 1000.0), reason);
         int n = done.incrementAndGet();
         // a run that ended for good (completed, diverged, failed) counts in full; a cancelled one what it trained
         iterationsDone.accept(outcome.status() == RunStatus.CANCELLED ? outcome.iterations() : spec.training().iterations());

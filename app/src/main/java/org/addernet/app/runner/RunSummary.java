@@ -1,6 +1,7 @@
 package org.addernet.app.runner;
 
 import java.util.List;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * What a {@link Runner} wrote into its folder's {@code summary.json}: every run of the request
@@ -15,6 +16,6 @@ public interface RunSummary {
 
     /** Runs that did not complete (diverged, failed, cancelled or never started). */
     default long incomplete() {
-        return runs().stream().filter(r -> !"completed".equals(r.status())).count();
+        return runs().stream().filter(r -> r.status() != RunStatus.COMPLETED).count();
     }
 }

@@ -3,16 +3,16 @@ package org.addernet.app.runner;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.Png;
 import org.addernet.app.render.TableFigure;
 import org.addernet.datasets.image.DataRoots;
@@ -23,6 +23,7 @@ import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.addernet.presets.PresetValidator;
 import org.addernet.presets.RunSpec;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Runs an ablation sweep (a preset with a {@code sweep} section, the paper's Tables 4-6): each
@@ -42,12 +43,8 @@ import org.addernet.presets.RunSpec;
  * other variant runs again.
  */
 public final class SweepRunner extends RunnerBase<SweepSummary> {
-    /** The table in the paper's layout, as CSV. */
-    public static final String TABLE_CSV = "table.csv";
-    /** The table drawn, ours beside the paper's. */
-    public static final String TABLE_PNG = "table.png";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = Json.indented()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path out;
@@ -115,7 +112,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         if (!resume || !Files.exists(out.resolve("preset.json"))) {
             AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
         }
-        AtomicFiles.writeString(out.resolve(EpochRunner.RUN_INFO), "{\"seeds\": " + seeds + "}\n");
+        AtomicFiles.writeString(out.resolve(RunFiles.RUN_INFO), "{\"seeds\": " + seeds + "}\n");
         try {
             Png.warmUp();
         } catch (Throwable e) {            // no fonts: the runs go on, only the figure fails
@@ -151,7 +148,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
             }
         }
         SweepSummary summary = new SweepSummary(preset.name(), preset.title(), preset.reproduces(), seeds,
-                PresetRunner.ENGINE_VERSION, variants.stream().map(Preset.Variant::id).toList(), runs, table);
+                RunFiles.ENGINE_VERSION, variants.stream().map(Preset.Variant::id).toList(), runs, table);
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         logTable();
         return summary;
@@ -174,7 +171,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         boolean resumeThis = false;
         if (resume && Files.isRegularFile(dir.resolve("summary.json"))) {
             List<RunRecord> before = readRuns(dir.resolve("summary.json"));
-            if (before != null && !before.isEmpty() && before.stream().allMatch(r -> "completed".equals(r.status()))) {
+            if (before != null && !before.isEmpty() && before.stream().allMatch(r -> r.status() == RunStatus.COMPLETED)) {
                 log("  %s: completed before, its results stand", dir.getFileName());
                 return before;
             }
@@ -182,7 +179,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
                 Files.delete(dir.resolve("summary.json"));      // a toy variant runs again (seconds); every file is rewritten
             }
         }
-        if (resume && image && Files.isRegularFile(dir.resolve(EpochRunner.RUN_INFO))) {
+        if (resume && image && Files.isRegularFile(dir.resolve(RunFiles.RUN_INFO))) {
             resumeThis = true;
         }
         RunRequest vr = new RunRequest(vp.name(), PresetLoader.toJson(vp), List.of(), null, seeds, dir.toString(),
@@ -261,22 +258,20 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         String why = "cancelled before it started";
         if (PresetValidator.isImageSet(vp.data().set())) {
             for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(vp, seeds)) {
-                out.add(new RunRecord(r.id(), r.model(), null, 0, r.seed(), r.seed(), "cancelled", null, null, null, 0, 0,
-                        why, vp.training().epochs(), 0, null, null));
+                out.add(new RunRecord(new RunRecord.Run(r.id(), r.model(), null, 0, r.seed(), r.seed()), RunStatus.CANCELLED,
+                        RunRecord.Result.NONE, why, new RunRecord.EpochStats(vp.training().epochs(), 0, null, null)));
             }
         } else {
             for (RunSpec r : ExperimentPlan.runs(vp, seeds)) {
-                out.add(new RunRecord(r.id(), r.model().kind(), r.model().hidden(), r.model().depth(), r.seed(),
-                        r.data().seed(), "cancelled", null, null, null, 0, 0, why));
+                out.add(new RunRecord(new RunRecord.Run(r.id(), r.model().kind(), r.model().hidden(), r.model().depth(),
+                        r.seed(), r.data().seed()), RunStatus.CANCELLED, RunRecord.Result.NONE, why));
             }
         }
         return out;
     }
 
     private static RunRecord prefixed(String variant, RunRecord r) {
-        return new RunRecord(variant + "/" + r.id(), r.model(), r.hidden(), r.depth(), r.seed(), r.dataSeed(), r.status(),
-                r.trainAccuracy(), r.testAccuracy(), r.finalLoss(), r.iterations(), r.seconds(), r.reason(), r.epochs(),
-                r.epochsDone(), r.bestTestAccuracy(), r.imagesPerSecond());
+        return r.withId(variant + "/" + r.id());
     }
 
     /** The runs of a variant's {@code summary.json}, or null when it cannot be read. */
@@ -296,14 +291,14 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
 
     private void writeTable() {
         try {
-            AtomicFiles.writeString(out.resolve(TABLE_CSV), table.csv());
+            AtomicFiles.writeString(out.resolve(RunFiles.TABLE_CSV), table.csv());
         } catch (IOException e) {
-            log("  %s not written: %s", TABLE_CSV, e.getMessage());
+            log("  %s not written: %s", RunFiles.TABLE_CSV, e.getMessage());
         }
         try {
-            Png.write(TableFigure.render(table.figureSpec()), out.resolve(TABLE_PNG));
+            Png.write(TableFigure.render(table.figureSpec()), out.resolve(RunFiles.TABLE_PNG));
         } catch (IOException | RuntimeException e) {
-            log("  %s not written: %s", TABLE_PNG, e);
+            log("  %s not written: %s", RunFiles.TABLE_PNG, e);
         }
     }
 
@@ -325,6 +320,6 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
             }
             log("%s", sb.toString().stripTrailing());
         }
-        log("(%s and %s in %s)", TABLE_CSV, TABLE_PNG, out);
+        log("(%s and %s in %s)", RunFiles.TABLE_CSV, RunFiles.TABLE_PNG, out);
     }
 }

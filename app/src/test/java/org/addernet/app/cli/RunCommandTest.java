@@ -16,6 +16,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /** The command-line contract of DESIGN.md, driven in-process on short versions of the bundled presets. */
 class RunCommandTest {
@@ -172,7 +173,7 @@ class RunCommandTest {
         assertTrue(runner.await(1));
         assertEquals(6, summary.runs().size());
         for (var r : summary.runs()) {
-            assertEquals("cancelled", r.status(), r.toString());
+            assertEquals(RunStatus.CANCELLED, r.status(), r.toString());
         }
         JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
         assertEquals("cancelled", s.get("runs").get(0).get("status").asText());

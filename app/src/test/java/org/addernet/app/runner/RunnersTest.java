@@ -103,7 +103,7 @@ class RunnersTest {
 
     /** Run records with the wall time (the one number that differs run to run) taken out. */
     private static List<RunRecord> withoutSeconds(List<RunRecord> runs) {
-        return runs.stream().map(r -> new RunRecord(r.id(), r.model(), r.hidden(), r.depth(), r.seed(), r.dataSeed(),
-                r.status(), r.trainAccuracy(), r.testAccuracy(), r.finalLoss(), r.iterations(), 0, r.reason())).toList();
+        return runs.stream().map(r -> new RunRecord(r.run(), r.status(), new RunRecord.Result(r.trainAccuracy(),
+                r.testAccuracy(), r.finalLoss(), r.iterations(), 0), r.reason())).toList();
     }
 }

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.addernet.app.render.FilterFigure;
-import org.addernet.app.runner.TrainedRuns;
+import org.addernet.app.lab.TrainedRuns;
 import org.addernet.app.ui.vm.Activity;
 import org.addernet.app.ui.vm.UiExecutor;
 
@@ -53,7 +53,7 @@ final class FiltersViewModel {
             List<FilterFigure.Row> rows = new ArrayList<>();
             try {
                 for (TrainedRuns.Trained t : TrainedRuns.load(folder)) {
-                    rows.add(FilterFigure.row(t, k));
+                    rows.add(t.filterRow(k));
                 }
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage().replace("--layer", "weight layer"), e);

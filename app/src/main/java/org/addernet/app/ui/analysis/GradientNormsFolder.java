@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.engine.train.EpochMetrics;
 import org.jfree.chart.JFreeChart;
@@ -27,9 +27,9 @@ import org.jfree.data.xy.XYSeriesCollection;
  */
 record GradientNormsFolder(List<GradientNormsViewModel.Row> rows, JFreeChart curves) {
     static GradientNormsFolder read(Path dir) throws IOException {
-        Path csv = dir.resolve(EpochRunner.GRADIENT_NORMS);
+        Path csv = dir.resolve(RunFiles.GRADIENT_NORMS);
         if (!Files.isRegularFile(csv)) {
-            throw new IOException(dir + ": no " + EpochRunner.GRADIENT_NORMS + " (run `./workbench run table1-gradient-norms` "
+            throw new IOException(dir + ": no " + RunFiles.GRADIENT_NORMS + " (run `./workbench run table1-gradient-norms` "
                     + "or another image preset first)");
         }
         List<String> lines = Files.readAllLines(csv);

@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.addernet.app.runner.FirstStepNorms;
-import org.addernet.app.ui.charts.GradientNormTableChart;
+import org.addernet.app.figures.GradientNormTableChart;
 import org.addernet.app.ui.vm.Activity;
 import org.addernet.app.ui.vm.UiExecutor;
 import org.addernet.datasets.image.DataRoots;

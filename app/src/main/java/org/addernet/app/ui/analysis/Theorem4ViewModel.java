@@ -15,7 +15,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.addernet.app.lab.Theorem4Figure;
+import org.addernet.app.figures.Theorem4Figure;
 import org.addernet.app.lab.Theorem4Run;
 import org.addernet.app.ui.vm.Activity;
 import org.addernet.app.ui.vm.FxPublisher;

@@ -10,7 +10,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.addernet.app.ui.charts.ModelWeights;
+import org.addernet.app.figures.ModelWeights;
+import org.addernet.app.figures.WeightHistogramChart;
 import org.addernet.app.ui.charts.WeightHistogramPanel;
 import org.addernet.app.ui.view.Widgets;
 
@@ -91,7 +92,7 @@ final class WeightsTab {
             return;
         }
         for (String c : panel.choices()) {
-            if (c.startsWith(p.model()) && c.endsWith(WeightHistogramPanel.SEPARATOR + p.layer())) {
+            if (c.startsWith(p.model()) && c.endsWith(WeightHistogramChart.SEPARATOR + p.layer())) {
                 panel.select(c);
                 return;
             }

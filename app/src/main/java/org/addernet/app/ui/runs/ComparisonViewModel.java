@@ -15,9 +15,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.store.ComparisonTable;
 import org.addernet.app.store.RunInfo;
-import org.addernet.app.ui.charts.ChartExport;
-import org.addernet.app.ui.charts.ComparisonChart;
-import org.addernet.app.ui.charts.RunCurvesChart;
+import org.addernet.app.figures.ChartExport;
+import org.addernet.app.figures.ComparisonChart;
+import org.addernet.app.figures.RunCurvesChart;
 import org.addernet.app.ui.vm.UiExecutor;
 import org.jfree.chart.JFreeChart;
 
@@ -147,7 +147,7 @@ public final class ComparisonViewModel {
         accuracy.set(RunCurvesChart.accuracy(curves.groups(), curves.xLabel(), each));
         loss.set(RunCurvesChart.loss(curves.groups(), curves.xLabel(), each));
         norms.set(RunCurvesChart.gradientNorms(curves.groups(), curves.xLabel(), each));
-        bars.set(ComparisonChart.create("Final test accuracy", comparison.get()));
+        bars.set(ComparisonChart.create("Final test accuracy", comparison.get().bars()));
     }
 
     /** Writes the table as CSV ({@link ComparisonTable#csv()}). */

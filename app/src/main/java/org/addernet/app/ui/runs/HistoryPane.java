@@ -24,7 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.addernet.app.store.RunInfo;
-import org.addernet.app.store.RunManifest;
+import org.addernet.engine.train.RunStatus;
 import org.addernet.app.ui.view.Widgets;
 
 /**
@@ -119,13 +119,13 @@ final class HistoryPane {
         table.getColumns().add(col("Kind", 55, r -> r.kind() == null ? "" : r.kind()));
         table.getColumns().add(col("Models", 150, r -> String.join(", ", r.models())));
         table.getColumns().add(col("Seeds", 55, r -> r.isDamaged() ? "" : String.valueOf(r.seeds())));
-        TableColumn<RunInfo, String> st = col("Status", 95, RunInfo::status);
+        TableColumn<RunInfo, String> st = col("Status", 95, r -> r.status().id());
         st.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
-                setStyle(empty || s == null ? "" : RunManifest.DAMAGED.equals(s)
+                setStyle(empty || s == null ? "" : RunStatus.DAMAGED.id().equals(s)
                         ? "-fx-text-fill: #d0103a; -fx-font-weight: bold;" : QueuePane.stateStyle(s));
             }
         });

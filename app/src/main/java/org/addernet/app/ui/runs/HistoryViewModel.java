@@ -11,10 +11,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.addernet.app.store.RunInfo;
-import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunStore;
 import org.addernet.app.ui.vm.StatusLine;
 import org.addernet.app.ui.vm.UiExecutor;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * The history tab's state and commands: every folder of the run store, newest first, read off the
@@ -25,8 +25,9 @@ import org.addernet.app.ui.vm.UiExecutor;
 public final class HistoryViewModel {
     /** The filter value that lets everything through. */
     static final String ANY = "any";
-    static final List<String> STATUSES = withAny(List.of(RunManifest.COMPLETED, RunManifest.FAILED,
-            RunManifest.CANCELLED, RunManifest.INTERRUPTED, RunManifest.RUNNING, RunManifest.QUEUED, RunManifest.DAMAGED));
+    static final List<String> STATUSES = withAny(java.util.stream.Stream.of(RunStatus.COMPLETED, RunStatus.FAILED,
+            RunStatus.CANCELLED, RunStatus.INTERRUPTED, RunStatus.RUNNING, RunStatus.QUEUED, RunStatus.DAMAGED)
+            .map(RunStatus::id).toList());
 
     public final StringProperty presetFilter = new SimpleStringProperty(ANY);
     public final StringProperty modelFilter = new SimpleStringProperty(ANY);

@@ -15,7 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunEstimate;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRequest;
@@ -28,6 +28,7 @@ import org.addernet.app.store.RunStore;
 import org.addernet.app.ui.vm.UiExecutor;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.engine.model.ImageModels;
+import org.addernet.engine.train.RunStatus;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
@@ -248,10 +249,10 @@ public final class ImageRunViewModel {
             return;
         }
         Path presetFile = dir.resolve("preset.json");
-        Path info = dir.resolve(EpochRunner.RUN_INFO);
+        Path info = dir.resolve(RunFiles.RUN_INFO);
         if (!Files.isRegularFile(presetFile) || !Files.isRegularFile(info)) {
             status.set(dir + ": not an epoch run folder (it lacks "
-                    + (!Files.isRegularFile(presetFile) ? "preset.json" : EpochRunner.RUN_INFO) + ")");
+                    + (!Files.isRegularFile(presetFile) ? "preset.json" : RunFiles.RUN_INFO) + ")");
             return;
         }
         try {
@@ -298,7 +299,7 @@ public final class ImageRunViewModel {
     private static String ended(Summary s, Path dir) {
         long bad = s.incomplete();
         return bad == 0 ? "Completed: " + describe(s) + ". Folder: " + dir
-                : bad + " run(s) not completed (" + s.runs().stream().filter(x -> !"completed".equals(x.status()))
+                : bad + " run(s) not completed (" + s.runs().stream().filter(x -> x.status() != RunStatus.COMPLETED)
                         .map(x -> x.id() + " " + x.status() + (x.reason() == null ? "" : ": " + x.reason()))
                         .reduce((a, b) -> a + "; " + b).orElse("") + "). Folder: " + dir;
     }

@@ -24,7 +24,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.Progress;
 import org.addernet.app.runner.RunObserver;
-import org.addernet.app.ui.charts.EpochCurvesChart;
+import org.addernet.app.figures.EpochCurvesChart;
 import org.addernet.app.ui.runs.TestImages.Confusion;
 import org.addernet.app.ui.runs.TestImages.StripItem;
 import org.addernet.app.ui.vm.FxBatcher;

@@ -29,7 +29,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.addernet.app.store.QueueItem;
-import org.addernet.app.store.RunManifest;
+import org.addernet.engine.train.RunStatus;
 import org.addernet.app.store.RunQueue;
 import org.addernet.app.ui.view.Widgets;
 import org.addernet.presets.PresetLoader;
@@ -224,7 +224,7 @@ final class QueuePane {
         table.getColumns().add(text("Preset", 190, QueueItem::presetName));
         table.getColumns().add(text("Settings", 200, i -> String.join(" ", i.overrides())));
         table.getColumns().add(text("Seeds", 60, i -> String.valueOf(i.seeds())));
-        TableColumn<QueueItem, String> state = text("State", 100, QueueItem::state);
+        TableColumn<QueueItem, String> state = text("State", 100, i -> i.state().id());
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -260,7 +260,7 @@ final class QueuePane {
             }
         });
         table.getColumns().add(progress);
-        table.getColumns().add(text("What", 360, i -> i.error() != null && !RunManifest.RUNNING.equals(i.state())
+        table.getColumns().add(text("What", 360, i -> i.error() != null && i.state() != RunStatus.RUNNING
                 ? i.error() : i.progressText()));
         table.getColumns().add(text("Run folder", 300, i -> i.runFolder() == null ? "" : i.runFolder().getFileName().toString()));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -293,13 +293,17 @@ final class QueuePane {
         });
     }
 
-    static String stateStyle(String s) {
-        return switch (s) {
-            case "completed" -> "-fx-text-fill: #1b7f3b;";
-            case "failed" -> "-fx-text-fill: #d0103a; -fx-font-weight: bold;";
-            case "cancelled" -> "-fx-text-fill: #7a5a00;";
-            case "running" -> "-fx-text-fill: #0867a8; -fx-font-weight: bold;";
-            case "interrupted" -> "-fx-text-fill: #8a4fb0;";
+    /** The colour of a state's id in the tables (the history's too). */
+    static String stateStyle(String id) {
+        if (!RunStatus.ids().contains(id)) {
+            return "";
+        }
+        return switch (RunStatus.fromId(id)) {
+            case COMPLETED -> "-fx-text-fill: #1b7f3b;";
+            case FAILED -> "-fx-text-fill: #d0103a; -fx-font-weight: bold;";
+            case CANCELLED -> "-fx-text-fill: #7a5a00;";
+            case RUNNING -> "-fx-text-fill: #0867a8; -fx-font-weight: bold;";
+            case INTERRUPTED -> "-fx-text-fill: #8a4fb0;";
             default -> "";
         };
     }

@@ -18,7 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.addernet.app.store.QueueItem;
 import org.addernet.app.store.QueueListener;
-import org.addernet.app.store.RunManifest;
+import org.addernet.engine.train.RunStatus;
 import org.addernet.app.store.RunQueue;
 import org.addernet.app.ui.vm.StatusLine;
 import org.addernet.app.ui.vm.UiExecutor;
@@ -57,7 +57,7 @@ public final class QueueViewModel {
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRemove = new ReadOnlyBooleanWrapper();
     private final QueueListener listener;
-    private Map<String, String> lastStates = new HashMap<>();
+    private Map<String, RunStatus> lastStates = new HashMap<>();
     private volatile boolean closed;
 
     /**
@@ -237,11 +237,11 @@ public final class QueueViewModel {
             selected.set(null);
         }
         boolean ended = false;
-        Map<String, String> states = new HashMap<>();
+        Map<String, RunStatus> states = new HashMap<>();
         for (QueueItem it : all) {
             states.put(it.id(), it.state());
-            String before = lastStates.get(it.id());
-            if (it.isDone() && !it.state().equals(before) && before != null) {
+            RunStatus before = lastStates.get(it.id());
+            if (it.isDone() && it.state() != before && before != null) {
                 ended = true;
             }
         }
@@ -265,8 +265,8 @@ public final class QueueViewModel {
         canCancel.set(!none && !it.isDone());
         canUp.set(!none && rows.indexOf(it) > 0);
         canDown.set(!none && rows.indexOf(it) < rows.size() - 1);
-        canRetry.set(!none && (RunManifest.FAILED.equals(it.state()) || RunManifest.CANCELLED.equals(it.state())));
-        canRemove.set(!none && !RunManifest.RUNNING.equals(it.state()));
+        canRetry.set(!none && (it.state() == RunStatus.FAILED || it.state() == RunStatus.CANCELLED));
+        canRemove.set(!none && it.state() != RunStatus.RUNNING);
     }
 
     private void updateSummary() {
@@ -277,9 +277,9 @@ public final class QueueViewModel {
         boolean on = queue.isStarted();
         started.set(on);
         List<QueueItem> rows = items.get();
-        long running = rows.stream().filter(i -> RunManifest.RUNNING.equals(i.state())).count();
+        long running = rows.stream().filter(i -> i.state() == RunStatus.RUNNING).count();
         long waiting = rows.stream().filter(QueueItem::isPending).count();
-        long done = rows.stream().filter(i -> RunManifest.COMPLETED.equals(i.state())).count();
+        long done = rows.stream().filter(i -> i.state() == RunStatus.COMPLETED).count();
         List<String> parts = new ArrayList<>();
         parts.add(on ? "started" : "paused");
         parts.add(running + " running");

@@ -11,10 +11,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.store.RunStore;
 import org.addernet.app.testdata.SyntheticMnist;
 import org.addernet.app.ui.vm.UiExecutor;
+import org.addernet.engine.train.RunStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,9 +56,9 @@ class ImageRunViewModelTest {
         assertFalse(vm.running().get());
         Path out = vm.out();
         assertTrue(out.startsWith(tmp.resolve("home").resolve("runs")), "the run folder is in the run store: " + out);
-        assertEquals("cancelled", vm.summary().get().runs().get(0).status());
+        assertEquals(RunStatus.CANCELLED, vm.summary().get().runs().get(0).status());
         assertEquals(1, vm.summary().get().runs().get(0).epochsDone(), "cancelled in the second epoch's first step");
-        assertTrue(Files.isRegularFile(out.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT)));
+        assertTrue(Files.isRegularFile(out.resolve("lenet5-bn-adder-s1").resolve(RunFiles.CHECKPOINT)));
         assertTrue(vm.status().get().startsWith("1 run(s) not completed (lenet5-bn-adder-s1 cancelled"), vm.status().get());
         assertEquals(96, vm.live().confusion().get().total(), "every test image once");
         assertEquals(TestImages.STRIP, vm.live().strip().get().size());
@@ -67,12 +68,12 @@ class ImageRunViewModelTest {
 
         vm.resume(out);
         assertFalse(vm.running().get());
-        assertEquals("completed", vm.summary().get().runs().get(0).status(), vm.status().get());
+        assertEquals(RunStatus.COMPLETED, vm.summary().get().runs().get(0).status(), vm.status().get());
         assertEquals(3, vm.summary().get().runs().get(0).epochsDone());
         assertEquals(3, vm.live().epochs().get("lenet5-bn-adder-s1").size(), "the first epoch from metrics.csv, then the rest");
         assertTrue(vm.status().get().startsWith("Completed: lenet5-bn-adder-s1 test "), vm.status().get());
         assertEquals(1.0, vm.live().progress().get(), 0.1 + 1e-9, "the last update is at most a step from the end");
-        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(EpochRunner.RUN_INFO).toFile());
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(RunFiles.RUN_INFO).toFile());
         assertEquals("window", manifest.path("source").asText());
         assertEquals("completed", manifest.path("status").asText());
     }

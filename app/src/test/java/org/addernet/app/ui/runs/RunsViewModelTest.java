@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import org.addernet.app.store.QueueItem;
 import org.addernet.app.ui.vm.UiExecutor;
+import org.addernet.engine.train.RunStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class RunsViewModelTest {
     }
 
     private static String state(QueueViewModel q, String id) {
-        return q.items().get().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow().state();
+        return q.items().get().stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow().state().id();
     }
 
     @Test
@@ -139,7 +140,7 @@ class RunsViewModelTest {
         await("the item completes", () -> q.items().get().size() == 1 && "completed".equals(state(q, "q1")));
         await("the history read again when it ended", () -> w.historyVm().all().get().size() == 1);
         HistoryViewModel h = w.historyVm();
-        assertEquals("completed", h.all().get().get(0).status());
+        assertEquals(RunStatus.COMPLETED, h.all().get().get(0).status());
         assertTrue(h.status().get().startsWith("1 run in "), h.status().get());
         assertEquals(List.of(HistoryViewModel.ANY, "fig4-xor"), h.presets().get());
         h.filter(null, null, "damaged");
