@@ -89,6 +89,26 @@ class RunQueueTest {
     }
 
     @Test
+    void itemsRunOnTheExecutorTheQueueIsGiven() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        try (RunQueue q = RunQueue.open(new RunStore(tmp.resolve("home")), "cli", task -> {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        })) {
+            q.add("fig4-xor", TINY, 1, null);
+            q.add("fig2-unit-ball", TINY, 1, null);
+            q.start();
+            assertTrue(q.awaitIdle(120_000));
+            assertEquals(List.of(RunStatus.COMPLETED, RunStatus.COMPLETED), q.items().stream().map(QueueItem::state)
+                    .toList());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(2, tasks.get(), "one task per item, on the given executor");
+    }
+
+    @Test
     void aQueuedSweepRunsEveryVariantThroughTheSweepRunner() throws Exception {
         Path home = tmp.resolve("home");
         QueueItem it;
