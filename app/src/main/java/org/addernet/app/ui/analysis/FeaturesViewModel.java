@@ -10,8 +10,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.addernet.app.lab.FeatureScatter;
+import org.addernet.app.lab.FeatureStats;
 import org.addernet.app.ui.vm.Activity;
 import org.addernet.app.ui.vm.UiExecutor;
+import org.addernet.engine.model.FeatureProbe;
 
 /**
  * Fig. 1's state and commands: the 2-D features of a trained LeNet++ (a run folder of
@@ -71,8 +73,8 @@ final class FeaturesViewModel {
             figure.set(r.figure());
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %9s %13s %13s %13s%n", "run",
                     "accuracy", "nearest L1", "nearest L2", "nearest angle"));
-            for (FeatureScatter.Features f : r.loaded().features()) {
-                FeatureScatter.Separation s = FeatureScatter.separation(f);
+            for (FeatureProbe.Features f : r.loaded().features()) {
+                FeatureStats.Separation s = FeatureStats.separation(f);
                 sb.append(String.format(Locale.ROOT, "%-24s %8.1f%% %12.1f%% %12.1f%% %12.1f%%%n", f.label(),
                         100 * s.accuracy(), 100 * s.nearestMeanL1(), 100 * s.nearestMeanL2(), 100 * s.nearestAngle()));
             }
