@@ -86,6 +86,16 @@ public enum ImageSet {
         };
     }
 
+    /** Images in the set's standard training split: 60,000 for the MNIST formats, 50,000 for CIFAR. */
+    public int trainSize() {
+        return idx ? 60_000 : 50_000;
+    }
+
+    /** Images in the set's standard test split: 10,000 for each set. */
+    public int testSize() {
+        return 10_000;
+    }
+
     /** Whether the set is stored as IDX files (MNIST format), each raw or gzip. */
     public boolean isIdx() {
         return idx;

@@ -24,6 +24,9 @@ class FashionMnistRealDataTest {
         assertEquals(DataRoots.DEBIAN_FASHION_MNIST, folder);
         IdxReader.Images images = IdxReader.readImages(DataRoots.file(folder, ImageSet.TEST_IMAGES));
         assertEquals(10_000, images.count());
+        assertEquals(ImageSet.FASHION_MNIST.testSize(), images.count(), "the size the image-runs window estimates with");
+        assertEquals(ImageSet.FASHION_MNIST.trainSize(), IdxReader.readImages(DataRoots.file(folder, ImageSet.TRAIN_IMAGES))
+                .count());
         assertEquals(28, images.rows());
         assertEquals(28, images.cols());
         DataSet test = IdxReader.read(DataRoots.file(folder, ImageSet.TEST_IMAGES),

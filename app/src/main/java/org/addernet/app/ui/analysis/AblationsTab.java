@@ -1,10 +1,7 @@
 package org.addernet.app.ui.analysis;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,60 +18,37 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.addernet.app.render.TableFigure;
-import org.addernet.app.runner.RunLog;
-import org.addernet.app.runner.RunObserver;
-import org.addernet.app.runner.RunRequest;
-import org.addernet.app.runner.Runners;
-import org.addernet.app.runner.SweepRunner;
-import org.addernet.app.runner.SweepSummary;
 import org.addernet.app.runner.SweepTable;
-import org.addernet.app.store.RunStore;
 import org.addernet.app.ui.view.FxImages;
-import org.addernet.presets.Preset;
-import org.addernet.presets.PresetException;
-import org.addernet.presets.PresetLoader;
+import org.addernet.app.ui.view.Widgets;
 
-/**
- * Tables 4-6 (the ablations: full-precision gradient x L2-to-L1 x adaptive learning rate; eta;
- * the length of p's decay): a sweep preset runs variant by variant off the FX thread into the run
- * store, and the table, laid out like the paper's with its values beside ours, fills in as each
- * variant ends.
- */
+/** The ablations' tab ({@link AblationsViewModel}): sweep, seeds, settings, Run, Cancel; the table and its figure. */
 final class AblationsTab {
-    private final ComboBox<String> preset = new ComboBox<>();
-    private final Spinner<Integer> seeds = new Spinner<>(1, 10, 1);
-    private final TextField settings = new TextField();
-    private final Button run = new Button("Run");
-    private final Button cancel = new Button("Cancel");
-    private final Label status = new Label();
+    private final AblationsViewModel vm;
     private final TableView<List<String>> table = new TableView<>();
     private final ImageView figure = new ImageView();
     private final Tab tab;
-    private volatile SweepRunner runner;
-    private volatile boolean busy;
-    private volatile SweepTable shown;
-    private volatile SweepSummary summary;
-    private Path dataRoot;
-    private Path out;
 
-    AblationsTab() {
-        List<String> sweeps = new ArrayList<>();
-        for (String name : PresetLoader.BUNDLED) {
-            if (name.matches("table[456]-.*")) {
-                sweeps.add(name);
-            }
-        }
-        preset.getItems().setAll(sweeps);
-        preset.setValue(sweeps.contains("table4-toy") ? "table4-toy" : sweeps.isEmpty() ? null : sweeps.get(0));
+    AblationsTab(AblationsViewModel vm) {
+        this.vm = vm;
+        ComboBox<String> preset = new ComboBox<>();
+        preset.getItems().setAll(AblationsViewModel.sweeps());
+        preset.valueProperty().bindBidirectional(vm.preset);
         preset.setId("ablation-preset");
+        TextField settings = new TextField();
+        settings.textProperty().bindBidirectional(vm.settings);
         settings.setPromptText("overrides, e.g. training.iterations=2000");
         settings.setPrefColumnCount(24);
+        Spinner<Integer> seeds = Widgets.spinner(1, 10, 1, vm.seeds);
         seeds.setPrefWidth(80);
         seeds.setEditable(true);
+        Button run = new Button("Run");
+        Button cancel = new Button("Cancel");
         run.setId("ablation-run");
         cancel.setId("ablation-cancel");
-        cancel.setDisable(true);
+        run.disableProperty().bind(vm.busy());
+        cancel.disableProperty().bind(vm.busy().not());
+        Label status = Widgets.status(new Label(), vm.status(), vm.problem(), Widgets.PROBLEM_STYLE);
         status.setId("ablation-status");
         status.setWrapText(true);
         table.setId("ablation-table");
@@ -82,14 +56,8 @@ final class AblationsTab {
         figure.setId("ablation-figure");
         figure.setPreserveRatio(true);
         figure.setFitWidth(1100);
-        run.setOnAction(e -> start());
-        cancel.setOnAction(e -> {
-            SweepRunner r = runner;
-            if (r != null) {
-                r.cancel();
-                status.setText("Cancelling after the current step\u2026");
-            }
-        });
+        run.setOnAction(e -> vm.start());
+        cancel.setOnAction(e -> vm.cancel());
         HBox top = new HBox(10, new Label("Sweep"), preset, new Label("seeds"), seeds, settings, run, cancel);
         top.setAlignment(Pos.CENTER_LEFT);
         ScrollPane scroll = new ScrollPane(figure);
@@ -104,126 +72,23 @@ final class AblationsTab {
         root.setPadding(new Insets(12));
         tab = new Tab("Ablations (Tables 4-6)", root);
         tab.setId("tab-ablations");
-        status.setText("Choose a sweep and press Run.");
+        vm.shown().addListener((o, a, b) -> {
+            if (b != null) {
+                show(b);
+            }
+        });
     }
 
     Tab tab() {
         return tab;
     }
 
-    void setDataRoot(Path root) {
-        dataRoot = root;
+    AblationsViewModel vm() {
+        return vm;
     }
 
-    boolean busy() {
-        return busy;
-    }
-
-    SweepTable table() {
-        return shown;
-    }
-
-    SweepSummary summary() {
-        return summary;
-    }
-
-    Path out() {
-        return out;
-    }
-
-    String status() {
-        return status.getText();
-    }
-
-    void select(String name, String overrides, int n) {
-        preset.setValue(name);
-        settings.setText(overrides);
-        seeds.getValueFactory().setValue(n);
-    }
-
-    /** Runs the chosen sweep into a new run-store folder, off the FX thread. */
-    void start() {
-        if (busy) {
-            return;
-        }
-        Preset p;
-        List<String> sets = new ArrayList<>();
-        for (String s : settings.getText().trim().split("\\s+")) {
-            if (!s.isBlank()) {
-                sets.add(s);
-            }
-        }
-        try {
-            p = PresetLoader.resolve(preset.getValue(), sets);
-            out = RunStore.atDefaultHome().createRunFolder(p.name());
-        } catch (PresetException e) {
-            say(e.getMessage().replaceFirst("^--set ", ""), true);
-            return;
-        } catch (IOException e) {
-            say("Cannot make a run folder: " + e.getMessage(), true);
-            return;
-        }
-        busy = true;
-        summary = null;
-        run.setDisable(true);
-        cancel.setDisable(false);
-        say("Running " + p.name() + " into " + out, false);
-        // a sweep preset: the factory's sweep runner
-        SweepRunner r = (SweepRunner) Runners.create(p, RunRequest.of(p, preset.getValue(), sets, seeds.getValue(), out)
-                .withDataRoot(dataRoot), RunLog.NONE);
-        r.observe(new RunObserver() {
-            @Override
-            public void sweepStarted(SweepTable t) {
-                Platform.runLater(() -> show(t));
-            }
-
-            @Override
-            public void variantStarted(int index, int total, Preset.Variant variant, Preset merged) {
-                Platform.runLater(() -> say(String.format("Variant %d of %d: %s", index + 1, total, variant.id()), false));
-            }
-
-            @Override
-            public void variantFinished(int index, int total, SweepTable t) {
-                Platform.runLater(() -> show(t));
-            }
-        });
-        runner = r;
-        Path dir = out;
-        Thread t = new Thread(() -> {
-            String done;
-            SweepSummary s = null;
-            try {
-                s = r.run();
-                done = (r.isCancelled() ? "Cancelled; the variants done so far are in the table. " : "Done. ")
-                        + "Folder: " + dir;
-            } catch (IOException | RuntimeException e) {
-                done = "Cannot run " + p.name() + ": " + Background.message(e);
-            }
-            String text = done;
-            SweepSummary fin = s;
-            Platform.runLater(() -> {
-                runner = null;
-                run.setDisable(false);
-                cancel.setDisable(true);
-                if (r.table() != null) {
-                    show(r.table());
-                }
-                say(text, fin == null);
-                summary = fin;
-                busy = false;
-            });
-        }, "sweep");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void say(String text, boolean problem) {
-        status.setText(text);
-        status.setStyle(problem ? "-fx-text-fill: #d0103a;" : "");
-    }
-
-    private void show(SweepTable t) {
-        shown = t;
+    private void show(AblationsViewModel.Shown s) {
+        SweepTable t = s.table();
         List<List<String>> grid = t.grid();
         List<TableColumn<List<String>, String>> cols = new ArrayList<>();
         for (int c = 0; c < grid.get(0).size(); c++) {
@@ -236,6 +101,6 @@ final class AblationsTab {
         }
         table.getColumns().setAll(cols);
         table.getItems().setAll(grid.subList(1, grid.size()));
-        figure.setImage(FxImages.toFx(TableFigure.render(t.figureSpec()), null));
+        figure.setImage(FxImages.toFx(s.figure(), null));
     }
 }

@@ -7,29 +7,44 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.addernet.app.ui.session.SessionSnapshot;
+import org.addernet.app.ui.vm.UiExecutor;
 
 /**
  * The analyses window: every figure and table of the paper's analysis one tab away (Table 1,
- * Fig. 7, Fig. 5, operation counts) and the theorem lab (Lemma 2, Lemma 5 / Theorem 6). Opened
- * from the main window's Analyses menu; one window, brought to the front on the tab asked for.
+ * Fig. 7, Fig. 5, Fig. 1, operation counts, the ablations) and the theorem lab (Lemma 2,
+ * Theorem 4, Lemma 5 / Theorem 6). Opened from the main window's Analyses menu; one window,
+ * brought to the front on the tab asked for. Each tab is a view over its own view model; their
+ * background work goes through the one {@link UiExecutor} the window is given.
  */
 public final class AnalysisWindow {
     private final Stage stage = new Stage();
     private final TabPane tabs = new TabPane();
-    final GradientNormsTab table1 = new GradientNormsTab();
+    final GradientNormsTab table1;
     final WeightsTab weights;
-    final FiltersTab filters = new FiltersTab();
-    final OpsTab ops = new OpsTab();
-    final Lemma2Tab lemma2 = new Lemma2Tab();
-    final Lemma5Tab lemma5 = new Lemma5Tab();
-    final Theorem4Tab theorem4 = new Theorem4Tab();
-    final FeaturesTab features = new FeaturesTab();
-    final AblationsTab ablations = new AblationsTab();
+    final FiltersTab filters;
+    final OpsTab ops;
+    final Lemma2Tab lemma2;
+    final Lemma5Tab lemma5;
+    final Theorem4Tab theorem4;
+    final FeaturesTab features;
+    final AblationsTab ablations;
 
     public AnalysisWindow(Window owner, Supplier<SessionSnapshot> session) {
-        weights = new WeightsTab(session);
-        tabs.getTabs().addAll(table1.tab(), weights.tab(), filters.tab(), features.tab(), ops.tab(), lemma2.tab(), theorem4.tab(),
-                lemma5.tab(), ablations.tab());
+        this(owner, session, UiExecutor.javafx());
+    }
+
+    public AnalysisWindow(Window owner, Supplier<SessionSnapshot> session, UiExecutor executor) {
+        table1 = new GradientNormsTab(new GradientNormsViewModel(executor));
+        weights = new WeightsTab(new WeightsViewModel(session, executor));
+        filters = new FiltersTab(new FiltersViewModel(executor));
+        ops = new OpsTab(new OpsViewModel());
+        lemma2 = new Lemma2Tab(new Lemma2ViewModel());
+        lemma5 = new Lemma5Tab(new Lemma5ViewModel());
+        theorem4 = new Theorem4Tab(new Theorem4ViewModel(executor));
+        features = new FeaturesTab(new FeaturesViewModel(executor));
+        ablations = new AblationsTab(new AblationsViewModel(executor));
+        tabs.getTabs().addAll(table1.tab(), weights.tab(), filters.tab(), features.tab(), ops.tab(), lemma2.tab(),
+                theorem4.tab(), lemma5.tab(), ablations.tab());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("analysis-tabs");
         stage.initOwner(owner);

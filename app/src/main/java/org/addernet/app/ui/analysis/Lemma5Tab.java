@@ -1,7 +1,6 @@
 package org.addernet.app.ui.analysis;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,48 +10,35 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.addernet.engine.analysis.Lemma5;
-import org.addernet.engine.nn.Sequential;
+import org.addernet.app.ui.view.Widgets;
+import org.jfree.chart.fx.ChartViewer;
 
-/**
- * The theorem lab's Lemma 5 and Theorem 6: a fully-connected layer C(X)_i = A_i sum_j B_ij X_j
- * with 0/1 weights B (drawn at random, any cell clickable) is rebuilt as a two-layer AdderNet
- * with 2m + 2 hidden units and checked against C on random inputs; beside it, Theorem 6's width
- * bound 2(d + 5) for deep AdderNets and the d + 4 of plain ReLU nets.
- */
+/** The theorem lab's Lemma 5 / Theorem 6 tab ({@link Lemma5ViewModel}): d, m, B as clickable cells, the check, the bounds. */
 final class Lemma5Tab {
-    static final double RANGE = 4;
-    static final int SAMPLES = 2000;
-
-    private final Spinner<Integer> inputs = new Spinner<>(1, 16, 6);
-    private final Spinner<Integer> outputs = new Spinner<>(1, 8, 3);
+    private final Lemma5ViewModel vm;
     private final GridPane matrix = new GridPane();
-    private final Label result = new Label();
-    private final Label bounds = new Label();
     private final Tab tab;
-    private boolean[][] b;
-    private double[] a;
-    private long seed = 1;
-    private double maxDifference = Double.NaN;
 
-    Lemma5Tab() {
+    Lemma5Tab(Lemma5ViewModel vm) {
+        this.vm = vm;
+        Spinner<Integer> inputs = Widgets.spinner(1, 16, 1, vm.inputs);
+        Spinner<Integer> outputs = Widgets.spinner(1, 8, 1, vm.outputs);
         inputs.setId("lemma5-d");
         outputs.setId("lemma5-m");
         inputs.setEditable(true);
         outputs.setEditable(true);
         inputs.setPrefWidth(80);
         outputs.setPrefWidth(80);
-        inputs.valueProperty().addListener((o, x, y) -> draw());
-        outputs.valueProperty().addListener((o, x, y) -> draw());
         Button again = new Button("New random B and A");
         again.setId("lemma5-random");
-        again.setOnAction(e -> {
-            seed++;
-            draw();
-        });
+        again.setOnAction(e -> vm.random());
+        Label result = new Label();
+        result.textProperty().bind(vm.result());
         result.setId("lemma5-result");
         result.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
         result.setWrapText(true);
+        Label bounds = new Label();
+        bounds.textProperty().bind(vm.bounds());
         bounds.setId("lemma5-bounds");
         bounds.setWrapText(true);
         bounds.setStyle("-fx-font-size: 14px;");
@@ -67,7 +53,7 @@ final class Lemma5Tab {
         what.getStyleClass().add("caption");
         HBox form = new HBox(10, new Label("inputs d"), inputs, new Label("outputs m"), outputs, again);
         form.setAlignment(Pos.CENTER_LEFT);
-        org.jfree.chart.fx.ChartViewer chart = new org.jfree.chart.fx.ChartViewer(widthChart());
+        ChartViewer chart = new ChartViewer(Lemma5ViewModel.widthChart());
         chart.setPrefSize(640, 330);
         chart.setMaxWidth(760);
         VBox root = new VBox(12, what, form, new Label("B (rows: outputs i, columns: inputs j) and A:"), matrix, result,
@@ -75,49 +61,29 @@ final class Lemma5Tab {
         root.setPadding(new Insets(12));
         tab = new Tab("Lemma 5 / Theorem 6", root);
         tab.setId("tab-lemma5");
-        draw();
+        vm.layer().addListener((o, a, b) -> showMatrix(b));
+        showMatrix(vm.layer().get());
     }
 
     Tab tab() {
         return tab;
     }
 
-    double maxDifference() {
-        return maxDifference;
+    Lemma5ViewModel vm() {
+        return vm;
     }
 
-    /** Draws a new B and A of the chosen size from the current seed, then checks. */
-    private void draw() {
-        int m = outputs.getValue();
-        int d = inputs.getValue();
-        SplittableRandom rng = new SplittableRandom(seed);
-        b = new boolean[m][d];
-        a = new double[m];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < d; j++) {
-                b[i][j] = rng.nextBoolean();
-            }
-            a[i] = Math.round((rng.nextDouble() * 4 - 2) * 100) / 100.0;
-        }
-        check();
-    }
-
-    /** Flips B_ij, as a click on its cell does, and checks again. */
-    void flip(int i, int j) {
-        b[i][j] = !b[i][j];
-        check();
-    }
-
-    private void check() {
-        int m = a.length;
+    private void showMatrix(Lemma5ViewModel.Layer l) {
+        boolean[][] b = l.b();
+        double[] a = l.a();
         int d = b[0].length;
         matrix.getChildren().clear();
-        for (int i = 0; i < m; i++) {
+        for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < d; j++) {
                 Label cell = cell(b[i][j] ? "1" : "0", b[i][j] ? "#d9e8f5" : "#ffffff");
                 int ii = i;
                 int jj = j;
-                cell.setOnMouseClicked(e -> flip(ii, jj));
+                cell.setOnMouseClicked(e -> vm.flip(ii, jj));
                 cell.setId("lemma5-b-" + i + "-" + j);
                 matrix.add(cell, j, i);
             }
@@ -125,43 +91,6 @@ final class Lemma5Tab {
             ai.setMinWidth(64);
             matrix.add(ai, d + 1, i);
         }
-        Sequential net = Lemma5.network(a, b, RANGE);
-        maxDifference = Lemma5.maxDifference(a, b, net, RANGE, SAMPLES, seed);
-        result.setText(String.format(Locale.ROOT, "AdderNet with %d hidden units (2m + 2). Largest |AdderNet(X) - C(X)| "
-                + "over %,d random X in (-%.0f, %.0f)^%d: %.2e, float rounding only.", Lemma5.hiddenUnits(m), SAMPLES,
-                RANGE, RANGE, d, maxDifference));
-        int[] w = Lemma5.widthBounds(d);
-        bounds.setText(String.format(Locale.ROOT, "Theorem 6, width bound for deep nets on d = %d inputs: AdderNet "
-                + "2(d + 5) = %d units per layer, plain ReLU net (Lu et al., 2017) d + 4 = %d. The AdderNet needs about "
-                + "twice the width, because each fully-connected unit is rebuilt from a pair of adder units.", d, w[0], w[1]));
-    }
-
-    /** Theorem 6's width bound against the plain ReLU net's, d = 1 ... 20. */
-    private static org.jfree.chart.JFreeChart widthChart() {
-        org.jfree.data.xy.XYSeries adder = new org.jfree.data.xy.XYSeries("deep AdderNet, 2(d + 5) (Theorem 6)");
-        org.jfree.data.xy.XYSeries relu = new org.jfree.data.xy.XYSeries("deep ReLU net, d + 4 (Lu et al.)");
-        for (int d = 1; d <= 20; d++) {
-            int[] w = Lemma5.widthBounds(d);
-            adder.add(d, w[0]);
-            relu.add(d, w[1]);
-        }
-        org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection(adder);
-        data.addSeries(relu);
-        org.jfree.chart.JFreeChart c = org.jfree.chart.ChartFactory.createXYLineChart(
-                "Width enough for universal approximation", "input dimension d", "units per layer", data);
-        c.setBackgroundPaint(java.awt.Color.WHITE);
-        org.jfree.chart.plot.XYPlot plot = c.getXYPlot();
-        plot.setBackgroundPaint(java.awt.Color.WHITE);
-        plot.setDomainGridlinePaint(new java.awt.Color(0xE2, 0xE4, 0xE7));
-        plot.setRangeGridlinePaint(new java.awt.Color(0xE2, 0xE4, 0xE7));
-        org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(true, true);
-        r.setSeriesPaint(0, new java.awt.Color(0x08, 0x77, 0xBD));
-        r.setSeriesPaint(1, new java.awt.Color(0xF5, 0x93, 0x22));
-        r.setSeriesStroke(0, new java.awt.BasicStroke(2.2f));
-        r.setSeriesStroke(1, new java.awt.BasicStroke(2.2f));
-        plot.setRenderer(r);
-        c.getTitle().setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 15));
-        return c;
     }
 
     private static Label cell(String text, String colour) {

@@ -1,9 +1,9 @@
 package org.addernet.app.ui.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,53 +13,39 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.addernet.app.ui.view.Widgets;
 import org.addernet.engine.analysis.OpCounts;
-import org.addernet.engine.model.ImageModels;
 
-/**
- * Operation counts (Sec. 5.2-5.3): a zoo model's multiplications and additions per image with the
- * paper's convention, layer by layer, the paper's figures beside them, and latency and energy
- * estimates from per-operation costs the user sets (defaults: the paper's add 2 / mul 4 cycles;
- * Horowitz's 45 nm 32-bit float energies, 0.9 pJ per addition and 3.7 pJ per multiplication).
- */
+/** The operation counts' tab ({@link OpsViewModel}): model, sizes and costs; totals, the paper's figures, the layers. */
 final class OpsTab {
-    private final ComboBox<String> model = new ComboBox<>();
-    private final Spinner<Integer> hidden = new Spinner<>(1, 4096, 10);
-    private final Spinner<Integer> depth = new Spinner<>(2, 64, 2);
-    private final Spinner<Integer> classes = new Spinner<>(2, 1000, 10);
-    private final TextField addCycles = new TextField("2");
-    private final TextField mulCycles = new TextField("4");
-    private final TextField addPj = new TextField("0.9");
-    private final TextField mulPj = new TextField("3.7");
+    private final OpsViewModel vm;
     private final TableView<OpCounts.LayerOps> table = new TableView<>();
-    private final Label totals = new Label();
-    private final Label paper = new Label();
-    private final Label estimates = new Label();
-    private final Label problem = new Label();
     private final Tab tab;
-    private OpCounts.Result result;
 
-    OpsTab() {
-        List<String> names = new ArrayList<>(List.of("mlp", "adder"));
-        names.addAll(ImageModels.NAMES);
-        model.getItems().setAll(names);
+    OpsTab(OpsViewModel vm) {
+        this.vm = vm;
+        ComboBox<String> model = new ComboBox<>();
+        model.getItems().setAll(OpsViewModel.models());
         model.setId("ops-model");
-        model.setValue("resnet20-adder");
+        model.valueProperty().bindBidirectional(vm.model);
+        Spinner<Integer> hidden = Widgets.spinner(1, 4096, 1, vm.hidden);
+        Spinner<Integer> depth = Widgets.spinner(2, 64, 1, vm.depth);
+        Spinner<Integer> classes = Widgets.spinner(2, 1000, 1, vm.classes);
         for (Spinner<Integer> s : List.of(hidden, depth, classes)) {
             s.setEditable(true);
             s.setPrefWidth(100);
-            s.valueProperty().addListener((o, a, b) -> recount());
         }
-        for (TextField f : List.of(addCycles, mulCycles, addPj, mulPj)) {
-            f.setPrefColumnCount(5);
-            f.textProperty().addListener((o, a, b) -> showEstimates());
-        }
+        hidden.disableProperty().bind(vm.toy().not());
+        depth.disableProperty().bind(vm.toy().not());
+        classes.disableProperty().bind(vm.toy());
+        TextField addCycles = cost(vm.addCycles);
+        TextField mulCycles = cost(vm.mulCycles);
+        TextField addPj = cost(vm.addPj);
+        TextField mulPj = cost(vm.mulPj);
         addCycles.setId("ops-add-cycles");
         mulCycles.setId("ops-mul-cycles");
-        model.valueProperty().addListener((o, a, b) -> recount());
 
         TableColumn<OpCounts.LayerOps, String> layer = column("layer", 330, l -> l.layer());
         TableColumn<OpCounts.LayerOps, String> kind = column("kind", 80, l -> l.adder() ? "adder" : "multiply");
@@ -80,10 +66,11 @@ final class OpsTab {
                 depth, new Label("classes (image nets)"), classes);
         form.addRow(1, new Label("add latency (cycles)"), addCycles, new Label("mul latency (cycles)"), mulCycles,
                 new Label("add energy (pJ)"), addPj, new Label("mul energy (pJ)"), mulPj);
-        totals.setId("ops-totals");
+        Label totals = bound("ops-totals", vm.totals());
         totals.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
-        paper.setId("ops-paper");
-        estimates.setId("ops-estimates");
+        Label paper = bound("ops-paper", vm.paper());
+        Label estimates = bound("ops-estimates", vm.estimates());
+        Label problem = bound(null, vm.problem());
         problem.setStyle("-fx-text-fill: #d0103a;");
         Label note = new Label("The paper's convention: a convolution or fully-connected layer of m multiply-accumulates "
                 + "costs m multiplications and m additions; an adder layer of m accumulates costs 2m additions "
@@ -96,11 +83,40 @@ final class OpsTab {
         box.setPadding(new Insets(12));
         tab = new Tab("Operation counts", box);
         tab.setId("tab-ops");
-        recount();
+        vm.result().addListener((o, a, b) -> showLayers(b));
+        showLayers(vm.result().get());
     }
 
     Tab tab() {
         return tab;
+    }
+
+    OpsViewModel vm() {
+        return vm;
+    }
+
+    private static TextField cost(StringProperty p) {
+        TextField f = new TextField();
+        f.textProperty().bindBidirectional(p);
+        f.setPrefColumnCount(5);
+        return f;
+    }
+
+    private static Label bound(String id, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        if (id != null) {
+            l.setId(id);
+        }
+        return l;
+    }
+
+    private void showLayers(OpCounts.Result r) {
+        if (r == null) {
+            table.getItems().clear();
+        } else {
+            table.getItems().setAll(r.layers());
+        }
     }
 
     private static TableColumn<OpCounts.LayerOps, String> column(String name, double width,
@@ -110,75 +126,5 @@ final class OpsTab {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setSortable(false);
         return c;
-    }
-
-    void select(String name) {
-        model.setValue(name);
-    }
-
-    OpCounts.Result result() {
-        return result;
-    }
-
-    private void recount() {
-        String m = model.getValue();
-        boolean toy = "mlp".equals(m) || "adder".equals(m);
-        hidden.setDisable(!toy);
-        depth.setDisable(!toy);
-        classes.setDisable(toy);
-        try {
-            result = OpCounts.ofZoo(m, hidden.getValue(), depth.getValue(), classes.getValue());
-            problem.setText("");
-        } catch (IllegalArgumentException e) {
-            result = null;
-            problem.setText(e.getMessage());
-            table.getItems().clear();
-            totals.setText("");
-            return;
-        }
-        table.getItems().setAll(result.layers());
-        totals.setText(String.format(Locale.ROOT, "%s: %s multiplications, %s additions per image", m,
-                human(result.multiplications()), human(result.additions())));
-        long[] p = OpCounts.PAPER.get(m);
-        paper.setText(p == null ? "The paper gives no figure for this model."
-                : String.format(Locale.ROOT, "The paper: %s multiplications, %s additions (differences: see README, "
-                        + "Operation counts)", human(p[0]), human(p[1])));
-        showEstimates();
-    }
-
-    private void showEstimates() {
-        if (result == null) {
-            return;
-        }
-        double[] v = new double[4];
-        TextField[] f = {addCycles, mulCycles, addPj, mulPj};
-        for (int i = 0; i < 4; i++) {
-            try {
-                v[i] = Double.parseDouble(f[i].getText().strip());
-            } catch (NumberFormatException e) {
-                v[i] = Double.NaN;
-            }
-            if (!(v[i] >= 0) || Double.isInfinite(v[i])) {
-                estimates.setText("");
-                problem.setText("'" + f[i].getText() + "' is not a cost: latencies and energies are finite numbers >= 0");
-                return;
-            }
-        }
-        problem.setText("");
-        estimates.setText(String.format(Locale.ROOT, "latency estimate: %s cycles    energy estimate: %.3g \u00b5J per image",
-                human(Math.round(result.latency(v[0], v[1]))), result.energy(v[2], v[3]) / 1e6));
-    }
-
-    static String human(long v) {
-        if (v >= 1_000_000_000) {
-            return String.format(Locale.ROOT, "%.2fG", v / 1e9);
-        }
-        if (v >= 1_000_000) {
-            return String.format(Locale.ROOT, "%.2fM", v / 1e6);
-        }
-        if (v >= 10_000) {
-            return String.format(Locale.ROOT, "%.1fK", v / 1e3);
-        }
-        return String.format(Locale.ROOT, "%,d", v);
     }
 }

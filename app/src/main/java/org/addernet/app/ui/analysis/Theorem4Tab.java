@@ -1,12 +1,8 @@
 package org.addernet.app.ui.analysis;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,54 +18,52 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.addernet.app.figures.Theorem4Figure;
-import org.addernet.app.lab.Theorem4Run;
+import org.addernet.app.ui.view.Widgets;
 import org.addernet.engine.analysis.Theorem4;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * The theorem lab's Theorem 4: one-hidden-layer AdderNets and MLPs of width n = 1 ... 256 fitted to
- * Lipschitz targets on a square, their integrated squared error against n on log-log axes with the
- * fitted slopes beside the O(1/sqrt n) rate of the theorem (d = 2) and O(1/n) ({@link Theorem4}).
+ * The theorem lab's Theorem 4 tab ({@link Theorem4ViewModel}): size, Run, Cancel, progress, Save;
+ * a log-log chart of error against width per target and the fitted slopes beside the rates.
  */
 final class Theorem4Tab {
-    static final String QUICK = "quick: n up to 64, one seed (seconds)";
-    static final String FULL = "full: n up to 256, three seeds (about a minute)";
-
-    private final ComboBox<String> size = new ComboBox<>();
-    private final ProgressBar progress = new ProgressBar(0);
-    private final Label status = new Label();
+    private final Theorem4ViewModel vm;
     private final GridPane charts = new GridPane();
     private final TableView<Theorem4.Slope> slopes = new TableView<>();
-    private final Button run = new Button("Run");
-    private final Button cancel = new Button("Cancel");
-    private final Button save = new Button("Save figure and CSV\u2026");
     private final Tab tab;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private volatile boolean busy;
-    private volatile Theorem4.Result result;
     private javafx.stage.Window owner;
 
-    Theorem4Tab() {
-        size.getItems().setAll(QUICK, FULL);
-        size.setValue(QUICK);
+    Theorem4Tab(Theorem4ViewModel vm) {
+        this.vm = vm;
+        ComboBox<String> size = new ComboBox<>();
+        size.getItems().setAll(Theorem4ViewModel.QUICK, Theorem4ViewModel.FULL);
+        size.valueProperty().bindBidirectional(vm.size);
         size.setId("thm4-size");
+        Button run = new Button("Run");
+        Button cancel = new Button("Cancel");
+        Button save = new Button("Save figure and CSV\u2026");
         run.setId("thm4-run");
         cancel.setId("thm4-cancel");
         save.setId("thm4-save");
+        run.disableProperty().bind(vm.busy());
+        cancel.disableProperty().bind(vm.busy().not());
+        save.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.busy().get() || vm.result().get() == null
+                || vm.result().get().fits().isEmpty(), vm.busy(), vm.result()));
+        ProgressBar progress = new ProgressBar(0);
+        progress.progressProperty().bind(vm.progress());
         progress.setId("thm4-progress");
         progress.setPrefWidth(260);
+        Label status = Widgets.status(new Label(), vm.status(), vm.problem(), Widgets.PROBLEM_STYLE);
         status.setId("thm4-status");
-        cancel.setDisable(true);
-        save.setDisable(true);
-        run.setOnAction(e -> start(FULL.equals(size.getValue()) ? Theorem4.Config.defaults() : Theorem4.Config.quick()));
-        cancel.setOnAction(e -> cancelled.set(true));
+        run.setOnAction(e -> vm.run());
+        cancel.setOnAction(e -> vm.cancel());
         save.setOnAction(e -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle("Folder for theorem4.csv, theorem4-slopes.csv, theorem4.png and theorem4.svg");
             java.io.File f = dc.showDialog(owner);
             if (f != null) {
-                save(f.toPath());
+                vm.save(f.toPath());
             }
         });
         HBox top = new HBox(10, size, run, cancel, progress, save);
@@ -103,27 +97,37 @@ final class Theorem4Tab {
         root.setPadding(new Insets(12));
         tab = new Tab("Theorem 4", root);
         tab.setId("tab-theorem4");
-        status.setText("Press Run: the quick setting takes seconds.");
+        vm.charts().addListener((o, a, b) -> showCharts(b));
+        vm.result().addListener((o, a, b) -> slopes.getItems().setAll(b == null ? List.of() : b.slopes()));
     }
 
     Tab tab() {
         return tab;
     }
 
+    Theorem4ViewModel vm() {
+        return vm;
+    }
+
     void setOwner(javafx.stage.Window w) {
         owner = w;
     }
 
-    Theorem4.Result result() {
-        return result;
-    }
-
-    boolean busy() {
-        return busy;
-    }
-
+    /** Charts shown. */
     int charts() {
         return charts.getChildren().size();
+    }
+
+    private void showCharts(List<JFreeChart> list) {
+        charts.getChildren().clear();
+        int k = 0;
+        for (JFreeChart c : list) {
+            ChartViewer v = new ChartViewer(c);
+            v.setPrefSize(400, 300);
+            v.setMinSize(240, 200);
+            charts.add(v, k % 2, k / 2);
+            k++;
+        }
     }
 
     private static TableColumn<Theorem4.Slope, String> column(String name,
@@ -132,77 +136,5 @@ final class Theorem4Tab {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         c.setSortable(false);
         return c;
-    }
-
-    /** Runs {@code config} off the FX thread; progress per fit; charts and slopes at the end. */
-    void start(Theorem4.Config config) {
-        if (busy) {
-            return;
-        }
-        busy = true;
-        cancelled.set(false);
-        run.setDisable(true);
-        cancel.setDisable(false);
-        save.setDisable(true);
-        progress.setProgress(0);
-        status.setStyle("");
-        status.setText("Fitting " + config.fits() + " nets\u2026");
-        Thread t = new Thread(() -> {
-            Theorem4.Result r;
-            try {
-                r = Theorem4.run(config, (done, total, label) -> Platform.runLater(() -> {
-                    progress.setProgress(done / (double) total);
-                    status.setText(String.format(Locale.ROOT, "%d of %d fits: %s", done, total, label));
-                }), cancelled::get);
-            } catch (RuntimeException e) {
-                Platform.runLater(() -> finish(null, Background.message(e)));
-                return;
-            }
-            Platform.runLater(() -> finish(r, null));
-        }, "theorem 4");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    /** On the FX thread; {@code busy} turns false last, once everything is shown. */
-    private void finish(Theorem4.Result r, String problem) {
-        run.setDisable(false);
-        cancel.setDisable(true);
-        if (problem != null) {
-            status.setStyle("-fx-text-fill: #d0103a;");
-            status.setText(problem);
-            busy = false;
-            return;
-        }
-        save.setDisable(r.fits().isEmpty());
-        charts.getChildren().clear();
-        int k = 0;
-        for (Theorem4.Target target : r.config().targets()) {
-            ChartViewer v = new ChartViewer(Theorem4Figure.chart(r, target));
-            v.setPrefSize(400, 300);
-            v.setMinSize(240, 200);
-            charts.add(v, k % 2, k / 2);
-            k++;
-        }
-        List<Theorem4.Slope> s = new ArrayList<>(r.slopes());
-        slopes.getItems().setAll(s);
-        status.setText(r.cancelled() ? "Cancelled after " + r.fits().size() + " fits: the charts show those."
-                : r.fits().size() + " fits done. Slopes below -0.5 beat the theorem's n^(-1/2) bound; -1 is O(1/n).");
-        result = r;
-        busy = false;
-    }
-
-    void save(Path dir) {
-        if (result == null) {
-            return;
-        }
-        try {
-            Theorem4Run.write(result, dir);
-            status.setText("Written to " + dir + ": " + Theorem4Run.ISE_CSV + ", " + Theorem4Run.SLOPES_CSV + ", "
-                    + Theorem4Run.FIGURE + ", " + Theorem4Run.FIGURE_SVG);
-        } catch (IOException | RuntimeException e) {
-            status.setStyle("-fx-text-fill: #d0103a;");
-            status.setText("Cannot write to " + dir + ": " + Background.message(e));
-        }
     }
 }

@@ -33,15 +33,6 @@ final class ConfusionView {
         return counts;
     }
 
-    /** counts[true][predicted] of {@code predicted} against {@code labels}. */
-    static int[][] count(int[] predicted, int[] labels, int classes) {
-        int[][] c = new int[classes][classes];
-        for (int i = 0; i < predicted.length; i++) {
-            c[labels[i]][predicted[i]]++;
-        }
-        return c;
-    }
-
     void show(int[][] c, List<String> names) {
         counts = c;
         int k = c.length;

@@ -1,13 +1,13 @@
 package org.addernet.app.ui.runs;
 
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -24,63 +24,41 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.addernet.app.store.RunInfo;
-import org.addernet.app.store.RunManifest;
-import org.addernet.app.store.RunStore;
 import org.addernet.engine.train.RunStatus;
+import org.addernet.app.ui.view.Widgets;
 
 /**
- * The history tab: every folder of the run store, newest first, filtered by preset, model and
- * status; damaged folders are listed with their reason. Compare hands the selected runs (or, with
- * none selected, every run shown) to the comparison.
+ * The history tab, a view over {@link HistoryViewModel}: the filters, Refresh and Compare, the run
+ * folders (several can be selected) and the store's status line.
  */
 final class HistoryPane {
-    static final String ANY = "any";
-    private static final List<String> STATUSES = java.util.stream.Stream.of(RunStatus.COMPLETED, RunStatus.FAILED,
-            RunStatus.CANCELLED, RunStatus.INTERRUPTED, RunStatus.RUNNING, RunStatus.QUEUED, RunStatus.DAMAGED)
-            .map(RunStatus::id).toList();
-
-    private final RunStore store;
-    private final Consumer<List<RunInfo>> compare;
-    private final ComboBox<String> presetFilter = new ComboBox<>();
-    private final ComboBox<String> modelFilter = new ComboBox<>();
-    private final ComboBox<String> statusFilter = new ComboBox<>();
-    private final Button refresh = new Button("Refresh");
-    private final Button compareButton = new Button("Compare");
-    private final Label status = new Label();
+    private final HistoryViewModel vm;
     private final TableView<RunInfo> table = new TableView<>();
     private final ObservableList<RunInfo> rows = FXCollections.observableArrayList();
     private final VBox root;
-    private List<RunInfo> all = List.of();
-    private volatile boolean loading;
-    private boolean again;
-    private int generation;
 
-    HistoryPane(RunStore store, Consumer<List<RunInfo>> compare) {
-        this.store = store;
-        this.compare = compare;
-        presetFilter.setId("history-preset");
-        modelFilter.setId("history-model");
-        statusFilter.setId("history-status");
-        refresh.setId("history-refresh");
-        compareButton.setId("history-compare");
-        status.setId("history-status-text");
-        table.setId("history-table");
-        for (ComboBox<String> c : List.of(presetFilter, modelFilter, statusFilter)) {
-            c.getItems().setAll(ANY);
-            c.setValue(ANY);
-            c.valueProperty().addListener((o, a, b) -> showFiltered());
-        }
+    HistoryPane(HistoryViewModel vm) {
+        this.vm = vm;
+        ComboBox<String> presetFilter = filter(vm.presetFilter, vm.presets(), "history-preset");
+        ComboBox<String> modelFilter = filter(vm.modelFilter, vm.models(), "history-model");
+        ComboBox<String> statusFilter = filter(vm.statusFilter, null, "history-status");
+        statusFilter.getItems().setAll(HistoryViewModel.STATUSES);
         presetFilter.setPrefWidth(220);
         modelFilter.setPrefWidth(170);
-        statusFilter.getItems().setAll(withAny(STATUSES));
-        statusFilter.setValue(ANY);
-        refresh.setOnAction(e -> refresh());
-        compareButton.setOnAction(e -> compareChosen());
+        Button refresh = new Button("Refresh");
+        refresh.setId("history-refresh");
+        refresh.setOnAction(e -> vm.refresh());
+        Button compare = new Button("Compare");
+        compare.setId("history-compare");
+        compare.setOnAction(e -> vm.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        Label status = Widgets.status(new Label(), vm.status(), vm.problem(), "-fx-text-fill: #d0103a;");
+        status.setId("history-status-text");
         status.getStyleClass().add("status");
         status.setWrapText(true);
+        table.setId("history-table");
         buildTable();
         HBox bar = new HBox(8, new Label("Preset"), presetFilter, new Label("Model"), modelFilter, new Label("Status"),
-                statusFilter, refresh, compareButton);
+                statusFilter, refresh, compare);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Select several runs (Shift / Ctrl click) and Compare; with none selected, Compare takes "
                 + "every run shown.");
@@ -88,41 +66,47 @@ final class HistoryPane {
         root = new VBox(8, bar, hint, table, status);
         root.setPadding(new Insets(12));
         VBox.setVgrow(table, Priority.ALWAYS);
+        vm.shown().addListener((o, a, b) -> showRows(b));
     }
 
-    private static List<String> withAny(List<String> values) {
-        List<String> out = new ArrayList<>();
-        out.add(ANY);
-        out.addAll(values);
-        return out;
+    /** A filter box showing and setting {@code value}, its choices from {@code choices} (null: fixed). */
+    private static ComboBox<String> filter(StringProperty value, ObservableValue<List<String>> choices, String id) {
+        ComboBox<String> c = new ComboBox<>();
+        c.setId(id);
+        if (choices != null) {
+            c.getItems().setAll(choices.getValue());
+            choices.addListener((o, a, b) -> {
+                String keep = value.get();
+                c.getItems().setAll(b);
+                c.setValue(keep);
+            });
+        }
+        c.valueProperty().bindBidirectional(value);
+        return c;
     }
 
     Node node() {
         return root;
     }
 
+    HistoryViewModel vm() {
+        return vm;
+    }
+
     TableView<RunInfo> table() {
         return table;
     }
 
-    boolean loading() {
-        return loading;
-    }
-
-    /** Every folder the store listed at the last refresh. */
-    List<RunInfo> all() {
-        return all;
-    }
-
-    /** The folders shown (after the filters). */
-    List<RunInfo> shown() {
-        return List.copyOf(rows);
-    }
-
-    void filter(String preset, String model, String state) {
-        presetFilter.setValue(preset == null ? ANY : preset);
-        modelFilter.setValue(model == null ? ANY : model);
-        statusFilter.setValue(state == null ? ANY : state);
+    /** The folders as the table shows them, keeping the selected ones selected. */
+    private void showRows(List<RunInfo> list) {
+        Set<Path> selected = new HashSet<>();
+        table.getSelectionModel().getSelectedItems().forEach(r -> selected.add(r.folder()));
+        rows.setAll(list);
+        for (int i = 0; i < rows.size(); i++) {
+            if (selected.contains(rows.get(i).folder())) {
+                table.getSelectionModel().select(i);
+            }
+        }
     }
 
     private void buildTable() {
@@ -158,88 +142,5 @@ final class HistoryPane {
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
         return c;
-    }
-
-    /** Reads the store again off the FX thread (a refresh asked for while one runs follows it). */
-    void refresh() {
-        if (loading) {
-            again = true;
-            return;
-        }
-        loading = true;
-        int gen = ++generation;
-        Thread t = new Thread(() -> {
-            List<RunInfo> list;
-            String problem = null;
-            try {
-                list = store.list();
-            } catch (RuntimeException e) {
-                list = List.of();
-                problem = "cannot read " + store.runsDir() + ": " + e.getMessage();
-            }
-            List<RunInfo> read = list;
-            String why = problem;
-            Platform.runLater(() -> {
-                if (gen == generation) {
-                    show(read, why);
-                }
-                loading = false;
-                if (again) {
-                    again = false;
-                    refresh();
-                }
-            });
-        }, "history: list runs");
-        t.setDaemon(true);
-        t.start();
-    }
-
-    private void show(List<RunInfo> list, String problem) {
-        all = List.copyOf(list);
-        keepValues(presetFilter, RunStore.presets(all));
-        keepValues(modelFilter, RunStore.models(all));
-        showFiltered();
-        long damaged = all.stream().filter(RunInfo::isDamaged).count();
-        String text = all.size() + (all.size() == 1 ? " run" : " runs") + " in " + store.runsDir()
-                + (damaged > 0 ? "; " + damaged + " damaged (see Note)" : "");
-        status.setText(problem != null ? problem : text);
-        status.setStyle(problem != null ? "-fx-text-fill: #d0103a;" : "");
-    }
-
-    private static void keepValues(ComboBox<String> box, List<String> values) {
-        String keep = box.getValue();
-        box.getItems().setAll(withAny(values));
-        box.setValue(keep != null && box.getItems().contains(keep) ? keep : ANY);
-    }
-
-    private void showFiltered() {
-        Set<java.nio.file.Path> selected = new HashSet<>();
-        table.getSelectionModel().getSelectedItems().forEach(r -> selected.add(r.folder()));
-        rows.setAll(RunStore.filter(all, value(presetFilter), value(modelFilter), value(statusFilter)));
-        for (int i = 0; i < rows.size(); i++) {
-            if (selected.contains(rows.get(i).folder())) {
-                table.getSelectionModel().select(i);
-            }
-        }
-    }
-
-    private static String value(ComboBox<String> box) {
-        String v = box.getValue();
-        return v == null || ANY.equals(v) ? null : v;
-    }
-
-    /** The selected runs, or every run shown when none is selected. */
-    List<RunInfo> chosen() {
-        List<RunInfo> sel = List.copyOf(table.getSelectionModel().getSelectedItems());
-        return sel.isEmpty() ? List.copyOf(rows) : sel;
-    }
-
-    void compareChosen() {
-        List<RunInfo> c = chosen().stream().filter(r -> !r.isDamaged()).toList();
-        if (c.isEmpty()) {
-            status.setText("Nothing to compare: no readable run is shown or selected.");
-            return;
-        }
-        compare.accept(c);
     }
 }

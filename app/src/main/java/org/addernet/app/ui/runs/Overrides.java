@@ -15,8 +15,19 @@ import java.util.List;
  * ({@code key.path=v1,v2,...}, commas inside brackets or quotes stay), which makes one setting set
  * per value. Malformed text is an {@link IllegalArgumentException} with a one-line message.
  */
-final class Overrides {
+public final class Overrides {
     private Overrides() {
+    }
+
+    /** The words of a one-line settings field (the image-runs and ablations windows): split at white space. */
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        for (String s : (text == null ? "" : text).trim().split("\\s+")) {
+            if (!s.isBlank()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** The presets named by {@code text}: a file that exists, else names split at spaces and commas. */

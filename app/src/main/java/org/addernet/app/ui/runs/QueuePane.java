@@ -1,14 +1,8 @@
 package org.addernet.app.ui.runs;
 
 import java.io.File;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,9 +16,11 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -33,96 +29,83 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.addernet.app.store.QueueItem;
-import org.addernet.app.store.QueueListener;
-import org.addernet.app.store.RunManifest;
-import org.addernet.app.store.RunQueue;
-import org.addernet.presets.PresetException;
-import org.addernet.presets.PresetLoader;
 import org.addernet.engine.train.RunStatus;
+import org.addernet.app.store.RunQueue;
+import org.addernet.app.ui.view.Widgets;
+import org.addernet.presets.PresetLoader;
 
 /**
- * The queue tab: a form that adds presets x setting sets (an optional sweep of one key) with a
- * number of seeds, how many run at once, Start / Pause, and the items with their progress; Cancel,
- * Up, Down, Retry and Remove act on the selected item. The queue's events (on its own thread) are
- * coalesced into at most one update of the table per FX pulse.
+ * The queue tab, a view over {@link QueueViewModel}: the form (preset, seeds, settings, sweep,
+ * data root), Start / Pause and runs at once, the items with their progress, and the selected
+ * item's Cancel, Up, Down, Retry and Remove.
  */
 final class QueuePane {
-    private final RunQueue queue;
-    private final Runnable onRunEnded;
-    private final ComboBox<String> preset = new ComboBox<>();
-    private final Button presetFile = new Button("File\u2026");
-    private final Spinner<Integer> seeds = new Spinner<>(1, 100, 1);
-    private final TextArea settings = new TextArea();
-    private final TextField sweep = new TextField();
-    private final TextField dataRoot = new TextField();
-    private final Button add = new Button("Add to queue");
-    private final Spinner<Integer> parallel;
-    private final Button start = new Button("Start");
-    private final Button pause = new Button("Pause");
-    private final Label message = new Label();
-    private final Label summary = new Label();
+    private final QueueViewModel vm;
     private final TableView<QueueItem> table = new TableView<>();
     private final ObservableList<QueueItem> rows = FXCollections.observableArrayList();
-    private final Button cancel = new Button("Cancel");
-    private final Button up = new Button("Up");
-    private final Button down = new Button("Down");
-    private final Button retry = new Button("Retry");
-    private final Button remove = new Button("Remove");
-    private final AtomicReference<List<QueueItem>> pending = new AtomicReference<>();
-    private final QueueListener listener;
+    private final Spinner<Integer> parallel;
     private final VBox root;
-    private Map<String, RunStatus> lastStates = new HashMap<>();
-    private volatile boolean closed;
+    private boolean syncing;
 
-    /**
-     * @param queue      the open queue, or null when it could not be opened ({@code problem} says why)
-     * @param onRunEnded called on the FX thread when an item completes, fails or is cancelled
-     */
-    QueuePane(RunQueue queue, String problem, Runnable onRunEnded) {
-        this.queue = queue;
-        this.onRunEnded = onRunEnded;
-        int cores = Runtime.getRuntime().availableProcessors();
-        parallel = new Spinner<>(1, Math.max(16, 2 * cores), queue == null ? RunQueue.defaultParallel() : queue.parallel());
-        ids();
+    QueuePane(QueueViewModel vm) {
+        this.vm = vm;
+        ComboBox<String> preset = new ComboBox<>();
         preset.setEditable(true);
         preset.getItems().setAll(PresetLoader.BUNDLED);
-        preset.setValue("fig2-unit-ball");
+        preset.setValue(vm.preset.get());
+        preset.getEditor().textProperty().bindBidirectional(vm.preset);
         preset.setPrefWidth(300);
         preset.setTooltip(new Tooltip("a bundled preset, a preset file, or several bundled names separated by spaces"));
+        Button presetFile = new Button("File\u2026");
+        Spinner<Integer> seeds = Widgets.spinner(1, 100, 1, vm.seeds);
         seeds.setEditable(true);
         digitsOnly(seeds);
         seeds.setPrefWidth(90);
+        TextArea settings = new TextArea();
+        settings.textProperty().bindBidirectional(vm.settings);
         settings.setPromptText("overrides, one per line or separated by spaces, e.g. training.iterations=3000 runs.hidden=[2]");
         settings.setPrefRowCount(2);
         settings.setPrefColumnCount(40);
         settings.setWrapText(true);
+        TextField sweep = new TextField();
+        sweep.textProperty().bindBidirectional(vm.sweep);
         sweep.setPromptText("optional sweep of one key, e.g. training.lr=0.05,0.1,0.2 or runs.hidden=[1],[2],[3]");
         sweep.setPrefColumnCount(40);
+        TextField dataRoot = new TextField();
+        dataRoot.textProperty().bindBidirectional(vm.dataRoot);
         dataRoot.setPromptText("image sets only (optional; also $ADDERNET_DATA, ~/.addernet/data)");
         dataRoot.setPrefColumnCount(40);
+        Label message = Widgets.status(new Label(), vm.message(), vm.problem(), "-fx-text-fill: #d0103a; -fx-font-weight: bold;",
+                "-fx-text-fill: #4a5563;");
         message.setWrapText(true);
+        Label summary = new Label();
+        summary.textProperty().bind(vm.summary());
         summary.getStyleClass().add("status");
+        int cores = Runtime.getRuntime().availableProcessors();
+        parallel = Widgets.spinner(1, Math.max(16, 2 * cores), 1, vm.parallel);
         parallel.setEditable(true);
         digitsOnly(parallel);
         parallel.setPrefWidth(80);
         parallel.setTooltip(new Tooltip("runs at once; default half the cores (" + RunQueue.defaultParallel() + ")"));
-
+        Button add = button("Add to queue", "queue-add", vm::add);
+        Button start = button("Start", "queue-start", vm::start);
+        Button pause = button("Pause", "queue-pause", vm::pause);
+        Button cancel = button("Cancel", "queue-cancel", vm::cancelSelected);
+        Button up = button("Up", "queue-up", vm::up);
+        Button down = button("Down", "queue-down", vm::down);
+        Button retry = button("Retry", "queue-retry", vm::retry);
+        Button remove = button("Remove", "queue-remove", vm::remove);
         presetFile.setOnAction(e -> chooseFile());
-        add.setOnAction(e -> add());
-        add.setDefaultButton(false);
-        start.setOnAction(e -> start());
-        pause.setOnAction(e -> pause());
-        cancel.setOnAction(e -> act(q -> q.cancel(selectedId())));
-        up.setOnAction(e -> act(q -> q.move(selectedId(), -1)));
-        down.setOnAction(e -> act(q -> q.move(selectedId(), 1)));
-        retry.setOnAction(e -> act(q -> q.retry(selectedId())));
-        remove.setOnAction(e -> act(q -> q.remove(selectedId())));
-        parallel.valueProperty().addListener((o, a, b) -> {
-            if (queue != null && b != null && b >= 1 && b != queue.parallel()) {
-                queue.setParallel(b);
-                updateSummary();
-            }
-        });
+        preset.setId("queue-preset");
+        presetFile.setId("queue-preset-file");
+        seeds.setId("queue-seeds");
+        settings.setId("queue-settings");
+        sweep.setId("queue-sweep");
+        dataRoot.setId("queue-data");
+        parallel.setId("queue-parallel");
+        message.setId("queue-message");
+        summary.setId("queue-summary");
+        table.setId("queue-table");
 
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -142,54 +125,40 @@ final class QueuePane {
         root.setPadding(new Insets(12));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateButtons());
-        if (queue == null) {
-            say(problem, true);
-            for (Node n : List.of(add, start, pause, parallel, preset, presetFile, seeds, settings, sweep, dataRoot)) {
+        cancel.disableProperty().bind(vm.canCancel().not());
+        up.disableProperty().bind(vm.canUp().not());
+        down.disableProperty().bind(vm.canDown().not());
+        retry.disableProperty().bind(vm.canRetry().not());
+        remove.disableProperty().bind(vm.canRemove().not());
+        start.setDisable(!vm.available());
+        pause.setDisable(!vm.available());
+        if (vm.available()) {
+            start.disableProperty().bind(vm.started());
+            pause.disableProperty().bind(vm.started().not());
+        } else {
+            for (Node n : List.of(add, parallel, preset, presetFile, seeds, settings, sweep, dataRoot)) {
                 n.setDisable(true);
             }
-            listener = null;
-        } else {
-            listener = (all, changed) -> {
-                if (pending.getAndSet(all) == null) {
-                    Platform.runLater(this::flush);
-                }
-            };
-            queue.addListener(listener);
-            List<String> warnings = queue.warnings();
-            if (!warnings.isEmpty()) {
-                say(String.join("\n", warnings), true);
-            }
-            apply(queue.items());
         }
-        updateButtons();
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing) {
+                vm.selected.set(b == null ? null : b.id());
+            }
+        });
+        vm.items().addListener((o, a, b) -> showItems(b));
+        showItems(vm.items().get());
     }
 
     /** Typing in a spinner's field: digits only (a letter would reach the spinner's converter and throw). */
     private static void digitsOnly(Spinner<Integer> s) {
-        s.getEditor().setTextFormatter(new javafx.scene.control.TextFormatter<>(c ->
-                c.getControlNewText().matches("\\d{0,4}") ? c : null));
+        s.getEditor().setTextFormatter(new TextFormatter<>(c -> c.getControlNewText().matches("\\d{0,4}") ? c : null));
     }
 
-    private void ids() {
-        preset.setId("queue-preset");
-        presetFile.setId("queue-preset-file");
-        seeds.setId("queue-seeds");
-        settings.setId("queue-settings");
-        sweep.setId("queue-sweep");
-        dataRoot.setId("queue-data");
-        add.setId("queue-add");
-        parallel.setId("queue-parallel");
-        start.setId("queue-start");
-        pause.setId("queue-pause");
-        message.setId("queue-message");
-        summary.setId("queue-summary");
-        table.setId("queue-table");
-        cancel.setId("queue-cancel");
-        up.setId("queue-up");
-        down.setId("queue-down");
-        retry.setId("queue-retry");
-        remove.setId("queue-remove");
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     private static Label bold(String text) {
@@ -200,6 +169,10 @@ final class QueuePane {
 
     Node node() {
         return root;
+    }
+
+    QueueViewModel vm() {
+        return vm;
     }
 
     TableView<QueueItem> table() {
@@ -215,26 +188,32 @@ final class QueuePane {
         return parallel;
     }
 
-    String message() {
-        return message.getText();
-    }
-
     /** Fills the form (tests, screenshots). */
-    void fill(String presetText, int seedCount, String settingsText, String sweepText, Path data) {
-        preset.getEditor().setText(presetText);
-        preset.setValue(presetText);
-        seeds.getValueFactory().setValue(seedCount);
-        settings.setText(settingsText);
-        sweep.setText(sweepText == null ? "" : sweepText);
-        dataRoot.setText(data == null ? "" : data.toString());
+    void fill(String presetText, int seedCount, String settingsText, String sweepText, java.nio.file.Path data) {
+        vm.fill(presetText, seedCount, settingsText, sweepText, data);
     }
 
+    /** Selects the row of item {@code id}. */
     void select(String id) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).id().equals(id)) {
                 table.getSelectionModel().clearAndSelect(i);
                 return;
             }
+        }
+    }
+
+    /** Shows {@code all}, keeping the selected item selected. */
+    private void showItems(List<QueueItem> all) {
+        syncing = true;
+        try {
+            rows.setAll(all);
+            String keep = vm.selected.get();
+            if (keep != null) {
+                select(keep);
+            }
+        } finally {
+            syncing = false;
         }
     }
 
@@ -286,7 +265,7 @@ final class QueuePane {
         table.getColumns().add(text("Run folder", 300, i -> i.runFolder() == null ? "" : i.runFolder().getFileName().toString()));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // the whole text of an item (a long error, the run folder's path) as the row's tooltip
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(QueueItem it, boolean empty) {
                 super.updateItem(it, empty);
@@ -314,6 +293,7 @@ final class QueuePane {
         });
     }
 
+    /** The colour of a state's id in the tables (the history's too). */
     static String stateStyle(String id) {
         if (!RunStatus.ids().contains(id)) {
             return "";
@@ -343,142 +323,7 @@ final class QueuePane {
         Window w = root.getScene() == null ? null : root.getScene().getWindow();
         File f = fc.showOpenDialog(w);
         if (f != null) {
-            preset.setValue(f.getAbsolutePath());
-        }
-    }
-
-    /** Adds presets x setting sets x seeds from the form; a bad entry is one line in red, nothing added. */
-    void add() {
-        if (queue == null) {
-            return;
-        }
-        String presetText = preset.isEditable() && preset.getEditor().getText() != null
-                && !preset.getEditor().getText().isBlank() ? preset.getEditor().getText() : preset.getValue();
-        try {
-            List<String> presets = Overrides.presets(presetText);
-            List<List<String>> sets = Overrides.settingSets(Overrides.split(settings.getText()), sweep.getText());
-            String d = dataRoot.getText() == null ? "" : dataRoot.getText().strip();
-            Integer n = seeds.getValue();
-            if (n == null || n < 1) {
-                throw new IllegalArgumentException("Seeds: expected a whole number >= 1");
-            }
-            List<QueueItem> added = queue.addAll(presets, sets, n, d.isEmpty() ? null : Path.of(d));
-            say("Added " + added.size() + (added.size() == 1 ? " item: " : " items: ")
-                    + String.join(", ", added.stream().map(QueueItem::id).toList())
-                    + (queue.isStarted() ? "" : " (the queue is paused: Start runs them)"), false);
-        } catch (java.nio.file.InvalidPathException e) {
-            say("Data root: '" + dataRoot.getText() + "': not a path (" + e.getReason() + ")", true);
-        } catch (PresetException | IllegalArgumentException | IllegalStateException e) {
-            say(e.getMessage(), true);
-        }
-    }
-
-    void start() {
-        if (queue != null) {
-            queue.start();
-            updateSummary();
-        }
-    }
-
-    void pause() {
-        if (queue != null) {
-            queue.pause();
-            updateSummary();
-        }
-    }
-
-    private String selectedId() {
-        QueueItem it = table.getSelectionModel().getSelectedItem();
-        return it == null ? null : it.id();
-    }
-
-    private interface QueueAction {
-        boolean run(RunQueue q);
-    }
-
-    private void act(QueueAction a) {
-        if (queue == null || selectedId() == null) {
-            return;
-        }
-        if (!a.run(queue)) {
-            say("Nothing to do for " + selectedId() + " in its state (" + table.getSelectionModel().getSelectedItem().state()
-                    + ")", true);
-        } else {
-            say("", false);
-        }
-    }
-
-    private void say(String text, boolean problem) {
-        message.setText(text == null ? "" : text);
-        message.setStyle(problem ? "-fx-text-fill: #d0103a; -fx-font-weight: bold;" : "-fx-text-fill: #4a5563;");
-    }
-
-    private void flush() {
-        List<QueueItem> all = pending.getAndSet(null);
-        if (all != null && !closed) {
-            apply(all);
-        }
-    }
-
-    /** Shows {@code all}, keeping the selected item selected; tells the history when items ended. */
-    private void apply(List<QueueItem> all) {
-        String keep = selectedId();
-        rows.setAll(all);
-        if (keep != null) {
-            select(keep);
-        }
-        boolean ended = false;
-        Map<String, RunStatus> states = new HashMap<>();
-        for (QueueItem it : all) {
-            states.put(it.id(), it.state());
-            RunStatus before = lastStates.get(it.id());
-            if (it.isDone() && it.state() != before && before != null) {
-                ended = true;
-            }
-        }
-        lastStates = states;
-        updateButtons();
-        updateSummary();
-        if (ended && onRunEnded != null) {
-            onRunEnded.run();
-        }
-    }
-
-    private void updateButtons() {
-        QueueItem it = table.getSelectionModel().getSelectedItem();
-        boolean none = it == null || queue == null;
-        cancel.setDisable(none || it.isDone());
-        up.setDisable(none || rows.indexOf(it) <= 0);
-        down.setDisable(none || rows.indexOf(it) >= rows.size() - 1);
-        retry.setDisable(none || !(it.state() == RunStatus.FAILED || it.state() == RunStatus.CANCELLED));
-        remove.setDisable(none || it.state() == RunStatus.RUNNING);
-    }
-
-    private void updateSummary() {
-        if (queue == null) {
-            start.setDisable(true);
-            pause.setDisable(true);
-            return;
-        }
-        boolean started = queue.isStarted();
-        start.setDisable(started);
-        pause.setDisable(!started);
-        long running = rows.stream().filter(i -> i.state() == RunStatus.RUNNING).count();
-        long waiting = rows.stream().filter(QueueItem::isPending).count();
-        long done = rows.stream().filter(i -> i.state() == RunStatus.COMPLETED).count();
-        List<String> parts = new ArrayList<>();
-        parts.add(started ? "started" : "paused");
-        parts.add(running + " running");
-        parts.add(waiting + " waiting");
-        parts.add(done + " completed");
-        summary.setText(String.join(", ", parts) + "   (home: " + queue.store().home() + ")");
-    }
-
-    /** Stops listening (the queue is being closed). */
-    void dispose() {
-        closed = true;
-        if (queue != null && listener != null) {
-            queue.removeListener(listener);
+            vm.preset.set(f.getAbsolutePath());
         }
     }
 }

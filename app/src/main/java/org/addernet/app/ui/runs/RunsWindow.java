@@ -1,6 +1,5 @@
 package org.addernet.app.ui.runs;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
@@ -10,11 +9,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.addernet.app.store.RunInfo;
 import org.addernet.app.store.RunQueue;
-import org.addernet.app.store.RunStore;
 import org.addernet.app.store.WorkbenchHome;
+import org.addernet.app.ui.vm.UiExecutor;
 
 /**
- * The queue and the history of the workbench home in one window (Run > Queue and history):
+ * The queue and the history of the workbench home in one window (Run > Queue and history), a view
+ * over {@link RunsViewModel}:
  * <ul>
  *   <li><b>Queue</b>: presets x settings x seeds waiting, running and done, with progress, cancel,
  *       reorder, retry and remove; the queue is started when the window opens, so items that a
@@ -29,16 +29,12 @@ import org.addernet.app.store.WorkbenchHome;
  * says so and the history still works.
  */
 public final class RunsWindow {
+    private final RunsViewModel vm;
     private final Stage stage = new Stage();
-    private final RunStore store;
-    private final RunQueue queue;
-    private final String queueProblem;
     private final QueuePane queuePane;
     private final HistoryPane history;
     private final ComparisonPane comparison;
     private final TabPane tabs;
-    private final Tab compareTab;
-    private boolean closed;
 
     /** The window on this process's home ({@link WorkbenchHome#resolve(Path)}). */
     public RunsWindow(Window owner) {
@@ -47,38 +43,25 @@ public final class RunsWindow {
 
     /** The window on the queue and runs of {@code home} (tests pass a temporary folder). */
     public RunsWindow(Window owner, Path home) {
-        store = new RunStore(home);
-        RunQueue q = null;
-        String problem = null;
-        try {
-            q = RunQueue.open(store, "window");
-        } catch (IOException | RuntimeException e) {
-            problem = "The queue cannot be opened: " + (e.getMessage() == null ? e.toString() : e.getMessage())
-                    + ". The history below still works.";
-        }
-        queue = q;
-        queueProblem = problem;
-        comparison = new ComparisonPane();
-        Tab[] compare = new Tab[1];
-        history = new HistoryPane(store, chosen -> {
-            comparison.show(chosen);
-            selectTab(compare[0]);
-        });
-        queuePane = new QueuePane(queue, queueProblem, history::refresh);
-        Tab queueTab = new Tab("Queue", queuePane.node());
-        queueTab.setId("tab-queue");
-        Tab historyTab = new Tab("History", history.node());
-        historyTab.setId("tab-history");
-        compareTab = new Tab("Comparison", comparison.node());
-        compareTab.setId("tab-compare");
-        compare[0] = compareTab;
+        this(owner, new RunsViewModel(home, UiExecutor.javafx()));
+    }
+
+    RunsWindow(Window owner, RunsViewModel vm) {
+        this.vm = vm;
+        comparison = new ComparisonPane(vm.comparisonVm());
+        history = new HistoryPane(vm.historyVm());
+        queuePane = new QueuePane(vm.queueVm());
+        Tab queueTab = tab("Queue", queuePane.node(), RunsViewModel.QUEUE);
+        Tab historyTab = tab("History", history.node(), RunsViewModel.HISTORY);
+        Tab compareTab = tab("Comparison", comparison.node(), RunsViewModel.COMPARE);
         tabs = new TabPane(queueTab, historyTab, compareTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b == historyTab) {
-                history.refresh();
+            if (b != null && !b.getId().equals(vm.page().get())) {
+                vm.showPage(b.getId());
             }
         });
+        vm.page().addListener((o, a, b) -> showTab(b));
         Scene scene = new Scene(tabs, 1400, 960);
         var css = RunsWindow.class.getResource("/org/addernet/app/ui/workbench.css");
         if (css != null) {
@@ -87,15 +70,16 @@ public final class RunsWindow {
         if (owner != null) {
             stage.initOwner(owner);
         }
-        stage.setTitle("Queue and history \u2014 " + store.home());
+        stage.setTitle("Queue and history \u2014 " + vm.store().home());
         stage.setScene(scene);
         stage.setOnHidden(e -> close());
-        history.refresh();
-        queuePane.start();      // interrupted items continue at once
+        vm.open();      // interrupted items continue at once
     }
 
-    private void selectTab(Tab t) {
-        tabs.getSelectionModel().select(t);
+    private static Tab tab(String title, javafx.scene.Node content, String id) {
+        Tab t = new Tab(title, content);
+        t.setId(id);
+        return t;
     }
 
     public Stage stage() {
@@ -107,21 +91,20 @@ public final class RunsWindow {
         stage.toFront();
     }
 
+    /** The window's state and commands. */
+    RunsViewModel vm() {
+        return vm;
+    }
+
     /**
-     * Lets go of the queue: running items stop after their current step and become
-     * {@code interrupted} (they continue when a window opens the queue again), and the lock is
-     * released. Waits for them to stop (an image run's step, a toy run's iteration). Idempotent;
+     * Lets go of the queue (see {@link RunsViewModel#close()}) and hides the window. Idempotent;
      * also what hiding the window does.
      */
     public void close() {
-        if (closed) {
+        if (vm.isClosed()) {
             return;
         }
-        closed = true;
-        queuePane.dispose();
-        if (queue != null) {
-            queue.close();
-        }
+        vm.close();
         if (stage.isShowing()) {
             stage.hide();
         }
@@ -129,16 +112,16 @@ public final class RunsWindow {
 
     /** Whether {@link #close()} ran (a closed window's queue is gone: open a new window). */
     public boolean isClosed() {
-        return closed;
+        return vm.isClosed();
     }
 
     /** The queue, or null when another process holds it. */
     RunQueue queue() {
-        return queue;
+        return vm.queue();
     }
 
     String queueProblem() {
-        return queueProblem;
+        return vm.queueProblem();
     }
 
     QueuePane queuePane() {
@@ -164,7 +147,6 @@ public final class RunsWindow {
 
     /** Compares {@code runs} and shows the comparison (as the history's Compare does). */
     void compare(List<RunInfo> runs) {
-        comparison.show(runs);
-        selectTab(compareTab);
+        vm.compare(runs);
     }
 }

@@ -49,6 +49,7 @@ public final class TrainingSession implements AutoCloseable {
     private volatile double speed = MAX_SPEED;
     private double pacedSpeed = Double.NaN;
     private long version;
+    private PaceClock clock = PaceClock.SYSTEM;
 
     /**
      * @param specs          the models, trained in lock-step on {@code data}
@@ -72,6 +73,15 @@ public final class TrainingSession implements AutoCloseable {
         }
         worker = new Thread(this::loop, "training");
         worker.setDaemon(true);
+    }
+
+    /** Paces by {@code c} instead of the system's clock (tests: a virtual clock); before {@link #start()}. */
+    public TrainingSession clock(PaceClock c) {
+        if (worker.isAlive()) {
+            throw new IllegalStateException("the clock is set before the session starts");
+        }
+        clock = c;
+        return this;
     }
 
     /** Starts the worker and publishes the untrained state. */
@@ -165,7 +175,7 @@ public final class TrainingSession implements AutoCloseable {
     private void loop() {
         long lastPublish = 0;
         long stepsDone = 0;
-        long paceStart = System.nanoTime();
+        long paceStart = clock.nanoTime();
         while (!closed) {
             Runnable c;
             while ((c = commands.poll()) != null) {
@@ -178,14 +188,14 @@ public final class TrainingSession implements AutoCloseable {
                 }
                 awaitWork();
                 stepsDone = 0;
-                paceStart = System.nanoTime();
+                paceStart = clock.nanoTime();
                 continue;
             }
             double sp = speed;
             if (sp != pacedSpeed) {           // a new speed is paced from now, not from the run's start
                 pacedSpeed = sp;
                 stepsDone = 0;
-                paceStart = System.nanoTime();
+                paceStart = clock.nanoTime();
             }
             if (Double.isInfinite(sp)) {
                 for (int k = 0; k < 20 && running && !closed && !finished(); k++) {
@@ -193,17 +203,17 @@ public final class TrainingSession implements AutoCloseable {
                 }
             } else {
                 long due = paceStart + (long) ((stepsDone + 1) * 1e9 / sp);
-                long wait = due - System.nanoTime();
+                long wait = due - clock.nanoTime();
                 if (wait > 0) {
                     sleepNanos(Math.min(wait, publishNanos));
-                    if (System.nanoTime() < due || !running || closed) {
+                    if (clock.nanoTime() < due || !running || closed) {
                         continue;
                     }
                 }
                 stepAll();
                 stepsDone++;
             }
-            long now = System.nanoTime();
+            long now = clock.nanoTime();
             if (finished()) {
                 running = false;
                 publish();
@@ -231,7 +241,7 @@ public final class TrainingSession implements AutoCloseable {
     private void sleepNanos(long n) {
         lock.lock();
         try {
-            wake.awaitNanos(n);
+            clock.await(wake, n);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closed = true;

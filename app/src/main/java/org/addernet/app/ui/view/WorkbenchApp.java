@@ -2,8 +2,8 @@ package org.addernet.app.ui.view;
 
 import java.util.List;
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.addernet.app.ui.vm.UiExecutor;
 import org.addernet.app.ui.vm.WorkbenchViewModel;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
@@ -21,7 +21,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         Preset initial = PresetLoader.resolve(System.getProperty("workbench.preset", "demo-one-unit"), List.of());
-        vm = new WorkbenchViewModel(initial, Platform::runLater);
+        vm = new WorkbenchViewModel(initial, UiExecutor.javafx());
         view = new MainView(vm, stage);
         stage.setTitle("AdderNet Workbench");
         stage.setScene(view.scene());

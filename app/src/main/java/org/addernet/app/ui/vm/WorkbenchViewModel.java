@@ -73,6 +73,11 @@ public final class WorkbenchViewModel {
     private SessionSnapshot lastSnapshot;
     private boolean applying;
 
+    /** The window's: results on the FX side of {@code executor} (frames are rendered on the view model's own thread). */
+    public WorkbenchViewModel(Preset initial, UiExecutor executor) {
+        this(initial, executor::fx);
+    }
+
     /**
      * @param fx how to run on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
      */
@@ -144,6 +149,11 @@ public final class WorkbenchViewModel {
 
     public SessionSnapshot lastSnapshot() {
         return lastSnapshot;
+    }
+
+    /** The session training now (tests wait for a replaced one to end). */
+    TrainingSession session() {
+        return session;
     }
 
     public void play() {

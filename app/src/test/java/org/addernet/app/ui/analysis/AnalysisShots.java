@@ -11,23 +11,23 @@ public final class AnalysisShots {
 
     public static void shoot(AnalysisWindow w, Path out, Path adderRun, Path cnnRun) throws Exception {
         Shots.fx(() -> w.show("tab-table1"));
-        Shots.fx(() -> w.table1.compute());
-        Shots.await(() -> !w.table1.busy() && w.table1.rows().size() == 4, 300);
+        Shots.fx(() -> w.table1.vm().compute());
+        Shots.await(() -> !w.table1.vm().work().isBusy() && w.table1.vm().rows().get().size() == 4, 300);
         Shots.snap(w.stage().getScene(), out.resolve("analysis-table1.png"));
         if (adderRun != null) {
             Shots.fx(() -> w.show("tab-weights-fit"));
-            Shots.fx(() -> w.weights.open(adderRun));
+            Shots.fx(() -> w.weights.vm().open(adderRun));
             Shots.await(() -> w.weights.left().selected() != null, 120);
-            Shots.fx(() -> w.weights.open(cnnRun));
+            Shots.fx(() -> w.weights.vm().open(cnnRun));
             Shots.await(() -> w.weights.right().selected() != null && w.weights.right().selected().contains("cnn"), 120);
             Shots.snap(w.stage().getScene(), out.resolve("analysis-weights.png"));
         }
         Shots.fx(() -> w.show("tab-ops"));
-        Shots.fx(() -> w.ops.select("resnet20-adder"));
+        Shots.fx(() -> w.ops.vm().select("resnet20-adder"));
         Shots.snap(w.stage().getScene(), out.resolve("analysis-ops.png"));
         Shots.fx(() -> w.show("tab-theorem4"));
-        Shots.fx(() -> w.theorem4.start(org.addernet.engine.analysis.Theorem4.Config.quick()));
-        BooleanSupplier done = () -> !w.theorem4.busy() && w.theorem4.result() != null;
+        Shots.fx(() -> w.theorem4.vm().start(org.addernet.engine.analysis.Theorem4.Config.quick()));
+        BooleanSupplier done = () -> !w.theorem4.vm().busy().get() && w.theorem4.vm().result().get() != null;
         Shots.await(done, 600);
         Shots.snap(w.stage().getScene(), out.resolve("lab-theorem4.png"));
         Shots.fx(() -> w.show("tab-lemma5"));

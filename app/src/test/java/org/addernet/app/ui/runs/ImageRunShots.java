@@ -9,12 +9,12 @@ public final class ImageRunShots {
     }
 
     public static void shoot(ImageRunWindow w, Path out) throws Exception {
-        Shots.fx(() -> w.select("lenet5-bn-fashion-mnist-adder", "training.epochs=4 data.trainLimit=12000", null));
-        Shots.fx(w::check);
-        Shots.await(() -> !w.checking() && w.estimates() != null, 300);
-        Shots.fx(w::start);
-        Shots.await(() -> w.epochs().values().stream().anyMatch(l -> l.size() >= 3), 900);
+        Shots.fx(() -> w.vm().select("lenet5-bn-fashion-mnist-adder", "training.epochs=4 data.trainLimit=12000", null));
+        Shots.fx(w.vm()::check);
+        Shots.await(() -> !w.vm().checking().get() && w.vm().estimates() != null, 300);
+        Shots.fx(w.vm()::start);
+        Shots.await(() -> w.vm().live().epochs().values().stream().anyMatch(l -> l.size() >= 3), 900);
         Shots.snap(w.stage().getScene(), out.resolve("window-image-run.png"));
-        Shots.await(() -> !w.running(), 600);
+        Shots.await(() -> !w.vm().running().get(), 600);
     }
 }

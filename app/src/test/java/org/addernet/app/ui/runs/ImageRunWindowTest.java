@@ -19,6 +19,7 @@ import org.addernet.app.testdata.SyntheticMnist;
 import org.addernet.app.ui.view.MainView;
 import org.addernet.app.ui.vm.WorkbenchViewModel;
 import org.addernet.presets.PresetLoader;
+import org.addernet.engine.train.RunStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,7 +28,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.addernet.engine.train.RunStatus;
 
 /**
  * Drives the image-runs window headless on a small synthetic MNIST: check (estimate), start, live
@@ -76,11 +76,11 @@ class ImageRunWindowTest {
         Path data = SyntheticMnist.write(tmp.resolve("data"), 320, 96, 11);
         System.setProperty("addernet.home", tmp.resolve("home").toString());   // the run store of the test
         ImageRunWindow w = open(robot);
-        robot.interact(() -> w.select("lenet5-bn-mnist-adder-short", "training.batchSize=32 training.epochs=20 "
+        robot.interact(() -> w.vm().select("lenet5-bn-mnist-adder-short", "training.batchSize=32 training.epochs=20 "
                 + "data.trainLimit=320", data));
         robot.clickOn("#image-start");        // unchecked: starting checks first
-        waitUntil("the estimate", () -> !w.checking() && w.estimates() != null);
-        RunEstimate.Estimate e = w.estimates().get(0);
+        waitUntil("the estimate", () -> !w.vm().checking().get() && w.vm().estimates() != null);
+        RunEstimate.Estimate e = w.vm().estimates().get(0);
         assertEquals("lenet5-bn-adder", e.model());
         assertTrue(e.parameters() > 50_000, "LeNet-5-BN's parameters: " + e.parameters());
         assertTrue(e.secondsPerStep() > 0, "a measured step");
@@ -89,14 +89,14 @@ class ImageRunWindowTest {
         assertEquals("", text(robot, "#image-refusal"));
 
         robot.clickOn("#image-start");
-        waitUntil("the first epoch", () -> w.epochs().values().stream().anyMatch(l -> !l.isEmpty()));
+        waitUntil("the first epoch", () -> w.vm().live().epochs().values().stream().anyMatch(l -> !l.isEmpty()));
         robot.clickOn("#image-cancel");
-        waitUntil("the run stops", () -> !w.running());
-        Path out = w.out();
+        waitUntil("the run stops", () -> !w.vm().running().get());
+        Path out = w.vm().out();
         assertNotNull(out);
         assertTrue(out.startsWith(tmp.resolve("home").resolve("runs")), "the run folder is in the run store: " + out);
-        assertEquals(RunStatus.CANCELLED, w.summary().runs().get(0).status());
-        int done = w.summary().runs().get(0).epochsDone();
+        assertEquals(RunStatus.CANCELLED, w.vm().summary().get().runs().get(0).status());
+        int done = w.vm().summary().get().runs().get(0).epochsDone();
         assertTrue(done >= 1 && done < 20, "cancelled after " + done + " epochs");
         assertTrue(Files.isRegularFile(out.resolve("lenet5-bn-adder-s1").resolve(RunFiles.CHECKPOINT)));
         // the confusion matrix holds every test image once; the strip shows twelve with their labels
@@ -107,13 +107,13 @@ class ImageRunWindowTest {
             }
         }
         assertEquals(96, total);
-        assertEquals(ImageRunWindow.STRIP, w.stripSize());
+        assertEquals(TestImages.STRIP, w.stripSize());
 
-        robot.interact(() -> w.resume(out));
-        waitUntil("the resumed run ends", () -> !w.running() && w.summary() != null);
-        assertEquals(RunStatus.COMPLETED, w.summary().runs().get(0).status(), text(robot, "#image-status"));
-        assertEquals(20, w.summary().runs().get(0).epochsDone());
-        assertEquals(20, w.epochs().get("lenet5-bn-adder-s1").size(), "the earlier epochs from metrics.csv, then the rest");
+        robot.interact(() -> w.vm().resume(out));
+        waitUntil("the resumed run ends", () -> !w.vm().running().get() && w.vm().summary().get() != null);
+        assertEquals(RunStatus.COMPLETED, w.vm().summary().get().runs().get(0).status(), text(robot, "#image-status"));
+        assertEquals(20, w.vm().summary().get().runs().get(0).epochsDone());
+        assertEquals(20, w.vm().live().epochs().get("lenet5-bn-adder-s1").size(), "the earlier epochs from metrics.csv, then the rest");
         assertTrue(text(robot, "#image-status").startsWith("Completed: lenet5-bn-adder-s1 test "), text(robot, "#image-status"));
         // the run store's manifest: made in the window, completed after one resumption
         var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(RunFiles.RUN_INFO).toFile());
@@ -125,10 +125,10 @@ class ImageRunWindowTest {
     @Test
     void aRunThatCannotFitIsRefusedWithTheReason(FxRobot robot) throws Exception {
         ImageRunWindow w = open(robot);
-        robot.interact(() -> w.select("resnet20-cifar10-adder", "training.batchSize=60000", null));
+        robot.interact(() -> w.vm().select("resnet20-cifar10-adder", "training.batchSize=60000", null));
         robot.clickOn("#image-check");
-        waitUntil("the estimate", () -> !w.checking() && w.estimates() != null);
-        RunEstimate.Estimate e = w.estimates().get(0);
+        waitUntil("the estimate", () -> !w.vm().checking().get() && w.vm().estimates() != null);
+        RunEstimate.Estimate e = w.vm().estimates().get(0);
         assertFalse(e.fits());
         assertTrue(Double.isNaN(e.secondsPerStep()), "a run that does not fit is not even measured");
         String r = text(robot, "#image-refusal");
@@ -136,10 +136,10 @@ class ImageRunWindowTest {
         assertTrue(r.contains("lower training.batchSize or data.trainLimit"), r);
         robot.clickOn("#image-start");
         WaitForAsyncUtils.waitForFxEvents();
-        assertFalse(w.running(), "refused runs do not start");
-        assertNull(w.out());
+        assertFalse(w.vm().running().get(), "refused runs do not start");
+        assertNull(w.vm().out());
         // a bad override is one line, nothing starts
-        robot.interact(() -> w.select("lenet5-bn-mnist-adder-short", "training.lr=fast", null));
+        robot.interact(() -> w.vm().select("lenet5-bn-mnist-adder-short", "training.lr=fast", null));
         robot.clickOn("#image-check");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("training.lr=fast: training.lr: expected a number, got the string \"fast\"", text(robot, "#image-refusal"));

@@ -36,15 +36,15 @@ public final class RunsShots {
             q.parallelSpinner().getValueFactory().setValue(1);
             // an image preset whose data set is missing: it fails at once, with the reason
             q.fill("lenet5-bn-mnist-adder-short", 1, "training.epochs=1", "", noData);
-            q.add();
+            q.vm().add();
             // the paper's unit ball and XOR quadrants with one hidden unit, three seeds each
             q.fill("fig4-xor fig2-unit-ball", 3, "runs.hidden=[1]", "", null);
-            q.add();
+            q.vm().add();
             // the multiple balls at two learning rates: the first runs while the screenshot is taken
             q.fill("fig3-multi-ball", 1, "", "training.lr=0.05,0.1", null);
-            q.add();
+            q.vm().add();
             q.fill("demo-spiral-deep", 2, "training.iterations=4000", "", null);
-            q.add();
+            q.vm().add();
         });
         Shots.fx(() -> win.queue().cancel("q6"));
         Shots.fx(() -> win.stage().setHeight(560));
@@ -61,19 +61,19 @@ public final class RunsShots {
 
         // the comparison of the two completed toy presets
         Shots.fx(() -> win.showTab("tab-history"));
-        Shots.await(() -> !win.history().loading(), 60);
+        Shots.await(() -> !win.history().vm().loading().get(), 60);
         @SuppressWarnings("unchecked")
         List<RunInfo>[] chosen = new List[1];
-        Shots.fx(() -> chosen[0] = win.history().all().stream()
+        Shots.fx(() -> chosen[0] = win.history().vm().all().get().stream()
                 .filter(r -> r.preset().equals("fig4-xor") || r.preset().equals("fig2-unit-ball")).toList());
         Shots.fx(() -> win.compare(chosen[0]));
-        Shots.await(() -> !win.comparison().loading(), 120);
+        Shots.await(() -> !win.comparison().vm().loading().get(), 120);
         Shots.snap(win.stage().getScene(), out.resolve("window-compare.png"));
         Shots.fx(() -> {
             try {
-                win.comparison().exportCharts(out.resolve("compare.png"), false);
-                win.comparison().exportCsv(out.resolve("compare.csv"));
-                win.comparison().exportLatex(out.resolve("compare.tex"));
+                win.comparison().vm().exportCharts(out.resolve("compare.png"), false);
+                win.comparison().vm().exportCsv(out.resolve("compare.csv"));
+                win.comparison().vm().exportLatex(out.resolve("compare.tex"));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -119,9 +119,9 @@ class RunsWindowTest {
     private static List<RunInfo> history(FxRobot robot, RunsWindow w) throws Exception {
         robot.interact(() -> w.showTab("tab-history"));
         robot.clickOn("#history-refresh");
-        waitUntil("the history is read", () -> !w.history().loading());
+        waitUntil("the history is read", () -> !w.history().vm().loading().get());
         WaitForAsyncUtils.waitForFxEvents();
-        return fx(() -> w.history().all());
+        return fx(() -> w.history().vm().all().get());
     }
 
     private static List<String> keys(XYDataset d) {
@@ -172,13 +172,13 @@ class RunsWindowTest {
             assertEquals(4, r.runs().size(), "mlp and adder, n = 2, two seeds");
         }
         robot.clickOn("#history-compare");       // nothing selected: every run shown
-        waitUntil("the comparison is read", () -> !w.comparison().loading());
+        waitUntil("the comparison is read", () -> !w.comparison().vm().loading().get());
         WaitForAsyncUtils.waitForFxEvents();
         ComparisonPane c = w.comparison();
-        assertEquals(List.of(), fx(c::notes));
+        assertEquals(List.of(), fx(() -> c.vm().notes()));
 
         // the table: one row per (preset, model), mean and sample sd over the two seeds of the runs' own numbers
-        ComparisonTable table = fx(c::comparison);
+        ComparisonTable table = fx(() -> c.vm().comparison().get());
         assertEquals(4, table.rows().size());
         assertEquals(4, fx(() -> c.table().getItems().size()));
         for (ComparisonTable.Row row : table.rows()) {
@@ -200,7 +200,7 @@ class RunsWindowTest {
                 cell);
 
         // the curves: both presets, both models, the mean over seeds; its last point is the seeds' mean final accuracy
-        JFreeChart acc = fx(c::accuracyChart);
+        JFreeChart acc = fx(() -> c.vm().accuracy().get());
         List<String> accKeys = keys(((XYPlot) acc.getPlot()).getDataset());
         assertEquals(8, accKeys.size(), String.valueOf(accKeys));
         for (String preset : List.of("fig4-xor", "fig2-unit-ball")) {
@@ -220,23 +220,23 @@ class RunsWindowTest {
                 }
                 double last = test.getY(test.getItemCount() - 1).doubleValue();
                 assertEquals(100 * mean(finals), last, 1e-3, label + ": metrics.csv keeps 6 significant digits");
-                XYSeries loss = series(fx(c::lossChart), label);
+                XYSeries loss = series(fx(() -> c.vm().loss().get()), label);
                 assertTrue(loss.getY(0).doubleValue() > loss.getY(loss.getItemCount() - 1).doubleValue(),
                         label + ": the loss falls over 300 iterations");
                 for (String layer : List.of("layer1", "layer2")) {
-                    XYSeries g = series(fx(c::normsChart), label + " " + layer);
+                    XYSeries g = series(fx(() -> c.vm().norms().get()), label + " " + layer);
                     assertTrue(g.getItemCount() > 0);
                     assertTrue(g.getMinY() > 0, "norms on a log axis are positive");
                 }
             }
         }
-        CategoryPlot bars = (CategoryPlot) fx(c::barsChart).getPlot();
+        CategoryPlot bars = (CategoryPlot) fx(() -> c.vm().bars().get()).getPlot();
         assertEquals(Set.of("mlp", "adder"), new HashSet<>(bars.getDataset().getRowKeys()));
         assertEquals(2, bars.getDataset().getColumnCount(), "one group per preset");
 
         // each seed: the seeds' own curves
-        robot.interact(() -> c.setEachSeed(true));
-        List<String> each = keys(((XYPlot) fx(c::accuracyChart).getPlot()).getDataset());
+        robot.interact(() -> c.vm().eachSeed.set(true));
+        List<String> each = keys(((XYPlot) fx(() -> c.vm().accuracy().get()).getPlot()).getDataset());
         assertEquals(16, each.size());
         assertTrue(each.contains("fig2-unit-ball adder n=2 seed 2 test"), String.valueOf(each));
 
@@ -244,8 +244,8 @@ class RunsWindowTest {
         Path csv = tmp.resolve("out/t.csv");
         Path tex = tmp.resolve("out/t.tex");
         fx(() -> {
-            c.exportCsv(csv);
-            c.exportLatex(tex);
+            c.vm().exportCsv(csv);
+            c.vm().exportLatex(tex);
             return null;
         });
         List<String> lines = Files.readAllLines(csv);
@@ -261,13 +261,13 @@ class RunsWindowTest {
         assertEquals(5, latex.lines().filter(l -> l.endsWith("\\\\")).count(), "a header and four rows");
         assertTrue(latex.contains(String.format(java.util.Locale.ROOT, "$%.2f \\pm %.2f$", 100 * first.testMean(),
                 100 * first.testSd())), latex);
-        List<Path> pngs = fx(() -> c.exportCharts(tmp.resolve("out/charts.png"), false));
-        List<Path> svgs = fx(() -> c.exportCharts(tmp.resolve("out/charts.svg"), true));
+        List<Path> pngs = fx(() -> c.vm().exportCharts(tmp.resolve("out/charts.png"), false));
+        List<Path> svgs = fx(() -> c.vm().exportCharts(tmp.resolve("out/charts.svg"), true));
         assertEquals(4, pngs.size());
         for (Path p : pngs) {
             BufferedImage img = ImageIO.read(p.toFile());
-            assertEquals(ComparisonPane.EXPORT_W, img.getWidth(), p.toString());
-            assertEquals(ComparisonPane.EXPORT_H, img.getHeight());
+            assertEquals(ComparisonViewModel.EXPORT_W, img.getWidth(), p.toString());
+            assertEquals(ComparisonViewModel.EXPORT_H, img.getHeight());
         }
         assertEquals(tmp.resolve("out/charts-gradient-norms.svg"), svgs.get(2));
         for (Path p : svgs) {
@@ -315,8 +315,8 @@ class RunsWindowTest {
             // parallel 1, started and paused at once: q1 runs to its end, q2 stays queued
             robot.interact(() -> {
                 w.queue().setParallel(1);
-                w.queuePane().start();
-                w.queuePane().pause();
+                w.queuePane().vm().start();
+                w.queuePane().vm().pause();
             });
             assertNotEquals(RunStatus.QUEUED, w.queue().item("q1").state(), "q1 was started");
             waitUntil("q1 completes", () -> w.queue().item("q1").state() == RunStatus.COMPLETED);
@@ -327,7 +327,7 @@ class RunsWindowTest {
             RunsWindow second = open(home);
             assertNull(second.queue());
             assertTrue(second.queueProblem().contains("the queue is open in another workbench"), second.queueProblem());
-            assertTrue(fx(() -> second.queuePane().message()).contains("The history below still works"));
+            assertTrue(fx(() -> second.queuePane().vm().message().get()).contains("The history below still works"));
             fx(() -> {
                 second.stage().close();
                 return null;
@@ -352,18 +352,18 @@ class RunsWindowTest {
             assertEquals(before.get(0).runFolder(), q1.folder());
             assertEquals(List.of("training.iterations=200", "runs.hidden=[1]", "training.lr=0.05"), q1.overrides());
             // filters
-            robot.interact(() -> again.history().filter(null, null, "cancelled"));
-            assertEquals(0, fx(() -> again.history().shown().size()));
-            robot.interact(() -> again.history().filter("fig4-xor", "adder", "completed"));
-            assertEquals(2, fx(() -> again.history().shown().size()));
-            robot.interact(() -> again.history().filter("fig2-unit-ball", null, null));
-            assertEquals(0, fx(() -> again.history().shown().size()), "fig2-unit-ball was cancelled before it ran");
+            robot.interact(() -> again.history().vm().filter(null, null, "cancelled"));
+            assertEquals(0, fx(() -> again.history().vm().shown().get().size()));
+            robot.interact(() -> again.history().vm().filter("fig4-xor", "adder", "completed"));
+            assertEquals(2, fx(() -> again.history().vm().shown().get().size()));
+            robot.interact(() -> again.history().vm().filter("fig2-unit-ball", null, null));
+            assertEquals(0, fx(() -> again.history().vm().shown().get().size()), "fig2-unit-ball was cancelled before it ran");
             // a damaged folder is listed with its reason, not hidden and not thrown
             Path broken = Files.createDirectories(home.resolve("runs/20200101-000000-broken"));
             Files.writeString(broken.resolve("run.json"), "{\"format\": 1, \"seeds\": ");
             assertEquals(3, history(robot, again).size());
-            robot.interact(() -> again.history().filter(null, null, "damaged"));
-            List<RunInfo> damaged = fx(() -> again.history().shown());
+            robot.interact(() -> again.history().vm().filter(null, null, "damaged"));
+            List<RunInfo> damaged = fx(() -> again.history().vm().shown().get());
             assertEquals(1, damaged.size());
             assertEquals(broken, damaged.get(0).folder());
             String note = fx(() -> (String) again.history().table().getColumns().get(9).getCellData(0));
@@ -433,7 +433,7 @@ class RunsWindowTest {
         robot.interact(() -> w.showTab("tab-queue"));
         robot.interact(() -> w.queuePane().fill("fig4-xor", 1, "training.lr=-1", "", null));
         robot.clickOn("#queue-add");
-        assertEquals("--set training.lr=-1: training.lr: must be > 0, got -1.0", fx(() -> w.queuePane().message()));
+        assertEquals("--set training.lr=-1: training.lr: must be > 0, got -1.0", fx(() -> w.queuePane().vm().message().get()));
         assertEquals(2, items(w).size());
     }
 

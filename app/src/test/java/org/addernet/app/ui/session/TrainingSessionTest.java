@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.function.Consumer;
 import org.addernet.datasets.toy.ToyData;
 import org.addernet.datasets.toy.ToySets;
 import org.addernet.engine.train.RunOutcome;
@@ -25,11 +28,15 @@ class TrainingSessionTest {
     private TrainingSession session;
 
     private TrainingSession session(long iterations) {
+        return session(iterations, seen::add);
+    }
+
+    private TrainingSession session(long iterations, Consumer<SessionSnapshot> publisher) {
         Preset p = PresetLoader.resolve("demo-one-unit", List.of("training.iterations=" + iterations, "data.samples=400"));
         List<RunSpec> runs = ExperimentPlan.runs(p, 1);
         ToyData data = ToySets.generate(runs.get(0).data());
         session = new TrainingSession(runs.stream().map(RunSpec::model).toList(), runs.get(0).training(), data, p.seed(),
-                30, 20, 8, 20, seen::add);
+                30, 20, 8, 20, publisher);
         return session;
     }
 
@@ -91,26 +98,31 @@ class TrainingSessionTest {
 
     @Test
     void pauseStopsPromptlyAndPublishes() throws Exception {
-        session(1_000_000).start();
+        VirtualClock clock = new VirtualClock();
+        long[] pausedAt = {-1};
+        // the pause comes from the publisher, on the worker thread, at a known iteration
+        session(1_000_000, s -> {
+            seen.add(s);
+            if (s.running() && s.iteration() >= 20 && pausedAt[0] < 0) {
+                pausedAt[0] = s.iteration();
+                session.pause();
+            }
+        }).clock(clock).start();
         next();
         session.setSpeed(5000);
         session.play();
-        while (next().iteration() < 20) {
-            // wait for progress
-        }
-        session.pause();
-        long t0 = System.nanoTime();
         SessionSnapshot s;
         do {
-            s = seen.poll(5, TimeUnit.SECONDS);
-            assertNotNull(s);
+            s = next();
         } while (s.running());
-        assertTrue((System.nanoTime() - t0) / 1e6 < 2000, "the paused snapshot comes promptly");
+        assertEquals(pausedAt[0], s.iteration(), "the paused snapshot comes promptly: not one step after the pause");
         long at = s.iteration();
-        Thread.sleep(300);
-        seen.clear();
+        long before = clock.nanoTime();
         session.step();
         assertEquals(at + 1, next().iteration(), "paused: nothing ran but the one step");
+        assertEquals(before, clock.nanoTime(), "paused, the session does not pace (nor wait on its clock)");
+        session.step();
+        assertEquals(at + 2, next().iteration());
     }
 
     @Test
@@ -131,20 +143,46 @@ class TrainingSessionTest {
 
     @Test
     void slowingDownWhileRunningKeepsTraining() throws Exception {
-        session(1_000_000).start();
-        next();
+        VirtualClock clock = new VirtualClock();
+        // snapshots with the virtual time they were published at; from iteration 200 on, 50 steps per second
+        LinkedBlockingQueue<long[]> slow = new LinkedBlockingQueue<>();
+        boolean[] slowed = {false};
+        session(1_000_000, s -> {
+            if (slowed[0]) {
+                slow.add(new long[] {s.iteration(), clock.nanoTime()});
+            } else if (s.iteration() >= 200) {
+                slowed[0] = true;
+                session.setSpeed(50);
+            }
+        }).clock(clock).start();
         session.setSpeed(4000);
         session.play();
-        Thread.sleep(700);
-        session.setSpeed(50);
-        seen.clear();
-        long first = next().iteration();
-        Thread.sleep(1000);
-        SessionSnapshot later;
+        long[] first = slow.poll(20, TimeUnit.SECONDS);
+        assertNotNull(first, "a snapshot at the slow speed");
+        long[] later;
         do {
-            later = next();
-        } while (!seen.isEmpty());
-        assertTrue(later.iteration() - first >= 10, "50 steps/s still steps: " + first + " -> " + later.iteration());
-        assertTrue(later.iteration() - first <= 400, "and no longer races: " + first + " -> " + later.iteration());
+            later = slow.poll(20, TimeUnit.SECONDS);
+            assertNotNull(later, "snapshots keep coming");
+        } while (later[1] - first[1] < 1_000_000_000L);
+        long steps = later[0] - first[0];
+        double seconds = (later[1] - first[1]) / 1e9;
+        assertTrue(steps >= 10, "50 steps/s still steps: " + first[0] + " -> " + later[0]);
+        assertTrue(steps <= 400, "and no longer races: " + first[0] + " -> " + later[0]);
+        assertEquals(50 * seconds, steps, 1.0, steps + " steps in " + seconds + " s of the session's clock");
+    }
+
+    /** Time that moves only when the session waits: each wait moves it on by the time asked for. */
+    static final class VirtualClock implements PaceClock {
+        private final AtomicLong now = new AtomicLong(1_000_000_000L);
+
+        @Override
+        public long nanoTime() {
+            return now.get();
+        }
+
+        @Override
+        public void await(Condition wake, long nanos) {
+            now.addAndGet(nanos);
+        }
     }
 }

@@ -109,10 +109,14 @@ class WorkbenchWindowTest {
         waitUntil("the paused snapshot is shown", () -> vm.lastSnapshot() != null && !vm.lastSnapshot().running());
         WaitForAsyncUtils.waitForFxEvents();
         long paused = vm.iteration().get();
-        Thread.sleep(800);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(paused, vm.iteration().get(), "no step after the pause");
         assertEquals(paused, vm.lastSnapshot().iteration());
+        // paused, the worker only answers commands: the next snapshot is exactly one step on
+        robot.clickOn("#step");
+        waitUntil("the step is shown", () -> vm.lastSnapshot().iteration() != paused);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(paused + 1, vm.iteration().get(), "no step after the pause");
+        assertEquals(paused + 1, vm.lastSnapshot().iteration());
+        assertFalse(vm.running().get());
     }
 
     @Test

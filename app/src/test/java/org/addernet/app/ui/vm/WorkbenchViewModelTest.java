@@ -153,15 +153,59 @@ class WorkbenchViewModelTest {
 
     @Test
     void aFrameOfAReplacedSessionNeverComesBack() throws Exception {
-        vm("demo-one-unit", "training.iterations=100000");
-        vm.play();
-        await("training", () -> vm.iteration().get() > 200);
-        vm.reset();
-        vm.discretize.set(true);                 // re-renders the newest snapshot of the *new* session
-        Thread.sleep(300);
-        await("the new session's frame", () -> vm.frame().get() != null && vm.frame().get().snapshot().iteration() == 0);
-        Thread.sleep(300);
-        assertEquals(0, vm.iteration().get(), "no frame of the old session after the reset");
+        // one thread stands in for the FX thread: frames are shown there and the commands run there, in order
+        java.util.concurrent.ExecutorService fxThread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            vm = fx(fxThread, () -> new WorkbenchViewModel(PresetLoader.resolve("demo-one-unit",
+                    List.of("training.iterations=100000")), fxThread::execute));
+            List<Frame> shown = new java.util.ArrayList<>();        // written and read on the FX stand-in only
+            fx(fxThread, () -> {
+                vm.frame().addListener((o, a, b) -> shown.add(b));
+                vm.play();
+                return null;
+            });
+            await("training", () -> vm.iteration().get() > 200);
+            Object[] old = fx(fxThread, () -> {
+                Object[] o = {vm.session(), vm.frame().get().generation(), null};
+                vm.reset();
+                vm.discretize.set(true);                 // re-renders the newest snapshot of the *new* session
+                o[2] = shown.size();
+                return o;
+            });
+            var replaced = (org.addernet.app.ui.session.TrainingSession) old[0];
+            long oldGeneration = (Long) old[1];
+            replaced.join(30_000);
+            assertFalse(replaced.isRunning(), "the replaced session has stopped");
+            // the old session can publish nothing more; a step of the new one is rendered and shown after all it did
+            fx(fxThread, () -> {
+                vm.step();
+                return null;
+            });
+            await("the new session's step", () -> fx(fxThread, () -> vm.lastSnapshot() != null
+                    && vm.lastSnapshot().iteration() == 1));
+            List<Frame> after = fx(fxThread, () -> List.copyOf(shown.subList((Integer) old[2], shown.size())));
+            assertFalse(after.isEmpty());
+            for (Frame f : after) {
+                assertTrue(f.generation() != oldGeneration && f.snapshot().iteration() <= 1,
+                        "no frame of the old session after the reset: iteration " + f.snapshot().iteration());
+            }
+            assertEquals(1, (long) fx(fxThread, () -> vm.iteration().get()), "no frame of the old session after the reset");
+        } finally {
+            fx(fxThread, () -> {
+                vm.dispose();
+                return null;
+            });
+            vm = null;
+            fxThread.shutdown();
+        }
+    }
+
+    private static <T> T fx(java.util.concurrent.ExecutorService thread, java.util.concurrent.Callable<T> c) {
+        try {
+            return thread.submit(c).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
