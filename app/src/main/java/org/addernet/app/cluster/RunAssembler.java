@@ -1,0 +1,228 @@
+package org.addernet.app.cluster;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.render.Png;
+import org.addernet.app.render.TableFigure;
+import org.addernet.app.runner.Aggregate;
+import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunRecord;
+import org.addernet.app.runner.Summary;
+import org.addernet.app.runner.SweepSummary;
+import org.addernet.app.runner.SweepTable;
+import org.addernet.presets.ExperimentPlan;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetLoader;
+import org.addernet.presets.RunSpec;
+
+/**
+ * Writes, from the tasks' folders ({@code <out>/.tasks/<key>/}, one per seed, each a one-seed run
+ * folder of the local runner), the folder a local run of all seeds writes: the runs' folders
+ * moved into place, {@code summary.json} with every run in plan order and the aggregate over
+ * seeds (the local runner's own {@link Aggregate} code), {@code accuracy-table.csv}, the grid
+ * figures of toy runs; for a sweep each variant's folder, then {@code table.csv},
+ * {@code table.png} and the sweep's {@code summary.json} as {@code SweepRunner} writes them.
+ */
+final class RunAssembler {
+    /** The tasks' folders, under the run folder. */
+    static final String TASKS = ".tasks";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** A folder of runs: the preset itself ({@code variant} null) or one variant of its sweep. */
+    record Group(String variant, Preset preset, Path dir, boolean image) {
+    }
+
+    /**
+     * One seed's task of a group, as it ended.
+     *
+     * @param seedPreset the group's preset with this seed (what the task ran)
+     * @param folder     the task's folder (may not exist: the task never returned)
+     * @param status     when the folder holds no summary: what its planned runs are recorded as
+     * @param reason     and why
+     */
+    record Task(Preset seedPreset, Path folder, String status, String reason) {
+    }
+
+    private final int seeds;
+    private final PrintStream log;
+
+    RunAssembler(int seeds, PrintStream log) {
+        this.seeds = seeds;
+        this.log = log;
+    }
+
+    /** Assembles {@code g} from its tasks (in seed order); returns the summary written (runs in plan order). */
+    Summary assemble(Group g, List<Task> tasks) throws IOException {
+        Files.createDirectories(g.dir());
+        AtomicFiles.writeString(g.dir().resolve("preset.json"), PresetLoader.toJson(g.preset()));
+        if (g.image()) {
+            writeSeeds(g.dir());
+        }
+        List<RunRecord> records = new ArrayList<>();
+        StringBuilder norms = new StringBuilder();
+        for (int k = 0; k < tasks.size(); k++) {
+            Task t = tasks.get(k);
+            List<RunRecord> runs = readRuns(t.folder().resolve("summary.json"));
+            if (runs == null) {
+                runs = planned(t, g.image());
+            }
+            for (RunRecord r : runs) {
+                moveInto(t.folder().resolve(r.id()), g.dir().resolve(r.id()));
+            }
+            if (!g.image()) {
+                Path grid = t.folder().resolve("grid.png");
+                if (Files.isRegularFile(grid)) {
+                    if (k == 0) {
+                        Files.copy(grid, g.dir().resolve("grid.png"), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    if (seeds > 1) {
+                        Files.copy(grid, g.dir().resolve("grid-s" + t.seedPreset().seed() + ".png"),
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            } else {
+                appendRows(t.folder().resolve(EpochRunner.GRADIENT_NORMS), norms);
+                if (tasks.size() == 1) {      // one seed: the task's figures are the run's
+                    copyIfThere(t.folder().resolve(EpochRunner.CURVES), g.dir().resolve(EpochRunner.CURVES));
+                    copyIfThere(t.folder().resolve(EpochRunner.GRADIENT_NORMS_PNG),
+                            g.dir().resolve(EpochRunner.GRADIENT_NORMS_PNG));
+                }
+            }
+            records.addAll(runs);
+        }
+        List<Aggregate> cells = Aggregate.of(records);
+        Summary summary = new Summary(g.preset().name(), g.preset().title(), g.preset().reproduces(), seeds,
+                PresetRunner.ENGINE_VERSION, records, cells);
+        AtomicFiles.writeString(g.dir().resolve("summary.json"), JSON.writeValueAsString(summary));
+        AtomicFiles.writeString(g.dir().resolve("accuracy-table.csv"), Aggregate.csv(cells));
+        if (!norms.isEmpty()) {
+            AtomicFiles.writeString(g.dir().resolve(EpochRunner.GRADIENT_NORMS), norms.toString());
+        }
+        return summary;
+    }
+
+    /** The sweep's own files, from every variant's records (in variant order). */
+    SweepSummary sweep(Preset preset, Path out, List<String> variants, List<List<RunRecord>> perVariant) throws IOException {
+        AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
+        writeSeeds(out);
+        SweepTable table = SweepTable.of(preset, seeds, perVariant);
+        AtomicFiles.writeString(out.resolve("table.csv"), table.csv());
+        try {
+            Png.write(TableFigure.render(table.figureSpec()), out.resolve("table.png"));
+        } catch (IOException | RuntimeException e) {
+            say("  table.png not written: %s", e);
+        }
+        List<RunRecord> runs = new ArrayList<>();
+        for (int k = 0; k < variants.size(); k++) {
+            for (RunRecord r : perVariant.get(k)) {
+                runs.add(new RunRecord(variants.get(k) + "/" + r.id(), r.model(), r.hidden(), r.depth(), r.seed(),
+                        r.dataSeed(), r.status(), r.trainAccuracy(), r.testAccuracy(), r.finalLoss(), r.iterations(),
+                        r.seconds(), r.reason(), r.epochs(), r.epochsDone(), r.bestTestAccuracy(), r.imagesPerSecond()));
+            }
+        }
+        SweepSummary summary = new SweepSummary(preset.name(), preset.title(), preset.reproduces(), seeds,
+                PresetRunner.ENGINE_VERSION, variants, runs, table);
+        AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
+        return summary;
+    }
+
+    /** {@code run.json}'s {@code seeds} (what {@code --resume} reads), other fields kept. */
+    private void writeSeeds(Path dir) throws IOException {
+        Path file = dir.resolve(EpochRunner.RUN_INFO);
+        ObjectNode info = JSON.createObjectNode();
+        if (Files.isRegularFile(file)) {
+            try {
+                JsonNode n = JSON.readTree(file.toFile());
+                if (n != null && n.isObject()) {
+                    info = (ObjectNode) n;
+                }
+            } catch (IOException ignored) {
+                // unreadable: replaced
+            }
+        }
+        info.put("seeds", seeds);
+        AtomicFiles.writeString(file, JSON.writeValueAsString(info) + "\n");
+    }
+
+    /** The runs a task without a summary was to train, recorded with the task's status and reason. */
+    private static List<RunRecord> planned(Task t, boolean image) {
+        List<RunRecord> out = new ArrayList<>();
+        Preset p = t.seedPreset();
+        if (image) {
+            for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(p, 1)) {
+                out.add(new RunRecord(r.id(), r.model(), null, 0, r.seed(), r.seed(), t.status(), null, null, null, 0, 0,
+                        t.reason(), p.training().epochs(), 0, null, null));
+            }
+        } else {
+            for (RunSpec r : ExperimentPlan.runs(p, 1)) {
+                out.add(new RunRecord(r.id(), r.model().kind(), r.model().hidden(), r.model().depth(), r.seed(),
+                        r.data().seed(), t.status(), null, null, null, 0, 0, t.reason()));
+            }
+        }
+        return out;
+    }
+
+    /** The runs of a one-seed folder's summary.json, or null when there is none (or it is unreadable). */
+    private List<RunRecord> readRuns(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            List<RunRecord> out = new ArrayList<>();
+            for (JsonNode r : JSON.readTree(file.toFile()).get("runs")) {
+                out.add(JSON.treeToValue(r, RunRecord.class));
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            say("  %s not read: %s", file, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void moveInto(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        if (Files.exists(to)) {
+            FolderZip.deleteTree(to);
+        }
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void copyIfThere(Path from, Path to) throws IOException {
+        if (Files.isRegularFile(from)) {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** A task's {@code gradient-norms.csv} rows after the first task's header. */
+    private static void appendRows(Path csv, StringBuilder into) throws IOException {
+        if (!Files.isRegularFile(csv)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(csv);
+        for (int i = into.isEmpty() ? 0 : 1; i < lines.size(); i++) {
+            into.append(lines.get(i)).append('\n');
+        }
+    }
+
+    private void say(String fmt, Object... args) {
+        if (log != null) {
+            log.println(String.format(java.util.Locale.ROOT, fmt, args));
+        }
+    }
+}
