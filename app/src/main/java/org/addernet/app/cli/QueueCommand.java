@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * {@code workbench queue add|list|run|cancel|retry|move|remove}: the window's run queue from the
@@ -207,7 +208,7 @@ public final class QueueCommand implements Runnable {
                 }
             }
             print(q, out);
-            return q.items().stream().allMatch(i -> RunManifest.COMPLETED.equals(i.state())) ? 0 : 1;
+            return q.items().stream().allMatch(i -> i.state() == RunStatus.COMPLETED) ? 0 : 1;
         }
     }
 

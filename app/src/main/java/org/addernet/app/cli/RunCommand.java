@@ -7,19 +7,21 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.nio.file.Files;
 import org.addernet.app.runner.EpochRunner;
-import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRecord;
-import org.addernet.app.runner.Summary;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.store.ManifestWriter;
 import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunStore;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
-import org.addernet.presets.PresetValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.addernet.engine.train.RunStatus;
 
 /** {@code workbench run PRESET [--out DIR] [--set key.path=value ...] [--data DIR] [--seeds N] [--jobs N]}. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -99,30 +101,19 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: cannot make a run folder under " + RunStore.atDefaultHome().runsDir() + ": " + e);
             return 1;
         }
-        if (p.sweep() != null) {
-            return runSweep(p, dir, seeds, false, err);
+        RunRequest request = RunRequest.of(p, preset, overrides, seeds, dir).withDataRoot(data).withJobs(j);
+        Runners.Kind kind = Runners.kind(p);
+        if (kind == Runners.Kind.SWEEP) {
+            return runAndReport(p, request, null, err);
         }
         // run.json: written once the runner has checked the folder (a folder holding another run is left alone)
         ManifestWriter manifest = ManifestWriter.fresh(dir, RunManifest.begin(p, preset, overrides, seeds, "cli"), out == null);
-        if (PresetValidator.isImageSet(p.data().set())) {
-            return runEpochs(p, dir, seeds, false, manifest, err);
-        }
-        PresetRunner runner = new PresetRunner(p, dir, seeds, j, parent.err);
-        runner.setObserver(manifest);
-        Thread hook = onCtrlC(runner::cancel, runner::awaitEnd, 60_000);
-        Summary s;
-        try {
-            s = runner.run();
-        } catch (org.addernet.app.runner.OutputFolderException e) {
-            err.println("workbench run: " + e.getMessage());
+        if (kind == Runners.Kind.IMAGE && (Files.exists(dir.resolve("summary.json")) || Files.exists(dir.resolve(RUN_INFO)))) {
+            err.println("workbench run: --out " + dir + " already holds a run; choose another folder, "
+                    + "or continue it with --resume " + dir);
             return 2;
-        } catch (IOException e) {
-            err.println("workbench run: cannot write the run to " + dir + ": " + e);
-            return 1;
-        } finally {
-            dropHook(hook);
         }
-        return report(s.runs(), dir, err);
+        return runAndReport(p, request, manifest, err);
     }
 
     /** {@code run theorem4|lemma2|lemma5}: the theorem lab's experiments, into a run-store folder. */
@@ -171,70 +162,52 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: " + info + ": cannot read: " + e.getMessage());
             return 2;
         }
-        if (p.sweep() != null) {
-            return runSweep(p, resume, n, true, err);
-        }
-        if (!PresetValidator.isImageSet(p.data().set())) {
+        if (Runners.kind(p) == Runners.Kind.TOY) {
             err.println("workbench run: --resume " + resume + ": only epoch runs (image data sets) keep checkpoints; "
                     + "run the toy preset again instead");
             return 2;
         }
-        return runEpochs(p, resume, n, true, ManifestWriter.resuming(resume, p, null, List.of(), n, "cli"), err);
+        RunRequest request = RunRequest.of(p, presetFile.toString(), List.of(), n, resume).withDataRoot(data)
+                .withJobs(jobs == null ? 0 : jobs).withResume(true);
+        return runAndReport(p, request, p.sweep() != null ? null
+                : ManifestWriter.resuming(resume, p, null, List.of(), n, "cli"), err);
     }
 
     private static final String RUN_INFO = EpochRunner.RUN_INFO;
 
-    private int runEpochs(Preset p, Path dir, int n, boolean resuming, ManifestWriter manifest, java.io.PrintWriter err) {
-        EpochRunner runner = new EpochRunner(p, dir, n, data, resuming, parent.err, System.console() != null);
-        runner.setObserver(manifest);
-        if (!resuming && (Files.exists(dir.resolve("summary.json")) || Files.exists(dir.resolve(RUN_INFO)))) {
-            err.println("workbench run: --out " + dir + " already holds a run; choose another folder, "
-                    + "or continue it with --resume " + dir);
-            return 2;
-        }
-        return runAndReport(() -> runner.run().runs(), runner::cancel, runner::awaitEnd, dir, err);
-    }
-
-    /** A preset with a sweep (an ablation table): every variant in turn, then table.csv and table.png. */
-    private int runSweep(Preset p, Path dir, int n, boolean resuming, java.io.PrintWriter err) {
-        org.addernet.app.runner.SweepRunner runner = new org.addernet.app.runner.SweepRunner(p, dir, n, null)
-                .dataRoot(data).jobs(jobs == null ? Runtime.getRuntime().availableProcessors() : jobs)
-                .progress(parent.err, System.console() != null).resume(resuming);
-        return runAndReport(() -> runner.run().runs(), runner::cancel, runner::awaitEnd, dir, err);
-    }
-
-    /** A runner's {@code run()}, giving its run records. */
-    @FunctionalInterface
-    private interface Run {
-        List<RunRecord> run() throws IOException;
-    }
-
     /**
-     * Runs {@code run} with a Ctrl-C hook and reports its records: bad input or data (a damaged
-     * file, a missing set, an occupied folder) is one line and exit 2, other I/O failures exit 1.
+     * Runs the preset's runner (with {@code manifest} keeping run.json, when not null) under a
+     * Ctrl-C hook and reports its records: bad input or data (a damaged file, a missing set, an
+     * occupied folder) is one line and exit 2, other I/O failures exit 1.
      */
-    private int runAndReport(Run run, Runnable cancel, Await await, Path dir, java.io.PrintWriter err) {
-        Thread hook = onCtrlC(cancel, await, 120_000);
+    private int runAndReport(Preset p, RunRequest request, ManifestWriter manifest, java.io.PrintWriter err) {
+        boolean toy = Runners.kind(p) == Runners.Kind.TOY;
+        Runner runner = Runners.create(p, request, new RunLog(parent.err, !toy && System.console() != null));
+        runner.observe(manifest);
+        Path dir = request.outDir();
+        Thread hook = onCtrlC(runner::cancel, runner::await, toy ? 60_000 : 120_000);
         List<RunRecord> runs;
         try {
-            runs = run.run();
-        } catch (org.addernet.app.runner.OutputFolderException | java.io.FileNotFoundException
-                 | org.addernet.datasets.image.DataFormatException | IllegalArgumentException e) {
-            err.println("workbench run: " + e.getMessage());
-            return 2;
-        } catch (IOException e) {
-            err.println("workbench run: " + e.getMessage());
-            return 1;
+            runs = runner.run().runs();
+        } catch (IOException | IllegalArgumentException e) {
+            boolean userError = e instanceof org.addernet.app.runner.OutputFolderException
+                    || e instanceof IllegalArgumentException
+                    || !toy && (e instanceof java.io.FileNotFoundException
+                                || e instanceof org.addernet.datasets.image.DataFormatException);
+            // a toy run reads no data: its other I/O failures are the folder's
+            err.println(toy && !userError ? "workbench run: cannot write the run to " + dir + ": " + e
+                    : "workbench run: " + e.getMessage());
+            return userError ? 2 : 1;
         } finally {
             dropHook(hook);
         }
         return report(runs, dir, err);
     }
 
-    /** How a runner is waited for: {@code awaitEnd(millis)}. */
+    /** How a runner is waited for: {@link Runner#await(long)}. */
     @FunctionalInterface
     private interface Await {
-        boolean awaitEnd(long millis) throws InterruptedException;
+        boolean await(long millis) throws InterruptedException;
     }
 
     /**
@@ -245,7 +218,7 @@ public final class RunCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             cancel.run();
             try {
-                await.awaitEnd(millis);
+                await.await(millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -263,9 +236,9 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int report(List<RunRecord> runs, Path dir, java.io.PrintWriter err) {
-        long bad = runs.stream().filter(r -> !"completed".equals(r.status())).count();
+        long bad = runs.stream().filter(r -> r.status() != RunStatus.COMPLETED).count();
         if (bad > 0) {
-            RunRecord first = runs.stream().filter(r -> !"completed".equals(r.status())).findFirst().orElseThrow();
+            RunRecord first = runs.stream().filter(r -> r.status() != RunStatus.COMPLETED).findFirst().orElseThrow();
             err.println("workbench run: " + bad + " of " + runs.size() + " runs did not complete; first: "
                     + first.id() + " " + (first.reason() != null ? first.reason() : first.status())
                     + " (results in " + dir + ")");

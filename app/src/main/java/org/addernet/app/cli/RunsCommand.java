@@ -19,6 +19,7 @@ import org.addernet.app.ui.charts.ComparisonChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * {@code workbench runs [--home DIR] [--preset P] [--model M] [--status S] [--compare] [--csv F]
@@ -29,8 +30,8 @@ import picocli.CommandLine.Parameters;
         description = "List the run store ($ADDERNET_HOME/runs, newest first) or the given run folders; compare "
                 + "their final metrics over seeds and export the table as CSV, LaTeX or a PNG bar chart.")
 public final class RunsCommand implements Callable<Integer> {
-    private static final List<String> STATUSES = List.of(RunManifest.QUEUED, RunManifest.RUNNING, RunManifest.COMPLETED,
-            RunManifest.FAILED, RunManifest.CANCELLED, RunManifest.INTERRUPTED, RunManifest.DAMAGED);
+    private static final List<RunStatus> STATUSES = List.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.COMPLETED,
+            RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.INTERRUPTED, RunStatus.DAMAGED);
 
     @Parameters(paramLabel = "FOLDER", arity = "0..*", description = "run folders to read instead of the whole store")
     List<Path> folders = new ArrayList<>();
@@ -74,8 +75,9 @@ public final class RunsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (status != null && !STATUSES.contains(status)) {
-            err.println("workbench runs: --status " + status + ": expected one of " + String.join(", ", STATUSES));
+        if (status != null && STATUSES.stream().noneMatch(s -> s.id().equals(status))) {
+            err.println("workbench runs: --status " + status + ": expected one of "
+                    + String.join(", ", STATUSES.stream().map(RunStatus::id).toList()));
             return 2;
         }
         int[] wh = parseSize(size);

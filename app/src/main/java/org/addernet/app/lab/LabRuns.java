@@ -13,6 +13,7 @@ import org.addernet.engine.analysis.Lemma2;
 import org.addernet.engine.analysis.Lemma5;
 import org.addernet.engine.analysis.Theorem4;
 import org.addernet.engine.nn.Sequential;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * The theorem lab headless, by name through {@code ./workbench run}: {@code theorem4} (the
@@ -42,7 +43,7 @@ public final class LabRuns {
             default -> throw new IllegalArgumentException("no lab experiment '" + name + "', expected one of " + NAMES);
         };
         AtomicFiles.writeString(dir.resolve("summary.json"), "{\"preset\": \"" + name + "\", \"lab\": true, \"status\": \""
-                + (code == 0 ? "completed" : code == 130 ? "cancelled" : "failed") + "\", \"runs\": []}\n");
+                + (code == 0 ? RunStatus.COMPLETED : code == 130 ? RunStatus.CANCELLED : RunStatus.FAILED).id() + "\", \"runs\": []}\n");
         out.println(dir.resolve("summary.json"));
         return code;
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Mean and spread over seeds of each (model, n) cell: what {@code summary.json}'s
@@ -25,7 +26,7 @@ public record Aggregate(String model, Integer hidden, int runs, int completed, D
             List<Double> train = new ArrayList<>();
             List<Double> test = new ArrayList<>();
             for (RunRecord r : cell) {
-                if ("completed".equals(r.status())) {
+                if (r.status() == RunStatus.COMPLETED) {
                     // a completed epoch run picked up from its checkpoint has no new training-set evaluation
                     if (r.trainAccuracy() != null) {
                         train.add(r.trainAccuracy());

@@ -1,10 +1,8 @@
 package org.addernet.app.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +13,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
 import org.addernet.app.render.Png;
 import org.addernet.app.ui.charts.EpochCurvesChart;
 import org.addernet.app.ui.charts.GradientNormTableChart;
@@ -47,7 +43,7 @@ import org.addernet.presets.PresetLoader;
  * {@code --resume DIR} continues from it: batch order and augmentation depend on (seed, epoch)
  * only, so the resumed run's numbers equal an uninterrupted run's.
  */
-public final class EpochRunner {
+public final class EpochRunner extends RunnerBase<Summary> {
     /** The checkpoint each run folder keeps: the state after the last whole epoch. */
     public static final String CHECKPOINT = "checkpoint.bin";
     /** What {@code --resume} needs besides {@code preset.json}: {@code {"seeds": N}}. */
@@ -59,87 +55,29 @@ public final class EpochRunner {
     /** The accuracy and loss curves of every run, redrawn after each epoch. */
     public static final String CURVES = "curves.png";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.indented();
 
-    private final Preset preset;
     private final Path out;
     private final int seeds;
     private final Path dataRoot;
     private final boolean resume;
-    private final PrintStream progress;
-    private final boolean interactive;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final CountDownLatch ended = new CountDownLatch(1);
-    private volatile StepHook stepHook;
-    private volatile EpochHook epochHook;
-    private volatile long stepsPerEpoch;
-    private volatile RunObserver observer = RunObserver.NONE;
     /** Every run's epochs so far, for {@code curves.png}. */
     private final java.util.Map<String, List<EpochMetrics>> curves = new java.util.LinkedHashMap<>();
-
-    /** Called after every training step (tests use it to stop a run part-way through an epoch). */
-    @FunctionalInterface
-    public interface StepHook {
-        void afterStep(String runId, long iteration);
-    }
-
-    /**
-     * @param dataRoot    {@code --data DIR}, searched first (nullable)
-     * @param resume      continue the runs in {@code out} from their checkpoints
-     * @param interactive redraw the progress bar in place ({@code \r}) instead of printing lines
-     */
-    public EpochRunner(Preset preset, Path out, int seeds, Path dataRoot, boolean resume, PrintStream progress,
-                       boolean interactive) {
-        this.preset = preset;
-        this.out = out;
-        this.seeds = seeds;
-        this.dataRoot = dataRoot;
-        this.resume = resume;
-        this.progress = progress;
-        this.interactive = interactive;
-    }
-
-    public void setStepHook(StepHook hook) {
-        this.stepHook = hook;
-    }
-
-    /**
-     * Told after each epoch, on the runner's thread, once the epoch's checkpoint is written: the
-     * epoch's metrics, the test-set evaluation behind its test accuracy (loss and every predicted
-     * class, for a confusion matrix) and the data. It must not change the trainer.
-     */
-    public interface EpochHook {
-        void afterEpoch(ImageRun run, EpochMetrics metrics, Trainer.Evaluation test, ImagePipeline.Prepared data);
-    }
-
-    /** Steps in each epoch, known once the data is read (0 before). */
-    public long stepsPerEpoch() {
-        return stepsPerEpoch;
-    }
-
-    public void setEpochHook(EpochHook hook) {
-        this.epochHook = hook;
-    }
-
-    /** Who is told of the start, progress and end of the run (the run store, the queue); set before {@link #run()}. */
-    public void setObserver(RunObserver observer) {
-        this.observer = observer == null ? RunObserver.NONE : observer;
-    }
-
     /** Data a sweep has already read for an earlier variant (same set and limits); null = read it. */
     private ImagePipeline.Prepared preloaded;
+
+    /** Made by {@link Runners#create}. */
+    EpochRunner(Preset preset, RunRequest request, RunLog log) {
+        super(preset, request, log);
+        this.out = request.outDir();
+        this.seeds = request.seeds();
+        this.dataRoot = request.dataRootDir();
+        this.resume = request.resume();
+    }
 
     /** Trains on {@code data} instead of reading the set again ({@link SweepRunner}: the variants share it). */
     void usePreloaded(ImagePipeline.Prepared data) {
         this.preloaded = data;
-    }
-
-    public void cancel() {
-        cancelled.set(true);
-    }
-
-    public boolean awaitEnd(long millis) throws InterruptedException {
-        return ended.await(millis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -148,21 +86,8 @@ public final class EpochRunner {
      * and {@link org.addernet.datasets.image.DataFormatException} (a damaged file: the message names
      * it and the byte offset) before anything is trained.
      */
-    public Summary run() throws IOException {
-        RunObserver o = observer;
-        try {
-            Summary s = runAll();
-            RunObserver.quietly(() -> o.finished(s));
-            return s;
-        } catch (IOException | RuntimeException | Error e) {
-            RunObserver.quietly(() -> o.failed(e));
-            throw e;
-        } finally {
-            ended.countDown();
-        }
-    }
-
-    private Summary runAll() throws IOException {
+    @Override
+    Summary runAll() throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new OutputFolderException("--out " + out + ": exists and is not a folder");
         }
@@ -188,27 +113,25 @@ public final class EpochRunner {
             AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
             writeRunInfo();
         }
-        RunObserver.quietly(observer::started);
+        observers.started();
         List<ImageRun> plan = ExperimentPlan.imageRuns(preset, seeds);
         long steps = Trainer.stepsPerEpoch(data.train().size(), preset.training().batchSize());
-        stepsPerEpoch = steps;
         log("%s: %d run%s, %d epochs of %d steps (batch %d, %d training and %d test images), writing to %s",
                 preset.name(), plan.size(), plan.size() == 1 ? "" : "s", preset.training().epochs(), steps,
                 preset.training().batchSize(), data.train().size(), data.test().size(), out);
         List<RunRecord> records = new ArrayList<>();
         for (int k = 0; k < plan.size(); k++) {
             ImageRun r = plan.get(k);
-            if (cancelled.get()) {
+            if (isCancelled()) {
                 records.add(notStarted(r, data));
                 continue;
             }
             log("[%d/%d] %s", k + 1, plan.size(), r.id());
             RunRecord rec = runOne(r, data, steps, k, plan.size());
             records.add(rec);
-            if (!"cancelled".equals(rec.status())) {         // ended for good: the run counts in full
+            if (rec.status() != RunStatus.CANCELLED) {         // ended for good: the run counts in full
                 long doneSteps = (k + 1) * preset.training().epochs() * steps;
-                RunObserver.quietly(() -> observer.progress(doneSteps, plan.size() * preset.training().epochs() * steps,
-                        r.id() + " " + rec.status()));
+                observers.progress(doneSteps, plan.size() * preset.training().epochs() * steps, r.id() + " " + rec.status());
             }
         }
         writeGradientNormTable(plan);
@@ -316,13 +239,13 @@ public final class EpochRunner {
                 start = c.epochsDone();
                 log("  resuming %s after epoch %d of %d (iteration %d)", r.id(), start, epochs, c.state().step());
             }
-            Progress bar = new Progress(progress, interactive, r.id(), epochs, steps, batch);
+            Progress bar = new Progress(log.stream(), log.terminal(), r.id(), epochs, steps, batch);
             StepMetrics[] last = {null};
             for (int e = start; e < epochs; e++) {
                 trainer.beginEpoch(e);
                 long t0 = System.nanoTime();
                 for (long s = 0; s < steps; s++) {
-                    if (cancelled.get()) {
+                    if (isCancelled()) {
                         bar.clear();
                         String why = "cancelled in epoch " + (e + 1) + " at iteration " + trainer.iteration() + "; "
                                 + (e == 0 ? "no epoch was complete, so there is no checkpoint: --resume " + out
@@ -334,16 +257,13 @@ public final class EpochRunner {
                     trainer.step(m -> last[0] = m);
                     long it = trainer.iteration();
                     int epochNow = e + 1;
-                    RunObserver.quietly(() -> observer.progress(index * epochs * steps + it, runs * epochs * steps,
+                    observers.progress(index * epochs * steps + it, runs * epochs * steps,
                             String.format(Locale.ROOT, "%s epoch %d/%d, step %d/%d", r.id(), epochNow, epochs,
-                                    it - (epochNow - 1) * steps, steps)));
+                                    it - (epochNow - 1) * steps, steps));
                     if (trainer.iteration() == 1) {
                         writeFirstStepNorms(dir, trainer);
                     }
-                    StepHook hook = stepHook;
-                    if (hook != null) {
-                        hook.afterStep(r.id(), trainer.iteration());
-                    }
+                    observers.stepDone(r.id(), trainer.iteration(), steps);
                     if (trainer.diverged()) {
                         bar.clear();
                         var o = trainer.outcome(secondsBefore);
@@ -367,10 +287,7 @@ public final class EpochRunner {
                 AtomicFiles.write(ckptFile, c::write);
                 curves.put(r.id(), List.copyOf(history));
                 writeCurves();
-                EpochHook eh = epochHook;
-                if (eh != null) {
-                    eh.afterEpoch(r, row, eval, data);
-                }
+                observers.epochDone(r, row, eval, data);
             }
             return record(r, RunStatus.COMPLETED, history, trainer, data.train(), trainer.iteration(), secondsBefore, null, epochs);
         } catch (Throwable e) {          // one run's failure (even an OutOfMemoryError) must not sink the others
@@ -499,7 +416,7 @@ public final class EpochRunner {
         EpochMetrics lastRow = history.isEmpty() ? null : history.get(history.size() - 1);
         boolean ok = status == RunStatus.COMPLETED || status == RunStatus.CANCELLED;
         Double trainAcc = null;
-        if (status == RunStatus.COMPLETED && trainer != null && evaluateOn != null && !cancelled.get()) {
+        if (status == RunStatus.COMPLETED && trainer != null && evaluateOn != null && !isCancelled()) {
             trainAcc = trainer.accuracy(evaluateOn);
         }
         Double testAcc = ok && lastRow != null ? lastRow.testAccuracy() : null;
@@ -516,16 +433,8 @@ public final class EpochRunner {
         Double rate = secs > 0 ? Math.round(imagesDone / secs * 10) / 10.0 : null;
         log("  %s %s%s", r.id(), status.id(), reason == null ? String.format(Locale.ROOT, ": test %.4f", testAcc)
                 : " (" + reason + ")");
-        return new RunRecord(r.id(), r.model(), null, trainer == null ? 0 : trainer.layerNames().size(), r.seed(),
-                r.seed(), status.id(), trainAcc, testAcc, loss, iterations, Math.round(seconds * 1000) / 1000.0, reason,
-                epochs, history.size(), best, rate);
-    }
-
-    private void log(String fmt, Object... args) {
-        if (progress != null) {
-            synchronized (progress) {
-                progress.println(String.format(Locale.ROOT, fmt, args));
-            }
-        }
+        return new RunRecord(new RunRecord.Run(r.id(), r.model(), null, trainer == null ? 0 : trainer.layerNames().size(),
+                r.seed(), r.seed()), status, new RunRecord.Result(trainAcc, testAcc, loss, iterations,
+                Math.round(seconds * 1000) / 1000.0), reason, new RunRecord.EpochStats(epochs, history.size(), best, rate));
     }
 }

@@ -1,10 +1,8 @@
 package org.addernet.app.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
 import org.addernet.app.render.DecisionPlot;
 import org.addernet.app.render.GridFigure;
 import org.addernet.app.render.PanelSpec;
@@ -46,63 +44,26 @@ import org.addernet.presets.RunSpec;
  * seed when there are several) and {@code accuracy-table.csv} (mean and spread over seeds). A run
  * that diverges or fails is recorded as such; the others go on.
  */
-public final class PresetRunner {
+public final class PresetRunner extends RunnerBase<Summary> {
     /** Version recorded with every run (provenance). */
     public static final String ENGINE_VERSION = "0.1.0";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.indented();
 
-    private final Preset preset;
     private final Path out;
     private final int seeds;
     private final int jobs;
-    private final PrintStream progress;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
-    private volatile RunObserver observer = RunObserver.NONE;
 
-    public PresetRunner(Preset preset, Path out, int seeds, int jobs, PrintStream progress) {
-        if (jobs < 1) {
-            throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
-        }
-        this.preset = preset;
-        this.out = out;
-        this.seeds = seeds;
-        this.jobs = jobs;
-        this.progress = progress;
+    /** Made by {@link Runners#create}. */
+    PresetRunner(Preset preset, RunRequest request, RunLog log) {
+        super(preset, request, log);
+        this.out = request.outDir();
+        this.seeds = request.seeds();
+        this.jobs = request.jobsOrCores();
     }
 
-    /** Who is told of the start, progress and end of the run (the run store, the queue); set before {@link #run()}. */
-    public void setObserver(RunObserver observer) {
-        this.observer = observer == null ? RunObserver.NONE : observer;
-    }
-
-    /** Asks running trainers to stop after their current step (Ctrl-C). */
-    public void cancel() {
-        cancelled.set(true);
-    }
-
-    /** Waits until {@link #run()} has returned (a Ctrl-C hook waits so that summary.json is written). */
-    public boolean awaitEnd(long millis) throws InterruptedException {
-        return ended.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    /** Runs everything and returns the summary that was written. */
-    public Summary run() throws IOException {
-        RunObserver o = observer;
-        try {
-            Summary s = runAll();
-            RunObserver.quietly(() -> o.finished(s));
-            return s;
-        } catch (IOException | RuntimeException | Error e) {
-            RunObserver.quietly(() -> o.failed(e));
-            throw e;
-        } finally {
-            ended.countDown();
-        }
-    }
-
-    private Summary runAll() throws IOException {
+    @Override
+    Summary runAll() throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new OutputFolderException("--out " + out + ": exists and is not a folder");
         }
@@ -111,7 +72,7 @@ public final class PresetRunner {
         }
         Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
-        RunObserver.quietly(observer::started);
+        observers.started();
         Png.warmUp();
         List<RunSpec> plan = ExperimentPlan.runs(preset, seeds);
         Map<ToySpec, ToyData> data = new HashMap<>();
@@ -136,9 +97,9 @@ public final class PresetRunner {
                 synchronized (iterationsDone) {          // in order: the sum an observer sees never goes back
                     iterationsDone[slot] = it;
                     long sum = java.util.Arrays.stream(iterationsDone).sum();
-                    RunObserver.quietly(() -> observer.progress(sum, totalIterations, String.format(Locale.ROOT,
+                    observers.progress(sum, totalIterations, String.format(Locale.ROOT,
                             "%d/%d runs done; %s iteration %d/%d", done.get(), plan.size(), r.id(), it,
-                            preset.training().iterations())));
+                            preset.training().iterations()));
                 }
             })));
         }
@@ -149,7 +110,7 @@ public final class PresetRunner {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
+            throw new IOException("interrupted while the runs trained", e);
         } catch (ExecutionException e) {
             throw new IOException("a run crashed: " + e.getCause(), e.getCause());
         } finally {
@@ -203,7 +164,7 @@ public final class PresetRunner {
                     log("  %s: iteration %d/%d, loss %.4f", spec.id(), m.iteration(), spec.training().iterations(),
                             m.loss());
                 }
-            }, cancelled::get);
+            }, this::isCancelled);
             reason = outcome.reason();
         } catch (Throwable e) {          // one run's failure (even an OutOfMemoryError) must not sink the others
             double secs = (System.nanoTime() - t0) / 1e9;
@@ -234,10 +195,10 @@ public final class PresetRunner {
         // a diverged run's last logged loss predates the blow-up: record none rather than a healthy-looking one
         Double finalLoss = outcome.status() == RunStatus.COMPLETED || outcome.status() == RunStatus.CANCELLED
                 ? orNull(outcome.finalLoss()) : null;
-        RunRecord record = new RunRecord(spec.id(), spec.model().kind(), spec.model().hidden(), spec.model().depth(),
-                spec.seed(), spec.data().seed(), outcome.status().id(), orNull(outcome.trainAccuracy()),
-                orNull(outcome.testAccuracy()), finalLoss, outcome.iterations(),
-                Math.round(outcome.seconds() * 1000) / 1000.0, reason);
+        RunRecord record = new RunRecord(new RunRecord.Run(spec.id(), spec.model().kind(), spec.model().hidden(),
+                spec.model().depth(), spec.seed(), spec.data().seed()), outcome.status(),
+                new RunRecord.Result(orNull(outcome.trainAccuracy()), orNull(outcome.testAccuracy()), finalLoss,
+                        outcome.iterations(), Math.round(outcome.seconds() * 1000) / 1000.0), reason);
         int n = done.incrementAndGet();
         // a run that ended for good (completed, diverged, failed) counts in full; a cancelled one what it trained
         iterationsDone.accept(outcome.status() == RunStatus.CANCELLED ? outcome.iterations() : spec.training().iterations());
@@ -287,13 +248,5 @@ public final class PresetRunner {
 
     private static Double orNull(double v) {
         return Double.isFinite(v) ? v : null;
-    }
-
-    private void log(String fmt, Object... args) {
-        if (progress != null) {
-            synchronized (progress) {
-                progress.println(String.format(Locale.ROOT, fmt, args));
-            }
-        }
     }
 }

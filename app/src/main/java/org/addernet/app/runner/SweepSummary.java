@@ -7,14 +7,9 @@ import java.util.List;
  * id {@code <variant>/<run>} naming its folder) and the table the runs fill.
  */
 public record SweepSummary(String preset, String title, String reproduces, int seeds, String engineVersion,
-                           List<String> variants, List<RunRecord> runs, SweepTable table) {
+                           List<String> variants, List<RunRecord> runs, SweepTable table) implements RunSummary {
     public SweepSummary {
         variants = List.copyOf(variants);
         runs = List.copyOf(runs);
-    }
-
-    /** Runs that did not complete (failed, diverged, cancelled or never started). */
-    public long incomplete() {
-        return runs.stream().filter(r -> !"completed".equals(r.status())).count();
     }
 }

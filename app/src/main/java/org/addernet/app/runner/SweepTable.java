@@ -11,6 +11,7 @@ import org.addernet.app.render.TableFigure;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.addernet.presets.PresetValidator;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * An ablation table laid out like the paper's Tables 4-6: one column per variant; header rows
@@ -110,7 +111,7 @@ public record SweepTable(String title, String metric, String metricLabel, String
             boolean image = PresetValidator.isImageSet(vp.data().set());
             for (String model : vp.runs().models()) {
                 for (Integer n : image ? java.util.Collections.<Integer>singletonList(null) : vp.runs().hidden()) {
-                    RunRecord planned = new RunRecord("", model, n, 0, 0, 0, "", null, null, null, 0, 0, null);
+                    RunRecord planned = new RunRecord(new RunRecord.Run("", model, n, 0, 0, 0), null, RunRecord.Result.NONE, null);
                     keys.putIfAbsent(key(planned), planned);
                 }
             }
@@ -149,7 +150,7 @@ public record SweepTable(String title, String metric, String metricLabel, String
     private static Cell cell(List<RunRecord> runs, String metric) {
         List<Double> values = new ArrayList<>();
         for (RunRecord r : runs) {
-            Double v = "completed".equals(r.status()) ? value(r, metric) : null;
+            Double v = r.status() == RunStatus.COMPLETED ? value(r, metric) : null;
             if (v != null && Double.isFinite(v)) {
                 values.add(100 * v);
             }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.addernet.app.runner.RunRecord;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * The history's comparison: the final metrics of the chosen run folders, one row per (preset,
@@ -84,7 +85,7 @@ public record ComparisonTable(List<Row> rows) {
     }
 
     private static boolean completed(RunRecord r) {
-        return "completed".equals(r.status());
+        return r.status() == RunStatus.COMPLETED;
     }
 
     private static List<Double> values(List<RunRecord> rs, java.util.function.Function<RunRecord, Double> f) {

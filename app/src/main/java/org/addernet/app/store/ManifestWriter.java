@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.addernet.app.runner.RunObserver;
-import org.addernet.app.runner.Summary;
+import org.addernet.app.runner.RunSummary;
 import org.addernet.presets.Preset;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Keeps a run folder's {@code run.json} in step with the runner that fills it: {@code running}
@@ -96,13 +97,13 @@ public final class ManifestWriter implements RunObserver {
     @Override
     public void started() {
         started = true;
-        write(manifest.withStatus(RunManifest.RUNNING, null));
+        write(manifest.withStatus(RunStatus.RUNNING, null));
     }
 
     @Override
-    public void finished(Summary summary) {
+    public void finished(RunSummary summary) {
         if (interrupted) {
-            write(manifest.withStatus(RunManifest.INTERRUPTED, "stopped when the workbench closed; "
+            write(manifest.withStatus(RunStatus.INTERRUPTED, "stopped when the workbench closed; "
                     + "it continues from its last checkpoint on the next start"));
         } else {
             write(manifest.withStatus(RunManifest.statusOf(summary), RunManifest.reasonOf(summary)));
@@ -112,7 +113,7 @@ public final class ManifestWriter implements RunObserver {
     @Override
     public void failed(Throwable error) {
         if (started) {
-            write(manifest.withStatus(RunManifest.FAILED, describe(error)));
+            write(manifest.withStatus(RunStatus.FAILED, describe(error)));
         } else if (removeIfUnused) {
             try {
                 Files.deleteIfExists(folder);
@@ -126,7 +127,7 @@ public final class ManifestWriter implements RunObserver {
 
     /** Marks the run failed with {@code reason} (for failures outside the runner, e.g. a preset that no longer loads). */
     public void fail(String reason) {
-        write(manifest.withStatus(RunManifest.FAILED, reason));
+        write(manifest.withStatus(RunStatus.FAILED, reason));
     }
 
     /** One line for a user: the message of an expected failure, the exception's name and message otherwise. */

@@ -2,6 +2,7 @@ package org.addernet.app.store;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * One entry of the {@link RunQueue}, as a snapshot (the queue hands out a new one on every change).
@@ -27,7 +28,7 @@ import java.util.List;
  * @param finished     ISO-8601 instant it ended, or null
  */
 public record QueueItem(String id, String preset, String presetName, String title, String kind, String presetJson,
-                        int seeds, List<String> overrides, Path dataRoot, String state, Path runFolder,
+                        int seeds, List<String> overrides, Path dataRoot, RunStatus state, Path runFolder,
                         double progress, String progressText, String error, int attempts, String added,
                         String started, String finished) {
     public QueueItem {
@@ -36,12 +37,11 @@ public record QueueItem(String id, String preset, String presetName, String titl
 
     /** Waiting for a worker: queued, or interrupted and waiting to continue. */
     public boolean isPending() {
-        return RunManifest.QUEUED.equals(state) || RunManifest.INTERRUPTED.equals(state);
+        return state.isPending();
     }
 
     /** Ended: completed, failed or cancelled. */
     public boolean isDone() {
-        return RunManifest.COMPLETED.equals(state) || RunManifest.FAILED.equals(state)
-                || RunManifest.CANCELLED.equals(state);
+        return state.isDone();
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.addernet.app.runner.RunRecord;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * One folder of the run store as {@link RunStore#list()} reads it: its manifest's fields, the
@@ -22,7 +23,7 @@ import org.addernet.app.runner.RunRecord;
  */
 public record RunInfo(Path folder, String id, String preset, String title, String kind, String presetSource,
                       int seeds, List<String> overrides, List<String> models, String engineVersion, String source,
-                      String created, String status, String reason, int resumes, String queueItem,
+                      String created, RunStatus status, String reason, int resumes, String queueItem,
                       List<RunRecord> runs) {
     public RunInfo {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
@@ -35,11 +36,11 @@ public record RunInfo(Path folder, String id, String preset, String title, Strin
     static RunInfo damaged(Path folder, String created, String reason) {
         String name = folder.getFileName().toString();
         return new RunInfo(folder, name, name, "", null, null, 0, List.of(), List.of(), null, null, created,
-                RunManifest.DAMAGED, reason, 0, null, List.of());
+                RunStatus.DAMAGED, reason, 0, null, List.of());
     }
 
     public boolean isDamaged() {
-        return RunManifest.DAMAGED.equals(status);
+        return status == RunStatus.DAMAGED;
     }
 
     /** The {@code --set} settings as one line ({@code ""} for none): what tells two runs of a preset apart. */
@@ -49,7 +50,7 @@ public record RunInfo(Path folder, String id, String preset, String title, Strin
 
     /** The best final test accuracy of the completed runs, if any. */
     public OptionalDouble bestTestAccuracy() {
-        return runs.stream().filter(r -> "completed".equals(r.status()) && r.testAccuracy() != null)
+        return runs.stream().filter(r -> r.status() == RunStatus.COMPLETED && r.testAccuracy() != null)
                 .mapToDouble(RunRecord::testAccuracy).max();
     }
 }

@@ -3,7 +3,6 @@ package org.addernet.app.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -13,11 +12,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.PresetRunner;
 import org.addernet.app.runner.RunRecord;
-import org.addernet.app.runner.Summary;
+import org.addernet.app.runner.RunSummary;
 import org.addernet.presets.Preset;
+import org.addernet.engine.train.RunStatus;
 import org.addernet.presets.PresetValidator;
 
 /**
@@ -36,7 +37,7 @@ import org.addernet.presets.PresetValidator;
  * @param created       when the run folder was made (ISO-8601 instant)
  * @param updated       when this manifest was last written
  * @param status        {@code queued}, {@code running}, {@code completed}, {@code failed}, {@code cancelled},
- *                      {@code interrupted} (see {@link #statusOf(Summary)})
+ *                      {@code interrupted} (see {@link #statusOf(RunSummary)})
  * @param reason        why a run is not completed (null otherwise)
  * @param pid           the process that runs it while {@code running} (a dead one means it was killed)
  * @param resumes       how many times the run was continued from its checkpoints or restarted in place
@@ -44,25 +45,20 @@ import org.addernet.presets.PresetValidator;
  */
 public record RunManifest(int seeds, String preset, String title, String kind, String presetSource,
                           List<String> overrides, String engineVersion, String source, String created, String updated,
-                          String status, String reason, Long pid, int resumes, String queueItem) {
+                          RunStatus status, String reason, Long pid, int resumes, String queueItem) {
     /** The file name: the same {@code run.json} the epoch runner's {@code --resume} reads. */
     public static final String FILE = EpochRunner.RUN_INFO;
     /** Written into every manifest; a reader refuses a newer one. */
     public static final int FORMAT = 1;
 
-    public static final String QUEUED = "queued";
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-    public static final String CANCELLED = "cancelled";
-    public static final String INTERRUPTED = "interrupted";
-    /** Only in {@link RunInfo}: a folder whose files cannot be read. */
-    public static final String DAMAGED = "damaged";
-
     public static final String TOY = "toy";
     public static final String IMAGE = "image";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The states a manifest can hold (a run's own {@code diverged} is per run, in summary.json). */
+    private static final List<RunStatus> FOLDER_STATES = List.of(RunStatus.QUEUED, RunStatus.RUNNING,
+            RunStatus.COMPLETED, RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.INTERRUPTED);
+
+    private static final ObjectMapper JSON = Json.indented();
 
     public RunManifest {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
@@ -73,7 +69,7 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
     public static RunManifest begin(Preset preset, String presetSource, List<String> overrides, int seeds, String source) {
         String now = Instant.now().toString();
         return new RunManifest(seeds, preset.name(), preset.title(), kindOf(preset), presetSource, overrides,
-                PresetRunner.ENGINE_VERSION, source, now, now, RUNNING, null, ProcessHandle.current().pid(), 0, null);
+                PresetRunner.ENGINE_VERSION, source, now, now, RunStatus.RUNNING, null, ProcessHandle.current().pid(), 0, null);
     }
 
     /** {@code toy} or {@code image}. */
@@ -87,35 +83,35 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
      * completed: divergence is a result (the same preset and seed diverge again), recorded per
      * run in {@code summary.json}.
      */
-    public static String statusOf(Summary s) {
+    public static RunStatus statusOf(RunSummary s) {
         return statusOf(s.runs());
     }
 
-    /** {@link #statusOf(Summary)} of summary.json's runs. */
-    public static String statusOf(List<RunRecord> runs) {
-        List<String> st = runs.stream().map(RunRecord::status).toList();
-        if (st.contains("cancelled")) {
-            return CANCELLED;
+    /** {@link #statusOf(RunSummary)} of summary.json's runs. */
+    public static RunStatus statusOf(List<RunRecord> runs) {
+        List<RunStatus> st = runs.stream().map(RunRecord::status).toList();
+        if (st.contains(RunStatus.CANCELLED)) {
+            return RunStatus.CANCELLED;
         }
-        if (st.contains("failed")) {
-            return FAILED;
+        if (st.contains(RunStatus.FAILED)) {
+            return RunStatus.FAILED;
         }
-        return COMPLETED;
+        return RunStatus.COMPLETED;
     }
 
     /** The first reason of a run that did not complete, or null. */
-    public static String reasonOf(Summary s) {
+    public static String reasonOf(RunSummary s) {
         return reasonOf(s.runs());
     }
 
-    /** {@link #reasonOf(Summary)} of summary.json's runs. */
+    /** {@link #reasonOf(RunSummary)} of summary.json's runs. */
     public static String reasonOf(List<RunRecord> runs) {
-        return runs.stream().filter(r -> !"completed".equals(r.status()) && r.reason() != null)
+        return runs.stream().filter(r -> r.status() != RunStatus.COMPLETED && r.reason() != null)
                 .map(r -> r.id() + ": " + r.reason()).findFirst().orElse(null);
     }
 
-    public RunManifest withStatus(String newStatus, String newReason) {
-        Long p = RUNNING.equals(newStatus) ? Long.valueOf(ProcessHandle.current().pid()) : null;
+    public RunManifest withStatus(RunStatus newStatus, String newReason) {
+        Long p = newStatus == RunStatus.RUNNING ? Long.valueOf(ProcessHandle.current().pid()) : null;
         return new RunManifest(seeds, preset, title, kind, presetSource, overrides, engineVersion, source, created,
                 Instant.now().toString(), newStatus, newReason, p, resumes, queueItem);
     }
@@ -123,7 +119,7 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
     /** Running again in the same folder (resumed from checkpoints, or a toy run restarted), by this process. */
     public RunManifest resumed() {
         return new RunManifest(seeds, preset, title, kind, presetSource, overrides, PresetRunner.ENGINE_VERSION, source,
-                created, Instant.now().toString(), RUNNING, null, ProcessHandle.current().pid(), resumes + 1, queueItem);
+                created, Instant.now().toString(), RunStatus.RUNNING, null, ProcessHandle.current().pid(), resumes + 1, queueItem);
     }
 
     public RunManifest withQueueItem(String id) {
@@ -152,7 +148,7 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
         o.put("source", source);
         o.put("created", created);
         o.put("updated", updated);
-        o.put("status", status);
+        o.put("status", status == null ? null : status.id());
         if (reason != null) {
             o.put("reason", reason);
         }
@@ -215,10 +211,9 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
         if (pid != null && !pid.isNull() && !pid.canConvertToLong()) {
             throw new IOException(file + ": pid: expected a whole number");
         }
-        String status = text(n, "status", file);
-        if (status != null && !List.of(QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED, INTERRUPTED).contains(status)) {
-            throw new IOException(file + ": status: unknown status '" + status + "'");
-        }
+        String statusId = text(n, "status", file);
+        RunStatus status = statusId == null ? null : FOLDER_STATES.stream().filter(st -> st.id().equals(statusId))
+                .findFirst().orElseThrow(() -> new IOException(file + ": status: unknown status '" + statusId + "'"));
         return new RunManifest(seeds, text(n, "preset", file), text(n, "title", file), text(n, "kind", file),
                 text(n, "presetSource", file), overrides, text(n, "engineVersion", file), text(n, "source", file),
                 text(n, "created", file), text(n, "updated", file), status, text(n, "reason", file),

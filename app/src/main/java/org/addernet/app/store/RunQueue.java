@@ -3,7 +3,6 @@ package org.addernet.app.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.FileOutputStream;
@@ -29,12 +28,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.addernet.app.io.AtomicFiles;
-import org.addernet.app.runner.EpochRunner;
-import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.io.Json;
+import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
-import org.addernet.app.runner.Summary;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.RunSummary;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Presets waiting to run, run one at a time or {@link #setParallel N at once} through the real
@@ -73,7 +76,7 @@ public final class RunQueue implements AutoCloseable {
     private static final int FORMAT = 1;
     private static final long NOTIFY_NANOS = 100_000_000L;
     private static final long PERSIST_NANOS = 1_000_000_000L;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.indented();
 
     private final RunStore store;
     private final String source;
@@ -104,7 +107,7 @@ public final class RunQueue implements AutoCloseable {
         int seeds;
         List<String> overrides;
         Path dataRoot;
-        String state;
+        RunStatus state;
         Path runFolder;
         double progress;
         String progressText = "";
@@ -292,7 +295,7 @@ public final class RunQueue implements AutoCloseable {
         it.seeds = seeds;
         it.overrides = List.copyOf(overrides);
         it.dataRoot = dataRoot == null ? null : dataRoot.toAbsolutePath();
-        it.state = RunManifest.QUEUED;
+        it.state = RunStatus.QUEUED;
         it.attempts = 1;
         it.added = Instant.now().toString();
         return it;
@@ -321,12 +324,12 @@ public final class RunQueue implements AutoCloseable {
                 }
                 return true;
             }
-            boolean wasInterrupted = RunManifest.INTERRUPTED.equals(it.state);
-            it.state = RunManifest.CANCELLED;
+            boolean wasInterrupted = it.state == RunStatus.INTERRUPTED;
+            it.state = RunStatus.CANCELLED;
             it.error = "cancelled before it " + (wasInterrupted ? "continued" : "started");
             it.finished = Instant.now().toString();
             if (it.runFolder != null) {
-                markFolder(it.runFolder, RunManifest.CANCELLED, it.error);
+                markFolder(it.runFolder, RunStatus.CANCELLED, it.error);
             }
             changed(it);
             mutex.notifyAll();
@@ -371,7 +374,7 @@ public final class RunQueue implements AutoCloseable {
     public boolean retry(String id, boolean fresh) {
         synchronized (mutex) {
             Item it = find(id);
-            if (it == null || !(RunManifest.FAILED.equals(it.state) || RunManifest.CANCELLED.equals(it.state))) {
+            if (it == null || !(it.state == RunStatus.FAILED || it.state == RunStatus.CANCELLED)) {
                 return false;
             }
             boolean continueInFolder = !fresh && RunManifest.IMAGE.equals(it.kind) && it.runFolder != null
@@ -381,7 +384,7 @@ public final class RunQueue implements AutoCloseable {
                 it.attempts++;
                 it.progress = 0;
             }
-            it.state = RunManifest.QUEUED;
+            it.state = RunStatus.QUEUED;
             it.error = null;
             it.progressText = continueInFolder ? "continues from its checkpoints" : "";
             it.started = null;
@@ -546,7 +549,7 @@ public final class RunQueue implements AutoCloseable {
 
     private void launch(Item it) {
         boolean resuming = it.runFolder != null;
-        it.state = RunManifest.RUNNING;
+        it.state = RunStatus.RUNNING;
         it.started = Instant.now().toString();
         it.finished = null;
         it.error = null;
@@ -577,17 +580,17 @@ public final class RunQueue implements AutoCloseable {
             dataRoot = it.dataRoot;
             folder = it.runFolder != null && Files.isDirectory(it.runFolder) ? it.runFolder : null;
         }
-        String endState;
+        RunStatus endState;
         String error = null;
         PrintStream log = null;
         ManifestWriter manifest = null;
         try {
             Preset preset = PresetLoader.parse("queue item " + id + " (" + presetAsked + ")", presetJson, List.of());
-            boolean image = RunManifest.IMAGE.equals(RunManifest.kindOf(preset));
+            Runners.Kind kind = Runners.kind(preset);
             boolean continuing = folder != null;
             if (continuing) {
                 manifest = ManifestWriter.resuming(folder, preset, presetAsked, overrides, seeds, source);
-                if (!image) {
+                if (kind == Runners.Kind.TOY) {
                     // toy runs keep no checkpoints: they start again in their folder
                     Files.deleteIfExists(folder.resolve("summary.json"));
                 }
@@ -609,49 +612,19 @@ public final class RunQueue implements AutoCloseable {
             log = new PrintStream(new FileOutputStream(folder.resolve(LOG).toFile(), true), true, StandardCharsets.UTF_8);
             log.println("# " + Instant.now() + " queue item " + id + (continuing ? " continues" : " starts") + " in "
                     + folder);
-            RunObserver progress = progressOf(it);
-            ManifestWriter mw = manifest;
-            RunObserver both = new RunObserver() {
-                @Override
-                public void started() {
-                    mw.started();
-                }
-
-                @Override
-                public void progress(long done, long total, String text) {
-                    progress.progress(done, total, text);
-                }
-
-                @Override
-                public void finished(Summary summary) {
-                    mw.finished(summary);
-                }
-
-                @Override
-                public void failed(Throwable error) {
-                    mw.failed(error);
-                }
-            };
-            Summary summary;
-            if (image) {
-                boolean resume = continuing && Files.isRegularFile(folder.resolve("preset.json"));
-                EpochRunner runner = new EpochRunner(preset, folder, seeds, dataRoot, resume, log, false);
-                runner.setObserver(both);
-                if (!arm(job, runner::cancel)) {
-                    runner.cancel();
-                }
-                summary = runner.run();
-            } else {
-                PresetRunner runner = new PresetRunner(preset, folder, seeds, jobs, log);
-                runner.setObserver(both);
-                if (!arm(job, runner::cancel)) {
-                    runner.cancel();
-                }
-                summary = runner.run();
+            // epoch runs continue from their checkpoints, sweeps from their completed variants
+            boolean resume = continuing && kind != Runners.Kind.TOY && Files.isRegularFile(folder.resolve("preset.json"));
+            RunRequest request = new RunRequest(presetAsked, presetJson, overrides, null, seeds, folder.toString(),
+                    dataRoot == null ? null : dataRoot.toString(), resume, jobs);
+            Runner runner = Runners.create(preset, request, RunLog.to(log));
+            runner.observe(manifest).observe(progressOf(it));
+            if (!arm(job, runner::cancel)) {
+                runner.cancel();
             }
+            RunSummary summary = runner.run();
             synchronized (mutex) {
                 if (job.stop == Stop.SHUTDOWN) {
-                    endState = RunManifest.INTERRUPTED;
+                    endState = RunStatus.INTERRUPTED;
                     error = interruptedText(it.kind);
                 } else {
                     endState = RunManifest.statusOf(summary);
@@ -661,9 +634,9 @@ public final class RunQueue implements AutoCloseable {
         } catch (IOException | RuntimeException | Error e) {
             error = ManifestWriter.describe(e);
             synchronized (mutex) {
-                endState = job.stop == Stop.SHUTDOWN ? RunManifest.INTERRUPTED : RunManifest.FAILED;
+                endState = job.stop == Stop.SHUTDOWN ? RunStatus.INTERRUPTED : RunStatus.FAILED;
             }
-            if (manifest != null && RunManifest.INTERRUPTED.equals(endState)) {
+            if (manifest != null && endState == RunStatus.INTERRUPTED) {
                 manifest.markInterrupted();
             }
             if (log != null) {
@@ -678,12 +651,12 @@ public final class RunQueue implements AutoCloseable {
             running.remove(it.id);
             it.state = endState;
             it.error = error;
-            it.finished = RunManifest.INTERRUPTED.equals(endState) ? null : Instant.now().toString();
-            if (RunManifest.COMPLETED.equals(endState)) {
+            it.finished = endState == RunStatus.INTERRUPTED ? null : Instant.now().toString();
+            if (endState == RunStatus.COMPLETED) {
                 it.progress = 1;
                 it.progressText = "done";
             } else {
-                it.progressText = endState;
+                it.progressText = endState.id();
             }
             if (manifest != null && manifest.writeError() != null) {
                 it.error = (it.error == null ? "" : it.error + "; ") + manifest.writeError();
@@ -714,7 +687,7 @@ public final class RunQueue implements AutoCloseable {
             @Override
             public void progress(long done, long total, String text) {
                 synchronized (mutex) {
-                    if (!RunManifest.RUNNING.equals(it.state)) {
+                    if (it.state != RunStatus.RUNNING) {
                         return;
                     }
                     double f = total <= 0 ? 0 : Math.min(1, (double) done / total);
@@ -774,12 +747,12 @@ public final class RunQueue implements AutoCloseable {
     }
 
     private static boolean isPending(Item i) {
-        return RunManifest.QUEUED.equals(i.state) || RunManifest.INTERRUPTED.equals(i.state);
+        return i.state == RunStatus.QUEUED || i.state == RunStatus.INTERRUPTED;
     }
 
     private static boolean isDone(Item i) {
-        return RunManifest.COMPLETED.equals(i.state) || RunManifest.FAILED.equals(i.state)
-                || RunManifest.CANCELLED.equals(i.state);
+        return i.state == RunStatus.COMPLETED || i.state == RunStatus.FAILED
+                || i.state == RunStatus.CANCELLED;
     }
 
     private void checkOpen() {
@@ -789,7 +762,7 @@ public final class RunQueue implements AutoCloseable {
     }
 
     /** Sets the status of a folder's manifest (an interrupted item cancelled before it continued). */
-    private static void markFolder(Path folder, String status, String reason) {
+    private static void markFolder(Path folder, RunStatus status, String reason) {
         try {
             RunManifest m = RunManifest.read(folder);
             m.withStatus(status, reason).write(folder);
@@ -829,7 +802,7 @@ public final class RunQueue implements AutoCloseable {
             ArrayNode ov = o.putArray("overrides");
             it.overrides.forEach(ov::add);
             o.put("dataRoot", it.dataRoot == null ? null : it.dataRoot.toString());
-            o.put("state", it.state);
+            o.put("state", it.state.id());
             o.put("runFolder", it.runFolder == null ? null : relative(it.runFolder));
             o.put("progress", it.progress);
             o.put("progressText", it.progressText);
@@ -880,10 +853,11 @@ public final class RunQueue implements AutoCloseable {
                 o.path("overrides").forEach(n -> ov.add(n.asText()));
                 it.overrides = List.copyOf(ov);
                 it.dataRoot = o.path("dataRoot").isTextual() ? Path.of(o.get("dataRoot").asText()) : null;
-                it.state = need(o, "state");
-                if (!List.of(RunManifest.QUEUED, RunManifest.RUNNING, RunManifest.COMPLETED, RunManifest.FAILED,
-                        RunManifest.CANCELLED, RunManifest.INTERRUPTED).contains(it.state)) {
-                    throw new IOException(it.id + ": state: unknown state '" + it.state + "'");
+                String state = need(o, "state");
+                it.state = RunStatus.ids().contains(state) ? RunStatus.fromId(state) : null;
+                if (it.state == null || !List.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.COMPLETED,
+                        RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.INTERRUPTED).contains(it.state)) {
+                    throw new IOException(it.id + ": state: unknown state '" + state + "'");
                 }
                 it.runFolder = o.path("runFolder").isTextual() ? store.home().resolve(o.get("runFolder").asText()) : null;
                 it.progress = o.path("progress").asDouble(0);
@@ -898,11 +872,11 @@ public final class RunQueue implements AutoCloseable {
                     throw new IOException(it.id + ": presetJson: expected the merged preset object");
                 }
                 it.presetJson = JSON.writeValueAsString(pj);
-                if (RunManifest.RUNNING.equals(it.state)) {
-                    it.state = RunManifest.INTERRUPTED;
+                if (it.state == RunStatus.RUNNING) {
+                    it.state = RunStatus.INTERRUPTED;
                     it.error = interruptedText(it.kind).replace("interrupted:", "interrupted (the workbench stopped "
                             + "while it ran):");
-                    it.progressText = RunManifest.INTERRUPTED;
+                    it.progressText = RunStatus.INTERRUPTED.id();
                 }
                 if (it.id.matches("q\\d+")) {
                     maxId = Math.max(maxId, Integer.parseInt(it.id.substring(1)));

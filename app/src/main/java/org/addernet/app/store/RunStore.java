@@ -17,8 +17,10 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.addernet.app.io.Json;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.presets.PresetValidator;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * The run store: one folder per run under {@code <home>/runs}, named
@@ -32,7 +34,7 @@ public final class RunStore {
     /** The store's folder inside the home. */
     public static final String RUNS = "runs";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = Json.mapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path home;
@@ -185,22 +187,22 @@ public final class RunStore {
         }
         String engine = m != null && m.engineVersion() != null ? m.engineVersion() : text(summary, "engineVersion");
 
-        String status;
+        RunStatus status;
         String reason = m == null ? null : m.reason();
-        String declared = m == null ? null : m.status();
+        RunStatus declared = m == null ? null : m.status();
         if (declared == null) {                       // a folder made before the store, or a bare {"seeds": N}
             if (summary != null) {
                 status = RunManifest.statusOf(records);
                 reason = RunManifest.reasonOf(records);
             } else {
-                status = RunManifest.INTERRUPTED;
+                status = RunStatus.INTERRUPTED;
                 reason = "no summary.json: the run stopped before it finished";
             }
-        } else if (RunManifest.RUNNING.equals(declared) && !alive(m.pid())) {
-            status = RunManifest.INTERRUPTED;
+        } else if (declared == RunStatus.RUNNING && !alive(m.pid())) {
+            status = RunStatus.INTERRUPTED;
             reason = "its process" + (m.pid() == null ? "" : " (pid " + m.pid() + ")")
                     + " ended while it ran: killed or crashed";
-        } else if (RunManifest.COMPLETED.equals(declared) && summary == null) {
+        } else if (declared == RunStatus.COMPLETED && summary == null) {
             return RunInfo.damaged(folder, m.created() != null ? m.created() : fallbackCreated,
                     summaryFile + ": missing, though " + RunManifest.FILE + " says " + declared);
         } else {
@@ -217,7 +219,7 @@ public final class RunStore {
         return runs.stream()
                 .filter(r -> preset == null || preset.equals(r.preset()))
                 .filter(r -> model == null || r.models().contains(model))
-                .filter(r -> status == null || status.equals(r.status()))
+                .filter(r -> status == null || status.equals(r.status().id()))
                 .toList();
     }
 

@@ -22,6 +22,11 @@ import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunObserver;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.engine.train.Checkpoint;
 import org.addernet.presets.Preset;
@@ -29,6 +34,7 @@ import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Epoch runs ({@code workbench run} on an image preset) on a small MNIST-format set written here:
@@ -165,17 +171,20 @@ class EpochRunTest {
         // stop the first run in its second epoch (after 14 of 30 steps), as Ctrl-C would
         Path broken = tmp.resolve("broken");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        EpochRunner stopped = new EpochRunner(preset(), broken, 1, data, false,
-                new PrintStream(log, true, StandardCharsets.UTF_8), false);
-        stopped.setStepHook((id, it) -> {
-            if (it == 14) {
-                stopped.cancel();
+        Runner stopped = Runners.create(preset(), RunRequest.of(preset(), null, List.of(), 1, broken).withDataRoot(data),
+                RunLog.to(new PrintStream(log, true, StandardCharsets.UTF_8)));
+        stopped.observe(new RunObserver() {
+            @Override
+            public void stepDone(String id, long it, long stepsPerEpoch) {
+                if (it == 14) {
+                    stopped.cancel();
+                }
             }
         });
         Files.createDirectories(broken);
         var partial = stopped.run();
-        assertEquals("cancelled", partial.runs().get(0).status());
-        assertEquals("cancelled", partial.runs().get(1).status());
+        assertEquals(RunStatus.CANCELLED, partial.runs().get(0).status());
+        assertEquals(RunStatus.CANCELLED, partial.runs().get(1).status());
         assertEquals(1, partial.runs().get(0).epochsDone(), "the checkpoint after epoch 1 is kept");
         assertTrue(partial.runs().get(0).reason().contains("--resume"), partial.runs().get(0).reason());
         try (InputStream in = Files.newInputStream(broken.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT))) {
@@ -213,9 +222,10 @@ class EpochRunTest {
         }
 
         // Ctrl-C at once during a later resume: runs already finished stay completed, untouched
-        EpochRunner again = new EpochRunner(preset(), broken, 1, data, true, null, false);
+        Runner again = Runners.create(preset(), RunRequest.of(preset(), null, List.of(), 1, broken).withDataRoot(data)
+                .withResume(true), RunLog.NONE);
         again.cancel();
-        var kept = again.run();
+        var kept = (org.addernet.app.runner.Summary) again.run();
         assertEquals(0, kept.incomplete(), "finished runs are not reported as cancelled");
         assertEquals(3, kept.runs().get(0).epochsDone(), String.valueOf(kept.runs()));
         assertEquals(1, kept.aggregate().get(0).completed());

@@ -16,6 +16,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /** The command-line contract of DESIGN.md, driven in-process on short versions of the bundled presets. */
 class RunCommandTest {
@@ -157,7 +158,8 @@ class RunCommandTest {
         Path out = tmp.resolve("cancel");
         org.addernet.presets.Preset p = org.addernet.presets.PresetLoader.resolve("fig2-unit-ball",
                 List.of("training.iterations=100000000", "output.gridResolution=20", "output.panelSize=120"));
-        var runner = new org.addernet.app.runner.PresetRunner(p, out, 1, 2, null);
+        var runner = org.addernet.app.runner.Runners.create(p, org.addernet.app.runner.RunRequest.of(p, null, List.of(), 1, out)
+                .withJobs(2), org.addernet.app.runner.RunLog.NONE);
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(300);
@@ -168,10 +170,10 @@ class RunCommandTest {
         });
         stopper.start();
         var summary = runner.run();
-        assertTrue(runner.awaitEnd(1));
+        assertTrue(runner.await(1));
         assertEquals(6, summary.runs().size());
         for (var r : summary.runs()) {
-            assertEquals("cancelled", r.status(), r.toString());
+            assertEquals(RunStatus.CANCELLED, r.status(), r.toString());
         }
         JsonNode s = JSON.readTree(out.resolve("summary.json").toFile());
         assertEquals("cancelled", s.get("runs").get(0).get("status").asText());

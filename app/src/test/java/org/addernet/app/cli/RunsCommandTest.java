@@ -15,6 +15,7 @@ import org.addernet.app.store.RunStore;
 import org.addernet.app.store.WorkbenchHome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /** {@code workbench run} into the store, {@code workbench runs} and {@code workbench queue} on a temporary home. */
 class RunsCommandTest {
@@ -47,7 +48,7 @@ class RunsCommandTest {
         assertEquals(2, runs.size());
         for (RunInfo run : runs) {
             assertTrue(run.id().matches("\\d{8}-\\d{6}-fig4-xor(-2)?"), run.id());
-            assertEquals("completed", run.status());
+            assertEquals(RunStatus.COMPLETED, run.status());
             assertEquals("cli", run.source());
             assertEquals("fig4-xor", run.preset());
             assertEquals(List.of("training.iterations=200", "runs.hidden=[2]"), run.overrides());

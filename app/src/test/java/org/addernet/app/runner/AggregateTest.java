@@ -5,16 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.addernet.engine.train.RunStatus;
 
 class AggregateTest {
-    private static RunRecord run(String model, int n, long seed, String status, Double test) {
-        return new RunRecord(model + "-n" + n + "-s" + seed, model, n, 2, seed, seed, status, test, test, 0.1, 10, 1, null);
+    private static RunRecord run(String model, int n, long seed, RunStatus status, Double test) {
+        return new RunRecord(new RunRecord.Run(model + "-n" + n + "-s" + seed, model, n, 2, seed, seed), status,
+                new RunRecord.Result(test, test, 0.1, 10, 1), null);
     }
 
     @Test
     void meanAndSampleStdPerCellOverCompletedRuns() {
-        List<Aggregate> cells = Aggregate.of(List.of(run("adder", 1, 1, "completed", 0.9), run("mlp", 1, 1, "completed", 0.5),
-                run("adder", 1, 2, "completed", 1.0), run("adder", 1, 3, "diverged", null), run("mlp", 1, 2, "diverged", null)));
+        List<Aggregate> cells = Aggregate.of(List.of(run("adder", 1, 1, RunStatus.COMPLETED, 0.9), run("mlp", 1, 1, RunStatus.COMPLETED, 0.5),
+                run("adder", 1, 2, RunStatus.COMPLETED, 1.0), run("adder", 1, 3, RunStatus.DIVERGED, null), run("mlp", 1, 2, RunStatus.DIVERGED, null)));
         assertEquals(2, cells.size());
         Aggregate adder = cells.get(0);
         assertEquals("adder", adder.model());
@@ -30,7 +32,7 @@ class AggregateTest {
 
     @Test
     void aCellWithNoCompletedRunHasNoNumbers() {
-        Aggregate a = Aggregate.of(List.of(run("mlp", 2, 1, "failed", null))).get(0);
+        Aggregate a = Aggregate.of(List.of(run("mlp", 2, 1, RunStatus.FAILED, null))).get(0);
         assertNull(a.testMean());
         assertNull(a.testStd());
     }

@@ -18,6 +18,7 @@ import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /** The API the window uses: listener events, cancel, the table while it fills, resume. */
 class SweepRunnerTest {
@@ -39,14 +40,20 @@ class SweepRunnerTest {
         return PresetLoader.parse("eta.json", SWEEP, List.of());
     }
 
-    /** Records the listener's calls; cancels the sweep when the first variant ends. */
-    private static final class Recorder implements SweepRunner.Listener {
+    /** A sweep runner as the factory makes it. */
+    private static SweepRunner sweep(Path out, int seeds, int jobs, boolean resume) {
+        return (SweepRunner) Runners.create(preset(), RunRequest.of(preset(), null, List.of(), seeds, out).withJobs(jobs)
+                .withResume(resume), RunLog.NONE);
+    }
+
+    /** Records the observer's sweep events; cancels the sweep when the first variant ends. */
+    private static final class Recorder implements RunObserver {
         final List<String> events = Collections.synchronizedList(new ArrayList<>());
         SweepRunner runner;
         boolean cancelAfterFirst;
 
         @Override
-        public void started(SweepTable table) {
+        public void sweepStarted(SweepTable table) {
             events.add("started " + table.columns().size());
         }
 
@@ -68,7 +75,8 @@ class SweepRunnerTest {
     void cancelStopsTheSweepAndResumeFinishesItWithoutRedoingWhatCompleted() throws Exception {
         Path out = tmp.resolve("sweep");
         Recorder rec = new Recorder();
-        SweepRunner runner = new SweepRunner(preset(), out, 2, rec).jobs(1);
+        SweepRunner runner = sweep(out, 2, 1, false);
+        runner.observe(rec);
         rec.runner = runner;
         rec.cancelAfterFirst = true;
         assertEquals(List.of("eta-0.2", "eta-0", "eta-1"), runner.table().columns().stream().map(SweepTable.Column::id).toList(),
@@ -79,12 +87,12 @@ class SweepRunnerTest {
         assertEquals(1, runner.table().ours().get(0).hidden());
 
         SweepSummary first = runner.run();
-        assertTrue(runner.awaitEnd(0), "run() has returned");
+        assertTrue(runner.await(0), "run() has returned");
         assertEquals(List.of("started 3", "start 0/3 eta-0.2 eta=0.2", "end 0 true"), rec.events);
         assertEquals(6, first.runs().size(), "every planned run is listed, run or not");
         assertEquals(4, first.incomplete());
         for (RunRecord r : first.runs().subList(2, 6)) {
-            assertEquals("cancelled", r.status());
+            assertEquals(RunStatus.CANCELLED, r.status());
             assertEquals("cancelled before it started", r.reason());
             assertEquals(0, r.iterations());
         }
@@ -99,11 +107,13 @@ class SweepRunnerTest {
 
         Path kept = out.resolve("eta-0.2").resolve("adder-n1-s1").resolve("metrics.csv");
         FileTime before = Files.getLastModifiedTime(kept);
-        assertThrows(OutputFolderException.class, () -> new SweepRunner(preset(), out, 2, null).run(),
+        assertThrows(OutputFolderException.class, () -> sweep(out, 2, 0, false).run(),
                 "a new sweep into the folder is refused");
 
         Recorder again = new Recorder();
-        SweepSummary resumed = new SweepRunner(preset(), out, 2, again).jobs(1).resume(true).run();
+        SweepRunner resumer = sweep(out, 2, 1, true);
+        resumer.observe(again);
+        SweepSummary resumed = resumer.run();
         assertEquals(0, resumed.incomplete());
         assertEquals(List.of("started 3", "start 0/3 eta-0.2 eta=0.2", "end 0 true", "start 1/3 eta-0 eta=0.0", "end 1 true",
                 "start 2/3 eta-1 eta=1.0", "end 2 true"), again.events);
@@ -118,8 +128,8 @@ class SweepRunnerTest {
 
     @Test
     void theSameSweepTwiceGivesTheSameTable() throws IOException {
-        SweepSummary a = new SweepRunner(preset(), tmp.resolve("a"), 1, null).jobs(2).run();
-        SweepSummary b = new SweepRunner(preset(), tmp.resolve("b"), 1, null).jobs(1).run();
+        SweepSummary a = sweep(tmp.resolve("a"), 1, 2, false).run();
+        SweepSummary b = sweep(tmp.resolve("b"), 1, 1, false).run();
         assertEquals(a.table(), b.table());
         assertEquals(Files.readString(tmp.resolve("a").resolve(SweepRunner.TABLE_CSV)),
                 Files.readString(tmp.resolve("b").resolve(SweepRunner.TABLE_CSV)));
@@ -128,6 +138,8 @@ class SweepRunnerTest {
     @Test
     void aPresetWithoutASweepIsRefused() {
         Preset plain = PresetLoader.resolve("fig2-unit-ball", List.of());
-        assertThrows(IllegalArgumentException.class, () -> new SweepRunner(plain, tmp, 1, null));
+        assertThrows(IllegalArgumentException.class, () -> new SweepRunner(plain, RunRequest.of(plain, null, List.of(), 1, tmp),
+                RunLog.NONE));
+        assertEquals(Runners.Kind.TOY, Runners.kind(plain), "the factory gives it the toy runner");
     }
 }

@@ -11,6 +11,7 @@ import org.addernet.app.render.TableFigure;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.Test;
+import org.addernet.engine.train.RunStatus;
 
 /** The table's numbers (mean and sample sd over completed runs), best marks, CSV and figure, from made-up runs. */
 class SweepTableTest {
@@ -23,17 +24,18 @@ class SweepTableTest {
                {"id": "c", "cells": ["0.4"], "set": {"training.lr": 0.4}}]}}
             """;
 
-    private static RunRecord run(String model, String status, Double test, Double train) {
-        return new RunRecord(model + "-n4-s1", model, 4, 2, 1, 1, status, train, test, 0.1, 100, 1.0, null);
+    private static RunRecord run(String model, RunStatus status, Double test, Double train) {
+        return new RunRecord(new RunRecord.Run(model + "-n4-s1", model, 4, 2, 1, 1), status,
+                new RunRecord.Result(train, test, 0.1, 100, 1.0), null);
     }
 
     @Test
     void cellsAreMeanAndSampleSdOfTheCompletedRunsInPercent() {
         Preset p = PresetLoader.parse("lr.json", TWO_MODELS, List.of());
         List<List<RunRecord>> results = new ArrayList<>(Arrays.asList(
-                List.of(run("mlp", "completed", 0.80, 0.9), run("mlp", "completed", 0.90, 0.9),
-                        run("adder", "completed", 0.70, 0.9), run("adder", "diverged", null, null)),
-                List.of(run("mlp", "completed", 0.88, 0.9), run("adder", "completed", 0.95, 0.9)),
+                List.of(run("mlp", RunStatus.COMPLETED, 0.80, 0.9), run("mlp", RunStatus.COMPLETED, 0.90, 0.9),
+                        run("adder", RunStatus.COMPLETED, 0.70, 0.9), run("adder", RunStatus.DIVERGED, null, null)),
+                List.of(run("mlp", RunStatus.COMPLETED, 0.88, 0.9), run("adder", RunStatus.COMPLETED, 0.95, 0.9)),
                 null));
         SweepTable t = SweepTable.of(p, 2, results);
         assertEquals(2, t.ours().size(), "one row per model");
@@ -70,9 +72,9 @@ class SweepTableTest {
     void theFigureMarksTheBestAndFitsEveryColumn() {
         Preset p = PresetLoader.parse("lr.json", TWO_MODELS, List.of());
         SweepTable t = SweepTable.of(p, 1, new ArrayList<>(Arrays.asList(
-                List.of(run("mlp", "completed", 0.5, 0.5), run("adder", "completed", 0.6, 0.6)),
-                List.of(run("mlp", "completed", 0.7, 0.7), run("adder", "completed", 0.55, 0.55)),
-                List.of(run("mlp", "completed", 0.6, 0.6), run("adder", "completed", 0.65, 0.65)))));
+                List.of(run("mlp", RunStatus.COMPLETED, 0.5, 0.5), run("adder", RunStatus.COMPLETED, 0.6, 0.6)),
+                List.of(run("mlp", RunStatus.COMPLETED, 0.7, 0.7), run("adder", RunStatus.COMPLETED, 0.55, 0.55)),
+                List.of(run("mlp", RunStatus.COMPLETED, 0.6, 0.6), run("adder", RunStatus.COMPLETED, 0.65, 0.65)))));
         TableFigure.Spec spec = t.figureSpec();
         assertEquals(List.of(TableFigure.Kind.HEADER, TableFigure.Kind.OURS, TableFigure.Kind.OURS, TableFigure.Kind.PAPER),
                 spec.lines().stream().map(TableFigure.Line::kind).toList());

@@ -10,18 +10,20 @@ import java.util.List;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.ui.charts.ComparisonChart;
 import org.junit.jupiter.api.Test;
+import org.addernet.engine.train.RunStatus;
 
 /** Mean and spread over seeds on known values, seeds counted once, and the CSV and LaTeX exports. */
 class ComparisonTableTest {
-    private static RunRecord rec(String model, Integer hidden, long seed, String status, Double test, Double train,
+    private static RunRecord rec(String model, Integer hidden, long seed, RunStatus status, Double test, Double train,
                                  Double loss, double secs) {
-        return new RunRecord(model + "-s" + seed, model, hidden, 2, seed, seed, status, train, test, loss, 100, secs,
-                "completed".equals(status) ? null : status + " at iteration 50");
+        return new RunRecord(new RunRecord.Run(model + "-s" + seed, model, hidden, 2, seed, seed), status,
+                new RunRecord.Result(train, test, loss, 100, secs),
+                status == RunStatus.COMPLETED ? null : status + " at iteration 50");
     }
 
     private static RunInfo folder(String id, String preset, List<String> overrides, RunRecord... runs) {
         return new RunInfo(Path.of("/runs", id), id, preset, "", "toy", preset, 1, overrides, List.of(), "0.1.0", "cli",
-                "2025-01-01T00:00:00Z", "completed", null, 0, null, List.of(runs));
+                "2025-01-01T00:00:00Z", RunStatus.COMPLETED, null, 0, null, List.of(runs));
     }
 
     private static final double EPS = 1e-12;
@@ -30,13 +32,13 @@ class ComparisonTableTest {
     void meansAndSampleSpreadsOverSeeds() {
         // seeds 1..3 of one cell in two folders (newest first), a repeat of seed 2 and a diverged seed 4
         RunInfo newer = folder("b", "my_preset", List.of(),
-                rec("adder", 3, 1, "completed", 0.9, 1.0, 0.1, 2.0),
-                rec("adder", 3, 2, "completed", 0.8, 0.9, 0.3, 4.0),
-                rec("mlp", 3, 1, "completed", 0.5, 0.6, 0.7, 1.0));
+                rec("adder", 3, 1, RunStatus.COMPLETED, 0.9, 1.0, 0.1, 2.0),
+                rec("adder", 3, 2, RunStatus.COMPLETED, 0.8, 0.9, 0.3, 4.0),
+                rec("mlp", 3, 1, RunStatus.COMPLETED, 0.5, 0.6, 0.7, 1.0));
         RunInfo older = folder("a", "my_preset", List.of(),
-                rec("adder", 3, 2, "completed", 0.1, 0.1, 9.0, 99.0),        // a repeat of seed 2: the newer one wins
-                rec("adder", 3, 3, "completed", 0.7, 0.8, 0.2, 6.0),
-                rec("adder", 3, 4, "diverged", null, null, null, 1.0));
+                rec("adder", 3, 2, RunStatus.COMPLETED, 0.1, 0.1, 9.0, 99.0),        // a repeat of seed 2: the newer one wins
+                rec("adder", 3, 3, RunStatus.COMPLETED, 0.7, 0.8, 0.2, 6.0),
+                rec("adder", 3, 4, RunStatus.DIVERGED, null, null, null, 1.0));
         ComparisonTable t = ComparisonTable.of(List.of(newer, older));
         assertEquals(2, t.rows().size());
         ComparisonTable.Row a = t.rows().get(0);
@@ -60,7 +62,7 @@ class ComparisonTableTest {
         // the model filter keeps only its rows; settings split rows
         assertEquals(List.of("mlp"), ComparisonTable.of(List.of(newer, older), "mlp").rows().stream()
                 .map(ComparisonTable.Row::model).toList());
-        RunInfo tuned = folder("c", "my_preset", List.of("training.lr=0.05"), rec("adder", 3, 1, "completed", 0.95, 1.0,
+        RunInfo tuned = folder("c", "my_preset", List.of("training.lr=0.05"), rec("adder", 3, 1, RunStatus.COMPLETED, 0.95, 1.0,
                 0.05, 2.0));
         ComparisonTable split = ComparisonTable.of(List.of(newer, tuned));
         assertEquals(3, split.rows().size());
@@ -68,8 +70,8 @@ class ComparisonTableTest {
         assertEquals(1, split.rows().get(2).seeds());
 
         // a failed record of a seed gives way to a completed one of the same seed
-        RunInfo failedFirst = folder("d", "p", List.of(), rec("adder", 1, 1, "failed", null, null, null, 0.0));
-        RunInfo okLater = folder("e", "p", List.of(), rec("adder", 1, 1, "completed", 0.6, 0.7, 0.4, 1.0));
+        RunInfo failedFirst = folder("d", "p", List.of(), rec("adder", 1, 1, RunStatus.FAILED, null, null, null, 0.0));
+        RunInfo okLater = folder("e", "p", List.of(), rec("adder", 1, 1, RunStatus.COMPLETED, 0.6, 0.7, 0.4, 1.0));
         ComparisonTable.Row one = ComparisonTable.of(List.of(failedFirst, okLater)).rows().get(0);
         assertEquals(1, one.seeds());
         assertEquals(1, one.runs());
@@ -79,9 +81,9 @@ class ComparisonTableTest {
     @Test
     void csvAndLatexExports() {
         RunInfo f = folder("b", "my_preset", List.of("runs.models=[\"a\",\"b\"]"),
-                rec("lenet5-bn-adder", null, 1, "completed", 0.9, 1.0, 0.1, 2.0),
-                rec("lenet5-bn-adder", null, 2, "completed", 0.8, 0.9, 0.3, 4.0),
-                rec("lenet5-bn-adder", null, 3, "cancelled", null, null, null, 1.0));
+                rec("lenet5-bn-adder", null, 1, RunStatus.COMPLETED, 0.9, 1.0, 0.1, 2.0),
+                rec("lenet5-bn-adder", null, 2, RunStatus.COMPLETED, 0.8, 0.9, 0.3, 4.0),
+                rec("lenet5-bn-adder", null, 3, RunStatus.CANCELLED, null, null, null, 1.0));
         ComparisonTable t = ComparisonTable.of(List.of(f));
         assertEquals("preset,settings,model,hidden,seeds,runs,test_mean,test_sd,train_mean,train_sd,loss_mean,loss_sd,"
                 + "seconds_mean\n"
@@ -98,7 +100,7 @@ class ComparisonTableTest {
 
         // without settings there is no settings column, and one seed shows the mean alone
         String plain = ComparisonTable.of(List.of(folder("c", "p", List.of(),
-                rec("adder", 2, 1, "completed", 0.97123, 0.5, 0.25, 1.0)))).latex();
+                rec("adder", 2, 1, RunStatus.COMPLETED, 0.97123, 0.5, 0.25, 1.0)))).latex();
         assertTrue(plain.contains("\\begin{tabular}{llrrrrrr}"), plain);
         assertTrue(plain.contains("p & adder & 2 & 1 & 97.12 & 50.00 & 0.2500 & 1.0 \\\\"), plain);
 
@@ -109,10 +111,10 @@ class ComparisonTableTest {
     @Test
     void theChartDrawsOneBarPerRow() {
         RunInfo f = folder("b", "fig2-unit-ball", List.of(),
-                rec("mlp", 1, 1, "completed", 0.70, 1.0, 0.1, 2.0),
-                rec("mlp", 1, 2, "completed", 0.72, 1.0, 0.1, 2.0),
-                rec("adder", 1, 1, "completed", 0.99, 1.0, 0.1, 2.0),
-                rec("adder", 1, 2, "completed", 1.00, 1.0, 0.1, 2.0));
+                rec("mlp", 1, 1, RunStatus.COMPLETED, 0.70, 1.0, 0.1, 2.0),
+                rec("mlp", 1, 2, RunStatus.COMPLETED, 0.72, 1.0, 0.1, 2.0),
+                rec("adder", 1, 1, RunStatus.COMPLETED, 0.99, 1.0, 0.1, 2.0),
+                rec("adder", 1, 2, RunStatus.COMPLETED, 1.00, 1.0, 0.1, 2.0));
         var chart = ComparisonChart.create("test", ComparisonTable.of(List.of(f)));
         var data = chart.getCategoryPlot().getDataset();
         assertEquals(2, data.getRowCount(), "two models");

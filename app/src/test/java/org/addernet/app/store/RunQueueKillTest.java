@@ -18,6 +18,7 @@ import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.testdata.SyntheticMnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Issue 6's "done when": a queue running an image preset in another JVM is killed (SIGKILL, not
@@ -44,7 +45,7 @@ class RunQueueKillTest {
             QueueItem it = q.add(PRESET, SETTINGS, 1, data);
             q.start();
             assertTrue(q.awaitIdle(180_000));
-            assertEquals("completed", q.item(it.id()).state(), String.valueOf(q.item(it.id()).error()));
+            assertEquals(RunStatus.COMPLETED, q.item(it.id()).state(), String.valueOf(q.item(it.id()).error()));
             whole = q.item(it.id()).runFolder();
         }
 
@@ -73,7 +74,7 @@ class RunQueueKillTest {
         JsonNode saved = JSON.readTree(home.resolve(RunQueue.FILE).toFile());
         assertEquals("running", saved.get("items").get(0).get("state").asText());
         RunInfo killed = RunStore.read(folder);
-        assertEquals("interrupted", killed.status());
+        assertEquals(RunStatus.INTERRUPTED, killed.status());
         assertTrue(killed.reason().contains("ended while it ran"), killed.reason());
         for (RunInfo r : new RunStore(home).list()) {
             assertFalse(r.isDamaged(), r.id() + ": " + r.reason());
@@ -81,12 +82,12 @@ class RunQueueKillTest {
 
         try (RunQueue q = RunQueue.open(home)) {
             QueueItem it = q.items().get(0);
-            assertEquals("interrupted", it.state());
+            assertEquals(RunStatus.INTERRUPTED, it.state());
             assertTrue(it.error().contains("continues from its last checkpoint"), it.error());
             q.start();
             assertTrue(q.awaitIdle(180_000));
             it = q.items().get(0);
-            assertEquals("completed", it.state(), String.valueOf(it.error()));
+            assertEquals(RunStatus.COMPLETED, it.state(), String.valueOf(it.error()));
             assertEquals(folder, it.runFolder(), "resumed in the folder it started in");
         }
         String log = Files.readString(folder.resolve(RunQueue.LOG));
@@ -107,7 +108,7 @@ class RunQueueKillTest {
         List<RunInfo> runs = new RunStore(home).list();
         assertEquals(1, runs.size());
         RunInfo run = runs.get(0);
-        assertEquals("completed", run.status());
+        assertEquals(RunStatus.COMPLETED, run.status());
         assertEquals(1, run.resumes());
         assertEquals("q1", run.queueItem());
         assertEquals("image", run.kind());

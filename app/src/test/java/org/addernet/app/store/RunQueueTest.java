@@ -19,7 +19,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.RunSummary;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.Summary;
 import org.addernet.app.testdata.SyntheticMnist;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * The run queue through the real runners: toy presets one at a time and two at once, cancel,
@@ -50,7 +54,7 @@ class RunQueueTest {
 
         QueueListener listener() {
             return (all, it) -> {
-                maxRunning = Math.max(maxRunning, (int) all.stream().filter(i -> "running".equals(i.state())).count());
+                maxRunning = Math.max(maxRunning, (int) all.stream().filter(i -> i.state() == RunStatus.RUNNING).count());
                 if (it != null) {
                     items.add(it);
                 }
@@ -68,7 +72,7 @@ class RunQueueTest {
             List<String> out = new ArrayList<>();
             synchronized (items) {
                 for (QueueItem i : items) {
-                    if ("running".equals(i.state()) && !out.contains(i.id())) {
+                    if (i.state() == RunStatus.RUNNING && !out.contains(i.id())) {
                         out.add(i.id());
                     }
                 }
@@ -85,6 +89,25 @@ class RunQueueTest {
         }
     }
 
+    @Test
+    void aQueuedSweepRunsEveryVariantThroughTheSweepRunner() throws Exception {
+        Path home = tmp.resolve("home");
+        QueueItem it;
+        try (RunQueue q = RunQueue.open(home)) {
+            it = q.add("table5-toy", List.of("training.iterations=100", "runs.hidden=[1]", "runs.models=[\"adder\"]",
+                    "data.samples=200", "output.gridResolution=20", "output.panelSize=100"), 1, null);
+            q.start();
+            assertTrue(q.awaitIdle(120_000));
+            it = q.item(it.id());
+        }
+        assertEquals(RunStatus.COMPLETED, it.state(), String.valueOf(it));
+        Path folder = it.runFolder();
+        JsonNode summary = JSON.readTree(folder.resolve("summary.json").toFile());
+        assertTrue(summary.get("variants").size() > 1, "a sweep summary: " + summary);
+        assertTrue(Files.isRegularFile(folder.resolve("table.csv")), "the sweep's table");
+        assertEquals(RunStatus.COMPLETED, RunManifest.read(folder).status(), "the store's manifest says how it ended");
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 2})
     void twoToyPresetsCompleteOneAtATimeOrTwoAtOnce(int parallel) throws Exception {
@@ -98,11 +121,11 @@ class RunQueueTest {
             a = q.add("fig2-unit-ball", TINY, 1, null);
             b = q.add("fig4-xor", TINY, 1, null);
             assertEquals(List.of("q1", "q2"), List.of(a.id(), b.id()));
-            assertEquals("queued", a.state());
+            assertEquals(RunStatus.QUEUED, a.state());
             q.start();
             assertTrue(q.awaitIdle(120_000));
             for (QueueItem it : q.items()) {
-                assertEquals("completed", it.state(), String.valueOf(it));
+                assertEquals(RunStatus.COMPLETED, it.state(), String.valueOf(it));
                 assertEquals(1.0, it.progress());
                 assertNull(it.error());
                 assertNotNull(it.finished());
@@ -113,19 +136,19 @@ class RunQueueTest {
         assertEquals(2, runs.size());
         for (QueueItem it : List.of(a, b)) {
             // progress only grows, and reaches the end
-            List<Double> p = ev.of(it.id()).stream().filter(i -> "running".equals(i.state())).map(QueueItem::progress)
+            List<Double> p = ev.of(it.id()).stream().filter(i -> i.state() == RunStatus.RUNNING).map(QueueItem::progress)
                     .toList();
             for (int k = 1; k < p.size(); k++) {
                 assertTrue(p.get(k) >= p.get(k - 1), "progress of " + it.id() + " went back: " + p);
             }
             assertTrue(p.size() >= 2, "progress was reported: " + p);
             RunInfo run = runs.stream().filter(r -> it.id().equals(r.queueItem())).findFirst().orElseThrow();
-            assertEquals("completed", run.status());
+            assertEquals(RunStatus.COMPLETED, run.status());
             assertEquals("window", run.source());
             assertEquals(TINY, run.overrides());
             // the queue ran the real runner: the same numbers as running the preset directly
-            Summary direct = new PresetRunner(PresetLoader.resolve(it.preset(), TINY), tmp.resolve("direct-" + it.id()
-                    + "-" + parallel), 1, 1, null).run();
+            RunSummary direct = Runners.create(RunRequest.of(it.preset(), TINY, 1, tmp.resolve("direct-" + it.id()
+                    + "-" + parallel)).withJobs(1), RunLog.NONE).run();
             assertEquals(direct.runs().size(), run.runs().size());
             for (int k = 0; k < direct.runs().size(); k++) {
                 RunRecord d = direct.runs().get(k);
@@ -149,16 +172,16 @@ class RunQueueTest {
                     "runs.models=[\"adder\"]"), 1, null);
             QueueItem b = q.add("fig4-xor", TINY, 1, null);
             q.start();
-            assertEquals("running", q.item(a.id()).state());
+            assertEquals(RunStatus.RUNNING, q.item(a.id()).state());
             assertTrue(q.cancel(b.id()));
-            assertEquals("cancelled", q.item(b.id()).state());
+            assertEquals(RunStatus.CANCELLED, q.item(b.id()).state());
             assertEquals("cancelled before it started", q.item(b.id()).error());
             waitFor(q, a.id(), i -> i.progress() > 0);
-            assertEquals("running", q.item(a.id()).state(), "the other item runs on");
+            assertEquals(RunStatus.RUNNING, q.item(a.id()).state(), "the other item runs on");
             assertTrue(q.cancel(a.id()));
             assertTrue(q.awaitIdle(60_000));
             QueueItem ca = q.item(a.id());
-            assertEquals("cancelled", ca.state());
+            assertEquals(RunStatus.CANCELLED, ca.state());
             assertTrue(ca.progress() > 0 && ca.progress() < 0.5, "stopped part-way: " + ca.progress());
             assertFalse(q.cancel(a.id()), "an ended item cannot be cancelled again");
             QueueItem cb = q.item(b.id());
@@ -166,8 +189,8 @@ class RunQueueTest {
             assertNull(cb.started());
             List<RunInfo> runs = new RunStore(home).list();
             assertEquals(1, runs.size(), "only the running item made a folder");
-            assertEquals("cancelled", runs.get(0).status());
-            assertEquals("cancelled", runs.get(0).runs().get(0).status());
+            assertEquals(RunStatus.CANCELLED, runs.get(0).status());
+            assertEquals(RunStatus.CANCELLED, runs.get(0).runs().get(0).status());
             assertEquals(ca.runFolder(), runs.get(0).folder());
         }
     }
@@ -213,32 +236,32 @@ class RunQueueTest {
 
             // the image item failed: its data set is not there yet
             QueueItem failed = q.item(img.id());
-            assertEquals("failed", failed.state());
+            assertEquals(RunStatus.FAILED, failed.state());
             assertTrue(failed.error().startsWith("data set mnist not found; searched: --data " + data.resolve("mnist")),
                     failed.error());
-            assertEquals("failed", RunManifest.read(failed.runFolder()).status());
+            assertEquals(RunStatus.FAILED, RunManifest.read(failed.runFolder()).status());
 
             Path firstToyFolder = q.item(toy.id()).runFolder();
-            assertEquals("cancelled", q.item(toy.id()).state());
+            assertEquals(RunStatus.CANCELLED, q.item(toy.id()).state());
             assertTrue(q.retry(toy.id()));
             SyntheticMnist.write(data, 320, 96, 7);
             assertTrue(q.retry(img.id()));
-            assertEquals("queued", q.item(img.id()).state());
+            assertEquals(RunStatus.QUEUED, q.item(img.id()).state());
             assertTrue(q.awaitIdle(180_000));
 
             QueueItem t = q.item(toy.id());
-            assertEquals("completed", t.state());
+            assertEquals(RunStatus.COMPLETED, t.state());
             assertNotEquals(firstToyFolder, t.runFolder(), "a toy item is retried in a new folder");
             assertEquals(2, t.attempts());
-            assertEquals("cancelled", RunStore.read(firstToyFolder).status(), "the cancelled attempt stays as it ended");
-            assertEquals("completed", RunStore.read(t.runFolder()).status());
+            assertEquals(RunStatus.CANCELLED, RunStore.read(firstToyFolder).status(), "the cancelled attempt stays as it ended");
+            assertEquals(RunStatus.COMPLETED, RunStore.read(t.runFolder()).status());
 
             QueueItem i = q.item(img.id());
-            assertEquals("completed", i.state(), String.valueOf(i.error()));
+            assertEquals(RunStatus.COMPLETED, i.state(), String.valueOf(i.error()));
             assertEquals(failed.runFolder(), i.runFolder(), "an image item continues in its folder");
             assertEquals(1, i.attempts());
             RunInfo run = RunStore.read(i.runFolder());
-            assertEquals("completed", run.status());
+            assertEquals(RunStatus.COMPLETED, run.status());
             assertEquals(1, run.resumes());
             assertEquals(10, run.runs().get(0).iterations());
             assertFalse(q.retry(img.id()), "a completed item is not retried");
@@ -274,13 +297,13 @@ class RunQueueTest {
             assertEquals(2, items.size());
             QueueItem ra = items.get(0);
             assertEquals(a.id(), ra.id());
-            assertEquals("queued", ra.state());
+            assertEquals(RunStatus.QUEUED, ra.state());
             assertEquals(3, ra.seeds());
             assertEquals(TINY, ra.overrides());
             assertEquals(JSON.readTree(a.presetJson()), JSON.readTree(ra.presetJson()), "the merged preset is kept");
             assertEquals("toy", ra.kind());
             QueueItem rb = items.get(1);
-            assertEquals("cancelled", rb.state());
+            assertEquals(RunStatus.CANCELLED, rb.state());
             assertEquals("image", rb.kind());
             assertEquals(tmp.resolve("data").toAbsolutePath(), rb.dataRoot());
             assertEquals("q3", q.add("fig4-xor", TINY, 1, null).id(), "ids are never reused");
@@ -313,22 +336,22 @@ class RunQueueTest {
             waitFor(q, it.id(), i -> i.progress() > 0);
             assertTrue(q.shutdown(60_000));
             QueueItem stopped = q.item(it.id());
-            assertEquals("interrupted", stopped.state());
+            assertEquals(RunStatus.INTERRUPTED, stopped.state());
             assertTrue(stopped.error().contains("toy runs keep no checkpoints"), stopped.error());
             folder = stopped.runFolder();
-            assertEquals("interrupted", RunStore.read(folder).status());
+            assertEquals(RunStatus.INTERRUPTED, RunStore.read(folder).status());
         }
         try (RunQueue q = RunQueue.open(home)) {
-            assertEquals("interrupted", q.items().get(0).state());
+            assertEquals(RunStatus.INTERRUPTED, q.items().get(0).state());
             q.start();
             assertTrue(q.awaitIdle(120_000));
             QueueItem done = q.items().get(0);
-            assertEquals("completed", done.state());
+            assertEquals(RunStatus.COMPLETED, done.state());
             assertEquals(folder, done.runFolder(), "the same folder");
             assertEquals(1, done.attempts(), "a resumption is not a new attempt");
         }
         RunInfo run = RunStore.read(folder);
-        assertEquals("completed", run.status());
+        assertEquals(RunStatus.COMPLETED, run.status());
         assertEquals(1, run.resumes());
         assertEquals(20000, run.runs().get(0).iterations(), "trained to the end");
         assertEquals(1, new RunStore(home).list().size());
@@ -344,7 +367,7 @@ class RunQueueTest {
             manifests = all.stream().filter(f -> f.getFileName().toString().equals(RunManifest.FILE)).toList();
         }
         assertEquals(List.of(), tmpFiles);
-        Map<Path, String> statuses = new HashMap<>();
+        Map<Path, RunStatus> statuses = new HashMap<>();
         for (Path m : manifests) {
             statuses.put(m.getParent(), RunManifest.read(m.getParent()).status());
         }

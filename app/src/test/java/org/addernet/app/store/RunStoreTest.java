@@ -17,11 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.Summary;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /** The run store: home resolution, folder names, manifests, and list() over healthy, old and damaged folders. */
 class RunStoreTest {
@@ -73,11 +78,11 @@ class RunStoreTest {
         RunManifest back = RunManifest.read(dir);
         assertEquals(m, back);
         assertEquals("toy", back.kind());
-        assertEquals("running", back.status());
+        assertEquals(RunStatus.RUNNING, back.status());
         assertEquals(ProcessHandle.current().pid(), back.pid());
         assertEquals(PresetRunner.ENGINE_VERSION, back.engineVersion());
         assertEquals(TINY, back.overrides());
-        RunManifest done = back.withStatus(RunManifest.COMPLETED, null);
+        RunManifest done = back.withStatus(RunStatus.COMPLETED, null);
         assertNull(done.pid(), "only a running manifest names its process");
         assertEquals(back.created(), done.created());
 
@@ -106,24 +111,24 @@ class RunStoreTest {
         Path good = store.createRunFolder("fig4-xor");
         Preset p = PresetLoader.resolve("fig4-xor", TINY);
         ManifestWriter w = ManifestWriter.fresh(good, RunManifest.begin(p, "fig4-xor", TINY, 2, "cli"), false);
-        PresetRunner runner = new PresetRunner(p, good, 2, 1, null);
-        runner.setObserver(w);
-        Summary s = runner.run();
+        Runner runner = Runners.create(p, RunRequest.of(p, "fig4-xor", TINY, 2, good).withJobs(1), RunLog.NONE);
+        runner.observe(w);
+        Summary s = (Summary) runner.run();
 
         Path truncated = store.createRunFolder("fig2-unit-ball");
         Files.writeString(truncated.resolve("run.json"), "{\"seeds\": 1, \"preset\": \"fig2-un");
         Path foreign = Files.createDirectories(store.runsDir().resolve("holiday-photos"));
         Files.writeString(foreign.resolve("notes.txt"), "not a run");
         Path badSummary = store.createRunFolder("fig2-unit-ball");
-        RunManifest.begin(p, "fig4-xor", TINY, 1, "cli").withStatus(RunManifest.COMPLETED, null).write(badSummary);
+        RunManifest.begin(p, "fig4-xor", TINY, 1, "cli").withStatus(RunStatus.COMPLETED, null).write(badSummary);
         Files.writeString(badSummary.resolve("summary.json"), "[1, 2");
         Path lost = store.createRunFolder("fig4-xor");
-        RunManifest.begin(p, "fig4-xor", TINY, 1, "cli").withStatus(RunManifest.COMPLETED, null).write(lost);
+        RunManifest.begin(p, "fig4-xor", TINY, 1, "cli").withStatus(RunStatus.COMPLETED, null).write(lost);
         // killed while running: the manifest names a process that no longer exists
         Path killed = store.createRunFolder("fig4-xor");
         RunManifest r = RunManifest.begin(p, "fig4-xor", TINY, 1, "window");
         new RunManifest(r.seeds(), r.preset(), r.title(), r.kind(), r.presetSource(), r.overrides(), r.engineVersion(),
-                r.source(), r.created(), r.updated(), RunManifest.RUNNING, null, 1L << 40, 0, "q7").write(killed);
+                r.source(), r.created(), r.updated(), RunStatus.RUNNING, null, 1L << 40, 0, "q7").write(killed);
         Files.writeString(killed.resolve(".summary.json.abc123.tmp"), "half");
         // an old command-line run: summary and preset, no manifest
         Path old = store.createRunFolder("fig4-xor");
@@ -138,7 +143,7 @@ class RunStoreTest {
         assertEquals(7, all.size(), String.valueOf(byId.keySet()));
 
         RunInfo g = byId.get(good.getFileName().toString());
-        assertEquals("completed", g.status());
+        assertEquals(RunStatus.COMPLETED, g.status());
         assertEquals("fig4-xor", g.preset());
         assertEquals("toy", g.kind());
         assertEquals("cli", g.source());
@@ -153,23 +158,23 @@ class RunStoreTest {
                 g.bestTestAccuracy().getAsDouble());
 
         RunInfo t = byId.get(truncated.getFileName().toString());
-        assertEquals("damaged", t.status());
+        assertEquals(RunStatus.DAMAGED, t.status());
         assertTrue(t.reason().startsWith(truncated.resolve("run.json") + ": not valid JSON"), t.reason());
         RunInfo f = byId.get("holiday-photos");
-        assertEquals("damaged", f.status());
+        assertEquals(RunStatus.DAMAGED, f.status());
         assertEquals("not a run folder: no run.json, preset.json or summary.json", f.reason());
         RunInfo b = byId.get(badSummary.getFileName().toString());
-        assertEquals("damaged", b.status());
+        assertEquals(RunStatus.DAMAGED, b.status());
         assertTrue(b.reason().startsWith(badSummary.resolve("summary.json") + ": not valid"), b.reason());
         RunInfo l = byId.get(lost.getFileName().toString());
-        assertEquals("damaged", l.status());
+        assertEquals(RunStatus.DAMAGED, l.status());
         assertEquals(lost.resolve("summary.json") + ": missing, though run.json says completed", l.reason());
         RunInfo k = byId.get(killed.getFileName().toString());
-        assertEquals("interrupted", k.status());
+        assertEquals(RunStatus.INTERRUPTED, k.status());
         assertTrue(k.reason().contains("pid " + (1L << 40) + ") ended while it ran"), k.reason());
         assertEquals("q7", k.queueItem());
         RunInfo o = byId.get(old.getFileName().toString());
-        assertEquals("completed", o.status(), "status from summary.json");
+        assertEquals(RunStatus.COMPLETED, o.status(), "status from summary.json");
         assertEquals("fig4-xor", o.preset());
         assertEquals("toy", o.kind());
         assertEquals(g.runs(), o.runs());
@@ -180,7 +185,7 @@ class RunStoreTest {
         assertTrue(Files.exists(killed.resolve("run.json")));
 
         // filters for the history
-        assertEquals(List.of("completed", "completed"),
+        assertEquals(List.of(RunStatus.COMPLETED, RunStatus.COMPLETED),
                 RunStore.filter(all, "fig4-xor", "adder", null).stream().map(RunInfo::status).toList());
         assertEquals(4, RunStore.filter(all, null, null, "damaged").size(), "truncated, bad summary, lost summary, foreign");
         assertEquals(1, RunStore.filter(all, null, null, "interrupted").size());
@@ -192,12 +197,12 @@ class RunStoreTest {
     void aManifestWriterLeavesAFolderHoldingAnotherRunAlone() throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("taken"));
         Preset p = PresetLoader.resolve("fig4-xor", TINY);
-        PresetRunner first = new PresetRunner(p, dir, 1, 1, null);
-        first.setObserver(ManifestWriter.fresh(dir, RunManifest.begin(p, "fig4-xor", TINY, 1, "cli"), false));
+        Runner first = Runners.create(p, RunRequest.of(p, "fig4-xor", TINY, 1, dir).withJobs(1), RunLog.NONE);
+        first.observe(ManifestWriter.fresh(dir, RunManifest.begin(p, "fig4-xor", TINY, 1, "cli"), false));
         first.run();
         String before = Files.readString(dir.resolve("run.json"));
-        PresetRunner second = new PresetRunner(p, dir, 1, 1, null);
-        second.setObserver(ManifestWriter.fresh(dir, RunManifest.begin(p, "fig4-xor", TINY, 1, "cli"), true));
+        Runner second = Runners.create(p, RunRequest.of(p, "fig4-xor", TINY, 1, dir).withJobs(1), RunLog.NONE);
+        second.observe(ManifestWriter.fresh(dir, RunManifest.begin(p, "fig4-xor", TINY, 1, "cli"), true));
         assertThrows(org.addernet.app.runner.OutputFolderException.class, second::run);
         assertEquals(before, Files.readString(dir.resolve("run.json")), "the refused run wrote nothing");
         assertTrue(Files.isDirectory(dir), "a folder with content is never removed");

@@ -22,6 +22,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.addernet.app.render.TableFigure;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunObserver;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.SweepRunner;
 import org.addernet.app.runner.SweepSummary;
 import org.addernet.app.runner.SweepTable;
@@ -164,9 +168,12 @@ final class AblationsTab {
         run.setDisable(true);
         cancel.setDisable(false);
         say("Running " + p.name() + " into " + out, false);
-        SweepRunner r = new SweepRunner(p, out, seeds.getValue(), new SweepRunner.Listener() {
+        // a sweep preset: the factory's sweep runner
+        SweepRunner r = (SweepRunner) Runners.create(p, RunRequest.of(p, preset.getValue(), sets, seeds.getValue(), out)
+                .withDataRoot(dataRoot), RunLog.NONE);
+        r.observe(new RunObserver() {
             @Override
-            public void started(SweepTable t) {
+            public void sweepStarted(SweepTable t) {
                 Platform.runLater(() -> show(t));
             }
 
@@ -179,7 +186,7 @@ final class AblationsTab {
             public void variantFinished(int index, int total, SweepTable t) {
                 Platform.runLater(() -> show(t));
             }
-        }).dataRoot(dataRoot);
+        });
         runner = r;
         Path dir = out;
         Thread t = new Thread(() -> {

@@ -26,6 +26,7 @@ import javafx.scene.layout.VBox;
 import org.addernet.app.store.RunInfo;
 import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunStore;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * The history tab: every folder of the run store, newest first, filtered by preset, model and
@@ -34,8 +35,9 @@ import org.addernet.app.store.RunStore;
  */
 final class HistoryPane {
     static final String ANY = "any";
-    private static final List<String> STATUSES = List.of(RunManifest.COMPLETED, RunManifest.FAILED,
-            RunManifest.CANCELLED, RunManifest.INTERRUPTED, RunManifest.RUNNING, RunManifest.QUEUED, RunManifest.DAMAGED);
+    private static final List<String> STATUSES = java.util.stream.Stream.of(RunStatus.COMPLETED, RunStatus.FAILED,
+            RunStatus.CANCELLED, RunStatus.INTERRUPTED, RunStatus.RUNNING, RunStatus.QUEUED, RunStatus.DAMAGED)
+            .map(RunStatus::id).toList();
 
     private final RunStore store;
     private final Consumer<List<RunInfo>> compare;
@@ -133,13 +135,13 @@ final class HistoryPane {
         table.getColumns().add(col("Kind", 55, r -> r.kind() == null ? "" : r.kind()));
         table.getColumns().add(col("Models", 150, r -> String.join(", ", r.models())));
         table.getColumns().add(col("Seeds", 55, r -> r.isDamaged() ? "" : String.valueOf(r.seeds())));
-        TableColumn<RunInfo, String> st = col("Status", 95, RunInfo::status);
+        TableColumn<RunInfo, String> st = col("Status", 95, r -> r.status().id());
         st.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
                 setText(empty ? null : s);
-                setStyle(empty || s == null ? "" : RunManifest.DAMAGED.equals(s)
+                setStyle(empty || s == null ? "" : RunStatus.DAMAGED.id().equals(s)
                         ? "-fx-text-fill: #d0103a; -fx-font-weight: bold;" : QueuePane.stateStyle(s));
             }
         });

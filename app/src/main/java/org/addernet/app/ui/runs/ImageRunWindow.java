@@ -39,15 +39,24 @@ import org.addernet.app.store.RunStore;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.RunEstimate;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunObserver;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.Summary;
 import org.addernet.app.ui.charts.EpochCurvesChart;
+import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.engine.data.DataSet;
 import org.addernet.engine.train.EpochMetrics;
+import org.addernet.engine.train.Trainer;
+import org.addernet.presets.ExperimentPlan;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
 import org.jfree.chart.fx.ChartViewer;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Image-scale runs in the window: pick an image preset (LeNet-5-BN on MNIST / Fashion-MNIST,
@@ -83,7 +92,7 @@ public final class ImageRunWindow {
     private final Map<String, List<EpochMetrics>> epochs = new LinkedHashMap<>();
     private final Map<String, List<Double>> testLoss = new LinkedHashMap<>();
 
-    private volatile EpochRunner runner;
+    private volatile Runner runner;
     private volatile Summary summary;
     private volatile boolean running;
     private volatile boolean checking;
@@ -371,7 +380,7 @@ public final class ImageRunWindow {
     }
 
     void cancel() {
-        EpochRunner r = runner;
+        Runner r = runner;
         if (r != null) {
             r.cancel();
             status.setText("Cancelling after the current step; the last epoch's checkpoint is kept.");
@@ -387,47 +396,53 @@ public final class ImageRunWindow {
             redrawCurves();
         }
         PrintStream logStream = new PrintStream(new LineSink(), true, StandardCharsets.UTF_8);
-        EpochRunner r = new EpochRunner(p, dir, seeds, data(), isResume, logStream, false);
-        r.setObserver(manifest);          // run.json: the run store's manifest, source "window"
+        Runner r = Runners.create(p, RunRequest.of(p, null, List.of(), seeds, dir).withDataRoot(data()).withResume(isResume),
+                RunLog.to(logStream));
+        r.observe(manifest);          // run.json: the run store's manifest, source "window"
         int batch = p.training().batchSize();
         int totalEpochs = p.training().epochs();
         long[] last = {System.nanoTime(), 0, -1};   // time, iteration at the last update, posted time
-        r.setStepHook((runId, iteration) -> {
-            long now = System.nanoTime();
-            if (now - last[2] < 200_000_000L) {
-                return;
+        r.observe(new RunObserver() {
+            @Override
+            public void stepDone(String runId, long iteration, long steps) {
+                long now = System.nanoTime();
+                if (now - last[2] < 200_000_000L) {
+                    return;
+                }
+                double rate = iteration > last[1] && now > last[0] ? (iteration - last[1]) * batch / ((now - last[0]) / 1e9) : 0;
+                last[0] = now;
+                last[1] = iteration;
+                last[2] = now;
+                long total = steps * totalEpochs;
+                double eta = rate > 0 ? (total - iteration) * batch / rate : Double.NaN;
+                Platform.runLater(() -> {
+                    progress.setProgress(total == 0 ? 0 : iteration / (double) total);
+                    progressText.setText(String.format(Locale.ROOT, "%s  epoch %d/%d  step %d/%d  %,.0f images/s  ETA %s",
+                            runId, Math.min(totalEpochs, steps == 0 ? 1 : (int) ((iteration - 1) / steps) + 1), totalEpochs,
+                            steps == 0 ? 0 : (iteration - 1) % steps + 1, steps, rate,
+                            Double.isNaN(eta) ? "-" : org.addernet.app.runner.Progress.clock(eta)));
+                });
             }
-            long steps = r.stepsPerEpoch();
-            double rate = iteration > last[1] && now > last[0] ? (iteration - last[1]) * batch / ((now - last[0]) / 1e9) : 0;
-            last[0] = now;
-            last[1] = iteration;
-            last[2] = now;
-            long total = steps * totalEpochs;
-            double eta = rate > 0 ? (total - iteration) * batch / rate : Double.NaN;
-            Platform.runLater(() -> {
-                progress.setProgress(total == 0 ? 0 : iteration / (double) total);
-                progressText.setText(String.format(Locale.ROOT, "%s  epoch %d/%d  step %d/%d  %,.0f images/s  ETA %s",
-                        runId, Math.min(totalEpochs, steps == 0 ? 1 : (int) ((iteration - 1) / steps) + 1), totalEpochs,
-                        steps == 0 ? 0 : (iteration - 1) % steps + 1, steps, rate,
-                        Double.isNaN(eta) ? "-" : org.addernet.app.runner.Progress.clock(eta)));
-            });
-        });
-        r.setEpochHook((run, m, eval, data) -> {
-            DataSet test = data.test();
-            int classes = data.set().numClasses();
-            int[] labels = new int[test.size()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = test.label(i);
+
+            @Override
+            public void epochDone(ExperimentPlan.ImageRun run, EpochMetrics m, Trainer.Evaluation eval,
+                                  ImagePipeline.Prepared data) {
+                DataSet test = data.test();
+                int classes = data.set().numClasses();
+                int[] labels = new int[test.size()];
+                for (int i = 0; i < labels.length; i++) {
+                    labels[i] = test.label(i);
+                }
+                int[][] c = ConfusionView.count(eval.predicted(), labels, classes);
+                List<StripItem> items = strip(test, data.sampleShape(), eval.predicted(), data.set().classNames());
+                Platform.runLater(() -> {
+                    epochs.computeIfAbsent(run.id(), k -> new ArrayList<>()).add(m);
+                    testLoss.computeIfAbsent(run.id(), k -> new ArrayList<>()).add(eval.loss());
+                    redrawCurves();
+                    confusion.show(c, data.set().classNames());
+                    showStrip(items);
+                });
             }
-            int[][] c = ConfusionView.count(eval.predicted(), labels, classes);
-            List<StripItem> items = strip(test, data.sampleShape(), eval.predicted(), data.set().classNames());
-            Platform.runLater(() -> {
-                epochs.computeIfAbsent(run.id(), k -> new ArrayList<>()).add(m);
-                testLoss.computeIfAbsent(run.id(), k -> new ArrayList<>()).add(eval.loss());
-                redrawCurves();
-                confusion.show(c, data.set().classNames());
-                showStrip(items);
-            });
         });
         runner = r;
         running = true;
@@ -440,10 +455,10 @@ public final class ImageRunWindow {
             String done;
             Summary s = null;
             try {
-                s = r.run();
+                s = (Summary) r.run();    // an image preset: the epoch runner's summary
                 long bad = s.incomplete();
                 done = bad == 0 ? "Completed: " + describe(s) + ". Folder: " + dir
-                        : bad + " run(s) not completed (" + s.runs().stream().filter(x -> !"completed".equals(x.status()))
+                        : bad + " run(s) not completed (" + s.runs().stream().filter(x -> x.status() != RunStatus.COMPLETED)
                                 .map(x -> x.id() + " " + x.status() + (x.reason() == null ? "" : ": " + x.reason()))
                                 .reduce((a, b) -> a + "; " + b).orElse("") + "). Folder: " + dir;
             } catch (IOException | RuntimeException e) {

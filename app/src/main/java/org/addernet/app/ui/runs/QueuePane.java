@@ -38,6 +38,7 @@ import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunQueue;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * The queue tab: a form that adds presets x setting sets (an optional sweep of one key) with a
@@ -70,7 +71,7 @@ final class QueuePane {
     private final AtomicReference<List<QueueItem>> pending = new AtomicReference<>();
     private final QueueListener listener;
     private final VBox root;
-    private Map<String, String> lastStates = new HashMap<>();
+    private Map<String, RunStatus> lastStates = new HashMap<>();
     private volatile boolean closed;
 
     /**
@@ -244,7 +245,7 @@ final class QueuePane {
         table.getColumns().add(text("Preset", 190, QueueItem::presetName));
         table.getColumns().add(text("Settings", 200, i -> String.join(" ", i.overrides())));
         table.getColumns().add(text("Seeds", 60, i -> String.valueOf(i.seeds())));
-        TableColumn<QueueItem, String> state = text("State", 100, QueueItem::state);
+        TableColumn<QueueItem, String> state = text("State", 100, i -> i.state().id());
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
@@ -280,7 +281,7 @@ final class QueuePane {
             }
         });
         table.getColumns().add(progress);
-        table.getColumns().add(text("What", 360, i -> i.error() != null && !RunManifest.RUNNING.equals(i.state())
+        table.getColumns().add(text("What", 360, i -> i.error() != null && i.state() != RunStatus.RUNNING
                 ? i.error() : i.progressText()));
         table.getColumns().add(text("Run folder", 300, i -> i.runFolder() == null ? "" : i.runFolder().getFileName().toString()));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -313,13 +314,16 @@ final class QueuePane {
         });
     }
 
-    static String stateStyle(String s) {
-        return switch (s) {
-            case "completed" -> "-fx-text-fill: #1b7f3b;";
-            case "failed" -> "-fx-text-fill: #d0103a; -fx-font-weight: bold;";
-            case "cancelled" -> "-fx-text-fill: #7a5a00;";
-            case "running" -> "-fx-text-fill: #0867a8; -fx-font-weight: bold;";
-            case "interrupted" -> "-fx-text-fill: #8a4fb0;";
+    static String stateStyle(String id) {
+        if (!RunStatus.ids().contains(id)) {
+            return "";
+        }
+        return switch (RunStatus.fromId(id)) {
+            case COMPLETED -> "-fx-text-fill: #1b7f3b;";
+            case FAILED -> "-fx-text-fill: #d0103a; -fx-font-weight: bold;";
+            case CANCELLED -> "-fx-text-fill: #7a5a00;";
+            case RUNNING -> "-fx-text-fill: #0867a8; -fx-font-weight: bold;";
+            case INTERRUPTED -> "-fx-text-fill: #8a4fb0;";
             default -> "";
         };
     }
@@ -424,11 +428,11 @@ final class QueuePane {
             select(keep);
         }
         boolean ended = false;
-        Map<String, String> states = new HashMap<>();
+        Map<String, RunStatus> states = new HashMap<>();
         for (QueueItem it : all) {
             states.put(it.id(), it.state());
-            String before = lastStates.get(it.id());
-            if (it.isDone() && !it.state().equals(before) && before != null) {
+            RunStatus before = lastStates.get(it.id());
+            if (it.isDone() && it.state() != before && before != null) {
                 ended = true;
             }
         }
@@ -446,8 +450,8 @@ final class QueuePane {
         cancel.setDisable(none || it.isDone());
         up.setDisable(none || rows.indexOf(it) <= 0);
         down.setDisable(none || rows.indexOf(it) >= rows.size() - 1);
-        retry.setDisable(none || !(RunManifest.FAILED.equals(it.state()) || RunManifest.CANCELLED.equals(it.state())));
-        remove.setDisable(none || RunManifest.RUNNING.equals(it.state()));
+        retry.setDisable(none || !(it.state() == RunStatus.FAILED || it.state() == RunStatus.CANCELLED));
+        remove.setDisable(none || it.state() == RunStatus.RUNNING);
     }
 
     private void updateSummary() {
@@ -459,9 +463,9 @@ final class QueuePane {
         boolean started = queue.isStarted();
         start.setDisable(started);
         pause.setDisable(!started);
-        long running = rows.stream().filter(i -> RunManifest.RUNNING.equals(i.state())).count();
+        long running = rows.stream().filter(i -> i.state() == RunStatus.RUNNING).count();
         long waiting = rows.stream().filter(QueueItem::isPending).count();
-        long done = rows.stream().filter(i -> RunManifest.COMPLETED.equals(i.state())).count();
+        long done = rows.stream().filter(i -> i.state() == RunStatus.COMPLETED).count();
         List<String> parts = new ArrayList<>();
         parts.add(started ? "started" : "paused");
         parts.add(running + " running");

@@ -15,6 +15,7 @@ import org.addernet.app.store.RunManifest;
 import org.addernet.app.ui.charts.RunCurvesChart;
 import org.addernet.engine.train.EpochMetrics;
 import org.addernet.engine.train.StepMetrics;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Reads the curves of chosen run folders for the comparison: every (seed, model, n) run of a
@@ -66,7 +67,7 @@ final class RunCurves {
                 labels.computeIfAbsent(key, k -> label(f, r, many, manySettings));
                 Map<Long, RunRecord> bySeed = chosen.computeIfAbsent(key, k -> new LinkedHashMap<>());
                 RunRecord had = bySeed.get(r.seed());
-                if (had == null || (!"completed".equals(had.status()) && "completed".equals(r.status()))) {
+                if (had == null || (had.status() != RunStatus.COMPLETED && r.status() == RunStatus.COMPLETED)) {
                     bySeed.put(r.seed(), r);
                     where.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(r.seed(), f.folder());
                 }

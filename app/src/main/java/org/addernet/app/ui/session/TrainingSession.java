@@ -16,6 +16,7 @@ import org.addernet.engine.train.RunOutcome;
 import org.addernet.engine.train.StepMetrics;
 import org.addernet.engine.train.TrainConfig;
 import org.addernet.engine.train.Trainer;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Trains several models on the same data on one worker thread and publishes snapshots.
@@ -254,7 +255,7 @@ public final class TrainingSession implements AutoCloseable {
         for (int k = 0; k < trainers.size(); k++) {
             Trainer t = trainers.get(k);
             RunOutcome o = t.outcome(0);
-            boolean diverged = "diverged".equals(o.status().id());
+            boolean diverged = o.status() == RunStatus.DIVERGED;
             Map<String, float[]> weights = new LinkedHashMap<>();
             int w = 0;
             for (Parameter p : t.network().parameters()) {
@@ -262,7 +263,7 @@ public final class TrainingSession implements AutoCloseable {
                     weights.put("layer" + (++w), p.value.clone());
                 }
             }
-            String status = t.isFinished() ? o.status().id() : running ? "running" : t.iteration() == 0 ? "ready" : "paused";
+            String status = t.isFinished() ? o.status().id() : running ? RunStatus.RUNNING.id() : t.iteration() == 0 ? "ready" : "paused";
             models.add(new ModelSnapshot(specs.get(k), t.iteration(), config.iterations(), status, histories.get(k),
                     diverged ? null : t.decisionGrid(gridResolution, extent), fieldResolution,
                     diverged ? new float[0][] : t.hiddenResponses(fieldResolution, extent), t.adderCentres(), weights,

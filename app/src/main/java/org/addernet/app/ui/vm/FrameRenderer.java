@@ -14,6 +14,7 @@ import org.addernet.app.render.UnitFieldPlot;
 import org.addernet.app.ui.session.ModelSnapshot;
 import org.addernet.app.ui.session.SessionSnapshot;
 import org.addernet.engine.train.DecisionGrid;
+import org.addernet.engine.train.RunStatus;
 
 /** Turns a snapshot into the images of a {@link Frame} with Java2D (any thread but the FX one). */
 public final class FrameRenderer {
@@ -83,7 +84,7 @@ public final class FrameRenderer {
             Arrays.fill(nan, Float.NaN);
             g = new DecisionGrid(r, -s.extent(), s.extent(), -s.extent(), s.extent(), nan);
         }
-        String sub = "diverged".equals(m.status()) ? "diverged at iteration " + m.iteration()
+        String sub = RunStatus.DIVERGED.id().equals(m.status()) ? "diverged at iteration " + m.iteration()
                 : String.format(Locale.ROOT, "it %d  train %.3f  test %.3f", m.iteration(), m.trainAccuracy(),
                         m.testAccuracy());
         return new PanelSpec(m.label(), sub, g, s.data().train(), s.data().test());

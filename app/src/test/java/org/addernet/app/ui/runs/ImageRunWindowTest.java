@@ -27,6 +27,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Drives the image-runs window headless on a small synthetic MNIST: check (estimate), start, live
@@ -94,7 +95,7 @@ class ImageRunWindowTest {
         Path out = w.out();
         assertNotNull(out);
         assertTrue(out.startsWith(tmp.resolve("home").resolve("runs")), "the run folder is in the run store: " + out);
-        assertEquals("cancelled", w.summary().runs().get(0).status());
+        assertEquals(RunStatus.CANCELLED, w.summary().runs().get(0).status());
         int done = w.summary().runs().get(0).epochsDone();
         assertTrue(done >= 1 && done < 20, "cancelled after " + done + " epochs");
         assertTrue(Files.isRegularFile(out.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT)));
@@ -110,7 +111,7 @@ class ImageRunWindowTest {
 
         robot.interact(() -> w.resume(out));
         waitUntil("the resumed run ends", () -> !w.running() && w.summary() != null);
-        assertEquals("completed", w.summary().runs().get(0).status(), text(robot, "#image-status"));
+        assertEquals(RunStatus.COMPLETED, w.summary().runs().get(0).status(), text(robot, "#image-status"));
         assertEquals(20, w.summary().runs().get(0).epochsDone());
         assertEquals(20, w.epochs().get("lenet5-bn-adder-s1").size(), "the earlier epochs from metrics.csv, then the rest");
         assertTrue(text(robot, "#image-status").startsWith("Completed: lenet5-bn-adder-s1 test "), text(robot, "#image-status"));

@@ -16,6 +16,7 @@ import org.addernet.engine.train.EpochMetrics;
 import org.addernet.engine.train.StepMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.addernet.engine.train.RunStatus;
 
 /** Reading run folders' metrics.csv into the comparison's curves: grouping, seeds once, kinds kept apart. */
 class RunCurvesTest {
@@ -24,14 +25,14 @@ class RunCurvesTest {
     @TempDir
     Path tmp;
 
-    private static RunRecord rec(String model, Integer hidden, long seed, String status) {
-        return new RunRecord(model + (hidden == null ? "" : "-n" + hidden) + "-s" + seed, model, hidden, 2, seed, seed,
-                status, 0.9, 0.8, 0.3, 300, 1.0, null);
+    private static RunRecord rec(String model, Integer hidden, long seed, RunStatus status) {
+        return new RunRecord(new RunRecord.Run(model + (hidden == null ? "" : "-n" + hidden) + "-s" + seed, model, hidden, 2,
+                seed, seed), status, new RunRecord.Result(0.9, 0.8, 0.3, 300, 1.0), null);
     }
 
     private RunInfo folder(String id, String preset, String kind, List<String> overrides, RunRecord... runs) {
         return new RunInfo(tmp.resolve(id), id, preset, "", kind, preset, 1, overrides, List.of(), "0.1.0", "window",
-                "2025-01-01T00:00:00Z", "completed", null, 0, null, List.of(runs));
+                "2025-01-01T00:00:00Z", RunStatus.COMPLETED, null, 0, null, List.of(runs));
     }
 
     /** Writes a toy run's metrics.csv: loss = base / iteration, test accuracy logged every other row. */
@@ -46,7 +47,7 @@ class RunCurvesTest {
 
     @Test
     void toyMetricsReadBackAsWritten() throws Exception {
-        RunInfo f = folder("a", "fig4-xor", "toy", List.of(), rec("adder", 2, 1, "completed"));
+        RunInfo f = folder("a", "fig4-xor", "toy", List.of(), rec("adder", 2, 1, RunStatus.COMPLETED));
         toyCsv(f, f.runs().get(0), 0.75);
         List<StepMetrics> back = MetricsCsv.parseSteps(f.folder().resolve("adder-n2-s1/metrics.csv"));
         assertEquals(3, back.size());
@@ -63,10 +64,10 @@ class RunCurvesTest {
 
     @Test
     void runsAreGroupedByPresetSettingsModelAndNWithOneTracePerSeed() throws Exception {
-        RunInfo newer = folder("b", "fig4-xor", "toy", List.of("training.lr=0.05"), rec("mlp", 2, 1, "completed"),
-                rec("adder", 2, 1, "completed"), rec("adder", 2, 2, "completed"));
-        RunInfo older = folder("a", "fig4-xor", "toy", List.of("training.lr=0.05"), rec("adder", 2, 1, "completed"));
-        RunInfo other = folder("c", "fig2-unit-ball", "toy", List.of(), rec("adder", 2, 1, "completed"));
+        RunInfo newer = folder("b", "fig4-xor", "toy", List.of("training.lr=0.05"), rec("mlp", 2, 1, RunStatus.COMPLETED),
+                rec("adder", 2, 1, RunStatus.COMPLETED), rec("adder", 2, 2, RunStatus.COMPLETED));
+        RunInfo older = folder("a", "fig4-xor", "toy", List.of("training.lr=0.05"), rec("adder", 2, 1, RunStatus.COMPLETED));
+        RunInfo other = folder("c", "fig2-unit-ball", "toy", List.of(), rec("adder", 2, 1, RunStatus.COMPLETED));
         toyCsv(newer, newer.runs().get(0), 0.6);
         toyCsv(newer, newer.runs().get(1), 0.8);
         toyCsv(newer, newer.runs().get(2), 0.4);
@@ -88,8 +89,9 @@ class RunCurvesTest {
 
     @Test
     void imageRunsAreReadPerEpochAndAMixedChoiceKeepsTheFirstKind() throws Exception {
-        RunRecord ir = new RunRecord("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1, "completed", 0.9, 0.95, 0.2,
-                30, 5.0, null, 3, 3, 0.95, 100.0);
+        RunRecord ir = new RunRecord(new RunRecord.Run("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1),
+                RunStatus.COMPLETED, new RunRecord.Result(0.9, 0.95, 0.2, 30, 5.0), null,
+                new RunRecord.EpochStats(3, 3, 0.95, 100.0));
         RunInfo img = folder("img", "lenet5-bn-mnist-adder-short", "image", List.of(), ir);
         List<EpochMetrics> epochs = List.of(
                 new EpochMetrics(1, 10, 1.5, 0.6, 0.7, 0.1, 1, 2.0, 160, new double[] {0.3, 0.2}),
@@ -97,11 +99,12 @@ class RunCurvesTest {
                 new EpochMetrics(3, 30, 0.5, 0.9, 0.95, 0.0, 1, 6.0, 160, new double[] {0.1, 0.05}));
         Path dir = Files.createDirectories(img.folder().resolve(ir.id()));
         Files.writeString(dir.resolve("metrics.csv"), MetricsCsv.formatEpochs(List.of("conv1", "fc3"), epochs));
-        RunInfo toy = folder("toy", "fig4-xor", "toy", List.of(), rec("adder", 2, 1, "completed"));
+        RunInfo toy = folder("toy", "fig4-xor", "toy", List.of(), rec("adder", 2, 1, RunStatus.COMPLETED));
         toyCsv(toy, toy.runs().get(0), 1.0);
         RunInfo missing = folder("gone", "lenet5-bn-mnist-adder-short", "image", List.of("training.epochs=1"),
-                new RunRecord("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1, "failed", null, null, null, 0, 0,
-                        "data set mnist not found", 1, 0, null, null));
+                new RunRecord(new RunRecord.Run("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1), RunStatus.FAILED,
+                        new RunRecord.Result(null, null, null, 0, 0), "data set mnist not found",
+                        new RunRecord.EpochStats(1, 0, null, null)));
 
         RunCurves.Loaded l = RunCurves.load(List.of(img, toy, missing));
         assertEquals("image", l.kind());

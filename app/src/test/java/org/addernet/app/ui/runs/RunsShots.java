@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import org.addernet.app.store.QueueItem;
 import org.addernet.app.store.RunInfo;
 import org.addernet.app.ui.shots.Shots;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Takes the documentation's screenshots of the queue and the comparison (not a test): run under a
@@ -49,7 +50,7 @@ public final class RunsShots {
         Shots.fx(() -> win.stage().setHeight(560));
         Shots.await(() -> {
             QueueItem it = win.queue().item("q4");
-            return "running".equals(it.state()) && it.progress() > 0.3;
+            return it.state() == RunStatus.RUNNING && it.progress() > 0.3;
         }, 600);
         Shots.fx(() -> {
             q.select("q4");

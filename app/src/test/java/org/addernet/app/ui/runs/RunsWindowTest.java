@@ -49,6 +49,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * Drives the queue-and-history window headless, each test on a temporary workbench home: two toy
@@ -158,7 +159,7 @@ class RunsWindowTest {
         List<QueueItem> shown = items(w);
         assertEquals(List.of("fig4-xor", "fig2-unit-ball"), shown.stream().map(QueueItem::presetName).toList());
         for (QueueItem it : shown) {
-            assertEquals("completed", it.state(), String.valueOf(it.error()));
+            assertEquals(RunStatus.COMPLETED, it.state(), String.valueOf(it.error()));
             assertEquals(1.0, it.progress());
             assertEquals(List.of("training.iterations=300", "runs.hidden=[2]"), it.overrides());
             assertEquals(2, it.seeds());
@@ -167,7 +168,7 @@ class RunsWindowTest {
         List<RunInfo> runs = history(robot, w);
         assertEquals(2, runs.size());
         for (RunInfo r : runs) {
-            assertEquals("completed", r.status());
+            assertEquals(RunStatus.COMPLETED, r.status());
             assertEquals(4, r.runs().size(), "mlp and adder, n = 2, two seeds");
         }
         robot.clickOn("#history-compare");       // nothing selected: every run shown
@@ -317,9 +318,9 @@ class RunsWindowTest {
                 w.queuePane().start();
                 w.queuePane().pause();
             });
-            assertNotEquals("queued", w.queue().item("q1").state(), "q1 was started");
-            waitUntil("q1 completes", () -> "completed".equals(w.queue().item("q1").state()));
-            assertEquals("queued", w.queue().item("q2").state());
+            assertNotEquals(RunStatus.QUEUED, w.queue().item("q1").state(), "q1 was started");
+            waitUntil("q1 completes", () -> w.queue().item("q1").state() == RunStatus.COMPLETED);
+            assertEquals(RunStatus.QUEUED, w.queue().item("q2").state());
             List<QueueItem> before = w.queue().items();
 
             // a second window on the same home while this one holds the queue: a message, not an exception
@@ -339,15 +340,15 @@ class RunsWindowTest {
             assertNotEquals(w, again, "a closed window's queue is gone: the menu opens a new window");
             List<QueueItem> after = items(again);
             assertEquals(before.stream().map(QueueItem::id).toList(), after.stream().map(QueueItem::id).toList());
-            assertEquals("completed", after.get(0).state());
-            assertEquals("cancelled", after.get(1).state());
+            assertEquals(RunStatus.COMPLETED, after.get(0).state());
+            assertEquals(RunStatus.CANCELLED, after.get(1).state());
             assertEquals(before.get(0).runFolder(), after.get(0).runFolder());
             // the reopened queue was started: q2, left queued, runs now
-            waitUntil("q2 completes", () -> "completed".equals(again.queue().item("q2").state()));
+            waitUntil("q2 completes", () -> again.queue().item("q2").state() == RunStatus.COMPLETED);
             List<RunInfo> runs = history(robot, again);
             assertEquals(2, runs.size(), "q1's run from before the close and q2's; the cancelled q3 made none");
             RunInfo q1 = runs.stream().filter(r -> "q1".equals(r.queueItem())).findFirst().orElseThrow();
-            assertEquals("completed", q1.status());
+            assertEquals(RunStatus.COMPLETED, q1.status());
             assertEquals(before.get(0).runFolder(), q1.folder());
             assertEquals(List.of("training.iterations=200", "runs.hidden=[1]", "training.lr=0.05"), q1.overrides());
             // filters
@@ -394,18 +395,18 @@ class RunsWindowTest {
         robot.clickOn("#queue-add");
         robot.interact(() -> w.queuePane().fill("fig4-xor", 1, SHORT, "training.lr=0.05,0.1", null));
         robot.clickOn("#queue-add");
-        assertEquals("running", w.queue().item("q1").state());
-        assertEquals("queued", w.queue().item("q2").state());
+        assertEquals(RunStatus.RUNNING, w.queue().item("q1").state());
+        assertEquals(RunStatus.QUEUED, w.queue().item("q2").state());
         robot.interact(() -> w.queuePane().select("q2"));
         robot.clickOn("#queue-cancel");
-        assertEquals("cancelled", w.queue().item("q2").state());
+        assertEquals(RunStatus.CANCELLED, w.queue().item("q2").state());
         assertEquals("cancelled before it started", w.queue().item("q2").error());
         // a second worker: q3 runs beside q1 and completes; the cancelled q2 never starts
         robot.interact(() -> w.queuePane().parallelSpinner().getValueFactory().setValue(2));
-        waitUntil("q3 completes", () -> "completed".equals(w.queue().item("q3").state()));
+        waitUntil("q3 completes", () -> w.queue().item("q3").state() == RunStatus.COMPLETED);
         WaitForAsyncUtils.waitForFxEvents();
         List<QueueItem> now = items(w);
-        assertEquals(List.of("running", "cancelled", "completed"), now.stream().map(QueueItem::state).toList());
+        assertEquals(List.of(RunStatus.RUNNING, RunStatus.CANCELLED, RunStatus.COMPLETED), now.stream().map(QueueItem::state).toList());
         assertTrue(now.get(0).progress() > 0 && now.get(0).progress() < 1, "q1 goes on: " + now.get(0).progress());
         assertNull(now.get(1).runFolder());
         assertNull(now.get(1).started());
@@ -413,16 +414,16 @@ class RunsWindowTest {
         // cancelling the running q1 stops it after its current step; its folder says so
         robot.interact(() -> w.queuePane().select("q1"));
         robot.clickOn("#queue-cancel");
-        waitUntil("q1 stops", () -> "cancelled".equals(w.queue().item("q1").state()));
-        assertEquals("cancelled", RunStore.read(w.queue().item("q1").runFolder()).status());
+        waitUntil("q1 stops", () -> w.queue().item("q1").state() == RunStatus.CANCELLED);
+        assertEquals(RunStatus.CANCELLED, RunStore.read(w.queue().item("q1").runFolder()).status());
         List<RunInfo> runs = history(robot, w);
         assertEquals(2, runs.size(), "the cancelled item made no folder");
-        assertEquals(Set.of("cancelled", "completed"), Set.of(runs.get(0).status(), runs.get(1).status()));
+        assertEquals(Set.of(RunStatus.CANCELLED, RunStatus.COMPLETED), Set.of(runs.get(0).status(), runs.get(1).status()));
         // retry runs it after all
         robot.interact(() -> w.showTab("tab-queue"));
         robot.interact(() -> w.queuePane().select("q2"));
         robot.clickOn("#queue-retry");
-        waitUntil("q2 completes on retry", () -> "completed".equals(w.queue().item("q2").state()));
+        waitUntil("q2 completes on retry", () -> w.queue().item("q2").state() == RunStatus.COMPLETED);
         robot.interact(() -> w.queuePane().select("q2"));
         robot.clickOn("#queue-remove");
         WaitForAsyncUtils.waitForFxEvents();
@@ -456,19 +457,19 @@ class RunsWindowTest {
         });
         robot.interact(() -> w.stage().close());
         QueueItem stopped = w.queue().item("q1");
-        assertEquals("interrupted", stopped.state(), "closed before the run's end: " + stopped.progressText());
+        assertEquals(RunStatus.INTERRUPTED, stopped.state(), "closed before the run's end: " + stopped.progressText());
         Path folder = stopped.runFolder();
         List<String> atClose = Files.readAllLines(csv[0]);
         int epochsAtClose = atClose.size() - 1;
         assertTrue(epochsAtClose >= 1 && epochsAtClose < 3, "epochs at the close: " + epochsAtClose);
-        assertEquals("interrupted", RunStore.read(folder).status());
+        assertEquals(RunStatus.INTERRUPTED, RunStore.read(folder).status());
 
         RunsWindow again = open(home);
         QueueItem shown = items(again).get(0);
-        assertTrue(List.of("interrupted", "running").contains(shown.state()), shown.state());
+        assertTrue(List.of(RunStatus.INTERRUPTED, RunStatus.RUNNING).contains(shown.state()), shown.state().id());
         waitUntil("the resumed run completes", () -> allDone(again));
         QueueItem done = again.queue().item("q1");
-        assertEquals("completed", done.state(), String.valueOf(done.error()));
+        assertEquals(RunStatus.COMPLETED, done.state(), String.valueOf(done.error()));
         assertEquals(folder, done.runFolder(), "it continued in its folder");
         assertEquals(1, done.attempts(), "a resumption is not a new attempt");
         List<String> rows = Files.readAllLines(csv[0]);
@@ -477,7 +478,7 @@ class RunsWindowTest {
                 "the epochs before the close were not trained again");
         assertTrue(Files.readString(folder.resolve(RunQueue.LOG)).contains("queue item q1 continues in"));
         RunInfo run = RunStore.read(folder);
-        assertEquals("completed", run.status());
+        assertEquals(RunStatus.COMPLETED, run.status());
         assertEquals(1, run.resumes());
         assertEquals(3, run.runs().get(0).epochsDone());
         List<RunInfo> all = history(robot, again);
