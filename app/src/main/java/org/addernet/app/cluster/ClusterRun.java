@@ -1,41 +1,54 @@
 package org.addernet.app.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.Json;
+import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.OutputFolderException;
+import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
 import org.addernet.app.runner.RunRecord;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.RunSummary;
+import org.addernet.app.runner.Runner;
 import org.addernet.app.runner.Summary;
-import org.addernet.app.store.RunManifest;
+import org.addernet.engine.train.RunStatus;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.addernet.presets.PresetValidator;
 
 /**
- * The driver's side of a preset run on a cluster: every (variant, seed) of the preset becomes one
- * {@link RunRequest}, one task; each result is staged in {@code <out>/.tasks/<key>/} as it comes
- * home (unzipped beside its place and renamed into it, or written there by the task itself when
- * the store is shared); when the job has ended {@link RunAssembler} writes the folder a local run
- * would have written, and {@code cluster.json} records which executor on which host ran each
- * task, in which attempt.
+ * A {@link Runner} that runs its request on a cluster: every (variant, seed) of the preset is one
+ * {@link TaskRequest}, one task running the same runner code as a local run
+ * ({@link RunnerAdapter}); each result is staged in {@code <out>/.tasks/<key>/} as it comes home
+ * (or was written there by the task, on a shared store); when the job has ended
+ * {@link RunAssembler} writes the folder a local run writes, {@code cluster.json} records which
+ * executor on which host ran each task in which attempt, and {@code cluster-logs/} keeps each
+ * task's lines.
+ *
+ * <p>{@code --data DIR} (the request's data root) is the driver's: the set found there is
+ * shipped to the executors. Without it the workers look the set up as a local run does. With
+ * {@link RunRequest#resume()}, tasks whose runs all completed are kept, epoch runs continue from
+ * their checkpoints (moved to the shared store, or sent along zipped), toy runs run again.
  */
-public final class ClusterRun {
+public final class ClusterRun implements Runner {
     /** Which executor ran what, how many attempts it took. */
     public static final String CLUSTER_JSON = "cluster.json";
     /** Each task's lines, as its executor wrote them ({@code cluster-logs/<key>.log}). */
@@ -43,62 +56,43 @@ public final class ClusterRun {
     /** The log a task keeps in its folder. */
     public static final String TASK_LOG = "task.log";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.indented();
 
-    private final Preset preset;
-    private final int seeds;
-    private final Path out;
+    private final RunRequest request;
     private final ClusterSession session;
-    private Path dataRoot;
-    private boolean shared;
-    private PrintStream log;
-    private RunObserver observer = RunObserver.NONE;
-    private ClusterSession.Listener listener = new ClusterSession.Listener() { };
+    private final List<RunObserver> observers = new CopyOnWriteArrayList<>();
+    private final RunObserver fanout = new Fanout();
     private final CountDownLatch ended = new CountDownLatch(1);
-    private final Map<String, TaskResult> results = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> lost = new ConcurrentHashMap<>();
+    private boolean shared;
+    private RunLog log = RunLog.NONE;
+    private ClusterSession.Listener listener = new ClusterSession.Listener() { };
+    private volatile TaskTracker tracker;
     private volatile ClusterSession.Job job;
     private volatile boolean cancelled;
+    private Path out;
 
-    /** A request and where its result goes. */
-    private record Slot(RunRequest request, int group, Preset seedPreset) {
+    /** A task and where its result goes. */
+    private record Slot(String key, TaskRequest task, int group, Preset seedPreset, List<RunRecord> kept) {
     }
 
-    public ClusterRun(Preset preset, int seeds, Path out, ClusterSession session) {
-        if (seeds < 1) {
-            throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
-        }
-        this.preset = preset;
-        this.seeds = seeds;
-        this.out = out.toAbsolutePath().normalize();
+    public ClusterRun(RunRequest request, ClusterSession session) {
+        this.request = request;
         this.session = session;
-    }
-
-    /** {@code --data DIR}: the driver's data root; the set found there is shipped to the executors. */
-    public ClusterRun dataRoot(Path root) {
-        this.dataRoot = root;
-        return this;
     }
 
     /**
      * The run folder is on a path every worker sees under the same name (NFS, a mounted HDFS):
-     * tasks write their folders there themselves, and an epoch run's retry continues from the
-     * checkpoint its lost attempt left.
+     * tasks write there themselves, and an epoch run's retry continues from the checkpoint its lost
+     * attempt left. Otherwise each task's folder comes home as bytes.
      */
     public ClusterRun sharedStore(boolean on) {
         this.shared = on;
         return this;
     }
 
-    /** Where progress lines go (null: nowhere). */
-    public ClusterRun progress(PrintStream stream) {
-        this.log = stream;
-        return this;
-    }
-
-    /** Told of the start, progress and end, like a local runner's observer. */
-    public ClusterRun observer(RunObserver o) {
-        this.observer = o == null ? RunObserver.NONE : o;
+    /** Where lines for people go (the command line's stderr, a queue item's run.log). */
+    public ClusterRun log(RunLog l) {
+        this.log = l == null ? RunLog.NONE : l;
         return this;
     }
 
@@ -108,7 +102,21 @@ public final class ClusterRun {
         return this;
     }
 
+    @Override
+    public RunRequest request() {
+        return request;
+    }
+
+    @Override
+    public Runner observe(RunObserver observer) {
+        if (observer != null && observer != RunObserver.NONE) {
+            observers.add(observer);
+        }
+        return this;
+    }
+
     /** Cancels the job's tasks (their runners stop after the current step); returns at once. */
+    @Override
     public void cancel() {
         cancelled = true;
         ClusterSession.Job j = job;
@@ -117,48 +125,62 @@ public final class ClusterRun {
         }
     }
 
-    public boolean awaitEnd(long millis) throws InterruptedException {
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    @Override
+    public boolean await(long millis) throws InterruptedException {
         return ended.await(millis, TimeUnit.MILLISECONDS);
     }
 
-    /** The results that came home so far, by request key. */
+    /** The results home so far, by task key. */
     public Map<String, TaskResult> results() {
-        return Map.copyOf(results);
+        TaskTracker t = tracker;
+        return t == null ? Map.of() : Map.copyOf(t.results());
     }
 
-    /** Runs every request, writes the run folder and returns its runs' records (a sweep's prefixed by variant). */
-    public List<RunRecord> run() throws IOException {
+    @Override
+    public RunSummary run() throws IOException {
         try {
-            return runAll();
+            RunSummary s = runAll();
+            fanout.finished(s);
+            return s;
         } catch (IOException | RuntimeException | Error e) {
-            RunObserver.quietly(() -> observer.failed(e));
+            fanout.failed(e);
             throw e;
         } finally {
             ended.countDown();
         }
     }
 
-    private List<RunRecord> runAll() throws IOException {
+    private RunSummary runAll() throws IOException {
+        Preset preset = request.loadPreset();
+        out = request.outDir().toAbsolutePath().normalize();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new OutputFolderException("--out " + out + ": exists and is not a folder");
         }
-        if (Files.exists(out.resolve("summary.json"))) {
-            throw new OutputFolderException("--out " + out + " already holds a run (summary.json); choose another folder");
+        if (!request.resume() && Files.exists(out.resolve("summary.json"))) {
+            throw new OutputFolderException("--out " + out + " already holds a run; choose another folder, or continue "
+                    + "it with --resume " + out);
         }
-        List<RunAssembler.Group> groups = groups();
+        List<RunAssembler.Group> groups = groups(preset);
         Map<String, ShippedData> shipped = ship(groups);
-        List<Slot> slots = plan(groups, shipped);
+        List<Slot> slots = plan(preset, groups, shipped);
         Files.createDirectories(out.resolve(RunAssembler.TASKS));
         AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
-        RunObserver.quietly(observer::started);
-        say("%s: %d run%s (%s%d seed%s), one Spark task each, on %s; results %s", preset.name(), slots.size(),
-                slots.size() == 1 ? "" : "s", preset.sweep() == null ? "" : groups.size() + " variants x ", seeds,
-                seeds == 1 ? "" : "s", session.master(), shared ? "on the shared store " + out
-                        : "returned to this machine, into " + out);
+        fanout.started();
+        List<TaskRequest> tasks = slots.stream().filter(s -> s.kept() == null).map(Slot::task).toList();
+        say("%s: %d run%s (%s%d seed%s), one Spark task each%s, on %s; results %s", preset.name(), slots.size(),
+                slots.size() == 1 ? "" : "s", preset.sweep() == null ? "" : groups.size() + " variants x ",
+                request.seeds(), request.seeds() == 1 ? "" : "s",
+                tasks.size() == slots.size() ? "" : " (" + (slots.size() - tasks.size()) + " done before)",
+                session.master(), shared ? "on the shared store " + out : "returned to this machine, into " + out);
+        tracker = new TaskTracker(tasks.size(), this::taskDir, fanout, listener, log);
         String endReason = null;
-        if (!cancelled) {
-            Tracker tracker = new Tracker(slots.size());
-            job = session.submit(preset.name(), slots.stream().map(Slot::request).toList(), tracker);
+        if (!cancelled && !tasks.isEmpty()) {
+            job = session.submit(preset.name(), tasks, tracker);
             if (cancelled) {
                 job.cancel();
             }
@@ -173,11 +195,11 @@ public final class ClusterRun {
                 say("the cluster job ended: %s", endReason);
             }
         }
-        return assemble(groups, slots, endReason);
+        return assemble(preset, groups, slots, endReason);
     }
 
     /** The preset's folders of runs: itself, or each variant of its sweep. */
-    private List<RunAssembler.Group> groups() {
+    private List<RunAssembler.Group> groups(Preset preset) {
         List<RunAssembler.Group> g = new ArrayList<>();
         if (preset.sweep() == null) {
             g.add(new RunAssembler.Group(null, preset, out, PresetValidator.isImageSet(preset.data().set())));
@@ -191,100 +213,156 @@ public final class ClusterRun {
         return g;
     }
 
-    /** With {@code --data}: each image set the groups read, staged and shipped; before anything is written. */
+    /** With a data root: each image set the groups read, staged and shipped; before anything is written. */
     private Map<String, ShippedData> ship(List<RunAssembler.Group> groups) throws IOException {
-        Map<String, ShippedData> out = new LinkedHashMap<>();
-        if (dataRoot == null) {
-            return out;
+        Map<String, ShippedData> sets = new LinkedHashMap<>();
+        if (request.dataRoot() == null) {
+            return sets;
         }
         Path staging = Path.of(System.getProperty("java.io.tmpdir"), "addernet-ship-" + System.getProperty("user.name"));
         for (String set : new LinkedHashSet<>(groups.stream().filter(RunAssembler.Group::image)
                 .map(g -> g.preset().data().set()).toList())) {
-            ShippedData d = session.ship(ShippedData.stage(set, dataRoot, staging));
-            say("  %s from the driver's %s is shipped to the executors (once each)", set, dataRoot);
-            out.put(set, d);
+            sets.put(set, session.ship(ShippedData.stage(set, request.dataRootDir(), staging)));
+            say("  %s from the driver's %s is shipped to the executors (once each)", set, request.dataRoot());
         }
-        return out;
+        return sets;
     }
 
-    private List<Slot> plan(List<RunAssembler.Group> groups, Map<String, ShippedData> shipped) {
+    private List<Slot> plan(Preset preset, List<RunAssembler.Group> groups, Map<String, ShippedData> shipped)
+            throws IOException {
         List<Slot> slots = new ArrayList<>();
         for (int gi = 0; gi < groups.size(); gi++) {
             RunAssembler.Group g = groups.get(gi);
-            for (int k = 0; k < seeds; k++) {
+            Map<String, RunRecord> before = request.resume() ? previous(g.dir()) : Map.of();
+            for (int k = 0; k < request.seeds(); k++) {
                 long seed = g.preset().seed() + k;
-                Preset sp = PresetLoader.parse(g.preset().name() + " seed " + seed, PresetLoader.toJson(g.preset()),
-                        List.of("seed=" + seed));
                 String key = (g.variant() == null ? "" : g.variant() + "/") + "s" + seed;
+                RunRequest one = RunRequest.of(g.preset(), request.preset(), request.overrides(), 1, taskDir(key))
+                        .withSeed(seed);
+                Preset sp = one.loadPreset();
+                List<String> ids = RunAssembler.plannedIds(sp, g.image());
+                if (ids.stream().allMatch(id -> before.containsKey(id) && before.get(id).status() == RunStatus.COMPLETED
+                        && Files.isDirectory(g.dir().resolve(id)))) {
+                    slots.add(new Slot(key, null, gi, sp, ids.stream().map(before::get).toList()));
+                    continue;
+                }
+                byte[] start = request.resume() && g.image() ? continueFrom(g.dir(), key, ids) : null;
                 String label = preset.name() + (g.variant() == null ? "" : " " + g.variant()) + " seed " + seed;
-                RunRequest r = new RunRequest(key, label, PresetLoader.toJson(sp), g.image(),
-                        shared ? taskDir(key).toString() : null, null,
-                        g.image() ? shipped.get(sp.data().set()) : null);
-                slots.add(new Slot(r, gi, sp));
+                slots.add(new Slot(key, new TaskRequest(key, label, one, g.image(), shared,
+                        g.image() ? shipped.get(sp.data().set()) : null, start), gi, sp, null));
             }
         }
         return slots;
+    }
+
+    /** A resumed epoch task's checkpoints: moved into its shared folder, or zipped to travel with it. */
+    private byte[] continueFrom(Path groupDir, String key, List<String> ids) throws IOException {
+        List<Path> dirs = ids.stream().map(groupDir::resolve)
+                .filter(d -> Files.isRegularFile(d.resolve(EpochRunner.CHECKPOINT))).toList();
+        if (dirs.isEmpty()) {
+            return null;
+        }
+        if (!shared) {
+            return FolderZip.zip(groupDir, dirs);
+        }
+        Path t = taskDir(key);
+        Files.createDirectories(t);
+        for (Path d : dirs) {
+            if (!Files.exists(t.resolve(d.getFileName()))) {
+                Files.move(d, t.resolve(d.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return null;
+    }
+
+    /** A folder's summary.json records by run id (none when there is none). */
+    private Map<String, RunRecord> previous(Path dir) {
+        List<RunRecord> runs = new RunAssembler(request.seeds(), log).readRuns(dir.resolve("summary.json"));
+        Map<String, RunRecord> m = new HashMap<>();
+        if (runs != null) {
+            runs.forEach(r -> m.put(r.id(), r));
+        }
+        return m;
     }
 
     private Path taskDir(String key) {
         return out.resolve(RunAssembler.TASKS).resolve(key);
     }
 
-    /** Every group's folder from its tasks, the sweep's table, cluster.json; the tasks' folders go. */
-    private List<RunRecord> assemble(List<RunAssembler.Group> groups, List<Slot> slots, String endReason)
+    /** Every group's folder from its tasks, the sweep's table, cluster.json; the completed tasks' folders go. */
+    private RunSummary assemble(Preset preset, List<RunAssembler.Group> groups, List<Slot> slots, String endReason)
             throws IOException {
-        RunAssembler asm = new RunAssembler(seeds, log);
+        RunAssembler asm = new RunAssembler(request.seeds(), log);
+        Map<String, TaskResult> results = tracker.results();
         List<List<RunRecord>> perGroup = new ArrayList<>();
+        Summary only = null;
         for (int gi = 0; gi < groups.size(); gi++) {
             List<RunAssembler.Task> tasks = new ArrayList<>();
             for (Slot s : slots) {
                 if (s.group() == gi) {
-                    tasks.add(task(s, endReason));
+                    tasks.add(task(s, results, endReason));
                 }
             }
-            Summary s = asm.assemble(groups.get(gi), tasks);
-            perGroup.add(s.runs());
-            if (preset.sweep() == null) {
-                RunObserver.quietly(() -> observer.finished(s));
-            }
+            only = asm.assemble(groups.get(gi), tasks);
+            perGroup.add(only.runs());
         }
-        writeClusterJson(slots);
-        keepLogs(slots);
+        writeClusterJson(slots, results);
         for (Slot s : slots) {           // what completed is in place; what did not stays, to be continued
-            TaskResult r = results.get(s.request().key());
-            Path dir = taskDir(s.request().key());
-            if (r != null && RunManifest.COMPLETED.equals(r.status()) && Files.isDirectory(dir)) {
-                FolderZip.deleteTree(dir);
+            if (s.task() == null) {
+                continue;
+            }
+            String key = s.task().key();
+            moveLog(key);
+            TaskResult r = results.get(key);
+            if (r != null && r.status() == RunStatus.COMPLETED && Files.isDirectory(taskDir(key))) {
+                FolderZip.deleteTree(taskDir(key));
             }
         }
         deleteEmpty(out.resolve(RunAssembler.TASKS));
         if (preset.sweep() == null) {
-            return perGroup.get(0);
+            return only;
         }
-        List<String> ids = groups.stream().map(RunAssembler.Group::variant).toList();
-        return asm.sweep(preset, out, ids, perGroup).runs();
+        return asm.sweep(preset, out, groups.stream().map(RunAssembler.Group::variant).toList(), perGroup);
     }
 
-    private RunAssembler.Task task(Slot s, String endReason) {
-        TaskResult r = results.get(s.request().key());
-        String status = r != null ? r.status() : cancelled ? RunManifest.CANCELLED : RunManifest.FAILED;
+    private RunAssembler.Task task(Slot s, Map<String, TaskResult> results, String endReason) {
+        if (s.task() == null) {
+            return new RunAssembler.Task(s.seedPreset(), null, RunStatus.COMPLETED, null, s.kept());
+        }
+        TaskResult r = results.get(s.task().key());
+        RunStatus status = r != null ? r.status() : cancelled ? RunStatus.CANCELLED : RunStatus.FAILED;
         String reason = r != null ? r.error() : cancelled ? "cancelled before it finished on the cluster"
                 : "the task did not come home" + (endReason == null ? "" : ": " + endReason);
-        return new RunAssembler.Task(s.seedPreset(), taskDir(s.request().key()), status, reason);
+        return new RunAssembler.Task(s.seedPreset(), taskDir(s.task().key()), status, reason, null);
     }
 
-    private void writeClusterJson(List<Slot> slots) throws IOException {
+    private void writeClusterJson(List<Slot> slots, Map<String, TaskResult> results) throws IOException {
+        Map<String, JsonNode> before = new HashMap<>();
+        Path file = out.resolve(CLUSTER_JSON);
+        if (request.resume() && Files.isRegularFile(file)) {
+            try {
+                JSON.readTree(file.toFile()).path("tasks").forEach(t -> before.put(t.path("key").asText(), t));
+            } catch (IOException ignored) {
+                // an unreadable old file: the kept tasks lose their history, nothing else
+            }
+        }
         ObjectNode root = JSON.createObjectNode();
         root.put("master", session.master());
         root.put("store", shared ? "shared" : "returned");
         ArrayNode tasks = root.putArray("tasks");
         for (Slot s : slots) {
-            RunRequest q = s.request();
+            if (s.task() == null) {
+                if (before.containsKey(s.key())) {
+                    tasks.add(before.get(s.key()));
+                }
+                continue;
+            }
+            TaskRequest q = s.task();
             TaskResult r = results.get(q.key());
             ObjectNode t = tasks.addObject();
             t.put("key", q.key());
             t.put("label", q.label());
-            t.put("status", r == null ? (cancelled ? RunManifest.CANCELLED : RunManifest.FAILED) : r.status());
+            t.put("status", (r == null ? (cancelled ? RunStatus.CANCELLED : RunStatus.FAILED) : r.status()).id());
             if (r != null) {
                 t.put("executor", r.executor());
                 t.put("host", r.host());
@@ -302,20 +380,18 @@ public final class ClusterRun {
                 }
             }
             ArrayNode l = t.putArray("lostAttempts");
-            lost.getOrDefault(q.key(), List.of()).forEach(l::add);
+            tracker.lost(q.key()).forEach(l::add);
         }
-        AtomicFiles.writeString(out.resolve(CLUSTER_JSON), JSON.writeValueAsString(root));
+        AtomicFiles.writeString(file, JSON.writeValueAsString(root));
     }
 
-    /** Each task's log (every attempt's lines) into {@code cluster-logs/<key>.log}. */
-    private void keepLogs(List<Slot> slots) throws IOException {
-        for (Slot s : slots) {
-            Path log = taskDir(s.request().key()).resolve(TASK_LOG);
-            if (Files.isRegularFile(log)) {
-                Path to = out.resolve(LOGS).resolve(s.request().key() + ".log");
-                Files.createDirectories(to.getParent());
-                Files.move(log, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+    /** A task's log (every attempt's lines) into {@code cluster-logs/<key>.log}. */
+    private void moveLog(String key) throws IOException {
+        Path taskLog = taskDir(key).resolve(TASK_LOG);
+        if (Files.isRegularFile(taskLog)) {
+            Path to = out.resolve(LOGS).resolve(key + ".log");
+            Files.createDirectories(to.getParent());
+            Files.move(taskLog, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -329,76 +405,37 @@ public final class ClusterRun {
         }
     }
 
-    /** Results staged as they come, progress summed over tasks, lines for people. */
-    private final class Tracker implements ClusterSession.Listener {
-        private final int total;
-        private final Map<String, Double> fraction = new ConcurrentHashMap<>();
-        private final Map<String, Long> lastLine = new ConcurrentHashMap<>();
-
-        Tracker(int total) {
-            this.total = total;
-        }
-
-        @Override
-        public void progress(ProgressNote n) {
-            fraction.put(n.key(), n.fraction());
-            double sum = fraction.values().stream().mapToDouble(Double::doubleValue).sum();
-            String text = String.format(Locale.ROOT, "%d/%d runs done; %s (%s)", results.size(), total, n.text(), n.where());
-            RunObserver.quietly(() -> observer.progress(Math.round(sum * 1000), total * 1000L, text));
-            long now = System.nanoTime();
-            Long last = lastLine.get(n.key());
-            if (last == null || now - last > 10_000_000_000L) {
-                lastLine.put(n.key(), now);
-                say("  %s  %s  (%s)", n.key(), n.text(), n.where());
-            }
-            quietly(() -> listener.progress(n));
-        }
-
-        @Override
-        public void attemptLost(String key, int attempt, String executor, String host, String reason) {
-            String what = "attempt " + (attempt + 1) + " on executor " + executor + " (" + host + "): " + reason;
-            lost.computeIfAbsent(key, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(what);
-            say("  %s: %s; Spark runs it again", key, what);
-            quietly(() -> listener.attemptLost(key, attempt, executor, host, reason));
-        }
-
-        @Override
-        public void finished(TaskResult r) {
-            String error = r.error();
-            if (r.folderZip() != null) {
-                try {
-                    Path dir = taskDir(r.key());
-                    if (Files.exists(dir)) {
-                        FolderZip.deleteTree(dir);
-                    }
-                    FolderZip.unzipAtomically(r.folderZip(), dir);
-                } catch (IOException | RuntimeException e) {
-                    error = "its folder came home but could not be written to " + taskDir(r.key()) + ": " + e.getMessage();
-                }
-            }
-            TaskResult kept = new TaskResult(r.key(), error == null || r.error() != null ? r.status() : RunManifest.FAILED,
-                    error, r.executor(), r.host(), r.pid(), r.attempt(), r.seconds(), r.resumedAfterEpoch(), r.data(), null);
-            results.put(r.key(), kept);
-            fraction.put(r.key(), 1.0);
-            say("[%d/%d] %s %s on %s, %.1f s%s", results.size(), total, r.key(), kept.status(), kept.where(), r.seconds(),
-                    kept.error() == null ? "" : "  (" + kept.error() + ")");
-            quietly(() -> listener.finished(kept));
-        }
-    }
-
-    private static void quietly(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException ignored) {
-            // a listener's failure is its own
-        }
-    }
-
     private void say(String fmt, Object... args) {
-        if (log != null) {
-            synchronized (log) {
-                log.println(String.format(Locale.ROOT, fmt, args));
-            }
+        String s = String.format(Locale.ROOT, fmt, args);
+        log.println(s);
+        fanout.line(s.strip());
+    }
+
+    /** Every observer, each call quiet. */
+    private final class Fanout implements RunObserver {
+        @Override
+        public void started() {
+            observers.forEach(o -> RunObserver.quietly(o::started));
+        }
+
+        @Override
+        public void progress(long done, long total, String text) {
+            observers.forEach(o -> RunObserver.quietly(() -> o.progress(done, total, text)));
+        }
+
+        @Override
+        public void line(String line) {
+            observers.forEach(o -> RunObserver.quietly(() -> o.line(line)));
+        }
+
+        @Override
+        public void finished(RunSummary summary) {
+            observers.forEach(o -> RunObserver.quietly(() -> o.finished(summary)));
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            observers.forEach(o -> RunObserver.quietly(() -> o.failed(error)));
         }
     }
 }

@@ -35,8 +35,8 @@ public interface ClusterSession extends AutoCloseable {
     /** The master URL the session runs on ({@code spark://127.0.0.1:7077}, {@code local[2]}). */
     String master();
 
-    /** Starts a job with one task per request ({@code name} labels it in the engine's UI); returns at once. */
-    Job submit(String name, List<RunRequest> requests, Listener listener);
+    /** Starts a job of {@code tasks} ({@code name} labels it in the engine's UI); returns at once. */
+    Job submit(String name, List<TaskRequest> tasks, Listener listener);
 
     /** Ships {@code data} with the session's jobs (once per executor); returns what a request names. */
     ShippedData ship(ShippedData.Staged data);

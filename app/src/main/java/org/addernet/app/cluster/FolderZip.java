@@ -25,16 +25,27 @@ public final class FolderZip {
 
     /** Every regular file under {@code folder}, paths relative to it ({@code /}-separated). */
     public static byte[] zip(Path folder) throws IOException {
+        return zip(folder, List.of(folder));
+    }
+
+    /** Every regular file under each of {@code parts} (folders inside {@code base}), paths relative to {@code base}. */
+    public static byte[] zip(Path base, List<Path> parts) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(folder)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-                String name = folder.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
-                if (name.endsWith(".tmp")) {
-                    continue;            // an atomic write in flight when the runner stopped
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Path part : parts) {
+                List<Path> files;
+                try (Stream<Path> walk = Files.walk(part)) {
+                    files = walk.filter(Files::isRegularFile).sorted().toList();
                 }
-                zip.putNextEntry(new ZipEntry(name));
-                Files.copy(f, zip);
-                zip.closeEntry();
+                for (Path f : files) {
+                    String name = base.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/");
+                    if (name.endsWith(".tmp")) {
+                        continue;            // an atomic write in flight when the runner stopped
+                    }
+                    zip.putNextEntry(new ZipEntry(name));
+                    Files.copy(f, zip);
+                    zip.closeEntry();
+                }
             }
         }
         return bytes.toByteArray();

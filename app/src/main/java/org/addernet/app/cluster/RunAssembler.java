@@ -1,12 +1,13 @@
 package org.addernet.app.cluster;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import org.addernet.app.io.Json;
+import org.addernet.engine.train.RunStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.PrintStream;
+import org.addernet.app.runner.RunLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,8 +40,7 @@ final class RunAssembler {
     /** The tasks' folders, under the run folder. */
     static final String TASKS = ".tasks";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = Json.indented().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A folder of runs: the preset itself ({@code variant} null) or one variant of its sweep. */
     record Group(String variant, Preset preset, Path dir, boolean image) {
@@ -53,14 +53,16 @@ final class RunAssembler {
      * @param folder     the task's folder (may not exist: the task never returned)
      * @param status     when the folder holds no summary: what its planned runs are recorded as
      * @param reason     and why
+     * @param kept       a task not run again ({@code --resume}: every run completed before): its records, its
+     *                   runs' folders already in place; null for a task that ran
      */
-    record Task(Preset seedPreset, Path folder, String status, String reason) {
+    record Task(Preset seedPreset, Path folder, RunStatus status, String reason, List<RunRecord> kept) {
     }
 
     private final int seeds;
-    private final PrintStream log;
+    private final RunLog log;
 
-    RunAssembler(int seeds, PrintStream log) {
+    RunAssembler(int seeds, RunLog log) {
         this.seeds = seeds;
         this.log = log;
     }
@@ -76,6 +78,10 @@ final class RunAssembler {
         StringBuilder norms = new StringBuilder();
         for (int k = 0; k < tasks.size(); k++) {
             Task t = tasks.get(k);
+            if (t.kept() != null) {
+                records.addAll(t.kept());
+                continue;
+            }
             List<RunRecord> runs = readRuns(t.folder().resolve("summary.json"));
             if (runs == null) {
                 runs = planned(t, g.image());
@@ -129,9 +135,7 @@ final class RunAssembler {
         List<RunRecord> runs = new ArrayList<>();
         for (int k = 0; k < variants.size(); k++) {
             for (RunRecord r : perVariant.get(k)) {
-                runs.add(new RunRecord(variants.get(k) + "/" + r.id(), r.model(), r.hidden(), r.depth(), r.seed(),
-                        r.dataSeed(), r.status(), r.trainAccuracy(), r.testAccuracy(), r.finalLoss(), r.iterations(),
-                        r.seconds(), r.reason(), r.epochs(), r.epochsDone(), r.bestTestAccuracy(), r.imagesPerSecond()));
+                runs.add(r.withId(variants.get(k) + "/" + r.id()));
             }
         }
         SweepSummary summary = new SweepSummary(preset.name(), preset.title(), preset.reproduces(), seeds,
@@ -158,26 +162,32 @@ final class RunAssembler {
         AtomicFiles.writeString(file, JSON.writeValueAsString(info) + "\n");
     }
 
+    /** The ids of the runs one seed's task trains. */
+    static List<String> plannedIds(Preset seedPreset, boolean image) {
+        return image ? ExperimentPlan.imageRuns(seedPreset, 1).stream().map(ExperimentPlan.ImageRun::id).toList()
+                : ExperimentPlan.runs(seedPreset, 1).stream().map(RunSpec::id).toList();
+    }
+
     /** The runs a task without a summary was to train, recorded with the task's status and reason. */
     private static List<RunRecord> planned(Task t, boolean image) {
         List<RunRecord> out = new ArrayList<>();
         Preset p = t.seedPreset();
         if (image) {
             for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(p, 1)) {
-                out.add(new RunRecord(r.id(), r.model(), null, 0, r.seed(), r.seed(), t.status(), null, null, null, 0, 0,
-                        t.reason(), p.training().epochs(), 0, null, null));
+                out.add(new RunRecord(new RunRecord.Run(r.id(), r.model(), null, 0, r.seed(), r.seed()), t.status(),
+                        RunRecord.Result.NONE, t.reason(), new RunRecord.EpochStats(p.training().epochs(), 0, null, null)));
             }
         } else {
             for (RunSpec r : ExperimentPlan.runs(p, 1)) {
-                out.add(new RunRecord(r.id(), r.model().kind(), r.model().hidden(), r.model().depth(), r.seed(),
-                        r.data().seed(), t.status(), null, null, null, 0, 0, t.reason()));
+                out.add(new RunRecord(new RunRecord.Run(r.id(), r.model().kind(), r.model().hidden(), r.model().depth(),
+                        r.seed(), r.data().seed()), t.status(), RunRecord.Result.NONE, t.reason()));
             }
         }
         return out;
     }
 
-    /** The runs of a one-seed folder's summary.json, or null when there is none (or it is unreadable). */
-    private List<RunRecord> readRuns(Path file) {
+    /** The runs of a folder's summary.json, or null when there is none (or it is unreadable). */
+    List<RunRecord> readRuns(Path file) {
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -221,8 +231,6 @@ final class RunAssembler {
     }
 
     private void say(String fmt, Object... args) {
-        if (log != null) {
-            log.println(String.format(java.util.Locale.ROOT, fmt, args));
-        }
+        log.println(String.format(java.util.Locale.ROOT, fmt, args));
     }
 }

@@ -5,27 +5,28 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.addernet.app.runner.EpochRunner;
-import org.addernet.app.runner.PresetRunner;
 import org.addernet.app.runner.Progress;
+import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
-import org.addernet.app.runner.Summary;
-import org.addernet.app.store.RunManifest;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.RunSummary;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
 import org.addernet.engine.train.Checkpoint;
+import org.addernet.engine.train.RunStatus;
 import org.addernet.presets.Preset;
-import org.addernet.presets.PresetLoader;
 
 /**
- * Runs one {@link RunRequest} on a worker with the local runners, exactly as a local run of that
- * seed would ({@link PresetRunner} for a toy set, {@link EpochRunner} for an image set, with one
- * seed), into {@code folder}. The only class of this package that calls the runners.
+ * Runs one {@link TaskRequest} on a worker through the one runner shape ({@link Runners#create}),
+ * exactly as a local run of that seed would run, into {@code folder}. The only class of this
+ * package that starts a runner.
  *
- * <p>An epoch run whose folder already holds a checkpoint (an attempt whose executor was lost
- * left it on the shared store) continues from it; a toy run (no checkpoints, seconds long) starts
- * again in an emptied folder.
+ * <p>An epoch run whose folder already holds checkpoints (a lost attempt left them on the shared
+ * store, or the driver sent them to continue from) continues from them; a toy run (no
+ * checkpoints, seconds long) starts again in an emptied folder.
  */
 public final class RunnerAdapter {
     /** Told of the run's progress, on the runner's threads. */
@@ -35,11 +36,11 @@ public final class RunnerAdapter {
         void progress(long done, long total, String text, int epoch);
     }
 
-    /** How the run ended: the status of its folder (completed | cancelled | failed), the first reason. */
-    public record Outcome(String status, String error, Integer resumedAfterEpoch) {
+    /** How the run ended: its folder's status, the first reason, the epochs it continued after (null: from the start). */
+    public record Outcome(RunStatus status, String error, Integer resumedAfterEpoch) {
     }
 
-    private final RunRequest request;
+    private final TaskRequest task;
     private final Path folder;
     private final Path dataRoot;
     private final int jobs;
@@ -48,12 +49,12 @@ public final class RunnerAdapter {
     private volatile boolean cancelled;
 
     /**
-     * @param dataRoot the data root searched first (the shipped copy, or the request's); nullable
+     * @param dataRoot the data root searched first (the shipped copy, or the request's own); nullable
      * @param jobs     toy runs trained at once (the task's cores)
      * @param log      the runner's lines
      */
-    public RunnerAdapter(RunRequest request, Path folder, Path dataRoot, int jobs, PrintStream log) {
-        this.request = request;
+    public RunnerAdapter(TaskRequest task, Path folder, Path dataRoot, int jobs, PrintStream log) {
+        this.task = task;
         this.folder = folder;
         this.dataRoot = dataRoot;
         this.jobs = Math.max(1, jobs);
@@ -69,43 +70,47 @@ public final class RunnerAdapter {
         }
     }
 
-    /** Runs the request; a failure is an outcome, never an exception. */
+    /** Runs the task; a failure is an outcome, never an exception. */
     public Outcome run(Listener listener) {
         Integer resumed = null;
         try {
-            Preset preset = PresetLoader.parse("run request " + request.key(), request.presetJson(), List.of());
-            Rate rate = new Rate(preset, listener);
-            Summary summary;
-            if (request.image()) {
+            RunRequest request = task.run().withOut(folder).withDataRoot(dataRoot).withJobs(jobs);
+            Preset preset = request.loadPreset();
+            if (task.image()) {
                 resumed = lastCheckpoint();
-                EpochRunner r = new EpochRunner(preset, folder, 1, dataRoot, resumed != null
-                        || Files.isRegularFile(folder.resolve("preset.json")), log, false);
-                r.setObserver(rate);
-                arm(r::cancel);
-                summary = r.run();
-            } else {
-                empty();
-                PresetRunner r = new PresetRunner(preset, folder, 1, jobs, log);
-                r.setObserver(rate);
-                arm(r::cancel);
-                summary = r.run();
+                request = request.withResume(resumed != null || Files.isRegularFile(folder.resolve("preset.json")));
+            } else if (Files.isDirectory(folder)) {
+                FolderZip.deleteTree(folder);         // a toy run starts again: what an earlier attempt left goes
             }
-            return new Outcome(RunManifest.statusOf(summary), RunManifest.reasonOf(summary), resumed);
+            Runner runner = Runners.create(preset, request, RunLog.to(log));
+            runner.observe(new Rate(preset, listener, task.image()));
+            cancel = runner::cancel;
+            if (cancelled) {
+                runner.cancel();
+            }
+            RunSummary s = runner.run();
+            return new Outcome(statusOf(s), reasonOf(s), resumed);
         } catch (IOException | RuntimeException | Error e) {   // one run's failure is its item's, not the sweep's
             String why = e instanceof IOException || e instanceof IllegalArgumentException
                     || e instanceof org.addernet.presets.PresetException ? e.getMessage() : e.toString();
             if (log != null) {
                 log.println("# failed: " + why);
             }
-            return new Outcome(RunManifest.FAILED, why, resumed);
+            return new Outcome(RunStatus.FAILED, why, resumed);
         }
     }
 
-    private void arm(Runnable c) {
-        cancel = c;
-        if (cancelled) {
-            c.run();
+    /** The folder's status as the run store sees it: cancelled, else failed, else completed (a diverged run is a result). */
+    static RunStatus statusOf(RunSummary s) {
+        if (s.runs().stream().anyMatch(r -> r.status() == RunStatus.CANCELLED)) {
+            return RunStatus.CANCELLED;
         }
+        return s.runs().stream().anyMatch(r -> r.status() == RunStatus.FAILED) ? RunStatus.FAILED : RunStatus.COMPLETED;
+    }
+
+    private static String reasonOf(RunSummary s) {
+        return s.runs().stream().filter(r -> r.status() != RunStatus.COMPLETED && r.reason() != null)
+                .map(r -> r.id() + ": " + r.reason()).findFirst().orElse(null);
     }
 
     /** The fewest epochs any run's checkpoint in the folder holds, or null when there is none. */
@@ -128,13 +133,6 @@ public final class RunnerAdapter {
         return least;
     }
 
-    /** A toy run starts again: what an earlier attempt left goes. */
-    private void empty() throws IOException {
-        if (Files.isDirectory(folder)) {
-            FolderZip.deleteTree(folder);
-        }
-    }
-
     /** The runner's progress with images per second and the time left. */
     private static final class Rate implements RunObserver {
         private final Listener listener;
@@ -143,11 +141,17 @@ public final class RunnerAdapter {
         private long t0;
         private long firstDone = -1;
         private long lastNotify;
+        private volatile int epoch;
 
-        Rate(Preset preset, Listener listener) {
+        Rate(Preset preset, Listener listener, boolean image) {
             this.listener = listener;
             this.batch = preset.training().batchSize();
-            this.image = preset.training().epochs() != null;
+            this.image = image;
+        }
+
+        @Override
+        public void stepDone(String runId, long iteration, long stepsPerEpoch) {
+            epoch = stepsPerEpoch <= 0 ? 0 : (int) ((iteration - 1) / stepsPerEpoch) + 1;
         }
 
         @Override
@@ -163,24 +167,9 @@ public final class RunnerAdapter {
             lastNotify = now;
             double secs = (now - t0) / 1e9;
             long ran = done - firstDone;
-            double perUnit = ran > 0 ? secs / ran : 0;
-            String line = text + String.format(Locale.ROOT, " · %,.0f img/s · ETA %s", ran > 0 ? ran * batch / secs : 0.0,
-                    ran > 0 ? Progress.clock((total - done) * perUnit) : "?");
-            listener.progress(done, total, line, image ? epochOf(text) : 0);
-        }
-
-        /** The epoch in {@code "... epoch 2/3, step 4/32"}. */
-        private static int epochOf(String text) {
-            int at = text.indexOf(" epoch ");
-            if (at < 0) {
-                return 0;
-            }
-            int slash = text.indexOf('/', at);
-            try {
-                return slash < 0 ? 0 : Integer.parseInt(text.substring(at + 7, slash));
-            } catch (NumberFormatException e) {
-                return 0;
-            }
+            String line = text + String.format(Locale.ROOT, " · %,.0f img/s · ETA %s", secs > 0 ? ran * batch / secs : 0.0,
+                    ran > 0 ? Progress.clock((total - done) * secs / ran) : "?");
+            listener.progress(done, total, line, image ? epoch : 0);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.addernet.app.cluster;
 
 import java.io.Serializable;
+import org.addernet.engine.train.RunStatus;
 
 /**
  * What a finished task sends home. A failing run is a result with status {@code failed} and its
@@ -8,7 +9,7 @@ import java.io.Serializable;
  * tasks whose executor was lost.
  *
  * @param key               the request's key
- * @param status            completed | diverged | cancelled | failed (the worst of the task's runs)
+ * @param status            completed | cancelled | failed: the folder's status (a diverged run is a result)
  * @param error             why it did not complete (null when it did)
  * @param executor          the executor's id ({@code driver} in local mode)
  * @param host              the executor's host
@@ -20,7 +21,7 @@ import java.io.Serializable;
  * @param data              where the worker read the data set from (null for toy runs)
  * @param folderZip         the task's folder as zip bytes; null when it wrote to the shared store
  */
-public record TaskResult(String key, String status, String error, String executor, String host, long pid, int attempt,
+public record TaskResult(String key, RunStatus status, String error, String executor, String host, long pid, int attempt,
                          double seconds, Integer resumedAfterEpoch, String data, byte[] folderZip)
         implements Serializable {
     private static final long serialVersionUID = 1L;

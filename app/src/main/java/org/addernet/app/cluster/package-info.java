@@ -4,15 +4,16 @@
  * brought home into the run store.
  *
  * <ul>
- *   <li>{@link org.addernet.app.cluster.RunRequest}: one run, as it travels to a worker (the merged
- *       preset JSON of one seed of one variant, where to write, where the data is);
+ *   <li>{@link org.addernet.app.cluster.TaskRequest}: one task, as it travels to a worker (the
+ *       runner's {@link org.addernet.app.runner.RunRequest} of one seed of one variant, where to write,
+ *       the shipped data);
  *       {@link org.addernet.app.cluster.TaskResult} what comes back (status, who ran it, which
  *       attempt, the run's folder as zip bytes unless the store is shared);
  *       {@link org.addernet.app.cluster.ProgressNote} a task's latest progress line.</li>
- *   <li>{@link org.addernet.app.cluster.RunnerAdapter}: the one class that calls the local
- *       runners, on the worker.</li>
- *   <li>{@link org.addernet.app.cluster.ClusterRun}: the driver's side of one preset: plans the
- *       requests, submits them, stages each result atomically, and
+ *   <li>{@link org.addernet.app.cluster.RunnerAdapter}: on the worker, the task's runner from
+ *       {@link org.addernet.app.runner.Runners} (the same code as a local run).</li>
+ *   <li>{@link org.addernet.app.cluster.ClusterRun}: a {@link org.addernet.app.runner.Runner} whose
+ *       runs go to the cluster: plans the tasks, submits them, stages each result atomically, and
  *       {@link org.addernet.app.cluster.RunAssembler} writes the run folder a local run would have
  *       written (summary.json, metrics.csv, figures, sweep tables) plus {@code cluster.json}.</li>
  *   <li>{@link org.addernet.app.cluster.ClusterEngine} / {@link org.addernet.app.cluster.ClusterSession}:

@@ -14,10 +14,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRecord;
-import org.addernet.presets.Preset;
-import org.addernet.presets.PresetLoader;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runners;
+import org.addernet.engine.train.RunStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,12 @@ class LocalSparkIT {
 
     @Test
     void fig2WithTwoSeedsGivesTheLocalNumbersBitForBit(@TempDir Path tmp) throws IOException {
-        Preset fig2 = PresetLoader.resolve("fig2-unit-ball", List.of());
-        new PresetRunner(fig2, tmp.resolve("local"), 2, 2, null).run();
-        List<RunRecord> runs = new ClusterRun(fig2, 2, tmp.resolve("spark"), session).run();
+        RunRequest fig2 = RunRequest.of("fig2-unit-ball", List.of(), 2, tmp.resolve("local"));
+        Runners.create(fig2, RunLog.NONE).run();
+        List<RunRecord> runs = new ClusterRun(fig2.withOut(tmp.resolve("spark")), session).run().runs();
 
         assertEquals(12, runs.size());
-        assertTrue(runs.stream().allMatch(r -> "completed".equals(r.status())), runs.toString());
+        assertTrue(runs.stream().allMatch(r -> r.status() == RunStatus.COMPLETED), runs.toString());
         assertEquals(12, SameNumbers.assertSame(tmp.resolve("local"), tmp.resolve("spark")));
         for (String f : List.of("accuracy-table.csv", "grid.png", "grid-s1.png", "grid-s2.png",
                 "adder-n1-s2/decision-boundary.png")) {
@@ -68,9 +69,10 @@ class LocalSparkIT {
 
     @Test
     void cancelStopsTheSparkJobAndRecordsTheRunsAsCancelled(@TempDir Path tmp) throws Exception {
-        Preset slow = PresetLoader.resolve("fig2-unit-ball", List.of("training.iterations=50000000", "runs.hidden=[3]"));
+        RunRequest slow = RunRequest.of("fig2-unit-ball", List.of("training.iterations=50000000", "runs.hidden=[3]"), 2,
+                tmp.resolve("spark"));
         CountDownLatch running = new CountDownLatch(1);
-        ClusterRun run = new ClusterRun(slow, 2, tmp.resolve("spark"), session).listener(new ClusterSession.Listener() {
+        ClusterRun run = new ClusterRun(slow, session).listener(new ClusterSession.Listener() {
             @Override
             public void progress(ProgressNote note) {
                 running.countDown();
@@ -85,15 +87,15 @@ class LocalSparkIT {
             run.cancel();
         });
         t.start();
-        List<RunRecord> runs = run.run();
+        List<RunRecord> runs = run.run().runs();
         assertEquals(4, runs.size());
-        assertTrue(runs.stream().allMatch(r -> "cancelled".equals(r.status())), runs.toString());
+        assertTrue(runs.stream().allMatch(r -> r.status() == RunStatus.CANCELLED), runs.toString());
         assertTrue(runs.stream().allMatch(r -> r.iterations() < 50_000_000L), runs.toString());
         t.join();
         // the session runs the next job as if nothing happened
-        List<RunRecord> next = new ClusterRun(PresetLoader.resolve("fig2-unit-ball", List.of("training.iterations=200")), 1,
-                tmp.resolve("after"), session).run();
-        assertTrue(next.stream().allMatch(r -> "completed".equals(r.status())), next.toString());
+        List<RunRecord> next = new ClusterRun(RunRequest.of("fig2-unit-ball", List.of("training.iterations=200"), 1,
+                tmp.resolve("after")), session).run().runs();
+        assertTrue(next.stream().allMatch(r -> r.status() == RunStatus.COMPLETED), next.toString());
     }
 
     @Test
@@ -104,18 +106,19 @@ class LocalSparkIT {
                 "t10k-labels-idx1-ubyte")) {
             Files.write(set.resolve(f), new byte[] {0, 0, 9, 9, 1, 2, 3});       // not IDX
         }
-        Preset image = PresetLoader.resolve("lenet5-bn-fashion-mnist-adder-short", List.of());
-        Preset toy = PresetLoader.resolve("fig2-unit-ball", List.of("training.iterations=300"));
-        RunRequest bad = new RunRequest("bad", "damaged data", PresetLoader.toJson(image), true, null, root.toString(), null);
-        RunRequest good = new RunRequest("good", "toy", PresetLoader.toJson(toy), false, null, null, null);
+        RunRequest image = RunRequest.of("lenet5-bn-fashion-mnist-adder-short", List.of(), 1, tmp.resolve("bad"))
+                .withDataRoot(root);
+        RunRequest toy = RunRequest.of("fig2-unit-ball", List.of("training.iterations=300"), 1, tmp.resolve("good"));
+        TaskRequest bad = new TaskRequest("bad", "damaged data", image, true, false, null, null);
+        TaskRequest good = new TaskRequest("good", "toy", toy, false, false, null, null);
         List<TaskResult> results = session.submit("mixed", List.of(bad, good), new ClusterSession.Listener() { }).await();
         assertEquals(2, results.size());
         TaskResult b = results.stream().filter(r -> r.key().equals("bad")).findFirst().orElseThrow();
         TaskResult g = results.stream().filter(r -> r.key().equals("good")).findFirst().orElseThrow();
-        assertEquals("failed", b.status());
+        assertEquals(RunStatus.FAILED, b.status());
         assertTrue(b.error().contains("train-images-idx3-ubyte"), b.error());
         assertEquals(0, b.attempt(), "a failing run is not retried");
-        assertEquals("completed", g.status());
+        assertEquals(RunStatus.COMPLETED, g.status());
         assertNull(g.error());
     }
 }

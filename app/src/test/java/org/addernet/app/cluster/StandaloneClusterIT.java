@@ -19,13 +19,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRecord;
-import org.addernet.app.runner.SweepRunner;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runners;
+import org.addernet.engine.train.RunStatus;
 import org.addernet.app.testdata.SyntheticMnist;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.ImageSet;
-import org.addernet.presets.Preset;
-import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -80,14 +81,14 @@ class StandaloneClusterIT {
     @Test
     @Order(1)
     void aToySweepSpreadsOverBothWorkersWithTheLocalNumbers() throws IOException {
-        Preset sweep = PresetLoader.resolve("table5-toy", List.of("training.iterations=1500"));
         Path local = DIR.resolve("sweep-local");
-        new SweepRunner(sweep, local, 2, null).jobs(1).run();
+        RunRequest sweep = RunRequest.of("table5-toy", List.of("training.iterations=1500"), 2, local).withJobs(1);
+        Runners.create(sweep, RunLog.NONE).run();
         Path remote = DIR.resolve("sweep-cluster");
-        List<RunRecord> runs = new ClusterRun(sweep, 2, remote, session).progress(System.out).run();
+        List<RunRecord> runs = new ClusterRun(sweep.withOut(remote), session).log(RunLog.to(System.out)).run().runs();
 
         assertEquals(10, runs.size());
-        assertTrue(runs.stream().allMatch(r -> "completed".equals(r.status())), runs.toString());
+        assertTrue(runs.stream().allMatch(r -> r.status() == RunStatus.COMPLETED), runs.toString());
         SameNumbers.assertSame(local, remote);
         for (String variant : List.of("eta-1", "eta-0.05")) {
             SameNumbers.assertSame(local.resolve(variant), remote.resolve(variant));
@@ -108,16 +109,16 @@ class StandaloneClusterIT {
     @Order(2)
     void aLeNetRunSurvivesTheKillOfItsWorkerMidEpochWithTheNumbersOfAnUninterruptedRun() throws Exception {
         Path data = dataRoot(DIR.resolve("data"));
-        Preset lenet = PresetLoader.resolve("lenet5-bn-fashion-mnist-adder-short", List.of("data.trainLimit=3072",
-                "data.testLimit=512", "training.epochs=3", "training.batchSize=64"));
         Path uninterrupted = DIR.resolve("lenet-local");
-        new EpochRunner(lenet, uninterrupted, 1, data, false, null, false).run();
+        RunRequest lenet = RunRequest.of("lenet5-bn-fashion-mnist-adder-short", List.of("data.trainLimit=3072",
+                "data.testLimit=512", "training.epochs=3", "training.batchSize=64"), 1, uninterrupted).withDataRoot(data);
+        Runners.create(lenet, RunLog.NONE).run();
 
         Path shared = DIR.resolve("lenet-cluster");
         AtomicReference<ProgressNote> killedAt = new AtomicReference<>();
         AtomicReference<Integer> killedWorker = new AtomicReference<>();
-        List<RunRecord> runs = new ClusterRun(lenet, 1, shared, session).dataRoot(data).sharedStore(true)
-                .progress(System.out).listener(new ClusterSession.Listener() {
+        List<RunRecord> runs = new ClusterRun(lenet.withOut(shared), session).sharedStore(true)
+                .log(RunLog.to(System.out)).listener(new ClusterSession.Listener() {
                     @Override
                     public void progress(ProgressNote n) {
                         if (n.epoch() >= 2 && n.done() < n.total() && killedAt.compareAndSet(null, n)) {
@@ -128,12 +129,12 @@ class StandaloneClusterIT {
                             cluster.killWorker(w);
                         }
                     }
-                }).run();
+                }).run().runs();
 
         assertNotNull(killedAt.get(), "the run was never seen in its second epoch");
         assertTrue(killedWorker.get() >= 0, "the executor ran under no worker");
         assertEquals(1, runs.size());
-        assertEquals("completed", runs.get(0).status(), runs.toString());
+        assertEquals(RunStatus.COMPLETED, runs.get(0).status(), runs.toString());
         JsonNode task = new ObjectMapper().readTree(shared.resolve(ClusterRun.CLUSTER_JSON).toFile()).get("tasks").get(0);
         assertTrue(task.get("attempts").asInt() >= 2, task.toString());
         assertFalse(task.get("lostAttempts").isEmpty(), task.toString());

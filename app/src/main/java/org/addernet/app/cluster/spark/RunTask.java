@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.addernet.app.cluster.FolderZip;
 import org.addernet.app.cluster.ProgressNote;
-import org.addernet.app.cluster.RunRequest;
+import org.addernet.app.cluster.TaskRequest;
 import org.addernet.app.cluster.RunnerAdapter;
 import org.addernet.app.cluster.TaskResult;
 import org.addernet.datasets.image.DataRoots;
-import org.addernet.presets.PresetLoader;
+import org.addernet.engine.train.RunStatus;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.apache.spark.TaskContext;
@@ -26,7 +26,7 @@ import scala.collection.Iterator;
  * when Spark kills the task (a cancelled job), and returns the result with the folder zipped
  * when the store is not shared. It never throws for a failing run.
  */
-final class RunTask implements Function2<TaskContext, Iterator<RunRequest>, TaskResult>, java.io.Serializable {
+final class RunTask implements Function2<TaskContext, Iterator<TaskRequest>, TaskResult>, java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final LatestProgress progress;
@@ -36,22 +36,32 @@ final class RunTask implements Function2<TaskContext, Iterator<RunRequest>, Task
     }
 
     @Override
-    public TaskResult apply(TaskContext ctx, Iterator<RunRequest> requests) {
-        RunRequest r = requests.next();
+    public TaskResult apply(TaskContext ctx, Iterator<TaskRequest> requests) {
+        TaskRequest r = requests.next();
         long t0 = System.nanoTime();
         int attempt = ctx.attemptNumber();
         SparkEnv env = SparkEnv.get();
         String executor = env.executorId();
         String host = env.blockManager().blockManagerId().host();
         long pid = ProcessHandle.current().pid();
-        Path folder = null;
+        Path scratch = null;
         try {
-            folder = r.taskDir() != null ? Path.of(r.taskDir()) : Files.createTempDirectory("addernet-task-");
-            Files.createDirectories(folder);
+            Path folder;
+            if (r.shared()) {
+                folder = r.run().outDir();
+                Files.createDirectories(folder);
+            } else {
+                scratch = Files.createTempDirectory("addernet-task-");
+                folder = scratch.resolve("run");
+                if (r.start() != null) {
+                    FolderZip.unzipAtomically(r.start(), folder);      // the checkpoints to continue from
+                }
+                Files.createDirectories(folder);
+            }
             try (PrintStream log = taskLog(folder.resolve(org.addernet.app.cluster.ClusterRun.TASK_LOG), !"driver".equals(executor))) {
                 log.println("# " + java.time.Instant.now() + " " + r.label() + " on executor " + executor + " (" + host
                         + ", pid " + pid + "), attempt " + (attempt + 1));
-                Path dataRoot = r.dataRoot() == null ? null : Path.of(r.dataRoot());
+                Path dataRoot = r.run().dataRootDir();
                 String data = null;
                 if (r.shipped() != null) {
                     dataRoot = r.shipped().materialize(Path.of(SparkFiles.getRootDirectory(), "addernet-data"),
@@ -71,17 +81,17 @@ final class RunTask implements Function2<TaskContext, Iterator<RunRequest>, Task
                 }
                 log.println("# " + o.status() + (o.error() == null ? "" : ": " + o.error()));
                 log.flush();
-                byte[] zip = r.taskDir() == null ? FolderZip.zip(folder) : null;
+                byte[] zip = r.shared() ? null : FolderZip.zip(folder);
                 return new TaskResult(r.key(), o.status(), o.error(), executor, host, pid, attempt, secs(t0),
                         o.resumedAfterEpoch(), data, zip);
             }
         } catch (IOException | RuntimeException e) {
-            return new TaskResult(r.key(), "failed", "on executor " + executor + " (" + host + "): " + e, executor, host,
+            return new TaskResult(r.key(), RunStatus.FAILED, "on executor " + executor + " (" + host + "): " + e, executor, host,
                     pid, attempt, secs(t0), null, null, null);
         } finally {
-            if (r.taskDir() == null && folder != null) {
+            if (scratch != null) {
                 try {
-                    FolderZip.deleteTree(folder);
+                    FolderZip.deleteTree(scratch);
                 } catch (IOException ignored) {
                     // a temporary folder
                 }
@@ -90,9 +100,9 @@ final class RunTask implements Function2<TaskContext, Iterator<RunRequest>, Task
     }
 
     /** Where the worker finds the image set (the runner's own lookup); null when it does not (the runner says why). */
-    private static String lookup(RunRequest r, Path dataRoot) {
+    private static String lookup(TaskRequest r, Path dataRoot) {
         try {
-            String set = PresetLoader.parse(r.key(), r.presetJson(), java.util.List.of()).data().set();
+            String set = r.run().loadPreset().data().set();
             return DataRoots.find(set, dataRoot, System.getenv(), Path.of(System.getProperty("user.home"))).toString();
         } catch (IOException | RuntimeException e) {
             return null;

@@ -16,7 +16,7 @@ import org.addernet.app.cluster.ClusterOptions;
 import org.addernet.app.cluster.ClusterSession;
 import org.addernet.app.cluster.Clusters;
 import org.addernet.app.cluster.ProgressNote;
-import org.addernet.app.cluster.RunRequest;
+import org.addernet.app.cluster.TaskRequest;
 import org.addernet.app.cluster.ShippedData;
 import org.addernet.app.cluster.TaskResult;
 import org.apache.spark.SparkConf;
@@ -141,7 +141,7 @@ final class SparkClusterSession implements ClusterSession {
     }
 
     @Override
-    public Job submit(String name, List<RunRequest> requests, Listener listener) {
+    public Job submit(String name, List<TaskRequest> requests, Listener listener) {
         String group = "addernet-" + jobs.incrementAndGet() + "-" + name;
         LatestProgress acc = new LatestProgress();
         sc.register(acc, "progress of " + group);
@@ -159,7 +159,7 @@ final class SparkClusterSession implements ClusterSession {
                 return;
             }
             sc.setJobGroup(job.group, name, false);      // no thread interrupt: the runner stops itself, files stay whole
-            RDD<RunRequest> rdd = jsc.parallelize(job.requests, job.requests.size()).rdd();
+            RDD<TaskRequest> rdd = jsc.parallelize(job.requests, job.requests.size()).rdd();
             List<Object> parts = new ArrayList<>();
             IntStream.range(0, job.requests.size()).forEach(parts::add);
             sc.runJob(rdd, new RunTask(acc), CollectionConverters.asScala(parts).toList(),
@@ -200,7 +200,7 @@ final class SparkClusterSession implements ClusterSession {
     /** One job: its requests, what came back, its end. */
     final class SparkJob implements Job {
         final String group;
-        final List<RunRequest> requests;
+        final List<TaskRequest> requests;
         final Listener listener;
         final List<TaskResult> results = new java.util.concurrent.CopyOnWriteArrayList<>();
         final Set<String> done = ConcurrentHashMap.newKeySet();
@@ -208,7 +208,7 @@ final class SparkClusterSession implements ClusterSession {
         volatile boolean cancelled;
         volatile String failure;
 
-        SparkJob(String group, List<RunRequest> requests, Listener listener) {
+        SparkJob(String group, List<TaskRequest> requests, Listener listener) {
             this.group = group;
             this.requests = requests;
             this.listener = listener;
