@@ -1,9 +1,5 @@
 package org.addernet.app.cluster;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +15,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.addernet.app.io.AtomicFiles;
-import org.addernet.app.io.Json;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.OutputFolderException;
 import org.addernet.app.runner.RunLog;
@@ -49,14 +44,12 @@ import org.addernet.presets.PresetValidator;
  * their checkpoints (moved to the shared store, or sent along zipped), toy runs run again.
  */
 public final class ClusterRun implements Runner {
-    /** Which executor ran what, how many attempts it took. */
-    public static final String CLUSTER_JSON = "cluster.json";
+    /** Which executor ran what, how many attempts it took ({@link ClusterLedger}). */
+    public static final String CLUSTER_JSON = ClusterLedger.FILE;
     /** Each task's lines, as its executor wrote them ({@code cluster-logs/<key>.log}). */
     public static final String LOGS = "cluster-logs";
     /** The log a task keeps in its folder. */
     public static final String TASK_LOG = "task.log";
-
-    private static final ObjectMapper JSON = Json.indented();
 
     private final RunRequest request;
     private final ClusterSession session;
@@ -337,52 +330,35 @@ public final class ClusterRun implements Runner {
     }
 
     private void writeClusterJson(List<Slot> slots, Map<String, TaskResult> results) throws IOException {
-        Map<String, JsonNode> before = new HashMap<>();
-        Path file = out.resolve(CLUSTER_JSON);
-        if (request.resume() && Files.isRegularFile(file)) {
+        Map<String, ClusterLedger.Entry> before = new HashMap<>();
+        if (request.resume()) {
             try {
-                JSON.readTree(file.toFile()).path("tasks").forEach(t -> before.put(t.path("key").asText(), t));
+                ClusterLedger old = ClusterLedger.read(out);
+                if (old != null) {
+                    old.tasks().forEach(t -> before.put(t.key(), t));
+                }
             } catch (IOException ignored) {
-                // an unreadable old file: the kept tasks lose their history, nothing else
+                // an unreadable old ledger: the kept tasks lose their history, nothing else
             }
         }
-        ObjectNode root = JSON.createObjectNode();
-        root.put("master", session.master());
-        root.put("store", shared ? "shared" : "returned");
-        ArrayNode tasks = root.putArray("tasks");
+        List<ClusterLedger.Entry> entries = new ArrayList<>();
         for (Slot s : slots) {
             if (s.task() == null) {
                 if (before.containsKey(s.key())) {
-                    tasks.add(before.get(s.key()));
+                    entries.add(before.get(s.key()));
                 }
                 continue;
             }
-            TaskRequest q = s.task();
-            TaskResult r = results.get(q.key());
-            ObjectNode t = tasks.addObject();
-            t.put("key", q.key());
-            t.put("label", q.label());
-            t.put("status", (r == null ? (cancelled ? RunStatus.CANCELLED : RunStatus.FAILED) : r.status()).id());
-            if (r != null) {
-                t.put("executor", r.executor());
-                t.put("host", r.host());
-                t.put("pid", r.pid());
-                t.put("attempts", r.attempt() + 1);
-                t.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
-                if (r.resumedAfterEpoch() != null) {
-                    t.put("resumedAfterEpoch", r.resumedAfterEpoch());
-                }
-                if (r.data() != null) {
-                    t.put("data", r.data());
-                }
-                if (r.error() != null) {
-                    t.put("error", r.error());
-                }
-            }
-            ArrayNode l = t.putArray("lostAttempts");
-            tracker.lost(q.key()).forEach(l::add);
+            TaskResult r = results.get(s.key());
+            RunStatus status = r == null ? (cancelled ? RunStatus.CANCELLED : RunStatus.FAILED) : r.status();
+            List<String> lost = tracker.lost(s.key());
+            entries.add(r == null ? new ClusterLedger.Entry(s.key(), s.task().label(), status.id(), null, null, null, null,
+                    null, null, null, null, lost)
+                    : new ClusterLedger.Entry(s.key(), s.task().label(), status.id(), r.executor(), r.host(), r.pid(),
+                    r.attempt() + 1, Math.round(r.seconds() * 1000) / 1000.0, r.resumedAfterEpoch(), r.data(), r.error(),
+                    lost));
         }
-        AtomicFiles.writeString(file, JSON.writeValueAsString(root));
+        new ClusterLedger(session.master(), shared ? "shared" : "returned", entries).write(out);
     }
 
     /** A task's log (every attempt's lines) into {@code cluster-logs/<key>.log}. */

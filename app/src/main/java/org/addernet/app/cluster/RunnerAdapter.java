@@ -79,8 +79,8 @@ public final class RunnerAdapter {
             if (task.image()) {
                 resumed = lastCheckpoint();
                 request = request.withResume(resumed != null || Files.isRegularFile(folder.resolve("preset.json")));
-            } else if (Files.isDirectory(folder)) {
-                FolderZip.deleteTree(folder);         // a toy run starts again: what an earlier attempt left goes
+            } else {
+                emptyBut(ClusterRun.TASK_LOG);       // a toy run starts again: what an earlier attempt left goes
             }
             Runner runner = Runners.create(preset, request, RunLog.to(log));
             runner.observe(new Rate(preset, listener, task.image()));
@@ -111,6 +111,22 @@ public final class RunnerAdapter {
     private static String reasonOf(RunSummary s) {
         return s.runs().stream().filter(r -> r.status() != RunStatus.COMPLETED && r.reason() != null)
                 .map(r -> r.id() + ": " + r.reason()).findFirst().orElse(null);
+    }
+
+    /** Deletes what the folder holds, but the file {@code keep} (the task's log, open). */
+    private void emptyBut(String keep) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> all = Files.list(folder)) {
+            for (Path p : all.filter(p -> !p.getFileName().toString().equals(keep)).toList()) {
+                if (Files.isDirectory(p)) {
+                    FolderZip.deleteTree(p);
+                } else {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** The fewest epochs any run's checkpoint in the folder holds, or null when there is none. */

@@ -58,8 +58,8 @@ final class TaskTracker implements ClusterSession.Listener {
         String text = String.format(Locale.ROOT, "%d/%d tasks done; %s (%s)", results.size(), total, n.text(), n.where());
         RunObserver.quietly(() -> observer.progress(Math.round(sum * 1000), total * 1000L, text));
         long now = System.nanoTime();
-        Long last = lastLine.get(n.key());
-        if (last == null || now - last > 10_000_000_000L) {
+        Long last = lastLine.putIfAbsent(n.key(), now);      // a line every 10 s of a task, the first 10 s in
+        if (last != null && now - last > 10_000_000_000L) {
             lastLine.put(n.key(), now);
             say("  %s  %s  (%s)", n.key(), n.text(), n.where());
         }

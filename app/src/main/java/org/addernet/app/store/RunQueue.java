@@ -90,6 +90,7 @@ public final class RunQueue implements AutoCloseable {
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> daemon(r, "queue-run"));
     private final ExecutorService notifier = Executors.newSingleThreadExecutor(r -> daemon(r, "queue-events"));
     private int parallel = defaultParallel();
+    private volatile java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn;
     private int nextId = 1;
     private boolean dispatching;
     private boolean closed;
@@ -410,6 +411,20 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Where items that start from now on run: null for this machine (the default), else what makes
+     * their runners ({@code org.addernet.app.cluster.ClusterRunners}: on a Spark cluster, with the
+     * numbers of a local run). Items running now finish where they are.
+     */
+    public void runOn(java.util.function.BiFunction<RunRequest, RunLog, Runner> runners) {
+        this.runOn = runners;
+    }
+
+    /** What {@link #runOn} was given (null: this machine). */
+    public java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+        return runOn;
+    }
+
     /** How many items run at once. */
     public int parallel() {
         synchronized (mutex) {
@@ -616,7 +631,8 @@ public final class RunQueue implements AutoCloseable {
             boolean resume = continuing && kind != Runners.Kind.TOY && Files.isRegularFile(folder.resolve("preset.json"));
             RunRequest request = new RunRequest(presetAsked, presetJson, overrides, null, seeds, folder.toString(),
                     dataRoot == null ? null : dataRoot.toString(), resume, jobs);
-            Runner runner = Runners.create(preset, request, RunLog.to(log));
+            var on = runOn;
+            Runner runner = on == null ? Runners.create(preset, request, RunLog.to(log)) : on.apply(request, RunLog.to(log));
             runner.observe(manifest).observe(progressOf(it));
             if (!arm(job, runner::cancel)) {
                 runner.cancel();

@@ -12,6 +12,17 @@ final class QuietLogs {
     private QuietLogs() {
     }
 
+    /**
+     * In local mode, Spark's note that the host name resolves to a loopback address (and what to set)
+     * is no news: everything runs in this process. On a cluster it matters (executors must reach the driver).
+     */
+    static void local(boolean on) {
+        if (on && System.getProperty("log4j2.configurationFile", "").equals(CONFIG)) {
+            org.apache.logging.log4j.core.config.Configurator.setLevel("org.apache.spark.util.Utils",
+                    org.apache.logging.log4j.Level.ERROR);
+        }
+    }
+
     static void install() {
         if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null
                 && Thread.currentThread().getContextClassLoader().getResource("log4j2.properties") == null) {

@@ -38,6 +38,9 @@ final class SparkClusterSession implements ClusterSession {
     static final String JOB_GROUP = "spark.jobGroup.id";
 
     private static SparkClusterSession open;
+    /** What {@code spark-submit --master} takes (Spark 4: no Mesos). */
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local|local\\[(\\d+|\\*)(,\\d+)?]|local-cluster\\[\\d+, *\\d+, *\\d+]|spark://.+|yarn|k8s://.+");
 
     private final SparkContext sc;
     private final JavaSparkContext jsc;
@@ -46,6 +49,7 @@ final class SparkClusterSession implements ClusterSession {
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> daemon(r, "cluster-results"));
     private final AtomicInteger jobs = new AtomicInteger();
     private final Set<String> shippedFiles = Collections.newSetFromMap(new ConcurrentHashMap<>());
+    private volatile boolean closing;
 
     private SparkClusterSession(SparkConf conf) {
         loader = SparkClusterSession.class.getClassLoader();
@@ -57,6 +61,15 @@ final class SparkClusterSession implements ClusterSession {
 
     /** Opens the process's one Spark context (IllegalStateException when one is open, or Spark cannot start). */
     static synchronized SparkClusterSession open(ClusterOptions o) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (open != null && open.closing && System.nanoTime() < deadline) {   // one closing: Spark stops in seconds
+            try {
+                SparkClusterSession.class.wait(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         if (open != null) {
             throw new IllegalStateException("a Spark session is already open in this process (on "
                     + open.master() + "); close it first");
@@ -64,18 +77,54 @@ final class SparkClusterSession implements ClusterSession {
         Thread me = Thread.currentThread();
         ClassLoader before = me.getContextClassLoader();
         me.setContextClassLoader(SparkClusterSession.class.getClassLoader());  // Spark's threads inherit it
-        SparkConf conf = null;
         try {
             QuietLogs.install();                       // before anything of Spark's logs (SparkConf does)
-            conf = conf(o);
-            open = new SparkClusterSession(conf);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot start Spark on " + (conf == null ? o.master() : conf.get("spark.master",
-                    "?")) + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            QuietLogs.local((o.master() != null ? o.master() : System.getProperty("spark.master", "local")).startsWith("local"));
+            SparkConf conf = conf(o);
+            String master = conf.get("spark.master");
+            if (!MASTER.matcher(master).matches()) {
+                throw new IllegalArgumentException("'" + master + "' is not a Spark master URL; expected local[N], "
+                        + "spark://host:port, yarn or k8s://https://host:port");
+            }
+            checkReachable(master);
+            try {
+                open = new SparkClusterSession(conf);
+            } catch (Exception e) {                       // SparkException is checked, unannounced
+                throw new IllegalStateException("cannot start Spark on " + master + ": "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+            }
         } finally {
             me.setContextClassLoader(before);
         }
         return open;
+    }
+
+    /**
+     * A standalone master that does not answer: said at once, not after Spark's minute of retries.
+     * {@code spark://h1:7077,h2:7077} (masters with ZooKeeper) passes when any answers.
+     */
+    private static void checkReachable(String master) {
+        if (!master.startsWith("spark://")) {
+            return;
+        }
+        String why = null;
+        for (String hostPort : master.substring("spark://".length()).split(",")) {
+            int colon = hostPort.lastIndexOf(':');
+            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            int port;
+            try {
+                port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("the master URL " + master + " has no port number after '" + host + ":'");
+            }
+            try (java.net.Socket s = new java.net.Socket()) {
+                s.connect(new java.net.InetSocketAddress(host, port), 5000);
+                return;
+            } catch (java.io.IOException e) {
+                why = host + ":" + port + ": " + e.getMessage();
+            }
+        }
+        throw new IllegalStateException("no Spark master answers at " + master + " (" + why + ")");
     }
 
     /** Our settings, then {@code spark-submit}'s (system properties), then the caller's: the last word wins. */
@@ -178,7 +227,13 @@ final class SparkClusterSession implements ClusterSession {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+        }
         try {
             sc.stop();
         } finally {
@@ -187,6 +242,7 @@ final class SparkClusterSession implements ClusterSession {
                 if (open == this) {
                     open = null;
                 }
+                SparkClusterSession.class.notifyAll();
             }
         }
     }

@@ -59,6 +59,7 @@ final class QueuePane {
     private final Spinner<Integer> parallel;
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
+    private final RunOnChoice runOn = new RunOnChoice();
     private final Label message = new Label();
     private final Label summary = new Label();
     private final TableView<QueueItem> table = new TableView<>();
@@ -134,7 +135,7 @@ final class QueuePane {
         GridPane.setHgrow(settings, Priority.ALWAYS);
 
         buildTable();
-        HBox runBar = new HBox(8, start, pause, new Label("Runs at once"), parallel, summary);
+        HBox runBar = new HBox(8, start, pause, new Label("Runs at once"), parallel, runOn.node(), summary);
         runBar.setAlignment(Pos.CENTER_LEFT);
         HBox itemBar = new HBox(8, new Label("Selected item:"), cancel, up, down, retry, remove);
         itemBar.setAlignment(Pos.CENTER_LEFT);
@@ -213,6 +214,11 @@ final class QueuePane {
 
     Spinner<Integer> parallelSpinner() {
         return parallel;
+    }
+
+    /** The "Run on" choice (tests, screenshots). */
+    RunOnChoice runOn() {
+        return runOn;
     }
 
     String message() {
@@ -352,6 +358,11 @@ final class QueuePane {
         if (queue == null) {
             return;
         }
+        String where = runOn.applyTo(queue);      // the items that start from now on run there
+        if (where != null) {
+            say(where, true);
+            return;
+        }
         String presetText = preset.isEditable() && preset.getEditor().getText() != null
                 && !preset.getEditor().getText().isBlank() ? preset.getEditor().getText() : preset.getValue();
         try {
@@ -375,6 +386,11 @@ final class QueuePane {
 
     void start() {
         if (queue != null) {
+            String problem = runOn.applyTo(queue);
+            if (problem != null) {
+                say(problem, true);
+                return;
+            }
             queue.start();
             updateSummary();
         }
@@ -477,6 +493,7 @@ final class QueuePane {
     /** Stops listening (the queue is being closed). */
     void dispose() {
         closed = true;
+        runOn.dispose();
         if (queue != null && listener != null) {
             queue.removeListener(listener);
         }
