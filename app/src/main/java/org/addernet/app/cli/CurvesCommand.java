@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.addernet.app.render.Png;
 import org.addernet.app.runner.MetricsCsv;
-import org.addernet.app.ui.charts.EpochCurvesChart;
+import org.addernet.app.figures.EpochCurvesChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.addernet.app.render.FilterFigure;
 import org.addernet.app.render.Png;
-import org.addernet.app.runner.TrainedRuns;
+import org.addernet.app.lab.TrainedRuns;
 import org.addernet.presets.PresetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,7 +42,7 @@ public final class FiltersCommand implements Callable<Integer> {
         try {
             for (Path dir : dirs) {
                 for (TrainedRuns.Trained t : TrainedRuns.load(dir)) {
-                    rows.add(FilterFigure.row(t, layer));
+                    rows.add(t.filterRow(layer));
                 }
             }
             Png.write(FilterFigure.render(rows, layer), out);

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.addernet.app.store.QueueItem;
-import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunQueue;
 import org.addernet.app.store.RunStore;
+import org.addernet.app.store.SweepValues;
 import org.addernet.app.store.WorkbenchHome;
 import org.addernet.presets.PresetException;
 import picocli.CommandLine.Command;
@@ -119,7 +119,7 @@ public final class QueueCommand implements Runnable {
                 String key = sweep.substring(0, eq);
                 List<List<String>> grown = new ArrayList<>();
                 for (List<String> s : sets) {
-                    for (String v : RunQueue.splitValues(sweep.substring(eq + 1))) {
+                    for (String v : SweepValues.split(sweep.substring(eq + 1))) {
                         List<String> t = new ArrayList<>(s);
                         t.add(key + "=" + v);
                         grown.add(t);

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.nio.file.Files;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.RunRequest;
@@ -190,7 +190,7 @@ public final class RunCommand implements Callable<Integer> {
                 : ManifestWriter.resuming(resume, p, null, List.of(), n, "cli"), err);
     }
 
-    private static final String RUN_INFO = EpochRunner.RUN_INFO;
+    private static final String RUN_INFO = RunFiles.RUN_INFO;
 
     /**
      * Runs the preset's runner (with {@code manifest} keeping run.json, when not null) under a

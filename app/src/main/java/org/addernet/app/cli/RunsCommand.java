@@ -12,10 +12,9 @@ import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.render.Png;
 import org.addernet.app.store.ComparisonTable;
 import org.addernet.app.store.RunInfo;
-import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunStore;
 import org.addernet.app.store.WorkbenchHome;
-import org.addernet.app.ui.charts.ComparisonChart;
+import org.addernet.app.figures.ComparisonChart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -124,7 +123,7 @@ public final class RunsCommand implements Callable<Integer> {
                 out.println(latex);
             }
             if (png != null) {
-                Png.write(ComparisonChart.create(title, table).createBufferedImage(wh[0], wh[1]), png);
+                Png.write(ComparisonChart.create(title, table.bars()).createBufferedImage(wh[0], wh[1]), png);
                 out.println(png);
             }
         } catch (IOException e) {

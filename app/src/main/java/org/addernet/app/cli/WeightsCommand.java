@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.addernet.app.figures.DistributionFit;
+import org.addernet.app.figures.ModelWeights;
+import org.addernet.app.figures.WeightHistogramChart;
 import org.addernet.app.render.Png;
-import org.addernet.app.runner.TrainedRuns;
-import org.addernet.app.ui.charts.DistributionFit;
-import org.addernet.app.ui.charts.ModelWeights;
-import org.addernet.app.ui.charts.WeightHistogramPanel;
+import org.addernet.app.lab.TrainedRuns;
 import org.addernet.engine.nn.Parameter;
 import org.addernet.presets.PresetException;
 import picocli.CommandLine.Command;
@@ -124,7 +124,7 @@ public final class WeightsCommand implements Callable<Integer> {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            WeightHistogramPanel panel = new WeightHistogramPanel();
+            WeightHistogramChart panel = new WeightHistogramChart();
             Map<String, float[]> one = new LinkedHashMap<>();
             one.put(l.layerName(), l.weights());
             panel.update(List.of(new ModelWeights(l.label(), one)));

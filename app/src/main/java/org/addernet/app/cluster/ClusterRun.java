@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.addernet.app.io.AtomicFiles;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.OutputFolderException;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
@@ -251,7 +251,7 @@ public final class ClusterRun implements Runner {
     /** A resumed epoch task's checkpoints: moved into its shared folder, or zipped to travel with it. */
     private byte[] continueFrom(Path groupDir, String key, List<String> ids) throws IOException {
         List<Path> dirs = ids.stream().map(groupDir::resolve)
-                .filter(d -> Files.isRegularFile(d.resolve(EpochRunner.CHECKPOINT))).toList();
+                .filter(d -> Files.isRegularFile(d.resolve(RunFiles.CHECKPOINT))).toList();
         if (dirs.isEmpty()) {
             return null;
         }

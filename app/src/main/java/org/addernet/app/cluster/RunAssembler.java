@@ -17,8 +17,8 @@ import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.render.Png;
 import org.addernet.app.render.TableFigure;
 import org.addernet.app.runner.Aggregate;
-import org.addernet.app.runner.EpochRunner;
-import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.runner.EpochFigures;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.Summary;
 import org.addernet.app.runner.SweepSummary;
@@ -75,7 +75,6 @@ final class RunAssembler {
             writeSeeds(g.dir());
         }
         List<RunRecord> records = new ArrayList<>();
-        StringBuilder norms = new StringBuilder();
         for (int k = 0; k < tasks.size(); k++) {
             Task t = tasks.get(k);
             if (t.kept() != null) {
@@ -100,23 +99,16 @@ final class RunAssembler {
                                 StandardCopyOption.REPLACE_EXISTING);
                     }
                 }
-            } else {
-                appendRows(t.folder().resolve(EpochRunner.GRADIENT_NORMS), norms);
-                if (tasks.size() == 1) {      // one seed: the task's figures are the run's
-                    copyIfThere(t.folder().resolve(EpochRunner.CURVES), g.dir().resolve(EpochRunner.CURVES));
-                    copyIfThere(t.folder().resolve(EpochRunner.GRADIENT_NORMS_PNG),
-                            g.dir().resolve(EpochRunner.GRADIENT_NORMS_PNG));
-                }
             }
             records.addAll(runs);
         }
         List<Aggregate> cells = Aggregate.of(records);
         Summary summary = new Summary(g.preset().name(), g.preset().title(), g.preset().reproduces(), seeds,
-                PresetRunner.ENGINE_VERSION, records, cells);
+                RunFiles.ENGINE_VERSION, records, cells);
         AtomicFiles.writeString(g.dir().resolve("summary.json"), JSON.writeValueAsString(summary));
         AtomicFiles.writeString(g.dir().resolve("accuracy-table.csv"), Aggregate.csv(cells));
-        if (!norms.isEmpty()) {
-            AtomicFiles.writeString(g.dir().resolve(EpochRunner.GRADIENT_NORMS), norms.toString());
+        if (g.image()) {                         // Table 1's norms and the curves, over every seed's runs
+            EpochFigures.writeAll(g.preset(), g.dir(), seeds, log::println);
         }
         return summary;
     }
@@ -139,14 +131,14 @@ final class RunAssembler {
             }
         }
         SweepSummary summary = new SweepSummary(preset.name(), preset.title(), preset.reproduces(), seeds,
-                PresetRunner.ENGINE_VERSION, variants, runs, table);
+                RunFiles.ENGINE_VERSION, variants, runs, table);
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         return summary;
     }
 
     /** {@code run.json}'s {@code seeds} (what {@code --resume} reads), other fields kept. */
     private void writeSeeds(Path dir) throws IOException {
-        Path file = dir.resolve(EpochRunner.RUN_INFO);
+        Path file = dir.resolve(RunFiles.RUN_INFO);
         ObjectNode info = JSON.createObjectNode();
         if (Files.isRegularFile(file)) {
             try {
@@ -211,23 +203,6 @@ final class RunAssembler {
             FolderZip.deleteTree(to);
         }
         Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void copyIfThere(Path from, Path to) throws IOException {
-        if (Files.isRegularFile(from)) {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    /** A task's {@code gradient-norms.csv} rows after the first task's header. */
-    private static void appendRows(Path csv, StringBuilder into) throws IOException {
-        if (!Files.isRegularFile(csv)) {
-            return;
-        }
-        List<String> lines = Files.readAllLines(csv);
-        for (int i = into.isEmpty() ? 0 : 1; i < lines.size(); i++) {
-            into.append(lines.get(i)).append('\n');
-        }
     }
 
     private void say(String fmt, Object... args) {

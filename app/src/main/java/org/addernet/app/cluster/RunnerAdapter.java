@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.Progress;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
@@ -137,7 +137,7 @@ public final class RunnerAdapter {
         Integer least = null;
         try (Stream<Path> dirs = Files.list(folder)) {
             for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                Path c = d.resolve(EpochRunner.CHECKPOINT);
+                Path c = d.resolve(RunFiles.CHECKPOINT);
                 if (Files.isRegularFile(c)) {
                     try (InputStream in = Files.newInputStream(c)) {
                         int e = Checkpoint.read(in, c.toString()).epochsDone();

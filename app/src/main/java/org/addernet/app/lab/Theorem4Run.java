@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
+import org.addernet.app.figures.Theorem4Figure;
 import org.addernet.app.io.AtomicFiles;
-import org.addernet.engine.analysis.Theorem4;
 import org.addernet.engine.analysis.Theorem4.Config;
 import org.addernet.engine.analysis.Theorem4.Fit;
 import org.addernet.engine.analysis.Theorem4.Result;
 import org.addernet.engine.analysis.Theorem4.Slope;
+import org.addernet.engine.analysis.Theorem4;
 
 /**
  * Runs the Theorem 4 experiment ({@link Theorem4#run}) and writes into a folder, each file

@@ -3,7 +3,7 @@
  * line and the workbench window call; headless (java.awt and JFreeChart, no JavaFX).
  *
  * <ul>
- *   <li>{@link org.addernet.app.lab.Theorem4Run} and {@link org.addernet.app.lab.Theorem4Figure}:
+ *   <li>{@link org.addernet.app.lab.Theorem4Run} and {@link org.addernet.app.figures.Theorem4Figure}:
  *   Theorem 4, the integrated squared error of two-layer AdderNets and MLPs against their width
  *   on log-log axes (the engine part is {@code org.addernet.engine.analysis.Theorem4}); the runner
  *   writes its CSV files and figure into a folder atomically.</li>

@@ -6,8 +6,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.List;
-import org.addernet.app.runner.TrainedRuns;
-import org.addernet.engine.nn.Parameter;
 
 /**
  * The filters of a trained convolution layer as images, one row per run: the paper's Fig. 5.
@@ -24,25 +22,6 @@ public final class FilterFigure {
     }
 
     private FilterFigure() {
-    }
-
-    /** The {@code layer}-th weight layer of a trained run as a row of filters; a clear message when it is not a 1- or 3-channel convolution. */
-    public static Row row(TrainedRuns.Trained t, int layer) {
-        Parameter w = t.weightLayer(layer);
-        int[] s = w.shape();
-        if (s.length != 4 || s[2] != s[3] || (s[1] != 1 && s[1] != 3)) {
-            throw new IllegalArgumentException("--layer " + layer + " of " + t.model() + " has shape "
-                    + java.util.Arrays.toString(s) + "; filters are drawn for convolutions over 1 or 3 channels");
-        }
-        int k = s[2];
-        float[][][] f = new float[s[0]][s[1]][k * k];
-        for (int o = 0; o < s[0]; o++) {
-            for (int c = 0; c < s[1]; c++) {
-                System.arraycopy(w.value, (o * s[1] + c) * k * k, f[o][c], 0, k * k);
-            }
-        }
-        String kind = w.kind() == Parameter.Kind.ADDER_FILTER ? "adder filters" : "conv filters";
-        return new Row(t.id() + " (" + kind + ")", f, k);
     }
 
     /** One row of tiles per run under a title; filters wrap after 16. */

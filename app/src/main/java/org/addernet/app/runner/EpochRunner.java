@@ -15,9 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.Png;
-import org.addernet.app.ui.charts.EpochCurvesChart;
-import org.addernet.app.ui.charts.GradientNormTableChart;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
@@ -44,17 +43,6 @@ import org.addernet.presets.PresetLoader;
  * only, so the resumed run's numbers equal an uninterrupted run's.
  */
 public final class EpochRunner extends RunnerBase<Summary> {
-    /** The checkpoint each run folder keeps: the state after the last whole epoch. */
-    public static final String CHECKPOINT = "checkpoint.bin";
-    /** What {@code --resume} needs besides {@code preset.json}: {@code {"seeds": N}}. */
-    public static final String RUN_INFO = "run.json";
-    /** Each run's per-layer gradient norms at its first step (the paper's Table 1), one row per run. */
-    public static final String GRADIENT_NORMS = "gradient-norms.csv";
-    /** {@link #GRADIENT_NORMS} drawn as bars beside the paper's Table 1, on a log axis. */
-    public static final String GRADIENT_NORMS_PNG = "gradient-norms.png";
-    /** The accuracy and loss curves of every run, redrawn after each epoch. */
-    public static final String CURVES = "curves.png";
-
     private static final ObjectMapper JSON = Json.indented();
 
     private final Path out;
@@ -137,7 +125,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         writeGradientNormTable(plan);
         List<Aggregate> cells = Aggregate.of(records);
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds,
-                PresetRunner.ENGINE_VERSION, records, cells);
+                RunFiles.ENGINE_VERSION, records, cells);
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
         return summary;
@@ -169,7 +157,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
     private RunRecord notStarted(ImageRun r, ImagePipeline.Prepared data) {
         Checkpoint c = null;
         try {
-            c = readCheckpoint(out.resolve(r.id()).resolve(CHECKPOINT), r, fingerprint(r, data));
+            c = readCheckpoint(out.resolve(r.id()).resolve(RunFiles.CHECKPOINT), r, fingerprint(r, data));
         } catch (IOException | RuntimeException ignored) {
             // reported when the run is resumed
         }
@@ -184,11 +172,11 @@ public final class EpochRunner extends RunnerBase<Summary> {
     }
 
     /**
-     * {@link #RUN_INFO}: {@code {"seeds": N}}, added to the run store's manifest when one is there
+     * {@link RunFiles#RUN_INFO}: {@code {"seeds": N}}, added to the run store's manifest when one is there
      * already (its other fields are kept).
      */
     private void writeRunInfo() throws IOException {
-        Path file = out.resolve(RUN_INFO);
+        Path file = out.resolve(RunFiles.RUN_INFO);
         com.fasterxml.jackson.databind.node.ObjectNode info = null;
         if (Files.isRegularFile(file)) {
             try {
@@ -210,7 +198,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
 
     private RunRecord runOne(ImageRun r, ImagePipeline.Prepared data, long steps, int index, int runs) {
         Path dir = out.resolve(r.id());
-        Path ckptFile = dir.resolve(CHECKPOINT);
+        Path ckptFile = dir.resolve(RunFiles.CHECKPOINT);
         int epochs = preset.training().epochs();
         int batch = preset.training().batchSize();
         List<EpochMetrics> history = new ArrayList<>();
@@ -306,77 +294,17 @@ public final class EpochRunner extends RunnerBase<Summary> {
             sb.append(trainer.layerNames().get(k)).append(",1,").append(String.format(Locale.ROOT, "%.6g", n[k]))
                     .append('\n');
         }
-        AtomicFiles.writeString(dir.resolve(GRADIENT_NORMS), sb.toString());
+        AtomicFiles.writeString(dir.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
     }
 
-    /**
-     * The top-level {@code gradient-norms.csv}, laid out like the paper's Table 1: one row per run
-     * ({@code run,model,layer1,layer2,...}) from the runs' own files; also logged.
-     */
+    /** The top-level {@code gradient-norms.csv} and {@code .png} (Table 1), from the runs' own files; also logged. */
     private void writeGradientNormTable(List<ImageRun> plan) {
-        List<String> rows = new ArrayList<>();
-        List<GradientNormTableChart.Series> bars = new ArrayList<>();
-        int width = 0;
-        for (ImageRun r : plan) {
-            Path f = out.resolve(r.id()).resolve(GRADIENT_NORMS);
-            if (!Files.isRegularFile(f)) {
-                continue;
-            }
-            try {
-                List<String> values = new ArrayList<>();
-                List<String> lines = Files.readAllLines(f);
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] c = line.split(",");
-                    values.add(c[c.length - 1]);
-                }
-                width = Math.max(width, values.size());
-                rows.add(r.id() + "," + r.model() + "," + String.join(",", values));
-                bars.add(new GradientNormTableChart.Series(r.id() + " (" + preset.data().set() + ")",
-                        r.model().contains("adder"), false, values.stream().mapToDouble(Double::parseDouble).toArray()));
-            } catch (IOException | RuntimeException e) {
-                log("  %s not read: %s", f, e.getMessage());
-            }
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder("run,model");
-        for (int k = 1; k <= width; k++) {
-            sb.append(",layer").append(k);
-        }
-        sb.append('\n');
-        rows.forEach(r -> sb.append(r).append('\n'));
-        try {
-            AtomicFiles.writeString(out.resolve(GRADIENT_NORMS), sb.toString());
-            for (ImageRun r : plan) {
-                double[] paper = FirstStepNorms.PAPER.get(r.model());
-                if (paper != null && r.seedIndex() == 0) {
-                    bars.add(new GradientNormTableChart.Series((r.model().contains("adder") ? "AdderNet" : "CNN")
-                            + ", the paper (MNIST)", r.model().contains("adder"), true, paper));
-                }
-            }
-            bars.sort(java.util.Comparator.comparing((GradientNormTableChart.Series b) -> !b.adder()));
-            Png.write(GradientNormTableChart.create("Gradient norms at the first iteration (Table 1)", bars)
-                    .createBufferedImage(1000, 520), out.resolve(GRADIENT_NORMS_PNG));
-            log("gradient L2 norms at iteration 1, before adaptive scaling (%s, %s):", GRADIENT_NORMS, GRADIENT_NORMS_PNG);
-            for (String r : sb.toString().split("\n")) {
-                log("  %s", r.replace(",", "  "));
-            }
-        } catch (IOException e) {
-            log("  %s not written: %s", GRADIENT_NORMS, e.getMessage());
-        }
+        EpochFigures.writeGradientNormTable(preset, out, plan, line -> log("%s", line));
     }
 
     /** {@code curves.png}: accuracy and loss per epoch of every run so far (a failure to draw is only logged). */
     private void writeCurves() {
-        try {
-            List<EpochCurvesChart.Run> runs = curves.entrySet().stream()
-                    .map(e -> new EpochCurvesChart.Run(e.getKey(), e.getValue())).toList();
-            String title = preset.title().isBlank() ? preset.name() : preset.title();
-            Png.write(EpochCurvesChart.render(title, runs, 1400, 560), out.resolve(CURVES));
-        } catch (IOException | RuntimeException e) {
-            log("  curves.png not written: %s", e);
-        }
+        EpochFigures.writeCurves(preset, out, curves, line -> log("%s", line));
     }
 
     private Checkpoint readCheckpoint(Path file, ImageRun r, String fingerprint) throws IOException {
@@ -396,7 +324,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
 
     /** A digest of everything that decides a run's numbers: its id and model, the data and training sections. */
     private String fingerprint(ImageRun r, ImagePipeline.Prepared data) throws IOException {
-        String text = PresetRunner.ENGINE_VERSION + "|" + r.id() + "|" + r.model() + "|" + r.rules() + "|" + JSON.writeValueAsString(preset.data()) + "|"
+        String text = RunFiles.ENGINE_VERSION + "|" + r.id() + "|" + r.model() + "|" + r.rules() + "|" + JSON.writeValueAsString(preset.data()) + "|"
                 + JSON.writeValueAsString(preset.training()) + "|" + JSON.writeValueAsString(preset.adder()) + "|"
                 + data.train().size() + "|" + data.test().size();
         try {

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.DecisionPlot;
 import org.addernet.app.render.GridFigure;
 import org.addernet.app.render.PanelSpec;
@@ -45,8 +46,6 @@ import org.addernet.presets.RunSpec;
  * that diverges or fails is recorded as such; the others go on.
  */
 public final class PresetRunner extends RunnerBase<Summary> {
-    /** Version recorded with every run (provenance). */
-    public static final String ENGINE_VERSION = "0.1.0";
 
     private static final ObjectMapper JSON = Json.indented();
 
@@ -118,7 +117,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
         }
         List<RunRecord> records = finished.stream().map(Finished::record).toList();
         List<Aggregate> cells = Aggregate.of(records);
-        Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, ENGINE_VERSION,
+        Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, RunFiles.ENGINE_VERSION,
                 records, cells);
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));

@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.Png;
 import org.addernet.app.render.TableFigure;
 import org.addernet.datasets.image.DataRoots;
@@ -43,10 +43,6 @@ import org.addernet.engine.train.RunStatus;
  * other variant runs again.
  */
 public final class SweepRunner extends RunnerBase<SweepSummary> {
-    /** The table in the paper's layout, as CSV. */
-    public static final String TABLE_CSV = "table.csv";
-    /** The table drawn, ours beside the paper's. */
-    public static final String TABLE_PNG = "table.png";
 
     private static final ObjectMapper JSON = Json.indented()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -116,7 +112,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         if (!resume || !Files.exists(out.resolve("preset.json"))) {
             AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
         }
-        AtomicFiles.writeString(out.resolve(EpochRunner.RUN_INFO), "{\"seeds\": " + seeds + "}\n");
+        AtomicFiles.writeString(out.resolve(RunFiles.RUN_INFO), "{\"seeds\": " + seeds + "}\n");
         try {
             Png.warmUp();
         } catch (Throwable e) {            // no fonts: the runs go on, only the figure fails
@@ -152,7 +148,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
             }
         }
         SweepSummary summary = new SweepSummary(preset.name(), preset.title(), preset.reproduces(), seeds,
-                PresetRunner.ENGINE_VERSION, variants.stream().map(Preset.Variant::id).toList(), runs, table);
+                RunFiles.ENGINE_VERSION, variants.stream().map(Preset.Variant::id).toList(), runs, table);
         AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
         logTable();
         return summary;
@@ -183,7 +179,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
                 Files.delete(dir.resolve("summary.json"));      // a toy variant runs again (seconds); every file is rewritten
             }
         }
-        if (resume && image && Files.isRegularFile(dir.resolve(EpochRunner.RUN_INFO))) {
+        if (resume && image && Files.isRegularFile(dir.resolve(RunFiles.RUN_INFO))) {
             resumeThis = true;
         }
         RunRequest vr = new RunRequest(vp.name(), PresetLoader.toJson(vp), List.of(), null, seeds, dir.toString(),
@@ -295,14 +291,14 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
 
     private void writeTable() {
         try {
-            AtomicFiles.writeString(out.resolve(TABLE_CSV), table.csv());
+            AtomicFiles.writeString(out.resolve(RunFiles.TABLE_CSV), table.csv());
         } catch (IOException e) {
-            log("  %s not written: %s", TABLE_CSV, e.getMessage());
+            log("  %s not written: %s", RunFiles.TABLE_CSV, e.getMessage());
         }
         try {
-            Png.write(TableFigure.render(table.figureSpec()), out.resolve(TABLE_PNG));
+            Png.write(TableFigure.render(table.figureSpec()), out.resolve(RunFiles.TABLE_PNG));
         } catch (IOException | RuntimeException e) {
-            log("  %s not written: %s", TABLE_PNG, e);
+            log("  %s not written: %s", RunFiles.TABLE_PNG, e);
         }
     }
 
@@ -324,6 +320,6 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
             }
             log("%s", sb.toString().stripTrailing());
         }
-        log("(%s and %s in %s)", TABLE_CSV, TABLE_PNG, out);
+        log("(%s and %s in %s)", RunFiles.TABLE_CSV, RunFiles.TABLE_PNG, out);
     }
 }

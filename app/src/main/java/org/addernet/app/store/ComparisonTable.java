@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.addernet.app.figures.ComparisonChart;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.engine.train.RunStatus;
 
@@ -45,6 +46,12 @@ public record ComparisonTable(List<Row> rows) {
 
     public ComparisonTable {
         rows = List.copyOf(rows);
+    }
+
+    /** The rows as the comparison chart draws them, one bar each. */
+    public List<ComparisonChart.Bar> bars() {
+        return rows.stream().map(r -> new ComparisonChart.Bar(r.preset(), r.settings(), r.hidden(), r.model(),
+                r.testMean(), r.testSd(), r.seeds(), r.tests())).toList();
     }
 
     /** Every run of {@code folders} (damaged folders and folders without a summary add nothing). */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.PresetRunner;
 import org.addernet.app.runner.RunRecord;
@@ -47,7 +48,7 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
                           List<String> overrides, String engineVersion, String source, String created, String updated,
                           RunStatus status, String reason, Long pid, int resumes, String queueItem) {
     /** The file name: the same {@code run.json} the epoch runner's {@code --resume} reads. */
-    public static final String FILE = EpochRunner.RUN_INFO;
+    public static final String FILE = RunFiles.RUN_INFO;
     /** Written into every manifest; a reader refuses a newer one. */
     public static final int FORMAT = 1;
 
@@ -69,7 +70,7 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
     public static RunManifest begin(Preset preset, String presetSource, List<String> overrides, int seeds, String source) {
         String now = Instant.now().toString();
         return new RunManifest(seeds, preset.name(), preset.title(), kindOf(preset), presetSource, overrides,
-                PresetRunner.ENGINE_VERSION, source, now, now, RunStatus.RUNNING, null, ProcessHandle.current().pid(), 0, null);
+                RunFiles.ENGINE_VERSION, source, now, now, RunStatus.RUNNING, null, ProcessHandle.current().pid(), 0, null);
     }
 
     /** {@code toy} or {@code image}. */
@@ -118,7 +119,7 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
 
     /** Running again in the same folder (resumed from checkpoints, or a toy run restarted), by this process. */
     public RunManifest resumed() {
-        return new RunManifest(seeds, preset, title, kind, presetSource, overrides, PresetRunner.ENGINE_VERSION, source,
+        return new RunManifest(seeds, preset, title, kind, presetSource, overrides, RunFiles.ENGINE_VERSION, source,
                 created, Instant.now().toString(), RunStatus.RUNNING, null, ProcessHandle.current().pid(), resumes + 1, queueItem);
     }
 

@@ -21,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
 import org.addernet.app.runner.RunRequest;
@@ -96,7 +96,7 @@ class EpochRunTest {
                     csv.get(0));
             assertEquals(4, csv.size(), "a header and one row per epoch");
             assertTrue(csv.get(3).startsWith("3,30,"), csv.get(3));
-            try (InputStream in = Files.newInputStream(dir.resolve(EpochRunner.CHECKPOINT))) {
+            try (InputStream in = Files.newInputStream(dir.resolve(RunFiles.CHECKPOINT))) {
                 Checkpoint c = Checkpoint.read(in, "checkpoint");
                 assertEquals(3, c.epochsDone());
                 assertEquals(30, c.state().step());
@@ -106,7 +106,7 @@ class EpochRunTest {
             assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
         }
         // Table 1's layout: the first step's per-layer gradient norms of every run
-        List<String> norms = Files.readAllLines(out.resolve(EpochRunner.GRADIENT_NORMS));
+        List<String> norms = Files.readAllLines(out.resolve(RunFiles.GRADIENT_NORMS));
         assertEquals("run,model,layer1,layer2,layer3,layer4,layer5", norms.get(0));
         assertEquals(3, norms.size(), String.join("\n", norms));
         assertTrue(norms.get(1).startsWith("lenet5-bn-adder-s1,lenet5-bn-adder,"), norms.get(1));
@@ -127,7 +127,7 @@ class EpochRunTest {
                 assertEquals(written, spot.get(k).norms()[l], 1e-5 * written, "layer " + (l + 1) + " of " + row[0]);
             }
         }
-        BufferedImage curves = ImageIO.read(out.resolve(EpochRunner.CURVES).toFile());
+        BufferedImage curves = ImageIO.read(out.resolve(RunFiles.CURVES).toFile());
         assertEquals(1400, curves.getWidth());
 
         // the curves of several run folders in one figure
@@ -187,7 +187,7 @@ class EpochRunTest {
         assertEquals(RunStatus.CANCELLED, partial.runs().get(1).status());
         assertEquals(1, partial.runs().get(0).epochsDone(), "the checkpoint after epoch 1 is kept");
         assertTrue(partial.runs().get(0).reason().contains("--resume"), partial.runs().get(0).reason());
-        try (InputStream in = Files.newInputStream(broken.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT))) {
+        try (InputStream in = Files.newInputStream(broken.resolve("lenet5-bn-adder-s1").resolve(RunFiles.CHECKPOINT))) {
             assertEquals(10, Checkpoint.read(in, "c").state().step());
         }
         // a crash rather than Ctrl-C: no summary, and a half-written temporary file lying about
@@ -210,8 +210,8 @@ class EpochRunTest {
             String id = ra.get("id").asText();
             assertEquals(withoutTimings(whole.resolve(id).resolve("metrics.csv")),
                     withoutTimings(broken.resolve(id).resolve("metrics.csv")), "metrics.csv of " + id);
-            Checkpoint ca = read(whole.resolve(id).resolve(EpochRunner.CHECKPOINT));
-            Checkpoint cb = read(broken.resolve(id).resolve(EpochRunner.CHECKPOINT));
+            Checkpoint ca = read(whole.resolve(id).resolve(RunFiles.CHECKPOINT));
+            Checkpoint cb = read(broken.resolve(id).resolve(RunFiles.CHECKPOINT));
             for (int p = 0; p < ca.state().parameters().length; p++) {
                 assertArrayEquals(ca.state().parameters()[p], cb.state().parameters()[p], "parameter " + p + " of " + id);
                 assertArrayEquals(ca.state().velocities()[p], cb.state().velocities()[p], "velocity " + p + " of " + id);
@@ -243,7 +243,7 @@ class EpochRunTest {
         cmd.addAll(List.of(runArgs(killed)));
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile())
                 .start();
-        Path first = killed.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT);
+        Path first = killed.resolve("lenet5-bn-adder-s1").resolve(RunFiles.CHECKPOINT);
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (!Files.exists(first) && proc.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -296,7 +296,7 @@ class EpochRunTest {
         assertTrue(mixed.err().contains("drop PRESET"), mixed.err());
 
         // a damaged checkpoint: the run fails with the file and what is wrong, nothing is trained over it
-        Path ckpt = out.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT);
+        Path ckpt = out.resolve("lenet5-bn-adder-s1").resolve(RunFiles.CHECKPOINT);
         byte[] bytes = Files.readAllBytes(ckpt);
         Files.write(ckpt, Arrays.copyOf(bytes, bytes.length / 2));
         Cli damaged = Cli.run("run", "--resume", out.toString(), "--data", data.toString());

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.RunRequest;
@@ -65,6 +66,29 @@ class LocalSparkIT {
             assertEquals(1, t.get("attempts").asInt());
         }
         assertFalse(Files.exists(tmp.resolve("spark").resolve(".tasks")), "the tasks' folders are gone");
+    }
+
+    @Test
+    void anEpochRunWithTwoSeedsGivesTheLocalNumbersAndFiguresOverBothSeeds(@TempDir Path tmp) throws IOException {
+        Path data = StandaloneClusterIT.dataRoot(tmp.resolve("data"));
+        RunRequest lenet = RunRequest.of("lenet5-bn-fashion-mnist-adder-short", List.of("data.trainLimit=512",
+                "data.testLimit=128", "training.epochs=2", "training.batchSize=64"), 2, tmp.resolve("local"))
+                .withDataRoot(data);
+        Runners.create(lenet, RunLog.NONE).run();
+        List<RunRecord> runs = new ClusterRun(lenet.withOut(tmp.resolve("spark")), session).run().runs();
+        assertEquals(List.of("lenet5-bn-adder-s1", "lenet5-bn-adder-s2"), runs.stream().map(RunRecord::id).toList());
+        assertEquals(2, SameNumbers.assertSame(tmp.resolve("local"), tmp.resolve("spark")));
+        for (String f : List.of(RunFiles.GRADIENT_NORMS, RunFiles.ACCURACY_TABLE)) {
+            assertEquals(Files.readString(tmp.resolve("local").resolve(f)), Files.readString(tmp.resolve("spark").resolve(f)), f);
+        }
+        for (String f : List.of(RunFiles.CURVES, RunFiles.GRADIENT_NORMS_PNG, "lenet5-bn-adder-s2/" + RunFiles.CHECKPOINT)) {
+            assertTrue(Files.size(tmp.resolve("spark").resolve(f)) > 0, f);
+        }
+        assertEquals(2, new ObjectMapper().readTree(tmp.resolve("spark").resolve(RunFiles.RUN_INFO).toFile())
+                .get("seeds").asInt());
+        JsonNode task = new ObjectMapper().readTree(tmp.resolve("spark").resolve(ClusterRun.CLUSTER_JSON).toFile())
+                .get("tasks").get(1);
+        assertEquals("shipped from the driver", task.get("data").asText());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.RunRequest;
@@ -143,12 +143,12 @@ class StandaloneClusterIT {
         assertEquals(1 - killedWorker.get(), cluster.workerOf(task.get("pid").asLong()), "the other worker finished it");
         assertEquals("shipped from the driver", task.get("data").asText());
         SameNumbers.assertSame(uninterrupted, shared);
-        assertEquals(Files.readString(uninterrupted.resolve(EpochRunner.GRADIENT_NORMS)),
-                Files.readString(shared.resolve(EpochRunner.GRADIENT_NORMS)));
+        assertEquals(Files.readString(uninterrupted.resolve(RunFiles.GRADIENT_NORMS)),
+                Files.readString(shared.resolve(RunFiles.GRADIENT_NORMS)));
     }
 
     /** Debian's Fashion-MNIST when installed (linked), else a generated IDX set of the same format. */
-    private static Path dataRoot(Path root) throws IOException {
+    static Path dataRoot(Path root) throws IOException {
         Path set = Files.createDirectories(root.resolve("fashion-mnist"));
         if (Files.isDirectory(DataRoots.DEBIAN_FASHION_MNIST)) {
             for (String f : List.of(ImageSet.TRAIN_IMAGES, ImageSet.TRAIN_LABELS, ImageSet.TEST_IMAGES,

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.addernet.app.io.RunFiles;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class SweepRunnerTest {
         for (int k = 0; k < 2; k++) {
             assertEquals(first.runs().get(k), resumed.runs().get(k));
         }
-        BufferedImage png = ImageIO.read(out.resolve(SweepRunner.TABLE_PNG).toFile());
+        BufferedImage png = ImageIO.read(out.resolve(RunFiles.TABLE_PNG).toFile());
         assertTrue(png.getWidth() > 400, "table.png: " + png.getWidth());
     }
 
@@ -131,8 +132,8 @@ class SweepRunnerTest {
         SweepSummary a = sweep(tmp.resolve("a"), 1, 2, false).run();
         SweepSummary b = sweep(tmp.resolve("b"), 1, 1, false).run();
         assertEquals(a.table(), b.table());
-        assertEquals(Files.readString(tmp.resolve("a").resolve(SweepRunner.TABLE_CSV)),
-                Files.readString(tmp.resolve("b").resolve(SweepRunner.TABLE_CSV)));
+        assertEquals(Files.readString(tmp.resolve("a").resolve(RunFiles.TABLE_CSV)),
+                Files.readString(tmp.resolve("b").resolve(RunFiles.TABLE_CSV)));
     }
 
     @Test

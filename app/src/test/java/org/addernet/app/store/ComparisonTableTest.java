@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
 import org.addernet.app.runner.RunRecord;
-import org.addernet.app.ui.charts.ComparisonChart;
+import org.addernet.app.figures.ComparisonChart;
 import org.junit.jupiter.api.Test;
 import org.addernet.engine.train.RunStatus;
 
@@ -115,7 +115,7 @@ class ComparisonTableTest {
                 rec("mlp", 1, 2, RunStatus.COMPLETED, 0.72, 1.0, 0.1, 2.0),
                 rec("adder", 1, 1, RunStatus.COMPLETED, 0.99, 1.0, 0.1, 2.0),
                 rec("adder", 1, 2, RunStatus.COMPLETED, 1.00, 1.0, 0.1, 2.0));
-        var chart = ComparisonChart.create("test", ComparisonTable.of(List.of(f)));
+        var chart = ComparisonChart.create("test", ComparisonTable.of(List.of(f)).bars());
         var data = chart.getCategoryPlot().getDataset();
         assertEquals(2, data.getRowCount(), "two models");
         assertEquals(1, data.getColumnCount(), "one (preset, n) group");

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.testdata.SyntheticMnist;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +90,7 @@ class RunQueueKillTest {
             assertEquals(RunStatus.COMPLETED, it.state(), String.valueOf(it.error()));
             assertEquals(folder, it.runFolder(), "resumed in the folder it started in");
         }
-        String log = Files.readString(folder.resolve(RunQueue.LOG));
+        String log = Files.readString(folder.resolve(RunFiles.LOG));
         assertTrue(log.contains("resuming lenet5-bn-adder-s1 after epoch"), log);
 
         JsonNode a = JSON.readTree(whole.resolve("summary.json").toFile()).get("runs").get(0);
@@ -121,7 +121,7 @@ class RunQueueKillTest {
             return Optional.empty();
         }
         try (var s = Files.list(runs)) {
-            return s.map(d -> d.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT))
+            return s.map(d -> d.resolve("lenet5-bn-adder-s1").resolve(RunFiles.CHECKPOINT))
                     .filter(Files::isRegularFile).findFirst();
         }
     }

@@ -19,15 +19,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRequest;
 import org.addernet.app.runner.RunSummary;
 import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.RunRecord;
-import org.addernet.app.runner.Summary;
 import org.addernet.app.testdata.SyntheticMnist;
 import org.addernet.presets.PresetException;
-import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -87,6 +86,26 @@ class RunQueueTest {
             assertTrue(System.nanoTime() < deadline, "timed out waiting on " + q.item(id));
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void itemsRunOnTheExecutorTheQueueIsGiven() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger tasks = new java.util.concurrent.atomic.AtomicInteger();
+        try (RunQueue q = RunQueue.open(new RunStore(tmp.resolve("home")), "cli", task -> {
+            tasks.incrementAndGet();
+            pool.execute(task);
+        })) {
+            q.add("fig4-xor", TINY, 1, null);
+            q.add("fig2-unit-ball", TINY, 1, null);
+            q.start();
+            assertTrue(q.awaitIdle(120_000));
+            assertEquals(List.of(RunStatus.COMPLETED, RunStatus.COMPLETED), q.items().stream().map(QueueItem::state)
+                    .toList());
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(2, tasks.get(), "one task per item, on the given executor");
     }
 
     @Test
@@ -158,7 +177,7 @@ class RunQueueTest {
                 assertEquals(d.trainAccuracy(), r.trainAccuracy());
                 assertEquals(d.finalLoss(), r.finalLoss());
             }
-            assertTrue(Files.readString(run.folder().resolve(RunQueue.LOG)).contains("queue item " + it.id() + " starts"));
+            assertTrue(Files.readString(run.folder().resolve(RunFiles.LOG)).contains("queue item " + it.id() + " starts"));
         }
         assertNoTemporaryFiles(home);
     }

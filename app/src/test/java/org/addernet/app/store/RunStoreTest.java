@@ -16,7 +16,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.addernet.app.runner.PresetRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRequest;
 import org.addernet.app.runner.Runner;
@@ -80,7 +80,7 @@ class RunStoreTest {
         assertEquals("toy", back.kind());
         assertEquals(RunStatus.RUNNING, back.status());
         assertEquals(ProcessHandle.current().pid(), back.pid());
-        assertEquals(PresetRunner.ENGINE_VERSION, back.engineVersion());
+        assertEquals(RunFiles.ENGINE_VERSION, back.engineVersion());
         assertEquals(TINY, back.overrides());
         RunManifest done = back.withStatus(RunStatus.COMPLETED, null);
         assertNull(done.pid(), "only a running manifest names its process");

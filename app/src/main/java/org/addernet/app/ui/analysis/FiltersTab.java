@@ -16,7 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.addernet.app.render.FilterFigure;
-import org.addernet.app.runner.TrainedRuns;
+import org.addernet.app.lab.TrainedRuns;
 import org.addernet.app.ui.view.FxImages;
 
 /**
@@ -79,7 +79,7 @@ final class FiltersTab {
             List<FilterFigure.Row> rows = new ArrayList<>();
             try {
                 for (TrainedRuns.Trained t : TrainedRuns.load(folder)) {
-                    rows.add(FilterFigure.row(t, k));
+                    rows.add(t.filterRow(k));
                 }
             } catch (IllegalArgumentException e) {
                 throw new IOException(e.getMessage().replace("--layer", "weight layer"), e);

@@ -19,10 +19,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.FirstStepNorms;
 import org.addernet.app.runner.MetricsCsv;
-import org.addernet.app.ui.charts.GradientNormTableChart;
+import org.addernet.app.figures.GradientNormTableChart;
 import org.addernet.engine.train.EpochMetrics;
 import org.addernet.presets.PresetLoader;
 import org.jfree.chart.JFreeChart;
@@ -154,9 +154,9 @@ final class GradientNormsTab {
     }
 
     private static Folder read(Path dir) throws IOException {
-        Path csv = dir.resolve(EpochRunner.GRADIENT_NORMS);
+        Path csv = dir.resolve(RunFiles.GRADIENT_NORMS);
         if (!Files.isRegularFile(csv)) {
-            throw new IOException(dir + ": no " + EpochRunner.GRADIENT_NORMS + " (run `./workbench run table1-gradient-norms` "
+            throw new IOException(dir + ": no " + RunFiles.GRADIENT_NORMS + " (run `./workbench run table1-gradient-norms` "
                     + "or another image preset first)");
         }
         List<String> lines = Files.readAllLines(csv);

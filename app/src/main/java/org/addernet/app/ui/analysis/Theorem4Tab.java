@@ -22,7 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.addernet.app.lab.Theorem4Figure;
+import org.addernet.app.figures.Theorem4Figure;
 import org.addernet.app.lab.Theorem4Run;
 import org.addernet.engine.analysis.Theorem4;
 import org.jfree.chart.fx.ChartViewer;

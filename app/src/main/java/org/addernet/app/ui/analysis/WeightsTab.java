@@ -15,8 +15,9 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.addernet.app.runner.TrainedRuns;
-import org.addernet.app.ui.charts.ModelWeights;
+import org.addernet.app.figures.ModelWeights;
+import org.addernet.app.figures.WeightHistogramChart;
+import org.addernet.app.lab.TrainedRuns;
 import org.addernet.app.ui.charts.WeightHistogramPanel;
 import org.addernet.app.ui.session.ModelSnapshot;
 import org.addernet.app.ui.session.SessionSnapshot;
@@ -173,7 +174,7 @@ final class WeightsTab {
                 List<String> names = new ArrayList<>(m.layers().keySet());
                 String layer = names.size() >= 3 ? names.get(2) : names.get(names.size() - 1);
                 for (String c : left.choices()) {
-                    if (c.startsWith(m.label()) && c.endsWith(WeightHistogramPanel.SEPARATOR + layer)) {
+                    if (c.startsWith(m.label()) && c.endsWith(WeightHistogramChart.SEPARATOR + layer)) {
                         return c;
                     }
                 }

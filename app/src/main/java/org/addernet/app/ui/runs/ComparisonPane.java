@@ -27,9 +27,9 @@ import javafx.stage.FileChooser;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.store.ComparisonTable;
 import org.addernet.app.store.RunInfo;
-import org.addernet.app.ui.charts.ChartExport;
-import org.addernet.app.ui.charts.ComparisonChart;
-import org.addernet.app.ui.charts.RunCurvesChart;
+import org.addernet.app.figures.ChartExport;
+import org.addernet.app.figures.ComparisonChart;
+import org.addernet.app.figures.RunCurvesChart;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
@@ -250,7 +250,7 @@ final class ComparisonPane {
         accuracy = RunCurvesChart.accuracy(curves.groups(), curves.xLabel(), each);
         loss = RunCurvesChart.loss(curves.groups(), curves.xLabel(), each);
         norms = RunCurvesChart.gradientNorms(curves.groups(), curves.xLabel(), each);
-        bars = ComparisonChart.create("Final test accuracy", comparison);
+        bars = ComparisonChart.create("Final test accuracy", comparison.bars());
     }
 
     private void showCharts() {

@@ -33,10 +33,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.store.ManifestWriter;
 import org.addernet.app.store.RunManifest;
 import org.addernet.app.store.RunStore;
-import org.addernet.app.runner.EpochRunner;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.RunEstimate;
 import org.addernet.app.runner.RunLog;
@@ -45,7 +45,7 @@ import org.addernet.app.runner.RunRequest;
 import org.addernet.app.runner.Runner;
 import org.addernet.app.runner.Runners;
 import org.addernet.app.runner.Summary;
-import org.addernet.app.ui.charts.EpochCurvesChart;
+import org.addernet.app.figures.EpochCurvesChart;
 import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.engine.data.DataSet;
@@ -351,10 +351,10 @@ public final class ImageRunWindow {
             return;
         }
         Path presetFile = dir.resolve("preset.json");
-        Path info = dir.resolve(EpochRunner.RUN_INFO);
+        Path info = dir.resolve(RunFiles.RUN_INFO);
         if (!Files.isRegularFile(presetFile) || !Files.isRegularFile(info)) {
             status.setText(dir + ": not an epoch run folder (it lacks "
-                    + (!Files.isRegularFile(presetFile) ? "preset.json" : EpochRunner.RUN_INFO) + ")");
+                    + (!Files.isRegularFile(presetFile) ? "preset.json" : RunFiles.RUN_INFO) + ")");
             return;
         }
         try {

@@ -1,6 +1,6 @@
 package org.addernet.app.ui.runs;
 
-import org.addernet.app.store.RunQueue;
+import org.addernet.app.store.SweepValues;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,8 +101,8 @@ final class Overrides {
         return out;
     }
 
-    /** {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]} ({@link RunQueue#splitValues}). */
+    /** {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]} ({@link SweepValues#split}). */
     static List<String> values(String s) {
-        return RunQueue.splitValues(s);
+        return SweepValues.split(s);
     }
 }

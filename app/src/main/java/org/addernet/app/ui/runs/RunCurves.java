@@ -12,7 +12,7 @@ import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.store.RunInfo;
 import org.addernet.app.store.RunManifest;
-import org.addernet.app.ui.charts.RunCurvesChart;
+import org.addernet.app.figures.RunCurvesChart;
 import org.addernet.engine.train.EpochMetrics;
 import org.addernet.engine.train.StepMetrics;
 import org.addernet.engine.train.RunStatus;

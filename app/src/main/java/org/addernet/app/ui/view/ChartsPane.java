@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import org.addernet.app.ui.charts.ChartExport;
-import org.addernet.app.ui.charts.GradientNormChart;
-import org.addernet.app.ui.charts.LossAccuracyChart;
-import org.addernet.app.ui.charts.ModelCurves;
-import org.addernet.app.ui.charts.ModelWeights;
+import org.addernet.app.figures.ChartExport;
+import org.addernet.app.figures.GradientNormChart;
+import org.addernet.app.figures.LossAccuracyChart;
+import org.addernet.app.figures.ModelCurves;
+import org.addernet.app.figures.ModelWeights;
+import org.addernet.app.ui.charts.ChartNode;
 import org.addernet.app.ui.charts.WeightHistogramPanel;
 import org.addernet.app.ui.session.ModelSnapshot;
 import org.addernet.app.ui.vm.Frame;
@@ -32,9 +33,9 @@ final class ChartsPane {
         for (var c : List.of(loss.chart(), norms.chart(), weights.chart())) {
             c.setAntiAlias(false);
         }
-        Tab t1 = new Tab("Loss & accuracy", loss.node());
+        Tab t1 = new Tab("Loss & accuracy", new ChartNode(loss.chart()).node());
         t1.setId("tab-loss");
-        Tab t2 = new Tab("Gradient norms", norms.node());
+        Tab t2 = new Tab("Gradient norms", new ChartNode(norms.chart()).node());
         t2.setId("tab-norms");
         Tab t3 = new Tab("Weight histograms", weights.node());
         t3.setId("tab-weights");

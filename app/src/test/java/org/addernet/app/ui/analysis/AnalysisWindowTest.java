@@ -19,7 +19,7 @@ import javafx.stage.Stage;
 import org.addernet.app.cli.WorkbenchCommand;
 import org.addernet.app.runner.FirstStepNorms;
 import org.addernet.app.testdata.SyntheticMnist;
-import org.addernet.app.ui.charts.DistributionFit;
+import org.addernet.app.figures.DistributionFit;
 import org.addernet.app.ui.view.MainView;
 import org.addernet.app.ui.vm.WorkbenchViewModel;
 import org.addernet.engine.analysis.OpCounts;

@@ -13,6 +13,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.addernet.app.figures.GradientNormChart;
+import org.addernet.app.figures.LossAccuracyChart;
+import org.addernet.app.figures.ModelWeights;
+import org.addernet.app.figures.Synthetic;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,12 +38,14 @@ class ChartNodesFxTest {
     void curveChartsGiveOneViewerEach() throws Exception {
         LossAccuracyChart loss = new LossAccuracyChart();
         GradientNormChart grads = new GradientNormChart();
+        ChartNode lossNode = new ChartNode(loss.chart());
+        ChartNode gradsNode = new ChartNode(grads.chart());
         onFx(() -> {
-            ChartViewer v = assertInstanceOf(ChartViewer.class, loss.node());
-            assertSame(v, loss.node());
+            ChartViewer v = assertInstanceOf(ChartViewer.class, lossNode.node());
+            assertSame(v, lossNode.node());
             assertSame(loss.chart(), v.getChart());
-            assertSame(grads.chart(), ((ChartViewer) grads.node()).getChart());
-            new Scene(new VBox(loss.node(), grads.node()), 800, 600);
+            assertSame(grads.chart(), ((ChartViewer) gradsNode.node()).getChart());
+            new Scene(new VBox(lossNode.node(), gradsNode.node()), 800, 600);
             loss.update(Synthetic.twoModels(20, 10));
             grads.update(Synthetic.twoModels(20, 10));
             return null;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunEstimate;
 import org.addernet.app.testdata.SyntheticMnist;
 import org.addernet.app.ui.view.MainView;
@@ -98,7 +98,7 @@ class ImageRunWindowTest {
         assertEquals(RunStatus.CANCELLED, w.summary().runs().get(0).status());
         int done = w.summary().runs().get(0).epochsDone();
         assertTrue(done >= 1 && done < 20, "cancelled after " + done + " epochs");
-        assertTrue(Files.isRegularFile(out.resolve("lenet5-bn-adder-s1").resolve(EpochRunner.CHECKPOINT)));
+        assertTrue(Files.isRegularFile(out.resolve("lenet5-bn-adder-s1").resolve(RunFiles.CHECKPOINT)));
         // the confusion matrix holds every test image once; the strip shows twelve with their labels
         int total = 0;
         for (int[] row : w.confusion().counts()) {
@@ -116,7 +116,7 @@ class ImageRunWindowTest {
         assertEquals(20, w.epochs().get("lenet5-bn-adder-s1").size(), "the earlier epochs from metrics.csv, then the rest");
         assertTrue(text(robot, "#image-status").startsWith("Completed: lenet5-bn-adder-s1 test "), text(robot, "#image-status"));
         // the run store's manifest: made in the window, completed after one resumption
-        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(EpochRunner.RUN_INFO).toFile());
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(RunFiles.RUN_INFO).toFile());
         assertEquals("window", manifest.path("source").asText());
         assertEquals("completed", manifest.path("status").asText());
         assertEquals("lenet5-bn-mnist-adder-short", manifest.path("preset").asText());

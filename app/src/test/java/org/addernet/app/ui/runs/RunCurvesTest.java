@@ -11,7 +11,7 @@ import java.util.List;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.store.RunInfo;
-import org.addernet.app.ui.charts.RunCurvesChart;
+import org.addernet.app.figures.RunCurvesChart;
 import org.addernet.engine.train.EpochMetrics;
 import org.addernet.engine.train.StepMetrics;
 import org.junit.jupiter.api.Test;

@@ -23,7 +23,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.addernet.app.runner.EpochRunner;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.store.ComparisonTable;
 import org.addernet.app.store.QueueItem;
@@ -453,7 +453,7 @@ class RunsWindowTest {
             }
             Path run = it.runFolder().resolve("lenet5-bn-adder-s1");
             csv[0] = run.resolve("metrics.csv");
-            return Files.isRegularFile(run.resolve(EpochRunner.CHECKPOINT)) && Files.isRegularFile(csv[0]);
+            return Files.isRegularFile(run.resolve(RunFiles.CHECKPOINT)) && Files.isRegularFile(csv[0]);
         });
         robot.interact(() -> w.stage().close());
         QueueItem stopped = w.queue().item("q1");
@@ -476,7 +476,7 @@ class RunsWindowTest {
         assertEquals(4, rows.size(), "three epochs");
         assertEquals(atClose.subList(0, epochsAtClose + 1), rows.subList(0, epochsAtClose + 1),
                 "the epochs before the close were not trained again");
-        assertTrue(Files.readString(folder.resolve(RunQueue.LOG)).contains("queue item q1 continues in"));
+        assertTrue(Files.readString(folder.resolve(RunFiles.LOG)).contains("queue item q1 continues in"));
         RunInfo run = RunStore.read(folder);
         assertEquals(RunStatus.COMPLETED, run.status());
         assertEquals(1, run.resumes());

@@ -1,0 +1,120 @@
+package org.addernet.app.figures;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.addernet.engine.train.EpochMetrics;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The curves of epoch runs (image sets): test accuracy (solid) and training accuracy (dashed) per
+ * epoch on the left, training loss per epoch on the right, one colour per run (AdderNets blue,
+ * CNNs orange). Written as {@code curves.png} beside an epoch run's {@code summary.json}.
+ */
+public final class EpochCurvesChart {
+    /**
+     * One run's label and its epochs; {@code testLoss} (nullable) holds the test set's mean loss
+     * after each epoch, where it is known (the window evaluates it; metrics.csv does not keep it).
+     */
+    public record Run(String label, List<EpochMetrics> epochs, double[] testLoss) {
+        public Run(String label, List<EpochMetrics> epochs) {
+            this(label, epochs, null);
+        }
+    }
+
+    private EpochCurvesChart() {
+    }
+
+    /** The accuracy chart (left panel). */
+    public static JFreeChart accuracy(String title, List<Run> runs) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Run r : runs) {
+            XYSeries test = new XYSeries(r.label() + " test", false, true);
+            XYSeries train = new XYSeries(r.label() + " train", false, true);
+            for (EpochMetrics m : r.epochs()) {
+                test.add(m.epoch(), m.testAccuracy() * 100);
+                train.add(m.epoch(), m.trainAccuracy() * 100);
+            }
+            data.addSeries(test);
+            data.addSeries(train);
+        }
+        XYPlot plot = new XYPlot(data, epochAxis(), new NumberAxis("accuracy (%)"), styled(runs, true));
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        ChartStyle.plot(plot);
+        JFreeChart chart = ChartStyle.chart(title, plot);
+        chart.addSubtitle(ChartStyle.subtitle("solid: test set after each epoch; dashed: training batches during it"));
+        return chart;
+    }
+
+    /** The loss chart (right panel): training loss, and test loss (solid, training dashed) where every run has it. */
+    public static JFreeChart loss(List<Run> runs) {
+        boolean withTest = !runs.isEmpty() && runs.stream().allMatch(r -> r.testLoss() != null);
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (Run r : runs) {
+            if (withTest) {
+                XYSeries test = new XYSeries(r.label() + " test", false, true);
+                for (int k = 0; k < Math.min(r.testLoss().length, r.epochs().size()); k++) {
+                    test.add(r.epochs().get(k).epoch(), r.testLoss()[k]);
+                }
+                data.addSeries(test);
+            }
+            XYSeries loss = new XYSeries(withTest ? r.label() + " train" : r.label(), false, true);
+            for (EpochMetrics m : r.epochs()) {
+                loss.add(m.epoch(), m.loss());
+            }
+            data.addSeries(loss);
+        }
+        NumberAxis y = new NumberAxis(withTest ? "loss (mean)" : "training loss (mean over the epoch)");
+        y.setAutoRangeIncludesZero(true);
+        XYPlot plot = new XYPlot(data, epochAxis(), y, styled(runs, withTest));
+        ChartStyle.plot(plot);
+        JFreeChart chart = ChartStyle.chart(withTest ? "Loss" : "Training loss", plot);
+        chart.addSubtitle(ChartStyle.subtitle(withTest ? "softmax cross-entropy; solid: test set after each epoch; "
+                + "dashed: training batches during it" : "softmax cross-entropy"));
+        return chart;
+    }
+
+    private static NumberAxis epochAxis() {
+        NumberAxis x = new NumberAxis("epoch");
+        x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        x.setAutoRangeIncludesZero(false);
+        return x;
+    }
+
+    private static XYLineAndShapeRenderer styled(List<Run> runs, boolean pairs) {
+        XYLineAndShapeRenderer r = ChartStyle.lines();
+        List<ModelPalette.Family> families = ModelPalette.assign(runs.stream().map(Run::label).toList());
+        for (int i = 0; i < runs.size(); i++) {
+            if (pairs) {
+                r.setSeriesPaint(2 * i, families.get(i).base(), false);
+                r.setSeriesStroke(2 * i, ModelPalette.solid(ChartStyle.LINE_WIDTH), false);
+                r.setSeriesPaint(2 * i + 1, families.get(i).light(), false);
+                r.setSeriesStroke(2 * i + 1, ModelPalette.dashed(ChartStyle.LINE_WIDTH, 7f, 5f), false);
+            } else {
+                r.setSeriesPaint(i, families.get(i).base(), false);
+                r.setSeriesStroke(i, ModelPalette.solid(ChartStyle.LINE_WIDTH), false);
+            }
+        }
+        return r;
+    }
+
+    /** Both panels side by side, {@code width} x {@code height} pixels in all. */
+    public static BufferedImage render(String title, List<Run> runs, int width, int height) {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        int left = width * 55 / 100;
+        accuracy(title, runs).draw(g, new Rectangle2D.Double(0, 0, left, height));
+        loss(runs).draw(g, new Rectangle2D.Double(left, 0, width - left, height));
+        g.dispose();
+        return img;
+    }
+}

@@ -1,0 +1,190 @@
+package org.addernet.app.store;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.addernet.app.io.RunFiles;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunObserver;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.RunSummary;
+import org.addernet.app.runner.Runner;
+import org.addernet.app.runner.Runners;
+import org.addernet.engine.train.RunStatus;
+import org.addernet.presets.Preset;
+import org.addernet.presets.PresetLoader;
+
+/**
+ * One queue item's run, on a worker thread, through the one runner shape: its run folder (a new
+ * one of the store, or the folder it continues in), the folder's manifest, {@code run.log}, and
+ * the runner {@link Runners#create} chooses; the end state goes back to the queue. No lock is held
+ * while it trains; what the queue may change while it runs ({@link #stop}, {@link #cancel},
+ * {@link #manifest}) is guarded by the queue's lock.
+ */
+final class QueueJob implements Runnable {
+    /** Why a running item is being stopped. */
+    enum Stop { NONE, CANCEL, SHUTDOWN }
+
+    /** What the job tells the queue; every method takes the queue's lock itself. */
+    interface Host {
+        /** The lock guarding the queue and this job's fields. */
+        Object lock();
+
+        /** The folder and its manifest exist (the queue saves the folder with the item). */
+        void folderReady(QueueJob job, Path folder, ManifestWriter manifest);
+
+        /** What makes the runners of items that start now (a cluster's), or null for {@link Runners#create}. */
+        default java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+            return null;
+        }
+
+        /** The runner's progress (throttled by the queue). */
+        void progress(QueueJob job, long done, long total, String text);
+
+        /** The run has ended as {@code state} (with {@code error}, or null). */
+        void ended(QueueJob job, RunStatus state, String error, ManifestWriter manifest);
+    }
+
+    /** What the item asks for, copied when the job starts. */
+    record Spec(String id, String preset, String presetJson, List<String> overrides, int seeds, Path dataRoot,
+                Path folder, String kind) {
+    }
+
+    final Spec spec;
+    /** Guarded by the queue's lock. */
+    Stop stop = Stop.NONE;
+    /** The runner's cancel once it exists; guarded by the queue's lock. */
+    Runnable cancel;
+    /** The folder's manifest once it exists; guarded by the queue's lock. */
+    ManifestWriter manifest;
+
+    private final Host host;
+    private final RunStore store;
+    private final String source;
+    private final int jobs;
+
+    /**
+     * @param source what the run folder records as its source ({@code window} or {@code cli})
+     * @param jobs   toy runs trained at once within the item
+     */
+    QueueJob(Spec spec, Host host, RunStore store, String source, int jobs) {
+        this.spec = spec;
+        this.host = host;
+        this.store = store;
+        this.source = source;
+        this.jobs = jobs;
+    }
+
+    /**
+     * Asks the job to stop after the runner's current step, for {@code why} (caller holds the
+     * queue's lock): a cancel when it is not stopping yet; a shutdown always (its manifest turns
+     * {@code interrupted}, even over a cancel asked before). Whether the stop reason was set.
+     */
+    boolean requestStop(Stop why) {
+        boolean first = stop == Stop.NONE;
+        if (first) {
+            stop = why;
+        }
+        if (why == Stop.SHUTDOWN && manifest != null) {
+            manifest.markInterrupted();
+        }
+        if ((first || why == Stop.SHUTDOWN) && cancel != null) {
+            cancel.run();
+        }
+        return first;
+    }
+
+    /** How an interrupted item of {@code kind} goes on. */
+    static String interruptedText(String kind) {
+        return RunManifest.IMAGE.equals(kind)
+                ? "interrupted: continues from its last checkpoint on the next start"
+                : "interrupted: starts again in its folder on the next start (toy runs keep no checkpoints)";
+    }
+
+    @Override
+    public void run() {
+        RunStatus endState;
+        String error = null;
+        PrintStream log = null;
+        ManifestWriter mw = null;
+        Path folder = spec.folder() != null && Files.isDirectory(spec.folder()) ? spec.folder() : null;
+        try {
+            Preset preset = PresetLoader.parse("queue item " + spec.id() + " (" + spec.preset() + ")", spec.presetJson(),
+                    List.of());
+            Runners.Kind kind = Runners.kind(preset);
+            boolean continuing = folder != null;
+            if (continuing) {
+                mw = ManifestWriter.resuming(folder, preset, spec.preset(), spec.overrides(), spec.seeds(), source);
+                if (kind == Runners.Kind.TOY) {
+                    // toy runs keep no checkpoints: they start again in their folder
+                    Files.deleteIfExists(folder.resolve(RunFiles.SUMMARY));
+                }
+            } else {
+                folder = store.createRunFolder(preset.name());
+                mw = ManifestWriter.fresh(folder, RunManifest.begin(preset, spec.preset(), spec.overrides(),
+                        spec.seeds(), source), false);
+            }
+            mw.setQueueItem(spec.id());
+            mw.begin();
+            host.folderReady(this, folder, mw);
+            log = new PrintStream(new FileOutputStream(folder.resolve(RunFiles.LOG).toFile(), true), true,
+                    StandardCharsets.UTF_8);
+            log.println("# " + Instant.now() + " queue item " + spec.id() + (continuing ? " continues" : " starts")
+                    + " in " + folder);
+            // epoch runs continue from their checkpoints, sweeps from their completed variants
+            boolean resume = continuing && kind != Runners.Kind.TOY && Files.isRegularFile(folder.resolve(RunFiles.PRESET));
+            RunRequest request = new RunRequest(spec.preset(), spec.presetJson(), spec.overrides(), null, spec.seeds(),
+                    folder.toString(), spec.dataRoot() == null ? null : spec.dataRoot().toString(), resume, jobs);
+            var on = host.runOn();
+            Runner runner = on == null ? Runners.create(preset, request, RunLog.to(log)) : on.apply(request, RunLog.to(log));
+            runner.observe(mw).observe(new RunObserver() {
+                @Override
+                public void progress(long done, long total, String text) {
+                    host.progress(QueueJob.this, done, total, text);
+                }
+            });
+            if (!arm(runner::cancel)) {
+                runner.cancel();
+            }
+            RunSummary summary = runner.run();
+            synchronized (host.lock()) {
+                if (stop == Stop.SHUTDOWN) {
+                    endState = RunStatus.INTERRUPTED;
+                    error = interruptedText(spec.kind());
+                } else {
+                    endState = RunManifest.statusOf(summary);
+                    error = RunManifest.reasonOf(summary);
+                }
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            error = ManifestWriter.describe(e);
+            synchronized (host.lock()) {
+                endState = stop == Stop.SHUTDOWN ? RunStatus.INTERRUPTED : RunStatus.FAILED;
+            }
+            if (mw != null && endState == RunStatus.INTERRUPTED) {
+                mw.markInterrupted();
+            }
+            if (log != null) {
+                log.println("# failed: " + error);
+            }
+        } finally {
+            if (log != null) {
+                log.close();
+            }
+        }
+        host.ended(this, endState, error, mw);
+    }
+
+    /** Hands the runner's cancel to the job; false when the job was already asked to stop. */
+    private boolean arm(Runnable runnerCancel) {
+        synchronized (host.lock()) {
+            cancel = runnerCancel;
+            return stop == Stop.NONE;
+        }
+    }
+}
