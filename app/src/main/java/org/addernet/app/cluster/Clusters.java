@@ -82,11 +82,46 @@ public final class Clusters {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + lib + ": " + e.getMessage(), e);
         }
-        URLClassLoader loader = new URLClassLoader("cluster", urls.toArray(URL[]::new), parent);
+        URLClassLoader loader = new SparkSideFirst(urls.toArray(URL[]::new), parent);
         try {
             return Class.forName(ENGINE, true, loader);
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalStateException(jar + " does not hold a working " + ENGINE + ": " + e, e);
+        }
+    }
+
+    /**
+     * Loads the Spark side from its own jar even when the parent could (a build tree's
+     * {@code target/classes} holds it too): there it would link against a Spark the parent lacks.
+     */
+    private static final class SparkSideFirst extends URLClassLoader {
+        private static final String SPARK_SIDE = ENGINE.substring(0, ENGINE.lastIndexOf('.') + 1);
+
+        SparkSideFirst(URL[] urls, ClassLoader parent) {
+            super("cluster", urls, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith(SPARK_SIDE)) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    c = findClass(name);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+
+        @Override
+        public URL getResource(String name) {          // the Spark side's log4j settings, from its jar
+            URL own = name.startsWith(SPARK_SIDE.replace('.', '/')) ? findResource(name) : null;
+            return own != null ? own : super.getResource(name);
         }
     }
 
