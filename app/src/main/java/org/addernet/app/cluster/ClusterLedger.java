@@ -77,29 +77,34 @@ public record ClusterLedger(String master, String store, List<Entry> tasks) {
         AtomicFiles.writeString(folder.resolve(FILE), JSON.writeValueAsString(this));
     }
 
-    /** {@code spark://127.0.0.1:7077: 10 tasks on executors 0 (4), 1 (6) at 127.0.0.1; 1 needed a 2nd attempt}. */
+    /** {@code 4 tasks on executor 0, 6 on executor 1; 1 retried (spark://127.0.0.1:7077)}: who ran how many, which master. */
     public String summary() {
         Map<String, Integer> byExecutor = new LinkedHashMap<>();
-        java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
         int retried = 0;
         for (Entry e : tasks) {
             if (e.executor() != null) {
                 byExecutor.merge(e.executor(), 1, Integer::sum);
-                hosts.add(e.host());
             }
             retried += e.attempts() != null && e.attempts() > 1 ? 1 : 0;
         }
-        StringBuilder sb = new StringBuilder(master).append(": ").append(tasks.size()).append(tasks.size() == 1 ? " task" : " tasks");
-        if (!byExecutor.isEmpty()) {
-            sb.append(" on executor").append(byExecutor.size() == 1 ? " " : "s ");
-            sb.append(String.join(", ", byExecutor.entrySet().stream()
-                    .map(x -> x.getKey() + " (" + x.getValue() + ")").toList()));
-            sb.append(" at ").append(String.join(", ", hosts));
+        int ran = byExecutor.values().stream().mapToInt(Integer::intValue).sum();
+        StringBuilder sb = new StringBuilder();
+        if (byExecutor.isEmpty()) {
+            sb.append("no task came back");
+        }
+        List<String> ids = byExecutor.keySet().stream().sorted().toList();
+        for (int k = 0; k < ids.size(); k++) {
+            int n = byExecutor.get(ids.get(k));
+            sb.append(k == 0 ? "" : ", ").append(n).append(k > 0 ? "" : n == 1 ? " task" : " tasks").append(" on executor ")
+                    .append(ids.get(k));
+        }
+        if (ran < tasks.size()) {
+            sb.append(String.format(Locale.ROOT, ", %d not back", tasks.size() - ran));
         }
         if (retried > 0) {
             sb.append(String.format(Locale.ROOT, "; %d retried", retried));
         }
-        return sb.toString();
+        return sb.append(" (").append(master).append(')').toString();
     }
 
     /** One line per task. */

@@ -55,7 +55,8 @@ final class TaskTracker implements ClusterSession.Listener {
         }
         fraction.put(n.key(), n.fraction());
         double sum = fraction.values().stream().mapToDouble(Double::doubleValue).sum();
-        String text = String.format(Locale.ROOT, "%d/%d tasks done; %s (%s)", results.size(), total, n.text(), n.where());
+        String text = String.format(Locale.ROOT, "[executor %s] %s; %d/%d tasks done", n.executor(), n.text(),
+                results.size(), total);
         RunObserver.quietly(() -> observer.progress(Math.round(sum * 1000), total * 1000L, text));
         long now = System.nanoTime();
         Long last = lastLine.putIfAbsent(n.key(), now);      // a line every 10 s of a task, the first 10 s in

@@ -149,7 +149,7 @@ final class HistoryPane {
         table.getColumns().add(col("Best test", 80, r -> r.bestTestAccuracy().isPresent()
                 ? String.format(Locale.ROOT, "%.2f %%", 100 * r.bestTestAccuracy().getAsDouble()) : ""));
         table.getColumns().add(col("Source", 65, r -> r.source() == null ? "" : r.source()));
-        TableColumn<RunInfo, String> ranOn = col("Ran on", 260, RunInfo::ranOn);
+        TableColumn<RunInfo, String> ranOn = col("Ran on", 330, RunInfo::ranOn);
         ranOn.setCellFactory(c -> new TableCell<>() {       // which executor ran which task, in how many attempts
             @Override
             protected void updateItem(String s, boolean empty) {

@@ -132,10 +132,11 @@ final class QueuePane {
         form.addRow(1, bold("Settings"), settings);
         form.addRow(2, bold("Sweep"), sweep);
         form.addRow(3, bold("Data root"), new HBox(8, dataRoot, add));
+        form.addRow(4, bold("Run on"), runOn.node());
         GridPane.setHgrow(settings, Priority.ALWAYS);
 
         buildTable();
-        HBox runBar = new HBox(8, start, pause, new Label("Runs at once"), parallel, runOn.node(), summary);
+        HBox runBar = new HBox(8, start, pause, new Label("Runs at once"), parallel, summary);
         runBar.setAlignment(Pos.CENTER_LEFT);
         HBox itemBar = new HBox(8, new Label("Selected item:"), cancel, up, down, retry, remove);
         itemBar.setAlignment(Pos.CENTER_LEFT);

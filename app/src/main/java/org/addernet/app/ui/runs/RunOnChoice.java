@@ -38,7 +38,7 @@ final class RunOnChoice {
         master.setTooltip(new Tooltip("local[N]: Spark in this process; spark://host:port: a standalone cluster; "
                 + "yarn, k8s://...: what spark-submit --master takes. Each task's folder comes home into this store."));
         master.disableProperty().bind(Bindings.notEqual(SPARK, where.valueProperty()));
-        box = new HBox(6, new Label("Run on"), where, master);
+        box = new HBox(6, where, master, new Label("(items added or started from now on)"));
         box.setAlignment(Pos.CENTER_LEFT);
     }
 

@@ -39,17 +39,18 @@ public final class ClusterShots {
             q.runOn().choose(RunOnChoice.SPARK, master);
             q.parallelSpinner().getValueFactory().setValue(2);
             win.queue().setParallel(2);
-            q.fill("table5-toy", 4, "", "", null);
+            q.fill("table5-toy", 10, "", "", null);
             q.add();
-            q.fill("lenet5-bn-fashion-mnist-adder-short", 1, "data.trainLimit=4096 data.testLimit=1024 training.epochs=3", "",
+            q.fill("lenet5-bn-fashion-mnist-adder-short", 1, "data.trainLimit=8192 data.testLimit=1024 training.epochs=3", "",
                     null);
             q.add();
-            q.fill("fig2-unit-ball", 2, "", "", null);
+            q.fill("fig3-multi-ball", 3, "", "", null);
             q.add();
         });
-        Shots.await(() -> {
-            QueueItem it = win.queue().item("q2");
-            return it != null && it.state() == RunStatus.RUNNING && it.progress() > 0.25;
+        Shots.await(() -> {              // the toy sweep part-way, or done, and the LeNet run in its first epochs
+            QueueItem toy = win.queue().item("q1");
+            QueueItem image = win.queue().item("q2");
+            return toy.progress() > 0.3 && image.state() == RunStatus.RUNNING && image.progress() > 0.1;
         }, 900);
         Shots.fx(() -> q.select("q2"));
         Shots.snap(win.stage().getScene(), out.resolve("window-queue-cluster.png"));
