@@ -28,6 +28,7 @@ import org.addernet.datasets.image.ImageSet;
  */
 public record ShippedData(String set, String digest, List<String> names) implements Serializable {
     private static final long serialVersionUID = 1L;
+    private static final Object MATERIALIZING = new Object();
 
     public ShippedData {
         names = List.copyOf(names);
@@ -80,7 +81,13 @@ public record ShippedData(String set, String digest, List<String> names) impleme
      * On a worker: the data root holding this set, built under {@code dir} from the fetched files
      * ({@code fetched} maps a shipped name to its local path). Safe to call from several tasks.
      */
-    public synchronized Path materialize(Path dir, Function<String, Path> fetched) throws IOException {
+    public Path materialize(Path dir, Function<String, Path> fetched) throws IOException {
+        synchronized (MATERIALIZING) {            // tasks of one executor, each with its own copy of this record
+            return materializeAlone(dir, fetched);
+        }
+    }
+
+    private Path materializeAlone(Path dir, Function<String, Path> fetched) throws IOException {
         Path root = dir.resolve(digest);
         Path folder = root.resolve(ImageSet.of(set).folder());
         Files.createDirectories(folder);
@@ -94,7 +101,8 @@ public record ShippedData(String set, String digest, List<String> names) impleme
                 throw new FileNotFoundException("shipped data set " + set + ": " + digest + "-" + n
                         + " did not reach this executor (" + src + ")");
             }
-            Path tmp = folder.resolve("." + n + "." + ProcessHandle.current().pid() + ".tmp");
+            Path tmp = folder.resolve("." + n + "." + ProcessHandle.current().pid() + "-" + Thread.currentThread().getId()
+                    + ".tmp");
             try {
                 Files.createSymbolicLink(tmp, src.toAbsolutePath());
             } catch (IOException | UnsupportedOperationException e) {
