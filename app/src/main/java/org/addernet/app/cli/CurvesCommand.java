@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.Png;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.figures.EpochCurvesChart;
@@ -64,7 +65,7 @@ public final class CurvesCommand implements Callable<Integer> {
                 }
                 List<Path> csvs;
                 try (Stream<Path> s = Files.list(dir)) {
-                    csvs = s.map(d -> d.resolve("metrics.csv")).filter(Files::isRegularFile).sorted().toList();
+                    csvs = s.map(d -> d.resolve(RunFiles.METRICS)).filter(Files::isRegularFile).sorted().toList();
                 }
                 int found = 0;
                 for (Path csv : csvs) {

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.addernet.app.lab.FeatureScatter;
+import org.addernet.app.lab.FeatureStats;
 import org.addernet.app.render.Png;
+import org.addernet.engine.model.FeatureProbe;
 import org.addernet.presets.PresetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,8 +59,8 @@ public final class FeaturesCommand implements Callable<Integer> {
         var o = spec.commandLine().getOut();
         o.printf(Locale.ROOT, "%-22s %-14s %7s %9s %9s %9s %9s %9s%n", "run", "model", "images", "accuracy", "mean l1",
                 "mean l2", "angle", "radial");
-        for (FeatureScatter.Features f : loaded.features()) {
-            FeatureScatter.Separation s = FeatureScatter.separation(f);
+        for (FeatureProbe.Features f : loaded.features()) {
+            FeatureStats.Separation s = FeatureStats.separation(f);
             o.printf(Locale.ROOT, "%-22s %-14s %7d %8.2f%% %8.2f%% %8.2f%% %8.2f%% %8.2f%%%n", f.label(), f.model(),
                     f.size(), 100 * s.accuracy(), 100 * s.nearestMeanL1(), 100 * s.nearestMeanL2(), 100 * s.nearestAngle(),
                     100 * s.radialShare());

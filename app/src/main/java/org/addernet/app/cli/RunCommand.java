@@ -125,7 +125,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         // run.json: written once the runner has checked the folder (a folder holding another run is left alone)
         ManifestWriter manifest = ManifestWriter.fresh(dir, RunManifest.begin(p, preset, overrides, seeds, "cli"), out == null);
-        if (kind == Runners.Kind.IMAGE && (Files.exists(dir.resolve("summary.json")) || Files.exists(dir.resolve(RUN_INFO)))) {
+        if (kind == Runners.Kind.IMAGE && (Files.exists(dir.resolve(RunFiles.SUMMARY)) || Files.exists(dir.resolve(RUN_INFO)))) {
             err.println("workbench run: --out " + dir + " already holds a run; choose another folder, "
                     + "or continue it with --resume " + dir);
             return 2;
@@ -155,7 +155,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private int resume(java.io.PrintWriter err) {
-        Path presetFile = resume.resolve("preset.json");
+        Path presetFile = resume.resolve(RunFiles.PRESET);
         Path info = resume.resolve(RUN_INFO);
         if (!Files.isRegularFile(presetFile) || !Files.isRegularFile(info)) {
             err.println("workbench run: --resume " + resume + ": not an epoch run folder (it lacks "
@@ -282,7 +282,7 @@ public final class RunCommand implements Callable<Integer> {
                     + " (results in " + dir + ")");
             return 1;
         }
-        spec.commandLine().getOut().println(dir.resolve("summary.json"));
+        spec.commandLine().getOut().println(dir.resolve(RunFiles.SUMMARY));
         return 0;
     }
 

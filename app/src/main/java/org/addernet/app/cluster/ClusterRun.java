@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.OutputFolderException;
+import org.addernet.app.store.ClusterLedger;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
 import org.addernet.app.runner.RunRecord;

@@ -15,7 +15,8 @@
  *   <li>{@link org.addernet.app.cluster.ClusterRun}: a {@link org.addernet.app.runner.Runner} whose
  *       runs go to the cluster: plans the tasks, submits them, stages each result atomically, and
  *       {@link org.addernet.app.cluster.RunAssembler} writes the run folder a local run would have
- *       written (summary.json, metrics.csv, figures, sweep tables) plus {@code cluster.json}.</li>
+ *       written (summary.json, metrics.csv, figures, sweep tables) plus {@code cluster.json}
+ *       (the store's {@link org.addernet.app.store.ClusterLedger}).</li>
  *   <li>{@link org.addernet.app.cluster.ClusterEngine} / {@link org.addernet.app.cluster.ClusterSession}:
  *       the seam to the engine. The only engine is Apache Spark, in
  *       {@code org.addernet.app.cluster.spark}: the only package that imports {@code org.apache.spark}

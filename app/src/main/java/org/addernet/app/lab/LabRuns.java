@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.RunFiles;
 import org.addernet.engine.analysis.Lemma2;
 import org.addernet.engine.analysis.Lemma5;
 import org.addernet.engine.analysis.Theorem4;
@@ -42,9 +43,9 @@ public final class LabRuns {
             case "lemma5" -> lemma5(dir, seeds, out);
             default -> throw new IllegalArgumentException("no lab experiment '" + name + "', expected one of " + NAMES);
         };
-        AtomicFiles.writeString(dir.resolve("summary.json"), "{\"preset\": \"" + name + "\", \"lab\": true, \"status\": \""
+        AtomicFiles.writeString(dir.resolve(RunFiles.SUMMARY), "{\"preset\": \"" + name + "\", \"lab\": true, \"status\": \""
                 + (code == 0 ? RunStatus.COMPLETED : code == 130 ? RunStatus.CANCELLED : RunStatus.FAILED).id() + "\", \"runs\": []}\n");
-        out.println(dir.resolve("summary.json"));
+        out.println(dir.resolve(RunFiles.SUMMARY));
         return code;
     }
 

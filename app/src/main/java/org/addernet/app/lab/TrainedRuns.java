@@ -64,7 +64,7 @@ public final class TrainedRuns {
 
     /** The preset a run folder was written with ({@code preset.json}); one clear message when it is not a run folder. */
     public static Preset preset(Path dir) throws IOException {
-        Path presetFile = dir.resolve("preset.json");
+        Path presetFile = dir.resolve(RunFiles.PRESET);
         if (!Files.isRegularFile(presetFile)) {
             throw new IOException(dir + ": not a run folder (no preset.json)");
         }
@@ -73,7 +73,7 @@ public final class TrainedRuns {
 
     /** Every run under {@code dir} that has a checkpoint, in name order; one clear message when there is none. */
     public static List<Trained> load(Path dir) throws IOException {
-        Path presetFile = dir.resolve("preset.json");
+        Path presetFile = dir.resolve(RunFiles.PRESET);
         Preset p = preset(dir);
         List<Path> runs;
         try (Stream<Path> s = Files.list(dir)) {

@@ -25,6 +25,10 @@ public final class Palette {
     public static final Color ERROR = new Color(0xD0, 0x10, 0x3A);
     /** Where the grid holds NaN (a diverged model). */
     public static final Color UNDEFINED = new Color(0xB8, 0xB8, 0xB8);
+    /** Axis lines, ticks and secondary text of the figures that are not decision panels. */
+    public static final Color MUTED = new Color(0x5F, 0x63, 0x68);
+    /** Grid lines behind those figures' data. */
+    public static final Color GRID = new Color(0xE2, 0xE4, 0xE7);
 
     /** How much of the class colour the heat map reaches at P = 0 or 1 (the rest is white). */
     static final double HEAT_STRENGTH = 0.62;
@@ -45,7 +49,32 @@ public final class Palette {
     /** The difference map where both models agree. */
     public static final Color DIFFERENCE_ZERO = new Color(DIFFERENCE_STOPS[5]);
 
+    /** tab10 (Tableau's 10 categorical colours, as matplotlib's default cycle): one per class of a many-class set. */
+    private static final Color[] CATEGORIES = {new Color(0x1F77B4), new Color(0xFF7F0E), new Color(0x2CA02C),
+        new Color(0xD62728), new Color(0x9467BD), new Color(0x8C564B), new Color(0xE377C2), new Color(0x7F7F7F),
+        new Color(0xBCBD22), new Color(0x17BECF)};
+
     private Palette() {
+    }
+
+    /** The colour of class {@code c} of a many-class set (ten colours, repeated beyond ten classes). */
+    public static Color category(int c) {
+        return CATEGORIES[Math.floorMod(c, CATEGORIES.length)];
+    }
+
+    /** {@code c} mixed with white: {@code strength} of the colour, the rest white. */
+    public static Color tint(Color c, double strength) {
+        return new Color(mix(255, c.getRed(), strength), mix(255, c.getGreen(), strength), mix(255, c.getBlue(), strength));
+    }
+
+    /** {@code c} a quarter of the way to black (text and outlines in a class colour). */
+    public static Color darker(Color c) {
+        return new Color(mix(c.getRed(), 0, 0.25), mix(c.getGreen(), 0, 0.25), mix(c.getBlue(), 0, 0.25));
+    }
+
+    /** {@code c} with alpha {@code a} (0-255). */
+    public static Color withAlpha(Color c, int a) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), a);
     }
 
     /** The colour of points with {@code label} (0 or 1). */
@@ -123,7 +152,8 @@ public final class Palette {
             mix(255, c.getBlue(), strength)};
     }
 
-    private static int mix(int from, int to, double a) {
+    /** The channel value {@code a} of the way from {@code from} to {@code to}, rounded. */
+    public static int mix(int from, int to, double a) {
         return (int) Math.round(from + (to - from) * a);
     }
 }

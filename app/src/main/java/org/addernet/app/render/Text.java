@@ -7,20 +7,20 @@ import java.awt.font.FontRenderContext;
 import java.awt.geom.AffineTransform;
 
 /** Font and text helpers shared by the figures: quality hints, fitting, centred drawing. */
-final class Text {
+public final class Text {
     /** Rendering context used for measuring before any image exists (antialiased, fractional). */
-    static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+    public static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
     private Text() {
     }
 
     /** Sans-serif (the logical font, DejaVu Sans on Linux) at {@code size} pixels. */
-    static Font sans(int style, double size) {
+    public static Font sans(int style, double size) {
         return new Font(Font.SANS_SERIF, style, 12).deriveFont((float) size);
     }
 
     /** Antialiasing for shapes and text, quality rendering, pure stroke geometry. */
-    static void quality(Graphics2D g) {
+    public static void quality(Graphics2D g) {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
@@ -28,22 +28,22 @@ final class Text {
         g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
     }
 
-    static double width(Font f, String s) {
+    public static double width(Font f, String s) {
         return s.isEmpty() ? 0 : f.getStringBounds(s, FRC).getWidth();
     }
 
     /** Line height (ascent + descent) of {@code f}. */
-    static double height(Font f) {
+    public static double height(Font f) {
         var lm = f.getLineMetrics("Ag", FRC);
         return lm.getAscent() + lm.getDescent();
     }
 
-    static double ascent(Font f) {
+    public static double ascent(Font f) {
         return f.getLineMetrics("Ag", FRC).getAscent();
     }
 
     /** {@code f}, shrunk (not below {@code minSize}) until {@code s} fits in {@code maxWidth}. */
-    static Font fit(Font f, String s, double maxWidth, double minSize) {
+    public static Font fit(Font f, String s, double maxWidth, double minSize) {
         Font out = f;
         while (width(out, s) > maxWidth && out.getSize2D() > minSize) {
             out = out.deriveFont((float) Math.max(minSize, out.getSize2D() - 0.5));
@@ -52,7 +52,7 @@ final class Text {
     }
 
     /** {@code s}, cut with an ellipsis if it is wider than {@code maxWidth} in {@code f}. */
-    static String ellipsize(Font f, String s, double maxWidth) {
+    public static String ellipsize(Font f, String s, double maxWidth) {
         if (width(f, s) <= maxWidth) {
             return s;
         }
@@ -66,12 +66,12 @@ final class Text {
     }
 
     /** Draws {@code s} in the current font centred on {@code cx} with its baseline at {@code y}. */
-    static void centered(Graphics2D g, String s, double cx, double y) {
+    public static void centered(Graphics2D g, String s, double cx, double y) {
         g.drawString(s, (float) (cx - width(g.getFont(), s) / 2), (float) y);
     }
 
     /** Draws {@code s} reading bottom-to-top, centred on ({@code cx}, {@code cy}). */
-    static void rotatedCentered(Graphics2D g, String s, double cx, double cy) {
+    public static void rotatedCentered(Graphics2D g, String s, double cx, double cy) {
         Font f = g.getFont();
         AffineTransform saved = g.getTransform();
         g.translate(cx, cy);
@@ -83,7 +83,7 @@ final class Text {
     }
 
     /** Uses the true minus sign where the font has it. */
-    static String minus(Font f, String number) {
+    public static String minus(Font f, String number) {
         return number.startsWith("-") && f.canDisplay('\u2212') ? "\u2212" + number.substring(1) : number;
     }
 }

@@ -3,12 +3,12 @@ package org.addernet.app.render;
 import java.util.Locale;
 
 /** "Nice" axis ticks: steps of 1, 2, 2.5 or 5 times a power of ten. */
-final class Ticks {
+public final class Ticks {
     private Ticks() {
     }
 
     /** A step near {@code (max - min) / target} from the 1-2-2.5-5 series. */
-    static double step(double min, double max, int target) {
+    public static double step(double min, double max, int target) {
         double raw = (max - min) / Math.max(1, target);
         if (!(raw > 0) || Double.isInfinite(raw)) {
             return 1;
@@ -20,7 +20,7 @@ final class Ticks {
     }
 
     /** The next larger step of the series: 1 -> 2 -> 2.5 -> 5 -> 10 (times a power of ten). */
-    static double next(double step) {
+    public static double next(double step) {
         double mag = Math.pow(10, Math.floor(Math.log10(step) + 1e-9));
         double frac = step / mag;
         double nice = frac < 1.5 ? 2 : frac < 2.25 ? 2.5 : frac < 3.5 ? 5 : 10;
@@ -28,7 +28,7 @@ final class Ticks {
     }
 
     /** The multiples of {@code step} within [{@code min}, {@code max}], ascending. */
-    static double[] values(double min, double max, double step) {
+    public static double[] values(double min, double max, double step) {
         double eps = step * 1e-9;
         long first = (long) Math.ceil((min - eps) / step);
         long last = (long) Math.floor((max + eps) / step);
@@ -45,7 +45,7 @@ final class Ticks {
      * {@code v} with as many decimals as {@code step} needs: "10", "2.5", "0.25"; a step that is
      * not from the series (e.g. an axis length) gets the decimals of its leading digit.
      */
-    static String format(double v, double step) {
+    public static String format(double v, double step) {
         double log = Math.log10(Math.abs(step));
         int decimals = (int) Math.max(0, Math.ceil(-log - 1e-9));
         double mantissa = Math.abs(step) / Math.pow(10, Math.floor(log + 1e-9));

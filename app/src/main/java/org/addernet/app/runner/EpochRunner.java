@@ -79,7 +79,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new OutputFolderException("--out " + out + ": exists and is not a folder");
         }
-        if (!resume && Files.exists(out.resolve("summary.json"))) {
+        if (!resume && Files.exists(out.resolve(RunFiles.SUMMARY))) {
             throw new OutputFolderException("--out " + out + " already holds a run (summary.json); choose another "
                     + "folder, or continue it with --resume " + out);
         }
@@ -98,7 +98,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         }
         Files.createDirectories(out);
         if (!resume) {
-            AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
+            AtomicFiles.writeString(out.resolve(RunFiles.PRESET), PresetLoader.toJson(preset));
             writeRunInfo();
         }
         observers.started();
@@ -126,8 +126,8 @@ public final class EpochRunner extends RunnerBase<Summary> {
         List<Aggregate> cells = Aggregate.of(records);
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds,
                 RunFiles.ENGINE_VERSION, records, cells);
-        AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
-        AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
+        AtomicFiles.writeString(out.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(summary));
+        AtomicFiles.writeString(out.resolve(RunFiles.ACCURACY_TABLE), Aggregate.csv(cells));
         return summary;
     }
 
@@ -270,7 +270,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
                 bar.clear();
                 log("  %s epoch %d/%d  loss %.4f  train %.4f  test %.4f  %,.0f img/s  %s", r.id(), e + 1, epochs,
                         row.loss(), row.trainAccuracy(), testAcc, row.imagesPerSecond(), Progress.clock(trainSecs));
-                AtomicFiles.writeString(dir.resolve("metrics.csv"), MetricsCsv.formatEpochs(trainer.layerNames(), history));
+                AtomicFiles.writeString(dir.resolve(RunFiles.METRICS), MetricsCsv.formatEpochs(trainer.layerNames(), history));
                 Checkpoint c = new Checkpoint(r.id(), e + 1, secondsBefore, fp, trainer.state(), history);
                 AtomicFiles.write(ckptFile, c::write);
                 curves.put(r.id(), List.copyOf(history));
@@ -317,7 +317,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         }
         if (!c.fingerprint().equals(fingerprint)) {
             throw new IOException(file + ": was written with other settings (data, model or training differ from "
-                    + out.resolve("preset.json") + ", or another engine version); start a new run instead of resuming");
+                    + out.resolve(RunFiles.PRESET) + ", or another engine version); start a new run instead of resuming");
         }
         return c;
     }

@@ -66,11 +66,11 @@ public final class PresetRunner extends RunnerBase<Summary> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new OutputFolderException("--out " + out + ": exists and is not a folder");
         }
-        if (Files.exists(out.resolve("summary.json"))) {
+        if (Files.exists(out.resolve(RunFiles.SUMMARY))) {
             throw new OutputFolderException("--out " + out + " already holds a run (summary.json); choose another folder");
         }
         Files.createDirectories(out);
-        AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
+        AtomicFiles.writeString(out.resolve(RunFiles.PRESET), PresetLoader.toJson(preset));
         observers.started();
         Png.warmUp();
         List<RunSpec> plan = ExperimentPlan.runs(preset, seeds);
@@ -119,14 +119,14 @@ public final class PresetRunner extends RunnerBase<Summary> {
         List<Aggregate> cells = Aggregate.of(records);
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, RunFiles.ENGINE_VERSION,
                 records, cells);
-        AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
-        AtomicFiles.writeString(out.resolve("accuracy-table.csv"), Aggregate.csv(cells));
+        AtomicFiles.writeString(out.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(summary));
+        AtomicFiles.writeString(out.resolve(RunFiles.ACCURACY_TABLE), Aggregate.csv(cells));
         for (int k = 0; k < seeds; k++) {
             try {
                 BufferedImage grid = gridFigure(finished, k);
                 long seed = preset.seed() + k;
                 if (k == 0) {
-                    Png.write(grid, out.resolve("grid.png"));
+                    Png.write(grid, out.resolve(RunFiles.GRID));
                 }
                 if (seeds > 1) {
                     Png.write(grid, out.resolve("grid-s" + seed + ".png"));
@@ -173,7 +173,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
         }
         if (trainer != null) {
             try {
-                AtomicFiles.writeString(dir.resolve("metrics.csv"), MetricsCsv.format(trainer.layerNames(), rows));
+                AtomicFiles.writeString(dir.resolve(RunFiles.METRICS), MetricsCsv.format(trainer.layerNames(), rows));
             } catch (IOException | RuntimeException e) {
                 reason = (reason == null ? "" : reason + "; ") + "metrics.csv not written: " + e.getMessage();
             }
@@ -186,7 +186,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
                         : undefinedGrid(preset.output().gridResolution(), plotExtent(data));
                 panel = new PanelSpec(spec.model().label(), subtitle(outcome), grid, data.train(), data.test());
                 int size = preset.output().panelSize();
-                Png.write(DecisionPlot.render(panel, size, size), dir.resolve("decision-boundary.png"));
+                Png.write(DecisionPlot.render(panel, size, size), dir.resolve(RunFiles.DECISION_BOUNDARY));
             } catch (Throwable e) {
                 reason = (reason == null ? "" : reason + "; ") + "decision-boundary.png not written: " + e;
             }

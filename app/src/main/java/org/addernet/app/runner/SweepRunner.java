@@ -109,8 +109,8 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
             DataRoots.find(set, dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
         }
         Files.createDirectories(out);
-        if (!resume || !Files.exists(out.resolve("preset.json"))) {
-            AtomicFiles.writeString(out.resolve("preset.json"), PresetLoader.toJson(preset));
+        if (!resume || !Files.exists(out.resolve(RunFiles.PRESET))) {
+            AtomicFiles.writeString(out.resolve(RunFiles.PRESET), PresetLoader.toJson(preset));
         }
         AtomicFiles.writeString(out.resolve(RunFiles.RUN_INFO), "{\"seeds\": " + seeds + "}\n");
         try {
@@ -149,7 +149,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         }
         SweepSummary summary = new SweepSummary(preset.name(), preset.title(), preset.reproduces(), seeds,
                 RunFiles.ENGINE_VERSION, variants.stream().map(Preset.Variant::id).toList(), runs, table);
-        AtomicFiles.writeString(out.resolve("summary.json"), JSON.writeValueAsString(summary));
+        AtomicFiles.writeString(out.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(summary));
         logTable();
         return summary;
     }
@@ -159,7 +159,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
             throw new OutputFolderException("--out " + out + ": exists and is not a folder");
         }
         // preset.json, not run.json: the run store's manifest may be there already (a queued sweep's folder)
-        if (!resume && (Files.exists(out.resolve("summary.json")) || Files.exists(out.resolve("preset.json")))) {
+        if (!resume && (Files.exists(out.resolve(RunFiles.SUMMARY)) || Files.exists(out.resolve(RunFiles.PRESET)))) {
             throw new OutputFolderException("--out " + out + " already holds a run; choose another folder, or continue "
                     + "it with --resume " + out);
         }
@@ -169,14 +169,14 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
     private List<RunRecord> runVariant(Preset vp, Path dir, int index, int total) throws IOException {
         boolean image = Runners.kind(vp) == Runners.Kind.IMAGE;
         boolean resumeThis = false;
-        if (resume && Files.isRegularFile(dir.resolve("summary.json"))) {
-            List<RunRecord> before = readRuns(dir.resolve("summary.json"));
+        if (resume && Files.isRegularFile(dir.resolve(RunFiles.SUMMARY))) {
+            List<RunRecord> before = readRuns(dir.resolve(RunFiles.SUMMARY));
             if (before != null && !before.isEmpty() && before.stream().allMatch(r -> r.status() == RunStatus.COMPLETED)) {
                 log("  %s: completed before, its results stand", dir.getFileName());
                 return before;
             }
             if (!image) {
-                Files.delete(dir.resolve("summary.json"));      // a toy variant runs again (seconds); every file is rewritten
+                Files.delete(dir.resolve(RunFiles.SUMMARY));      // a toy variant runs again (seconds); every file is rewritten
             }
         }
         if (resume && image && Files.isRegularFile(dir.resolve(RunFiles.RUN_INFO))) {

@@ -26,7 +26,7 @@ import org.addernet.engine.train.RunStatus;
 public record RunInfo(Path folder, String id, String preset, String title, String kind, String presetSource,
                       int seeds, List<String> overrides, List<String> models, String engineVersion, String source,
                       String created, RunStatus status, String reason, int resumes, String queueItem,
-                      List<RunRecord> runs, org.addernet.app.cluster.ClusterLedger cluster) {
+                      List<RunRecord> runs, ClusterLedger cluster) {
     public RunInfo {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
         models = models == null ? List.of() : List.copyOf(models);

@@ -40,10 +40,11 @@ import org.addernet.presets.PresetLoader;
  * kill). Every method is thread-safe and returns at once (except {@link #shutdown(long)}, which
  * waits for running items to stop); listeners are called on a notifier thread.
  *
- * <p>The parts: this class keeps the items and their states (one lock guards them all);
- * {@link QueueFile} saves them and holds the lock file; {@link QueueScheduler} starts pending
- * items on the worker executor; each runs as a {@link QueueJob}; {@link QueueNotifier} tells the
- * listeners, progress throttled.
+ * <p>The parts: this class takes the commands and keeps the items' states (one lock guards
+ * them all, {@link QueueEntry} makes each change); {@link QueueBook} keeps the items in order and
+ * saves them through {@link QueueFile} (queue.json and the lock file); {@link QueueScheduler}
+ * starts pending items on the worker executor; each runs as a {@link QueueJob}; {@link QueueNotifier}
+ * tells the listeners, progress throttled.
  */
 public final class RunQueue implements AutoCloseable {
     /** The queue's file in the home. */
@@ -51,28 +52,23 @@ public final class RunQueue implements AutoCloseable {
     /** Held while a process has the queue open. */
     public static final String LOCK = QueueFile.LOCK;
 
-    private static final long PERSIST_NANOS = 1_000_000_000L;
-
     private final RunStore store;
     private final String source;
     private final QueueFile file;
     private final Object mutex = new Object();
-    private final List<QueueEntry> items = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final QueueBook book;
     private final QueueNotifier notifier = new QueueNotifier(System::nanoTime);
     private final QueueScheduler scheduler;
     private final QueueJob.Host jobs = new Jobs();
     private volatile java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn;
-    private int nextId = 1;
     private boolean dispatching;
     private boolean closed;
-    private long lastPersist;
-    private String persistError;
 
     private RunQueue(RunStore store, String source, QueueFile file, Executor workers) {
         this.store = store;
         this.source = source;
         this.file = file;
+        this.book = new QueueBook(file);
         this.scheduler = new QueueScheduler(workers, defaultParallel());
     }
 
@@ -122,11 +118,7 @@ public final class RunQueue implements AutoCloseable {
     /** What {@link #open} had to repair (a damaged queue.json moved aside), and failures to save the queue. */
     public List<String> warnings() {
         synchronized (mutex) {
-            List<String> w = new ArrayList<>(warnings);
-            if (persistError != null) {
-                w.add(persistError);
-            }
-            return w;
+            return book.warnings();
         }
     }
 
@@ -141,7 +133,7 @@ public final class RunQueue implements AutoCloseable {
     /** Every item, in queue order. */
     public List<QueueItem> items() {
         synchronized (mutex) {
-            return snapshots();
+            return book.snapshots();
         }
     }
 
@@ -165,8 +157,7 @@ public final class RunQueue implements AutoCloseable {
         QueueEntry it = prepare(preset, overrides, seeds, dataRoot);
         synchronized (mutex) {
             checkOpen();
-            it.id = "q" + nextId++;
-            items.add(it);
+            book.append(it);
             changed(it);
             dispatch();
             return it.snapshot();
@@ -189,8 +180,7 @@ public final class RunQueue implements AutoCloseable {
         synchronized (mutex) {
             checkOpen();
             for (QueueEntry it : prepared) {
-                it.id = "q" + nextId++;
-                items.add(it);
+                book.append(it);
                 out.add(it.snapshot());
             }
             persist(true);
@@ -247,13 +237,9 @@ public final class RunQueue implements AutoCloseable {
             if (it == null) {
                 return false;
             }
-            int from = items.indexOf(it);
-            int to = Math.max(0, Math.min(items.size() - 1, from + delta));
-            if (to == from) {
+            if (!book.move(it, delta)) {
                 return false;
             }
-            items.remove(from);
-            items.add(to, it);
             persist(true);
             emit(null);
             return true;
@@ -291,7 +277,7 @@ public final class RunQueue implements AutoCloseable {
             if (it == null || scheduler.job(id) != null) {
                 return false;
             }
-            items.remove(it);
+            book.remove(it);
             persist(true);
             emit(null);
             mutex.notifyAll();
@@ -399,7 +385,7 @@ public final class RunQueue implements AutoCloseable {
      */
     public boolean awaitIdle(long millis) throws InterruptedException {
         synchronized (mutex) {
-            return waitUntil(() -> scheduler.idle() && !(dispatching && items.stream().anyMatch(i -> i.state.isPending())),
+            return waitUntil(() -> scheduler.idle() && !(dispatching && book.anyPending()),
                     millis);
         }
     }
@@ -422,7 +408,7 @@ public final class RunQueue implements AutoCloseable {
     /** Starts pending items while fewer than {@code parallel} run (caller holds the mutex). */
     private void dispatch() {
         if (dispatching && !closed) {
-            scheduler.dispatch(items, this::launch);
+            scheduler.dispatch(book.entries(), this::launch);
         }
     }
 
@@ -474,7 +460,7 @@ public final class RunQueue implements AutoCloseable {
                 if (job.stop == QueueJob.Stop.NONE) {
                     it.progressText = text;
                 }
-                persist(System.nanoTime() - lastPersist >= PERSIST_NANOS);
+                book.saveSoon(scheduler.parallel());
                 emit(it);
             }
         }
@@ -506,16 +492,12 @@ public final class RunQueue implements AutoCloseable {
 
     private void emit(QueueEntry it) {
         if (notifier.listening()) {
-            notifier.tell(snapshots(), it == null ? null : it.snapshot());
+            notifier.tell(book.snapshots(), it == null ? null : it.snapshot());
         }
     }
 
-    private List<QueueItem> snapshots() {
-        return items.stream().map(QueueEntry::snapshot).toList();
-    }
-
     private QueueEntry find(String id) {
-        return items.stream().filter(i -> i.id.equals(id)).findFirst().orElse(null);
+        return book.find(id);
     }
 
     private void checkOpen() {
@@ -534,38 +516,18 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
-    /** Saves queue.json atomically when {@code now}; a failure (full disk) is kept for {@link #warnings()}. */
+    /** Saves queue.json atomically when {@code now} (see {@link QueueBook}). */
     private void persist(boolean now) {
         if (now) {
-            lastPersist = System.nanoTime();
-            try {
-                file.save(items, scheduler.parallel(), nextId);
-                persistError = null;
-            } catch (IOException | RuntimeException e) {
-                persistError = "cannot save " + file.path() + ": " + e.getMessage();
-            }
+            book.save(scheduler.parallel());
         }
     }
 
-    /** Reads queue.json; items that were running become interrupted (the process that ran them is gone). */
+    /** Reads queue.json (see {@link QueueBook#load}). */
     private void load() throws IOException {
-        QueueFile.Loaded loaded = file.read();
         synchronized (mutex) {
-            if (loaded.warning() != null) {
-                warnings.add(loaded.warning());
-            }
-            for (QueueEntry it : loaded.items()) {
-                if (it.state == RunStatus.RUNNING) {
-                    it.markOrphaned();
-                }
-                items.add(it);
-            }
-            scheduler.setParallel(loaded.parallel() != null && loaded.parallel() >= 1 ? loaded.parallel()
-                    : defaultParallel());
-            nextId = loaded.nextId();
-            if (loaded.found()) {
-                persist(true);
-            }
+            Integer saved = book.load(defaultParallel());
+            scheduler.setParallel(saved != null ? saved : defaultParallel());
         }
     }
 }

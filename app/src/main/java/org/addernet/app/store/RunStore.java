@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.addernet.app.io.Json;
+import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.presets.PresetValidator;
 import org.addernet.engine.train.RunStatus;
@@ -122,8 +123,8 @@ public final class RunStore {
     public static RunInfo read(Path folder) {
         String fallbackCreated = folderTime(folder);
         Path manifestFile = folder.resolve(RunManifest.FILE);
-        Path summaryFile = folder.resolve("summary.json");
-        Path presetFile = folder.resolve("preset.json");
+        Path summaryFile = folder.resolve(RunFiles.SUMMARY);
+        Path presetFile = folder.resolve(RunFiles.PRESET);
         boolean hasManifest = Files.isRegularFile(manifestFile);
         boolean hasSummary = Files.isRegularFile(summaryFile);
         boolean hasPreset = Files.isRegularFile(presetFile);
@@ -208,9 +209,9 @@ public final class RunStore {
         } else {
             status = declared;
         }
-        org.addernet.app.cluster.ClusterLedger cluster;
+        ClusterLedger cluster;
         try {
-            cluster = org.addernet.app.cluster.ClusterLedger.read(folder);
+            cluster = ClusterLedger.read(folder);
         } catch (IOException e) {
             cluster = null;
             reason = reason == null ? e.getMessage() : reason;

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.addernet.app.render.Palette;
 import org.addernet.datasets.image.ImageSet;
 import org.addernet.engine.data.DataSet;
+import org.addernet.engine.model.FeatureProbe;
 import org.addernet.engine.model.ImageModels;
 import org.addernet.engine.nn.AdderDense;
 import org.addernet.engine.nn.AdderRules;
@@ -25,7 +27,7 @@ class FeatureScatterTest {
      * clusters (sd 0.25) around centres at radius 4, or spread along rays from the origin (radius
      * 0.2 to 12, denser near the origin, as a CNN's are, with a little angular jitter).
      */
-    private static FeatureScatter.Features synthetic(boolean rays, int n) {
+    private static FeatureProbe.Features synthetic(boolean rays, int n) {
         SplittableRandom r = new SplittableRandom(11);
         float[] x = new float[CLASSES * n];
         float[] y = new float[CLASSES * n];
@@ -47,13 +49,13 @@ class FeatureScatterTest {
                 }
             }
         }
-        return new FeatureScatter.Features("synthetic", rays ? "lenetpp-cnn" : "lenetpp-adder", !rays, x, y, labels,
+        return new FeatureProbe.Features("synthetic", rays ? "lenetpp-cnn" : "lenetpp-adder", !rays, x, y, labels,
                 labels.clone(), CLASSES, null, null, null, 0);
     }
 
     @Test
     void roundClustersAreFoundByTheirNearestMeanAndHaveNoRadialSpread() {
-        FeatureScatter.Separation s = FeatureScatter.separation(synthetic(false, 400));
+        FeatureStats.Separation s = FeatureStats.separation(synthetic(false, 400));
         assertTrue(s.nearestMeanL1() > 0.999, "l1: " + s.nearestMeanL1());
         assertTrue(s.nearestMeanL2() > 0.999, "l2: " + s.nearestMeanL2());
         assertEquals(1.0, s.accuracy(), 1e-12);
@@ -62,7 +64,7 @@ class FeatureScatterTest {
 
     @Test
     void angularSectorsAreFoundByAngleNotByDistance() {
-        FeatureScatter.Separation s = FeatureScatter.separation(synthetic(true, 400));
+        FeatureStats.Separation s = FeatureStats.separation(synthetic(true, 400));
         assertEquals(1.0, s.nearestAngle(), 1e-12, "the jitter (0.05 rad) is far below half the gap (0.31 rad)");
         // near the origin the means of all sectors are about equally far: distance picks the wrong one
         assertTrue(s.nearestMeanL2() < 0.95, "l2: " + s.nearestMeanL2());
@@ -72,7 +74,7 @@ class FeatureScatterTest {
 
     @Test
     void classMeansAreTheMeansOfEachClassesFeatures() {
-        FeatureScatter.Features f = synthetic(false, 400);
+        FeatureProbe.Features f = synthetic(false, 400);
         double[][] m = f.classMeans();
         for (int c = 0; c < CLASSES; c++) {
             double sx = 0;
@@ -105,7 +107,7 @@ class FeatureScatterTest {
         DataSet data = images(700);           // two batches of extraction (500 + 200)
         for (String name : List.of("lenetpp-adder", "lenetpp-cnn")) {
             Sequential net = ImageModels.build(name, 10, AdderRules.paper(), 9);
-            FeatureScatter.Features f = FeatureScatter.extract("r", name, net, data, new int[] {1, 28, 28}, 650);
+            FeatureProbe.Features f = FeatureScatter.extract("r", name, net, data, new int[] {1, 28, 28}, 650);
             assertEquals(650, f.size());
             assertEquals(name.endsWith("-adder"), f.adder());
             // the same images through the net by hand: layers up to the feature layer, then the rest
@@ -129,7 +131,7 @@ class FeatureScatterTest {
                 }
                 assertEquals(best, f.predicted()[i], name + " prediction of image " + i);
             }
-            FeatureScatter.Window w = f.window();
+            FeatureProbe.Window w = f.window();
             assertEquals(w.xMax() - w.xMin(), w.yMax() - w.yMin(), 1e-9, "a square: equal units on both axes");
             int inside = 0;
             for (int i = 0; i < f.size(); i++) {
@@ -165,9 +167,9 @@ class FeatureScatterTest {
     @Test
     void theFigureHasOnePanelPerModelWithTheClassColours() {
         DataSet data = images(300);
-        FeatureScatter.Features a = FeatureScatter.extract("lenetpp-adder-s1", "lenetpp-adder",
+        FeatureProbe.Features a = FeatureScatter.extract("lenetpp-adder-s1", "lenetpp-adder",
                 ImageModels.build("lenetpp-adder", 10, AdderRules.paper(), 1), data, new int[] {1, 28, 28}, 300);
-        FeatureScatter.Features c = FeatureScatter.extract("lenetpp-cnn-s1", "lenetpp-cnn",
+        FeatureProbe.Features c = FeatureScatter.extract("lenetpp-cnn-s1", "lenetpp-cnn",
                 ImageModels.build("lenetpp-cnn", 10, AdderRules.paper(), 1), data, new int[] {1, 28, 28}, 300);
         List<String> names = FeatureScatter.classNames(ImageSet.FASHION_MNIST);
         assertEquals("Ankle boot", names.get(9));
@@ -178,7 +180,7 @@ class FeatureScatterTest {
         assertEquals(two.getHeight(), one.getHeight());
         // every class colour is painted (points, means, legend swatches)
         for (int cl = 0; cl < 10; cl++) {
-            int rgb = FeatureScatter.classColour(cl).getRGB() & 0xFFFFFF;
+            int rgb = Palette.category(cl).getRGB() & 0xFFFFFF;
             boolean found = false;
             for (int yy = 0; yy < two.getHeight() && !found; yy++) {
                 for (int xx = 0; xx < two.getWidth() && !found; xx++) {

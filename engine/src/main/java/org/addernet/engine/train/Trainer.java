@@ -1,10 +1,8 @@
 package org.addernet.engine.train;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.addernet.engine.data.DataSet;
 import org.addernet.engine.loss.BceWithLogits;
@@ -24,6 +22,11 @@ import org.addernet.engine.tensor.Tensor;
  * learning rate. A step whose loss or parameters stop being finite, or whose logged loss exceeds
  * {@link #DIVERGENCE_LOSS}, ends the run as {@link RunStatus#DIVERGED}. Binary sets train with BCE
  * on one logit; sets with more classes with softmax cross-entropy.
+ *
+ * <p>This class is the step loop; its parts live beside it: {@link BatchSampler} draws the
+ * batches (the order a function of seed and epoch), {@link TrainerState} is what a checkpoint
+ * saves and restores, {@link Probes} looks at the network in evaluation mode (accuracy, the
+ * decision grid, hidden responses, weights) for the runners and the window.
  */
 public final class Trainer {
     /** A mean logged loss above this ends the run as diverged (ln 2 is chance for BCE). */
@@ -39,17 +42,9 @@ public final class Trainer {
     private final List<AdderLayer> adders;
     private final List<Parameter> weights = new ArrayList<>();
     private final List<String> weightNames = new ArrayList<>();
-    private final long seed;
-    private SplittableRandom order;
-    private SplittableRandom augmentRng;
-    private BatchTransform transform;
-    private float[] transformed;
+    private final BatchSampler batches;
+    private final Probes probes;
     private boolean logFirstStep = true;
-    private final int[] perm;
-    private int cursor;
-    private final Tensor xb;
-    private final int[] sampleShape;
-    private final int[] yb;
     private final float[] grad;
     private final Tensor gradTensor;
     private long step;
@@ -70,7 +65,6 @@ public final class Trainer {
      *                    shape of one sample, e.g. {1, 28, 28}, and batches are [B, C, H, W]
      */
     public Trainer(Sequential net, TrainConfig cfg, DataSet train, DataSet test, long seed, int[] sampleShape) {
-        this.sampleShape = sampleShape == null ? null : sampleShape.clone();
         if (sampleShape != null) {
             long n = 1;
             for (int d : sampleShape) {
@@ -89,7 +83,7 @@ public final class Trainer {
             throw new IllegalArgumentException("the training set is empty");
         }
         this.outputs = train.numClasses() == 2 ? 1 : train.numClasses();
-        int[] out = net.outputShape(batchShape(cfg.batchSize()));
+        int[] out = net.outputShape(BatchSampler.shape(sampleShape, train.dim(), cfg.batchSize()));
         if (out.length != 2 || out[0] != outputs) {
             throw new IllegalArgumentException("the model outputs " + java.util.Arrays.toString(out)
                     + " but the data needs [" + outputs + ", " + cfg.batchSize() + "]");
@@ -105,39 +99,10 @@ public final class Trainer {
                 weightNames.add("layer" + (++k));
             }
         }
-        this.seed = seed;
-        this.order = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 17);
-        this.augmentRng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 29);
-        this.perm = new int[train.size()];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i;
-        }
-        shuffle();
-        this.xb = new Tensor(batchShape(cfg.batchSize()));
-        this.yb = new int[cfg.batchSize()];
+        this.batches = new BatchSampler(train, cfg.batchSize(), sampleShape, seed);
+        this.probes = new Probes(net, loss, outputs, sampleShape == null ? null : sampleShape.clone(), train.dim());
         this.grad = new float[cfg.batchSize() * outputs];
         this.gradTensor = Tensor.wrap(grad, outputs, cfg.batchSize());
-    }
-
-    /** The input tensor's shape for a batch of {@code b}: [dim, b] or [b, C, H, W]. */
-    private int[] batchShape(int b) {
-        if (sampleShape == null) {
-            return new int[] {train.dim(), b};
-        }
-        int[] s = new int[sampleShape.length + 1];
-        s[0] = b;
-        System.arraycopy(sampleShape, 0, s, 1, sampleShape.length);
-        return s;
-    }
-
-    private void shuffle() {
-        for (int i = perm.length - 1; i > 0; i--) {
-            int j = order.nextInt(i + 1);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        cursor = 0;
     }
 
     /**
@@ -148,24 +113,12 @@ public final class Trainer {
      * batch is dropped).
      */
     public void beginEpoch(long epoch) {
-        long mixed = mix(seed * 0x9E3779B97F4A7C15L + epoch * 0xBF58476D1CE4E5B9L + 101);
-        this.order = new SplittableRandom(mixed);
-        this.augmentRng = new SplittableRandom(mix(mixed + 0x94D049BB133111EBL));
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i;
-        }
-        shuffle();
+        batches.beginEpoch(epoch);
     }
 
     /** Steps in one epoch when the last, partial batch is dropped: at least 1. */
     public static long stepsPerEpoch(int trainSize, int batchSize) {
-        return Math.max(1, trainSize / batchSize);
-    }
-
-    private static long mix(long z) {              // SplitMix64's finaliser
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return BatchSampler.stepsPerEpoch(trainSize, batchSize);
     }
 
     /**
@@ -173,45 +126,12 @@ public final class Trainer {
      * its random draws come from a generator seeded per epoch (see {@link #beginEpoch}). Null = none.
      */
     public void setBatchTransform(BatchTransform t) {
-        if (t != null && sampleShape == null) {
-            throw new IllegalStateException("batch transforms need image batches [B, C, H, W]");
-        }
-        this.transform = t;
-        this.transformed = t == null ? null : new float[xb.data.length];
+        batches.setTransform(t);
     }
 
     /** Whether step 1 is logged (the default, for the toy curves); epoch runs log at epoch ends only. */
     public void setLogFirstStep(boolean log) {
         this.logFirstStep = log;
-    }
-
-    private void nextBatch() {
-        int filled = 0;
-        int b = cfg.batchSize();
-        int dim = train.dim();
-        while (filled < b) {
-            if (cursor == perm.length) {
-                shuffle();
-            }
-            int take = Math.min(b - filled, perm.length - cursor);
-            for (int t = 0; t < take; t++) {
-                int i = perm[cursor + t];
-                if (sampleShape == null) {
-                    for (int j = 0; j < dim; j++) {
-                        xb.data[j * b + filled + t] = train.feature(i, j);   // feature-major [dim, B]
-                    }
-                } else {
-                    train.copySample(i, xb.data, (filled + t) * dim);   // [B, C, H, W]
-                }
-                yb[filled + t] = train.label(i);
-            }
-            filled += take;
-            cursor += take;
-        }
-        if (transform != null) {
-            transform.apply(xb.data, b, transformed, augmentRng);
-            System.arraycopy(transformed, 0, xb.data, 0, transformed.length);
-        }
     }
 
     /** The learning rate at the current step. */
@@ -245,12 +165,12 @@ public final class Trainer {
             a.setP(p);
         }
         double lr = currentLr();
-        nextBatch();
+        batches.next();
         net.zeroGrad();
-        Tensor logits = net.forward(xb, true);
+        Tensor logits = net.forward(batches.x(), true);
         int b = cfg.batchSize();
-        double l = loss.forwardBackward(logits.data, yb, grad, b, outputs);
-        windowCorrect += loss.correct(logits.data, yb, b, outputs);
+        double l = loss.forwardBackward(logits.data, batches.y(), grad, b, outputs);
+        windowCorrect += loss.correct(logits.data, batches.y(), b, outputs);
         net.backward(gradTensor);
         sgd.step(lr);
         step++;
@@ -333,53 +253,18 @@ public final class Trainer {
      * boundary and continued with {@link #beginEpoch} repeats an uninterrupted run bit for bit.
      */
     public TrainerState state() {
-        List<Parameter> ps = net.parameters();
-        float[][] values = new float[ps.size()][];
-        for (int k = 0; k < values.length; k++) {
-            values[k] = ps.get(k).value.clone();
-        }
-        float[][] vel = new float[ps.size()][];
-        for (int k = 0; k < vel.length; k++) {
-            vel[k] = sgd.velocity()[k].clone();
-        }
-        List<float[]> bs = net.buffers();
-        float[][] buf = new float[bs.size()][];
-        for (int k = 0; k < buf.length; k++) {
-            buf[k] = bs.get(k).clone();
-        }
-        return new TrainerState(step, values, vel, sgd.started(), buf);
+        return TrainerState.capture(step, net, sgd);
     }
 
     /** Restores a {@link #state()} taken from a trainer of the same network; checks every size. */
     public void restore(TrainerState s) {
-        List<Parameter> ps = net.parameters();
-        List<float[]> bs = net.buffers();
-        if (s.parameters().length != ps.size() || s.velocities().length != ps.size() || s.buffers().length != bs.size()) {
-            throw new IllegalArgumentException("the checkpoint holds " + s.parameters().length + " parameters and "
-                    + s.buffers().length + " buffers, the model " + ps.size() + " and " + bs.size());
-        }
-        for (int k = 0; k < ps.size(); k++) {
-            copy(s.parameters()[k], ps.get(k).value, "parameter " + k + " (" + ps.get(k).name() + ")");
-            copy(s.velocities()[k], sgd.velocity()[k], "velocity " + k);
-        }
-        for (int k = 0; k < bs.size(); k++) {
-            copy(s.buffers()[k], bs.get(k), "buffer " + k);
-        }
-        sgd.setStarted(s.sgdStarted());
+        s.restoreInto(net, sgd);
         step = s.step();
         status = null;
         reason = null;
         windowLoss = 0;
         windowCorrect = 0;
         windowBatches = 0;
-    }
-
-    private static void copy(float[] from, float[] to, String what) {
-        if (from.length != to.length) {
-            throw new IllegalArgumentException(what + " holds " + from.length + " values in the checkpoint, "
-                    + to.length + " in the model");
-        }
-        System.arraycopy(from, 0, to, 0, to.length);
     }
 
     /** Whether the run ended because it diverged (see {@link #outcome} for the reason). */
@@ -430,45 +315,7 @@ public final class Trainer {
      * binary nets) over {@code data} in evaluation mode: what a test-set confusion matrix needs.
      */
     public Evaluation evaluate(DataSet data) {
-        int n = data.size();
-        int dim = data.dim();
-        int chunk = sampleShape == null ? 1024 : 256;
-        int[] predicted = new int[n];
-        int correct = 0;
-        double lossSum = 0;
-        for (int from = 0; from < n; from += chunk) {
-            int m = Math.min(chunk, n - from);
-            float[] x = new float[m * dim];
-            int[] y = new int[m];
-            for (int k = 0; k < m; k++) {
-                if (sampleShape == null) {
-                    for (int j = 0; j < dim; j++) {
-                        x[j * m + k] = data.feature(from + k, j);
-                    }
-                } else {
-                    data.copySample(from + k, x, k * dim);
-                }
-                y[k] = data.label(from + k);
-            }
-            Tensor out = net.forward(Tensor.wrap(x, batchShape(m)), false);
-            lossSum += loss.forwardBackward(out.data, y, new float[out.data.length], m, outputs) * m;
-            correct += loss.correct(out.data, y, m, outputs);
-            for (int k = 0; k < m; k++) {       // logits are feature-major: [classes, batch]
-                int best;
-                if (outputs == 1) {
-                    best = out.data[k] > 0 ? 1 : 0;     // as the loss counts it
-                } else {
-                    best = 0;
-                    for (int c = 1; c < outputs; c++) {
-                        if (out.data[k + c * m] > out.data[k + best * m]) {
-                            best = c;
-                        }
-                    }
-                }
-                predicted[from + k] = best;
-            }
-        }
-        return new Evaluation(n == 0 ? Double.NaN : correct / (double) n, n == 0 ? Double.NaN : lossSum / n, predicted);
+        return probes.evaluate(data);
     }
 
     /** What {@link #evaluate} finds: accuracy, mean loss, and each sample's predicted class. */
@@ -480,23 +327,7 @@ public final class Trainer {
      * only), in evaluation mode.
      */
     public DecisionGrid decisionGrid(int resolution, double extent) {
-        if (train.dim() != 2 || outputs != 1) {
-            throw new IllegalStateException("decision grids need a 2-D binary data set");
-        }
-        float[] prob = new float[resolution * resolution];
-        float[] x = new float[resolution * 2];
-        double cell = 2 * extent / resolution;
-        for (int j = 0; j < resolution; j++) {
-            for (int i = 0; i < resolution; i++) {
-                x[i] = (float) (-extent + (i + 0.5) * cell);                  // feature-major [2, R]
-                x[resolution + i] = (float) (-extent + (j + 0.5) * cell);
-            }
-            Tensor out = net.forward(Tensor.wrap(x, 2, resolution), false);
-            for (int i = 0; i < resolution; i++) {
-                prob[j * resolution + i] = (float) BceWithLogits.sigmoid(out.data[i]);
-            }
-        }
-        return new DecisionGrid(resolution, -extent, extent, -extent, extent, prob);
+        return probes.decisionGrid(resolution, extent);
     }
 
     /**
@@ -505,63 +336,16 @@ public final class Trainer {
      * Empty when the network has no activation layer.
      */
     public float[][] hiddenResponses(int resolution, double extent) {
-        var layers = net.layers();
-        int upTo = -1;
-        for (int k = 0; k < layers.size(); k++) {
-            if (layers.get(k) instanceof org.addernet.engine.nn.Activation) {
-                upTo = k;
-                break;
-            }
-        }
-        if (upTo < 0 || train.dim() != 2) {
-            return new float[0][];
-        }
-        float[][] fields = null;
-        float[] x = new float[resolution * 2];
-        double cell = 2 * extent / resolution;
-        for (int j = 0; j < resolution; j++) {
-            for (int i = 0; i < resolution; i++) {
-                x[i] = (float) (-extent + (i + 0.5) * cell);
-                x[resolution + i] = (float) (-extent + (j + 0.5) * cell);
-            }
-            Tensor t = Tensor.wrap(x, 2, resolution);
-            for (int k = 0; k <= upTo; k++) {
-                t = layers.get(k).forward(t, false);
-            }
-            int units = t.dim(0);
-            if (fields == null) {
-                fields = new float[units][resolution * resolution];
-            }
-            for (int u = 0; u < units; u++) {
-                System.arraycopy(t.data, u * resolution, fields[u], j * resolution, resolution);
-            }
-        }
-        return fields;
+        return probes.hiddenResponses(resolution, extent);
     }
 
     /** The first layer's centres W_i ([units][inputs]) when it is an adder layer, else null. */
     public float[][] adderCentres() {
-        if (!(net.layers().get(0) instanceof org.addernet.engine.nn.AdderDense a)) {
-            return null;
-        }
-        float[] w = a.weight().value;
-        int in = train.dim();
-        float[][] c = new float[w.length / in][in];
-        for (int u = 0; u < c.length; u++) {
-            System.arraycopy(w, u * in, c[u], 0, in);
-        }
-        return c;
+        return probes.adderCentres();
     }
 
     /** Copies of every parameter, keyed {@code <layer index>.<name>} in network order. */
     public Map<String, float[]> weights() {
-        Map<String, float[]> out = new LinkedHashMap<>();
-        var layers = net.layers();
-        for (int k = 0; k < layers.size(); k++) {
-            for (Parameter p : layers.get(k).parameters()) {
-                out.put(k + "." + layers.get(k).describe() + "." + p.name(), p.value.clone());
-            }
-        }
-        return out;
+        return probes.weights();
     }
 }

@@ -14,7 +14,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.addernet.app.lab.FeatureScatter;
+import org.addernet.app.lab.FeatureStats;
 import org.addernet.app.ui.view.FxImages;
+import org.addernet.engine.model.FeatureProbe;
 
 /**
  * Fig. 1: the 2-D features of a trained LeNet++ (run folder of {@code fig1-features-*}) scattered by
@@ -100,8 +102,8 @@ final class FeaturesTab {
             view.setImage(FxImages.toFx((java.awt.image.BufferedImage) r[1], null));
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %9s %13s %13s %13s%n", "run",
                     "accuracy", "nearest L1", "nearest L2", "nearest angle"));
-            for (FeatureScatter.Features f : loaded.features()) {
-                FeatureScatter.Separation s = FeatureScatter.separation(f);
+            for (FeatureProbe.Features f : loaded.features()) {
+                FeatureStats.Separation s = FeatureStats.separation(f);
                 sb.append(String.format(Locale.ROOT, "%-24s %8.1f%% %12.1f%% %12.1f%% %12.1f%%%n", f.label(),
                         100 * s.accuracy(), 100 * s.nearestMeanL1(), 100 * s.nearestMeanL2(), 100 * s.nearestAngle()));
             }

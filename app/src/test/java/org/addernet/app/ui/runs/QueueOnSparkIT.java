@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.addernet.app.cluster.ClusterLedger;
+import org.addernet.app.store.ClusterLedger;
 import org.addernet.app.store.QueueItem;
 import org.addernet.app.store.RunInfo;
 import org.addernet.engine.train.RunStatus;

@@ -1,4 +1,4 @@
-package org.addernet.app.cluster;
+package org.addernet.app.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,7 +14,8 @@ import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.Json;
 
 /**
- * {@code cluster.json}: where a run folder's runs ran. One entry per task (one seed of one
+ * {@code cluster.json}: where a run folder's runs ran, when they ran on a cluster (written by
+ * {@code org.addernet.app.cluster.ClusterRun}, read by the store for its history). One entry per task (one seed of one
  * variant): its status, the executor and host that returned it, the executor JVM's pid, how many
  * attempts it took and why the lost ones were lost, and for an epoch run the epoch it continued
  * after. The run store's history shows it ({@link #summary()}, {@link #lines()}).
@@ -73,7 +74,8 @@ public record ClusterLedger(String master, String store, List<Entry> tasks) {
         }
     }
 
-    void write(Path folder) throws IOException {
+    /** Writes {@code cluster.json} into {@code folder} (atomically). */
+    public void write(Path folder) throws IOException {
         AtomicFiles.writeString(folder.resolve(FILE), JSON.writeValueAsString(this));
     }
 
