@@ -59,7 +59,7 @@ final class QueuePane {
     private final Spinner<Integer> parallel;
     private final Button start = new Button("Start");
     private final Button pause = new Button("Pause");
-    private final RunOnChoice runOn = new RunOnChoice();
+    private final RunOnViewModel runOn = new RunOnViewModel();
     private final Label message = new Label();
     private final Label summary = new Label();
     private final TableView<QueueItem> table = new TableView<>();
@@ -132,7 +132,7 @@ final class QueuePane {
         form.addRow(1, bold("Settings"), settings);
         form.addRow(2, bold("Sweep"), sweep);
         form.addRow(3, bold("Data root"), new HBox(8, dataRoot, add));
-        form.addRow(4, bold("Run on"), runOn.node());
+        form.addRow(4, bold("Run on"), new RunOnChoice(runOn).node());
         GridPane.setHgrow(settings, Priority.ALWAYS);
 
         buildTable();
@@ -217,8 +217,8 @@ final class QueuePane {
         return parallel;
     }
 
-    /** The "Run on" choice (tests, screenshots). */
-    RunOnChoice runOn() {
+    /** Where the queue's items run (tests, screenshots). */
+    RunOnViewModel runOn() {
         return runOn;
     }
 

@@ -36,7 +36,8 @@ public final class ClusterShots {
         RunsWindow win = w[0];
         QueuePane q = win.queuePane();
         Shots.fx(() -> {
-            q.runOn().choose(RunOnChoice.SPARK, master);
+            q.runOn().target.set(RunOnViewModel.SPARK);
+            q.runOn().master.set(master);
             q.parallelSpinner().getValueFactory().setValue(2);
             win.queue().setParallel(2);
             q.fill("table5-toy", 10, "", "", null);

@@ -54,10 +54,13 @@ class QueueOnSparkIT {
             return r;
         });
         try {
-            robot.interact(() -> {
-                w.queuePane().runOn().choose(RunOnChoice.SPARK, "local[2]");
+            robot.interact(() -> {                 // the controls, bound to the tab's view model
+                robot.lookup("#queue-run-on").<javafx.scene.control.ChoiceBox<String>>query().setValue(RunOnViewModel.SPARK);
+                robot.lookup("#queue-master").<javafx.scene.control.TextField>query().setText("local[2]");
                 w.queuePane().fill("fig2-unit-ball", 2, "training.iterations=300 runs.hidden=[2]", "", null);
             });
+            assertEquals(RunOnViewModel.SPARK, w.queuePane().runOn().target.get());
+            assertEquals("local[2]", w.queuePane().runOn().master.get());
             robot.clickOn("#queue-add");
             WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !w.queue().items().isEmpty()
                     && w.queue().items().stream().allMatch(QueueItem::isDone));
