@@ -169,8 +169,40 @@ public final class QueueCommand implements Runnable {
                 + "the queue's setting, at first half the cores)")
         Integer parallel;
 
+        @picocli.CommandLine.Mixin
+        ClusterArgs cluster = new ClusterArgs();
+
         @Override
         int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            String problem = cluster.problem();
+            if (problem != null) {
+                err.println(name() + ": " + problem);
+                return 2;
+            }
+            if (!cluster.on()) {
+                return runAll(q, out, err);
+            }
+            // every item's runs go to the cluster, one task each; --store: the home is on a shared path
+            boolean shared = cluster.store != null;
+            if (shared && !q.store().home().toAbsolutePath().normalize().equals(cluster.store.toAbsolutePath().normalize())) {
+                err.println(name() + ": --store " + cluster.store + ": the queue's run folders are in its home "
+                        + q.store().home() + "; give --home " + cluster.store + " --store " + cluster.store);
+                return 2;
+            }
+            try (org.addernet.app.cluster.ClusterRunners on = new org.addernet.app.cluster.ClusterRunners(cluster.options(),
+                    shared)) {
+                try {
+                    on.session();
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    err.println(name() + ": --cluster: " + e.getMessage());
+                    return 2;
+                }
+                q.runOn(on);
+                return runAll(q, out, err);
+            }
+        }
+
+        private int runAll(RunQueue q, PrintWriter out, PrintWriter err) {
             if (parallel != null) {
                 if (parallel < 1) {
                     err.println(name() + ": --parallel must be >= 1, got " + parallel);

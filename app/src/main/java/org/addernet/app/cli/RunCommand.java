@@ -23,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import org.addernet.engine.train.RunStatus;
 
-/** {@code workbench run PRESET [--out DIR] [--set key.path=value ...] [--data DIR] [--seeds N] [--jobs N]}. */
+/**
+ * {@code workbench run PRESET [--out DIR] [--set key.path=value ...] [--data DIR] [--seeds N] [--jobs N]
+ * [--cluster URL [--store DIR] [--spark-conf key=value ...]]}.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a preset headless. Toy presets write summary.json, metrics.csv, decision-boundary.png and "
                 + "grid.png; image presets train epoch by epoch and write summary.json, metrics.csv, curves.png and a "
@@ -54,6 +57,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "runs at once (default: the number of cores)")
     Integer jobs;
 
+    @picocli.CommandLine.Mixin
+    ClusterArgs cluster = new ClusterArgs();
+
     @picocli.CommandLine.ParentCommand
     WorkbenchCommand parent;
 
@@ -72,6 +78,12 @@ public final class RunCommand implements Callable<Integer> {
             err.println("workbench run: --jobs must be >= 1, got " + j);
             return 2;
         }
+        String clusterProblem = cluster.problem() != null ? cluster.problem()
+                : cluster.store != null && out != null ? "--store DIR makes the run folder under DIR/runs: drop --out" : null;
+        if (clusterProblem != null) {
+            err.println("workbench run: " + clusterProblem);
+            return 2;
+        }
         if (resume != null) {
             if (preset != null || !overrides.isEmpty() || out != null || seeds != 1) {
                 err.println("workbench run: --resume DIR takes its preset, settings and seeds from DIR; "
@@ -85,6 +97,10 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         if (org.addernet.app.lab.LabRuns.NAMES.contains(preset) && !Files.exists(Path.of(preset))) {
+            if (cluster.on()) {
+                err.println("workbench run: " + preset + " is a theorem-lab experiment: it runs on this machine, not --cluster");
+                return 2;
+            }
             return lab(err);
         }
         Preset p;
@@ -95,10 +111,11 @@ public final class RunCommand implements Callable<Integer> {
             return 2;
         }
         Path dir;
+        RunStore store = cluster.store != null ? new RunStore(cluster.store.toAbsolutePath()) : RunStore.atDefaultHome();
         try {
-            dir = out != null ? out : RunStore.atDefaultHome().createRunFolder(p.name());
+            dir = out != null ? out : store.createRunFolder(p.name());
         } catch (IOException e) {
-            err.println("workbench run: cannot make a run folder under " + RunStore.atDefaultHome().runsDir() + ": " + e);
+            err.println("workbench run: cannot make a run folder under " + store.runsDir() + ": " + e);
             return 1;
         }
         RunRequest request = RunRequest.of(p, preset, overrides, seeds, dir).withDataRoot(data).withJobs(j);
@@ -182,7 +199,28 @@ public final class RunCommand implements Callable<Integer> {
      */
     private int runAndReport(Preset p, RunRequest request, ManifestWriter manifest, java.io.PrintWriter err) {
         boolean toy = Runners.kind(p) == Runners.Kind.TOY;
-        Runner runner = Runners.create(p, request, new RunLog(parent.err, !toy && System.console() != null));
+        if (!cluster.on()) {
+            return runAndReport(Runners.create(p, request, new RunLog(parent.err, !toy && System.console() != null)), toy,
+                    manifest, err);
+        }
+        // on a cluster: one Spark session for this run; its runs' numbers are a local run's
+        boolean shared = cluster.store != null && request.outDir().toAbsolutePath().normalize()
+                .startsWith(cluster.store.toAbsolutePath().normalize());
+        try (org.addernet.app.cluster.ClusterRunners on = new org.addernet.app.cluster.ClusterRunners(cluster.options(),
+                shared)) {
+            Runner runner;
+            try {
+                runner = on.apply(request, RunLog.to(parent.err));
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                err.println("workbench run: --cluster: " + e.getMessage());
+                return 2;
+            }
+            return runAndReport(runner, toy, manifest, err);
+        }
+    }
+
+    private int runAndReport(Runner runner, boolean toy, ManifestWriter manifest, java.io.PrintWriter err) {
+        RunRequest request = runner.request();
         runner.observe(manifest);
         Path dir = request.outDir();
         Thread hook = onCtrlC(runner::cancel, runner::await, toy ? 60_000 : 120_000);

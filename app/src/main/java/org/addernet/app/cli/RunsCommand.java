@@ -158,6 +158,9 @@ public final class RunsCommand implements Callable<Integer> {
                     + (r.reason() == null ? "" : "  (" + r.reason() + ")");
             out.println(String.format(Locale.ROOT, "%-44s %-11s %-5s %5s %9s  %s", r.id(), r.status(),
                     r.kind() == null ? "-" : r.kind(), r.seeds() == 0 ? "-" : r.seeds(), best, what));
+            if (r.cluster() != null) {                // where a cluster ran its tasks, and in how many attempts
+                out.println("    ran on " + r.ranOn());
+            }
         }
     }
 

@@ -17,8 +17,6 @@ import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.Json;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.Png;
-import org.addernet.app.figures.EpochCurvesChart;
-import org.addernet.app.figures.GradientNormTableChart;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
@@ -300,74 +298,14 @@ public final class EpochRunner extends RunnerBase<Summary> {
         AtomicFiles.writeString(dir.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
     }
 
-    /**
-     * The top-level {@code gradient-norms.csv}, laid out like the paper's Table 1: one row per run
-     * ({@code run,model,layer1,layer2,...}) from the runs' own files; also logged.
-     */
+    /** The top-level {@code gradient-norms.csv} and {@code .png} (Table 1), from the runs' own files; also logged. */
     private void writeGradientNormTable(List<ImageRun> plan) {
-        List<String> rows = new ArrayList<>();
-        List<GradientNormTableChart.Series> bars = new ArrayList<>();
-        int width = 0;
-        for (ImageRun r : plan) {
-            Path f = out.resolve(r.id()).resolve(RunFiles.GRADIENT_NORMS);
-            if (!Files.isRegularFile(f)) {
-                continue;
-            }
-            try {
-                List<String> values = new ArrayList<>();
-                List<String> lines = Files.readAllLines(f);
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] c = line.split(",");
-                    values.add(c[c.length - 1]);
-                }
-                width = Math.max(width, values.size());
-                rows.add(r.id() + "," + r.model() + "," + String.join(",", values));
-                bars.add(new GradientNormTableChart.Series(r.id() + " (" + preset.data().set() + ")",
-                        r.model().contains("adder"), false, values.stream().mapToDouble(Double::parseDouble).toArray()));
-            } catch (IOException | RuntimeException e) {
-                log("  %s not read: %s", f, e.getMessage());
-            }
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder("run,model");
-        for (int k = 1; k <= width; k++) {
-            sb.append(",layer").append(k);
-        }
-        sb.append('\n');
-        rows.forEach(r -> sb.append(r).append('\n'));
-        try {
-            AtomicFiles.writeString(out.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
-            for (ImageRun r : plan) {
-                double[] paper = FirstStepNorms.PAPER.get(r.model());
-                if (paper != null && r.seedIndex() == 0) {
-                    bars.add(new GradientNormTableChart.Series((r.model().contains("adder") ? "AdderNet" : "CNN")
-                            + ", the paper (MNIST)", r.model().contains("adder"), true, paper));
-                }
-            }
-            bars.sort(java.util.Comparator.comparing((GradientNormTableChart.Series b) -> !b.adder()));
-            Png.write(GradientNormTableChart.create("Gradient norms at the first iteration (Table 1)", bars)
-                    .createBufferedImage(1000, 520), out.resolve(RunFiles.GRADIENT_NORMS_PNG));
-            log("gradient L2 norms at iteration 1, before adaptive scaling (%s, %s):", RunFiles.GRADIENT_NORMS, RunFiles.GRADIENT_NORMS_PNG);
-            for (String r : sb.toString().split("\n")) {
-                log("  %s", r.replace(",", "  "));
-            }
-        } catch (IOException e) {
-            log("  %s not written: %s", RunFiles.GRADIENT_NORMS, e.getMessage());
-        }
+        EpochFigures.writeGradientNormTable(preset, out, plan, line -> log("%s", line));
     }
 
     /** {@code curves.png}: accuracy and loss per epoch of every run so far (a failure to draw is only logged). */
     private void writeCurves() {
-        try {
-            List<EpochCurvesChart.Run> runs = curves.entrySet().stream()
-                    .map(e -> new EpochCurvesChart.Run(e.getKey(), e.getValue())).toList();
-            String title = preset.title().isBlank() ? preset.name() : preset.title();
-            Png.write(EpochCurvesChart.render(title, runs, 1400, 560), out.resolve(RunFiles.CURVES));
-        } catch (IOException | RuntimeException e) {
-            log("  curves.png not written: %s", e);
-        }
+        EpochFigures.writeCurves(preset, out, curves, line -> log("%s", line));
     }
 
     private Checkpoint readCheckpoint(Path file, ImageRun r, String fingerprint, int classes) throws IOException {

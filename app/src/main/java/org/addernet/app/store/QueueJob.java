@@ -38,6 +38,11 @@ final class QueueJob implements Runnable {
         /** The folder and its manifest exist (the queue saves the folder with the item). */
         void folderReady(QueueJob job, Path folder, ManifestWriter manifest);
 
+        /** What makes the runners of items that start now (a cluster's), or null for {@link Runners#create}. */
+        default java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+            return null;
+        }
+
         /** The runner's progress (throttled by the queue). */
         void progress(QueueJob job, long done, long total, String text);
 
@@ -135,7 +140,8 @@ final class QueueJob implements Runnable {
             boolean resume = continuing && kind != Runners.Kind.TOY && Files.isRegularFile(folder.resolve(RunFiles.PRESET));
             RunRequest request = new RunRequest(spec.preset(), spec.presetJson(), spec.overrides(), null, spec.seeds(),
                     folder.toString(), spec.dataRoot() == null ? null : spec.dataRoot().toString(), resume, jobs);
-            Runner runner = Runners.create(preset, request, RunLog.to(log));
+            var on = host.runOn();
+            Runner runner = on == null ? Runners.create(preset, request, RunLog.to(log)) : on.apply(request, RunLog.to(log));
             runner.observe(mw).observe(new RunObserver() {
                 @Override
                 public void progress(long done, long total, String text) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runner;
 import org.addernet.engine.train.RunStatus;
 import org.addernet.presets.PresetLoader;
 
@@ -57,6 +60,7 @@ public final class RunQueue implements AutoCloseable {
     private final QueueNotifier notifier = new QueueNotifier(System::nanoTime);
     private final QueueScheduler scheduler;
     private final QueueJob.Host jobs = new Jobs();
+    private volatile java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn;
     private boolean dispatching;
     private boolean closed;
 
@@ -281,6 +285,20 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Where items that start from now on run: null for this machine (the default), else what makes
+     * their runners ({@code org.addernet.app.cluster.ClusterRunners}: on a Spark cluster, with the
+     * numbers of a local run). Items running now finish where they are.
+     */
+    public void runOn(java.util.function.BiFunction<RunRequest, RunLog, Runner> runners) {
+        this.runOn = runners;
+    }
+
+    /** What {@link #runOn} was given (null: this machine). */
+    public java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+        return runOn;
+    }
+
     /** How many items run at once. */
     public int parallel() {
         synchronized (mutex) {
@@ -408,6 +426,11 @@ public final class RunQueue implements AutoCloseable {
         @Override
         public Object lock() {
             return mutex;
+        }
+
+        @Override
+        public java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+            return runOn;
         }
 
         @Override

@@ -209,10 +209,17 @@ public final class RunStore {
         } else {
             status = declared;
         }
+        ClusterLedger cluster;
+        try {
+            cluster = ClusterLedger.read(folder);
+        } catch (IOException e) {
+            cluster = null;
+            reason = reason == null ? e.getMessage() : reason;
+        }
         return new RunInfo(folder, name, presetName, title, kind, m == null ? null : m.presetSource(), seeds,
                 m == null ? List.of() : m.overrides(), List.copyOf(models), engine, m == null ? null : m.source(),
                 m != null && m.created() != null ? m.created() : fallbackCreated, status, reason,
-                m == null ? 0 : m.resumes(), m == null ? null : m.queueItem(), records);
+                m == null ? 0 : m.resumes(), m == null ? null : m.queueItem(), records, cluster);
     }
 
     /** The runs of {@code runs} that match every filter given (null: any). {@code model} matches a run that trained it. */
