@@ -55,6 +55,11 @@ public final class CurvesCommand implements Callable<Integer> {
             err.println("workbench curves: --size " + size + ": expected WIDTHxHEIGHT within 300x200 .. 8000x8000");
             return 2;
         }
+        String problem = OutputFile.problem("--out", out);
+        if (problem != null) {
+            err.println("workbench curves: " + problem);
+            return 2;
+        }
         List<EpochCurvesChart.Run> runs = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         try {
@@ -69,7 +74,7 @@ public final class CurvesCommand implements Callable<Integer> {
                 }
                 int found = 0;
                 for (Path csv : csvs) {
-                    if (!Files.readString(csv).startsWith("epoch,")) {
+                    if (!MetricsCsv.isEpochs(csv)) {
                         continue;                 // a toy run's metrics.csv: iterations, not epochs
                     }
                     String label = csv.getParent().getFileName().toString();
@@ -85,10 +90,15 @@ public final class CurvesCommand implements Callable<Integer> {
                     return 2;
                 }
             }
-            Png.write(EpochCurvesChart.render(title, runs, w, h), out);
         } catch (IOException e) {
             err.println("workbench curves: " + e.getMessage());
             return 2;
+        }
+        try {
+            Png.write(EpochCurvesChart.render(title, runs, w, h), out);
+        } catch (IOException e) {
+            err.println("workbench curves: " + e.getMessage());
+            return 1;
         }
         spec.commandLine().getOut().println(out);
         return 0;

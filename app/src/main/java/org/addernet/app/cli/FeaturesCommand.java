@@ -47,6 +47,11 @@ public final class FeaturesCommand implements Callable<Integer> {
             return 2;
         }
         Path file = out != null ? out : dir.resolve("features.png");
+        String problem = OutputFile.problem("--out", file);
+        if (problem != null) {
+            err.println("workbench features: " + problem);
+            return 2;
+        }
         FeatureScatter.Loaded loaded;
         try {
             loaded = FeatureScatter.fromRun(dir, data, limit);

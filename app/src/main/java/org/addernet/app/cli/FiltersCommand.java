@@ -38,6 +38,11 @@ public final class FiltersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
+        String problem = OutputFile.problem("--out", out);
+        if (problem != null) {
+            err.println("workbench filters: " + problem);
+            return 2;
+        }
         List<FilterFigure.Row> rows = new ArrayList<>();
         try {
             for (Path dir : dirs) {

@@ -56,6 +56,11 @@ public final class WeightsCommand implements Callable<Integer> {
             err.println("workbench weights: --layer must be >= 1, got " + layer);
             return 2;
         }
+        String problem = out == null ? null : OutputFile.problem("--out", out);
+        if (problem != null) {
+            err.println("workbench weights: " + problem);
+            return 2;
+        }
         List<Layer> found = new ArrayList<>();
         try {
             java.util.Set<String> seen = new java.util.HashSet<>();
@@ -87,7 +92,7 @@ public final class WeightsCommand implements Callable<Integer> {
             try {
                 Png.write(render(found), out);
             } catch (IOException e) {
-                err.println("workbench weights: cannot write " + out + ": " + e.getMessage());
+                err.println("workbench weights: " + e.getMessage());
                 return 1;
             }
             o.println(out);

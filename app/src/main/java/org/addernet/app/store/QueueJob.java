@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.addernet.app.io.FolderClaim;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
@@ -101,18 +102,29 @@ final class QueueJob implements Runnable {
                 : "interrupted: starts again in its folder on the next start (toy runs keep no checkpoints)";
     }
 
+    /**
+     * Runs the item: claims its folder ({@link FolderClaim}: another process or run writing it
+     * fails the item with that reason, nothing written), writes its manifest and run.log, and
+     * runs the runner, which joins the claim. A continuing item resumes from its checkpoints;
+     * a run of it that has none trains again from epoch 1 ({@code restart}), which run.log says.
+     */
     @Override
     public void run() {
         RunStatus endState;
         String error = null;
         PrintStream log = null;
         ManifestWriter mw = null;
+        FolderClaim claim = null;
         Path folder = spec.folder() != null && Files.isDirectory(spec.folder()) ? spec.folder() : null;
         try {
             Preset preset = PresetLoader.parse("queue item " + spec.id() + " (" + spec.preset() + ")", spec.presetJson(),
                     List.of());
             Runners.Kind kind = Runners.kind(preset);
             boolean continuing = folder != null;
+            if (!continuing) {
+                folder = store.createRunFolder(preset.name());
+            }
+            claim = FolderClaim.claim(folder, continuing, "run folder", null);   // its own folder: its files are its own
             if (continuing) {
                 mw = ManifestWriter.resuming(folder, preset, spec.preset(), spec.overrides(), spec.seeds(), source);
                 if (kind == Runners.Kind.TOY) {
@@ -120,7 +132,6 @@ final class QueueJob implements Runnable {
                     Files.deleteIfExists(folder.resolve(RunFiles.SUMMARY));
                 }
             } else {
-                folder = store.createRunFolder(preset.name());
                 mw = ManifestWriter.fresh(folder, RunManifest.begin(preset, spec.preset(), spec.overrides(),
                         spec.seeds(), source), false);
             }
@@ -131,10 +142,13 @@ final class QueueJob implements Runnable {
                     StandardCharsets.UTF_8);
             log.println("# " + Instant.now() + " queue item " + spec.id() + (continuing ? " continues" : " starts")
                     + " in " + folder);
-            // epoch runs continue from their checkpoints, sweeps from their completed variants
+            for (String note : claim.takeNotes()) {
+                log.println("# " + note);
+            }
+            // epoch runs continue from their checkpoints (or, without one, from epoch 1), sweeps from their completed variants
             boolean resume = continuing && kind != Runners.Kind.TOY && Files.isRegularFile(folder.resolve(RunFiles.PRESET));
             RunRequest request = new RunRequest(spec.preset(), spec.presetJson(), spec.overrides(), null, spec.seeds(),
-                    folder.toString(), spec.dataRoot() == null ? null : spec.dataRoot().toString(), resume, jobs);
+                    folder.toString(), spec.dataRoot() == null ? null : spec.dataRoot().toString(), resume, jobs, resume);
             Runner runner = Runners.create(preset, request, RunLog.to(log));
             runner.observe(mw).observe(new RunObserver() {
                 @Override
@@ -169,6 +183,9 @@ final class QueueJob implements Runnable {
         } finally {
             if (log != null) {
                 log.close();
+            }
+            if (claim != null) {
+                claim.close();
             }
         }
         host.ended(this, endState, error, mw);
