@@ -52,6 +52,13 @@ public final class DownloadCommand implements Callable<Integer> {
             return 2;
         }
         Path root = data != null ? data : DataRoots.defaultRoot(WorkbenchEnv.env(), WorkbenchEnv.userHome());
+        try {
+            Files.createDirectories(root);     // a root that cannot be made: said at once, before any download
+        } catch (IOException e) {
+            err.println("workbench download: cannot make the data root " + root + ": " + IoText.reason(e)
+                    + "; choose a data root you can write with --data DIR");
+            return 1;
+        }
         Downloader downloader = new Downloader();
         try {
             for (Source src : Sources.forSet(s)) {

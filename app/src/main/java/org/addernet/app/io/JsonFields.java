@@ -150,6 +150,10 @@ public final class JsonFields {
 
     /** One of {@code allowed} (a string); null when absent (a problem when required) or not allowed. */
     public String oneOf(String path, List<String> allowed, boolean required) {
+        if (required && node(path) == null) {
+            problem(path, "missing; expected one of " + String.join(", ", allowed));
+            return null;
+        }
         String s = text(path, required);
         if (s != null && !allowed.contains(s)) {
             problem(path, "expected one of " + String.join(", ", allowed) + ", got \"" + s + "\"");

@@ -123,11 +123,16 @@ final class QueueFile {
 
     /** Saves the items and the queue's settings atomically. */
     void save(List<QueueEntry> items, int parallel, int nextId) throws IOException {
+        AtomicFiles.writeString(path(), text(home, items, parallel, nextId));
+    }
+
+    /** The text {@link #save} writes. */
+    static String text(Path home, List<QueueEntry> items, int parallel, int nextId) throws JsonProcessingException {
         List<Entry> saved = new ArrayList<>();
         for (QueueEntry it : items) {
             saved.add(it.toFile(home));
         }
-        AtomicFiles.writeString(path(), JSON.writeValueAsString(new Document(FORMAT, parallel, nextId, saved)) + "\n");
+        return JSON.writeValueAsString(new Document(FORMAT, parallel, nextId, saved)) + "\n";
     }
 
     /**
@@ -162,7 +167,7 @@ final class QueueFile {
             check(source, json, problems);
         }
         if (!problems.isEmpty()) {
-            String m = problems.message();
+            String m = problems.sortByPlace().message();
             throw new QueueFileException(m.contains(HINT) ? m : m + (problems.size() == 1 ? "; " : "\n  ") + HINT);
         }
         try {

@@ -218,7 +218,7 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
         String updated = f.text("updated", false);
         String reason = f.text("reason", false);
         String queueItem = f.text("queueItem", false);
-        problems.throwIfAny(ps -> new IOException(ps.message()));
+        problems.sortByPlace().throwIfAny(ps -> new IOException(ps.message()));
         return new RunManifest(seeds.intValue(), preset, title, kind, presetSource, overrides, engineVersion, source2,
                 created, updated, statusId == null ? null : RunStatus.fromId(statusId), reason, pid,
                 resumes == null ? 0 : resumes.intValue(), queueItem);

@@ -267,6 +267,7 @@ public final class RunStore {
             f.whole(r + ".epochsDone", 0, Integer.MAX_VALUE, false, null);
         }
         if (!problems.isEmpty()) {
+            problems.sortByPlace();
             return List.of();
         }
         List<RunRecord> out = new ArrayList<>();
