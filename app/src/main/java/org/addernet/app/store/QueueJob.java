@@ -36,6 +36,12 @@ final class QueueJob implements Runnable {
         /** The lock guarding the queue and this job's fields. */
         Object lock();
 
+        /**
+         * The item's new folder has a name and is about to be made: the queue saves it with the item
+         * first, so that a kill at any point leaves no folder the queue does not know.
+         */
+        void folderChosen(QueueJob job, Path folder);
+
         /** The folder and its manifest exist (the queue saves the folder with the item). */
         void folderReady(QueueJob job, Path folder, ManifestWriter manifest);
 
@@ -122,7 +128,7 @@ final class QueueJob implements Runnable {
             Runners.Kind kind = Runners.kind(preset);
             boolean continuing = folder != null;
             if (!continuing) {
-                folder = store.createRunFolder(preset.name());
+                folder = newFolder(preset.name());
             }
             claim = FolderClaim.claim(folder, continuing, "run folder", null);   // its own folder: its files are its own
             if (continuing) {
@@ -189,6 +195,22 @@ final class QueueJob implements Runnable {
             }
         }
         host.ended(this, endState, error, mw);
+    }
+
+    /** A new run folder of the store, named in queue.json before it is made (see {@link Host#folderChosen}). */
+    private Path newFolder(String presetName) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = store.nextRunFolder(presetName);
+            host.folderChosen(this, candidate);
+            Files.createDirectories(candidate.getParent());
+            try {
+                return Files.createDirectory(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {      // another process, the same second
+                if (attempt >= 100) {
+                    throw new IOException(candidate + ": no free run folder name after 100 tries");
+                }
+            }
+        }
     }
 
     /** Hands the runner's cancel to the job; false when the job was already asked to stop. */

@@ -448,6 +448,17 @@ public final class RunQueue implements AutoCloseable {
         }
 
         @Override
+        public void folderChosen(QueueJob job, Path folder) {
+            synchronized (mutex) {
+                QueueEntry it = find(job.spec.id());
+                if (it != null) {
+                    it.runFolder = folder;
+                }
+                persist(true);
+            }
+        }
+
+        @Override
         public void folderReady(QueueJob job, Path folder, ManifestWriter manifest) {
             synchronized (mutex) {
                 QueueEntry it = find(job.spec.id());
