@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,13 +92,13 @@ public final class CurvesCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            err.println("workbench curves: " + e.getMessage());
+            err.println("workbench curves: " + IoText.message(e));
             return 2;
         }
         try {
             Png.write(EpochCurvesChart.render(title, runs, w, h), out);
         } catch (IOException e) {
-            err.println("workbench curves: " + e.getMessage());
+            err.println("workbench curves: " + IoText.message(e));
             return 1;
         }
         spec.commandLine().getOut().println(out);

@@ -48,7 +48,7 @@ public final class DownloadCommand implements Callable<Integer> {
         try {
             s = ImageSet.of(set);
         } catch (IllegalArgumentException e) {
-            err.println("workbench download: " + e.getMessage());
+            err.println("workbench download: " + IoText.message(e));
             return 2;
         }
         Path root = data != null ? data : DataRoots.defaultRoot(WorkbenchEnv.env(), WorkbenchEnv.userHome());
@@ -86,7 +86,7 @@ public final class DownloadCommand implements Callable<Integer> {
                     + IoText.reason(e));
             return 1;
         } catch (IOException e) {
-            err.println("workbench download: " + e.getMessage());
+            err.println("workbench download: " + IoText.message(e));
             return 1;
         }
     }

@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -58,7 +59,7 @@ public final class FeaturesCommand implements Callable<Integer> {
             String title = "LeNet++ features by class on " + loaded.set().id() + ": AdderNet vs CNN (the paper's Fig. 1)";
             Png.write(FeatureScatter.render(loaded.features(), FeatureScatter.classNames(loaded.set()), title), file);
         } catch (IOException | PresetException | IllegalArgumentException e) {
-            err.println("workbench features: " + e.getMessage());
+            err.println("workbench features: " + IoText.message(e));
             return 2;
         }
         var o = spec.commandLine().getOut();

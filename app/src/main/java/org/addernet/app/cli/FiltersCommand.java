@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ public final class FiltersCommand implements Callable<Integer> {
             }
             Png.write(FilterFigure.render(rows, layer), out);
         } catch (IOException | PresetException | IllegalArgumentException e) {
-            err.println("workbench filters: " + e.getMessage());
+            err.println("workbench filters: " + IoText.message(e));
             return 2;
         }
         spec.commandLine().getOut().println(out);

@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -134,7 +135,7 @@ public final class RunsCommand implements Callable<Integer> {
                 out.println(png);
             }
         } catch (IOException e) {
-            err.println("workbench runs: " + e.getMessage());
+            err.println("workbench runs: " + IoText.message(e));
             return 1;
         }
         return 0;

@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -72,7 +73,7 @@ public final class WeightsCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException | PresetException | IllegalArgumentException e) {
-            err.println("workbench weights: " + e.getMessage());
+            err.println("workbench weights: " + IoText.message(e));
             return 2;
         }
         o.printf(Locale.ROOT, "%-26s %-26s %8s %-9s %11s %11s %13s %12s %8s   %s%n", "run", "layer", "weights", "fit",
@@ -92,7 +93,7 @@ public final class WeightsCommand implements Callable<Integer> {
             try {
                 Png.write(render(found), out);
             } catch (IOException e) {
-                err.println("workbench weights: " + e.getMessage());
+                err.println("workbench weights: " + IoText.message(e));
                 return 1;
             }
             o.println(out);

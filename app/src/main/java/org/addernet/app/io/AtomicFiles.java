@@ -37,9 +37,17 @@ import javax.imageio.ImageIO;
  */
 public final class AtomicFiles {
     static {
-        // ImageIO's default disk cache writes temporary files of its own (beside none of ours) and
-        // closes them from a shutdown hook, which threw on a full disk: every image goes through
-        // here, from memory
+        imagesInMemory();
+    }
+
+    /**
+     * Turns ImageIO's disk cache off for this JVM: by default it writes temporary files of its own
+     * (beside none of ours, uncounted, on the system's temporary folder) and closes them from a
+     * shutdown hook, which threw a NullPointerException on a full disk. Every image the workbench
+     * writes goes through this writer, encoded in memory. Called when this class loads, and by the
+     * runners and {@code Main} before anything draws (Java2D's warm-up encodes a PNG too).
+     */
+    public static void imagesInMemory() {
         ImageIO.setUseCache(false);
     }
 

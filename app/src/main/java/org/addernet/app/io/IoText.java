@@ -57,6 +57,21 @@ public final class IoText {
     }
 
     /**
+     * The message of an I/O failure for a user: the JDK's file-system errors as {@code FILE:
+     * reason} (their own message is the bare path), the workbench's own as they are.
+     */
+    public static String message(Throwable e) {
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            e = u.getCause();
+        }
+        if (e instanceof FileSystemException f && !(e.getClass().getName().startsWith("org.addernet"))) {
+            return (f.getFile() == null ? "" : f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile())
+                    + ": ") + reason(f);
+        }
+        return e.getMessage() != null ? e.getMessage() : describe(e);
+    }
+
+    /**
      * Any failure of a run in words: an I/O failure's {@link #reason}, running out of memory with
      * what to do, an expected error's message; a bug names its kind ({@code an internal error
      * (NullPointerException)}), never with a stack trace.

@@ -18,6 +18,10 @@ import org.addernet.presets.Preset;
  * whichever way it comes). A runner fills in {@link #runAll()}.
  */
 abstract class RunnerBase<S extends RunSummary> implements Runner {
+    static {
+        org.addernet.app.io.AtomicFiles.imagesInMemory();     // before any figure is warmed up or drawn
+    }
+
     final Preset preset;
     final RunRequest request;
     final RunLog log;
