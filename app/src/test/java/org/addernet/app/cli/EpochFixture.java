@@ -18,6 +18,16 @@ final class EpochFixture {
         return SyntheticMnist.write(tmp.resolve("data"), 64, 32, 5);
     }
 
+    /** A finished one-epoch run in {@code tmp/run} on {@link #data}; returns the folder. */
+    static Path oneEpoch(Path tmp, Path data) {
+        Path out = tmp.resolve("run");
+        Cli r = Cli.run(run(out, data, 1));
+        if (r.exit() != 0) {
+            throw new AssertionError(r.err());
+        }
+        return out;
+    }
+
     static String[] run(Path out, Path data, int epochs, String... more) {
         List<String> a = new ArrayList<>(List.of("run", PRESET, "--out", out.toString(), "--data", data.toString(),
                 "--set", "training.batchSize=32", "--set", "training.epochs=" + epochs, "--set", "training.lr=0.05",

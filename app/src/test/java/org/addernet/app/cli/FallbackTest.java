@@ -51,8 +51,7 @@ class FallbackTest {
     @Test
     void aMissingCheckpointOnResumeIsRefusedUnlessRestart() throws IOException {
         Path data = EpochFixture.data(tmp);
-        Path out = tmp.resolve("run");
-        assertEquals(0, Cli.run(EpochFixture.run(out, data, 1)).exit());
+        Path out = EpochFixture.oneEpoch(tmp, data);
         Path ckpt = out.resolve(EpochFixture.RUN).resolve(RunFiles.CHECKPOINT);
         Files.delete(ckpt);
 

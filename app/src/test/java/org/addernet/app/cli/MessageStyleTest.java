@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.io.RunFiles;
+import org.addernet.app.testdata.FileOpsAdapter;
 import org.addernet.presets.PresetLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,8 +102,7 @@ class MessageStyleTest {
     @Test
     void aDamagedCheckpointIsOneLineAndExitTwo() throws IOException {
         Path data = EpochFixture.data(tmp);
-        Path out = tmp.resolve("run");
-        assertEquals(0, Cli.run(EpochFixture.run(out, data, 1)).exit());
+        Path out = EpochFixture.oneEpoch(tmp, data);
         Path ckpt = out.resolve(EpochFixture.RUN).resolve(RunFiles.CHECKPOINT);
         byte[] bytes = Files.readAllBytes(ckpt);
         Files.write(ckpt, Arrays.copyOf(bytes, bytes.length / 2));
@@ -119,34 +119,13 @@ class MessageStyleTest {
     @Test
     void anInternalErrorIsOneLineAndItsTraceGoesToALog() throws IOException {
         Path out = tmp.resolve("crash");
-        AtomicFiles.FileOps real = AtomicFiles.DEFAULT;
-        AtomicFiles.FileOps before = AtomicFiles.install(new AtomicFiles.FileOps() {
+        AtomicFiles.FileOps before = AtomicFiles.install(new FileOpsAdapter() {
             @Override
             public OutputStream create(Path file) throws IOException {
                 if (file.getFileName().toString().startsWith("." + RunFiles.SUMMARY + ".")) {
                     throw new IllegalStateException("a bug in the writer");
                 }
                 return real.create(file);
-            }
-
-            @Override
-            public OutputStream overwrite(Path file) throws IOException {
-                return real.overwrite(file);
-            }
-
-            @Override
-            public void replace(Path from, Path to) throws IOException {
-                real.replace(from, to);
-            }
-
-            @Override
-            public void createDirectories(Path dir) throws IOException {
-                real.createDirectories(dir);
-            }
-
-            @Override
-            public void delete(Path file) throws IOException {
-                real.delete(file);
             }
         });
         Cli r;

@@ -10,15 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.addernet.app.testdata.Mutate;
+import org.addernet.app.testdata.TempRoot;
 import org.addernet.engine.train.EpochMetrics;
 import org.addernet.engine.train.StepMetrics;
 
@@ -34,16 +33,12 @@ class MetricsCsvFuzzTest {
 
     @BeforeContainer
     static void makeRoot() throws IOException {
-        root = Files.createTempDirectory("metrics-fuzz");
+        root = TempRoot.make("metrics-fuzz");
     }
 
     @AfterContainer
     static void removeRoot() throws IOException {
-        try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempRoot.remove(root);
     }
 
     static List<String> layers(Random r) {
@@ -92,20 +87,12 @@ class MetricsCsvFuzzTest {
 
     @Provide
     Arbitrary<Mutate.Damage> damagedEpochs() {
-        return Combinators.combine(Arbitraries.integers().between(0, Mutate.KINDS - 1), Arbitraries.longs())
-                .as((kind, seed) -> {
-                    Random r = new Random(seed);
-                    return Mutate.apply(epochs(r), kind, r);
-                });
+        return Mutate.of(r -> epochs(r));
     }
 
     @Provide
     Arbitrary<Mutate.Damage> damagedSteps() {
-        return Combinators.combine(Arbitraries.integers().between(0, Mutate.KINDS - 1), Arbitraries.longs())
-                .as((kind, seed) -> {
-                    Random r = new Random(seed);
-                    return Mutate.apply(steps(r), kind, r);
-                });
+        return Mutate.of(r -> steps(r));
     }
 
     private static Path write(byte[] bytes) throws IOException {

@@ -11,15 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.addernet.app.testdata.Mutate;
+import org.addernet.app.testdata.TempRoot;
 import org.addernet.engine.train.RunStatus;
 import org.addernet.presets.PresetLoader;
 
@@ -38,16 +37,12 @@ class QueueFileFuzzTest {
 
     @BeforeContainer
     static void makeRoot() throws IOException {
-        root = Files.createTempDirectory("queue-fuzz");
+        root = TempRoot.make("queue-fuzz");
     }
 
     @AfterContainer
     static void removeRoot() throws IOException {
-        try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempRoot.remove(root);
     }
 
     /** Random items as the queue keeps them. */
@@ -81,15 +76,13 @@ class QueueFileFuzzTest {
 
     @Provide
     Arbitrary<Mutate.Damage> damaged() {
-        return Combinators.combine(Arbitraries.integers().between(0, Mutate.KINDS - 1), Arbitraries.longs())
-                .as((kind, seed) -> {
-                    Random r = new Random(seed);
-                    try {
-                        return Mutate.apply(saved(r), kind, r);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        return Mutate.of(r -> {
+            try {
+                return saved(r);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Property(tries = 400)

@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -75,15 +73,7 @@ class QueueKillPointsTest {
         }
         Path data = SyntheticMnist.write(tmp.resolve("data"), 64, 32, 11);
 
-        // the uninterrupted run, through a queue of its own
-        Path whole;
-        try (RunQueue q = RunQueue.open(tmp.resolve("home-whole"))) {
-            QueueItem it = q.add(PRESET, SETTINGS, 1, data);
-            q.start();
-            assertTrue(q.awaitIdle(180_000));
-            assertEquals(RunStatus.COMPLETED, q.item(it.id()).state(), String.valueOf(q.item(it.id()).error()));
-            whole = q.item(it.id()).runFolder();
-        }
+        Path whole = RunQueueKillTest.uninterrupted(tmp.resolve("home-whole"), PRESET, SETTINGS, data);
         JsonNode reference = JSON.readTree(whole.resolve(RunFiles.SUMMARY).toFile()).get("runs").get(0);
 
         for (int k = 0; k < chosen.size(); k++) {
@@ -115,8 +105,8 @@ class QueueKillPointsTest {
                             "epochsDone", "bestTestAccuracy")) {
                         assertEquals(reference.get(f), b.get(f), where + ": " + f);
                     }
-                    assertEquals(withoutTimings(whole.resolve(RUN).resolve(RunFiles.METRICS)),
-                            withoutTimings(it.runFolder().resolve(RUN).resolve(RunFiles.METRICS)), where + ": metrics.csv");
+                    assertEquals(RunQueueKillTest.withoutTimings(whole.resolve(RUN).resolve(RunFiles.METRICS)),
+                            RunQueueKillTest.withoutTimings(it.runFolder().resolve(RUN).resolve(RunFiles.METRICS)), where + ": metrics.csv");
                 } else {
                     assertEquals(RunStatus.FAILED, it.state(), where);
                     assertNotNull(it.error(), where + ": failed with a reason");
@@ -132,17 +122,5 @@ class QueueKillPointsTest {
             RunQueueTest.assertNoTemporaryFiles(home);
             assertFalse(Files.exists(runs.get(0).folder().resolve(RunFiles.LOCK)), where + ": the folder is let go");
         }
-    }
-
-    /** metrics.csv without the seconds and images/s columns, which measure the machine, not the model. */
-    private static List<String> withoutTimings(Path csv) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(csv)) {
-            List<String> keep = new ArrayList<>(Arrays.asList(line.split(",", -1)));
-            keep.remove(8);
-            keep.remove(7);
-            out.add(String.join(",", keep));
-        }
-        return out;
     }
 }

@@ -10,9 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -24,6 +22,7 @@ import org.addernet.app.runner.Aggregate;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.app.runner.Summary;
 import org.addernet.app.testdata.Mutate;
+import org.addernet.app.testdata.TempRoot;
 import org.addernet.engine.train.RunStatus;
 import org.addernet.presets.PresetLoader;
 
@@ -42,16 +41,12 @@ class RunFolderFuzzTest {
 
     @BeforeContainer
     static void makeRoot() throws IOException {
-        root = Files.createTempDirectory("run-folder-fuzz");
+        root = TempRoot.make("run-folder-fuzz");
     }
 
     @AfterContainer
     static void removeRoot() throws IOException {
-        try (var s = Files.walk(root)) {
-            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        TempRoot.remove(root);
     }
 
     private static Path folder() throws IOException {
@@ -91,24 +86,18 @@ class RunFolderFuzzTest {
 
     @Provide
     Arbitrary<Mutate.Damage> damagedManifests() {
-        return Combinators.combine(Arbitraries.integers().between(0, Mutate.KINDS - 1), Arbitraries.longs())
-                .as((kind, seed) -> {
-                    Random r = new Random(seed);
-                    return Mutate.apply(manifest(r).toJson(), kind, r);
-                });
+        return Mutate.of(r -> manifest(r).toJson());
     }
 
     @Provide
     Arbitrary<Mutate.Damage> damagedSummaries() {
-        return Combinators.combine(Arbitraries.integers().between(0, Mutate.KINDS - 1), Arbitraries.longs())
-                .as((kind, seed) -> {
-                    Random r = new Random(seed);
-                    try {
-                        return Mutate.apply(JSON.writeValueAsString(summary(r)), kind, r);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        return Mutate.of(r -> {
+            try {
+                return JSON.writeValueAsString(summary(r));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Property(tries = 500)

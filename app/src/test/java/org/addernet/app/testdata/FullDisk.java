@@ -16,8 +16,7 @@ import org.addernet.app.io.AtomicFiles;
  * fails with the operating system's "No space left on device", as ext4 does; a file rewritten in
  * place within its size still can be (no new blocks). Close to restore the real disk.
  */
-public final class FullDisk implements AtomicFiles.FileOps, AutoCloseable {
-    private final AtomicFiles.FileOps real = AtomicFiles.DEFAULT;
+public final class FullDisk extends FileOpsAdapter implements AutoCloseable {
     private final AtomicFiles.FileOps before;
     private final Predicate<String> trigger;
     private final AtomicBoolean full = new AtomicBoolean();
@@ -91,27 +90,12 @@ public final class FullDisk implements AtomicFiles.FileOps, AutoCloseable {
     }
 
     @Override
-    public OutputStream overwrite(Path file) throws IOException {
-        return real.overwrite(file);
-    }
-
-    @Override
-    public void replace(Path from, Path to) throws IOException {
-        real.replace(from, to);
-    }
-
-    @Override
     public void createDirectories(Path dir) throws IOException {
         if (full.get() && !Files.isDirectory(dir)) {
             refused.incrementAndGet();
             throw new java.nio.file.FileSystemException(dir.toString(), null, "No space left on device");
         }
         real.createDirectories(dir);
-    }
-
-    @Override
-    public void delete(Path file) throws IOException {
-        real.delete(file);
     }
 
     @Override

@@ -105,6 +105,15 @@ public final class Mutate {
         }
     }
 
+    /** Damage of any kind to the texts {@code make} draws (jqwik spreads the tries over the kinds). */
+    public static net.jqwik.api.Arbitrary<Damage> of(java.util.function.Function<Random, String> make) {
+        return net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.integers().between(0, KINDS - 1),
+                net.jqwik.api.Arbitraries.longs()).as((kind, seed) -> {
+                    Random r = new Random(seed);
+                    return apply(make.apply(r), kind, r);
+                });
+    }
+
     /** The first foreign word in {@code message}, or null. */
     public static String foreign(String message) {
         for (String f : FOREIGN) {
