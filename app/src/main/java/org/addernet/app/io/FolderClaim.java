@@ -166,6 +166,28 @@ public final class FolderClaim implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether a live run other than this thread's holds {@code folder} now: another process's lock,
+     * or another thread of this process (reads only).
+     */
+    public static boolean heldElsewhere(Path folder) {
+        Path f = folder.toAbsolutePath().normalize();
+        synchronized (HELD) {
+            FolderClaim c = HELD.get(f);
+            if (c != null) {
+                return c.owner != Thread.currentThread();
+            }
+        }
+        try {
+            String text = Files.readString(f.resolve(RunFiles.LOCK), StandardCharsets.UTF_8);
+            Matcher pid = PID.matcher(text);
+            Matcher st = STARTED.matcher(text);
+            return pid.find() && alive(Long.parseLong(pid.group(1)), st.find() ? st.group(1) : "");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Lets go once per claim or join; the last deletes the lock file (when it is still this claim's). */
     @Override
     public void close() {

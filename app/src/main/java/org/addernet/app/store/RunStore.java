@@ -17,6 +17,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.addernet.app.io.FolderClaim;
 import org.addernet.app.io.IoText;
 import org.addernet.app.io.Json;
 import org.addernet.app.io.JsonFields;
@@ -331,8 +332,8 @@ public final class RunStore {
     /** {@link #removeStaleTemporaries(Path)} down to {@code depth} folders (1: the folder's own files). */
     static int removeStaleTemporaries(Path folder, int depth) {
         int[] n = {0};
-        if (!Files.isDirectory(folder)) {
-            return 0;
+        if (!Files.isDirectory(folder) || depth > 1 && FolderClaim.heldElsewhere(folder)) {
+            return 0;               // a live run writes there: its temporary files are in use
         }
         try (var files = Files.walk(folder, depth)) {
             files.filter(f -> TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
