@@ -99,6 +99,22 @@ public final class IoText {
                 + e.getMessage()) + ")";
     }
 
+    /**
+     * {@code s} (a value quoted from a file) with its control characters (a line break, a lone
+     * carriage return, a tab) written as a {@code \\u} escape, so that a message stays one line.
+     */
+    public static String oneLine(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                b.append(String.format(Locale.ROOT, "\\u%04X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+
     /** {@code true} when {@code e} says the disk (or the user's quota) is full. */
     public static boolean isDiskFull(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -73,7 +73,7 @@ public final class JsonFields {
     /** What was found, as written. */
     private String found(String path, JsonNode n) {
         String raw = json.raw(path);
-        return raw != null ? raw : LocatedJson.kind(n);
+        return IoText.oneLine(raw != null ? raw : LocatedJson.kind(n));
     }
 
     /** A string; null (and a problem when {@code required}) when missing, a problem when of another type. */

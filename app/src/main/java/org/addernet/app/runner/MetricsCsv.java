@@ -198,7 +198,7 @@ public final class MetricsCsv {
         }
 
         private java.io.IOException problem(int row, String columnName, String cell, String expected) {
-            String shown = cell.length() > 40 ? cell.substring(0, 37) + "..." : cell;
+            String shown = org.addernet.app.io.IoText.oneLine(cell.length() > 40 ? cell.substring(0, 37) + "..." : cell);
             return new java.io.IOException(source + ":" + lineOf.get(row) + ": column " + columnName + ": " + expected
                     + ", got '" + shown + "'; the file is damaged");
         }

@@ -99,6 +99,9 @@ class QueueFileFuzzTest {
         } catch (QueueFileException e) {
             assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
             assertNull(Mutate.foreign(e.getMessage()), d.what() + ": " + e.getMessage());
+            for (String line : e.getMessage().split("\n")) {      // a heading and one line per problem, none broken
+                assertTrue(line.startsWith(" ") || line.startsWith(e.getMessage().substring(0, 5)), e.getMessage());
+            }
             assertTrue(e.getMessage().endsWith(QueueFile.HINT), e.getMessage());
         }
         assertArrayEquals(d.bytes(), Files.readAllBytes(file), "never changed");

@@ -111,6 +111,9 @@ class RunFolderFuzzTest {
         } catch (IOException e) {
             assertTrue(e.getMessage().startsWith(f.resolve(RunFiles.RUN_INFO).toString()), e.getMessage());
             assertNull(Mutate.foreign(e.getMessage()), d.what() + ": " + e.getMessage());
+            for (String line : e.getMessage().split("\n")) {      // a heading and one line per problem, none broken
+                assertTrue(line.startsWith(" ") || line.startsWith(e.getMessage().substring(0, 5)), e.getMessage());
+            }
         }
         RunInfo info = RunStore.read(f);              // never throws
         if (info.isDamaged()) {         // run.json's problem, or (it says completed) the summary.json it lacks
