@@ -56,6 +56,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         FeatureScatter.Loaded loaded;
         try {
             loaded = FeatureScatter.fromRun(dir, data, limit);
+            loaded.notes().forEach(n -> err.println("workbench features: " + n));
             String title = "LeNet++ features by class on " + loaded.set().id() + ": AdderNet vs CNN (the paper's Fig. 1)";
             Png.write(FeatureScatter.render(loaded.features(), FeatureScatter.classNames(loaded.set()), title), file);
         } catch (IOException | PresetException | IllegalArgumentException e) {
