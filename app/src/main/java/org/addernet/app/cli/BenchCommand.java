@@ -42,6 +42,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
+        String problem = OutputFile.problem("--out", out);
+        if (problem != null) {
+            spec.commandLine().getErr().println("workbench bench: " + problem);
+            return 2;
+        }
         o.printf("%-46s %12s %12s %12s %14s %9s%n", "case (10,000 iterations, batch 128, 1 thread)", "median s",
                 "best s", "steps/s", "reference s", "speed-up");
         List<ToyBench.Result> results = ToyBench.runAll(quick);

@@ -22,14 +22,15 @@ import org.addernet.presets.Preset;
  * The figures of an epoch run's folder, over all its runs: {@code gradient-norms.csv} and
  * {@code gradient-norms.png} (the paper's Table 1) and {@code curves.png}. The epoch runner redraws
  * them as it goes; a folder put together from one-seed folders (a cluster run's) draws them once
- * with {@link #writeAll}. A figure that cannot be drawn is only logged.
+ * with {@link #writeAll}. A figure that cannot be drawn is only logged; a file that cannot be
+ * written ({@link org.addernet.app.io.WriteFailedException}) is thrown, so that the run fails.
  */
 public final class EpochFigures {
     private EpochFigures() {
     }
 
     /** Both figures of {@code out} ({@code seeds} seeds of {@code preset}), from the runs' own files. */
-    public static void writeAll(Preset preset, Path out, int seeds, Consumer<String> log) {
+    public static void writeAll(Preset preset, Path out, int seeds, Consumer<String> log) throws IOException {
         List<ImageRun> plan = ExperimentPlan.imageRuns(preset, seeds);
         writeGradientNormTable(preset, out, plan, log);
         Map<String, List<EpochMetrics>> curves = new LinkedHashMap<>();
@@ -50,7 +51,8 @@ public final class EpochFigures {
      * The top-level {@code gradient-norms.csv}, laid out like the paper's Table 1: one row per run
      * ({@code run,model,layer1,layer2,...}) from the runs' own files, and its bars beside the paper's; also logged.
      */
-    public static void writeGradientNormTable(Preset preset, Path out, List<ImageRun> plan, Consumer<String> log) {
+    public static void writeGradientNormTable(Preset preset, Path out, List<ImageRun> plan, Consumer<String> log)
+            throws IOException {
         List<String> rows = new ArrayList<>();
         List<GradientNormTableChart.Series> bars = new ArrayList<>();
         int width = 0;
@@ -83,8 +85,8 @@ public final class EpochFigures {
         }
         sb.append('\n');
         rows.forEach(r -> sb.append(r).append('\n'));
+        AtomicFiles.writeString(out.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
         try {
-            AtomicFiles.writeString(out.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
             for (ImageRun r : plan) {
                 double[] paper = FirstStepNorms.PAPER.get(r.model());
                 if (paper != null && r.seedIndex() == 0) {
@@ -100,20 +102,25 @@ public final class EpochFigures {
             for (String r : sb.toString().split("\n")) {
                 log.accept("  " + r.replace(",", "  "));
             }
-        } catch (IOException e) {
-            log.accept("  " + RunFiles.GRADIENT_NORMS + " not written: " + e.getMessage());
+        } catch (org.addernet.app.io.WriteFailedException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            log.accept("  " + RunFiles.GRADIENT_NORMS_PNG + " not drawn: " + e.getMessage());
         }
     }
 
     /** {@code curves.png}: accuracy and loss per epoch of every run in {@code curves}. */
-    public static void writeCurves(Preset preset, Path out, Map<String, List<EpochMetrics>> curves, Consumer<String> log) {
+    public static void writeCurves(Preset preset, Path out, Map<String, List<EpochMetrics>> curves, Consumer<String> log)
+            throws IOException {
         try {
             List<EpochCurvesChart.Run> runs = curves.entrySet().stream()
                     .map(e -> new EpochCurvesChart.Run(e.getKey(), e.getValue())).toList();
             String title = preset.title().isBlank() ? preset.name() : preset.title();
             Png.write(EpochCurvesChart.render(title, runs, 1400, 560), out.resolve(RunFiles.CURVES));
+        } catch (org.addernet.app.io.WriteFailedException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            log.accept("  curves.png not written: " + e);
+            log.accept("  curves.png not drawn: " + e);
         }
     }
 }

@@ -12,6 +12,8 @@ import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRequest;
 import org.addernet.app.runner.Runner;
 import org.addernet.engine.train.RunStatus;
+import org.addernet.presets.PlanBudget;
+import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 
 /**
@@ -150,7 +152,8 @@ public final class RunQueue implements AutoCloseable {
      * ({@code key.path=value}) and {@code seeds} seeds at the end of the queue.
      *
      * @param dataRoot data root searched first for image sets (null: {@code $ADDERNET_DATA}, ~/.addernet/data)
-     * @throws PresetException the preset or an override is wrong (one line naming file, field, value)
+     * @throws PresetException the preset or an override is wrong (one line naming file, field, value), or the
+     *                         plan does not fit the heap (the count and its limit)
      * @throws IllegalArgumentException seeds < 1
      */
     public QueueItem add(String preset, List<String> overrides, int seeds, Path dataRoot) {
@@ -194,7 +197,41 @@ public final class RunQueue implements AutoCloseable {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
         }
-        return QueueEntry.queued(preset, PresetLoader.resolve(preset, overrides), overrides, seeds, dataRoot);
+        Preset p = PresetLoader.resolve(preset, overrides);
+        PlanBudget.requireFits(p, seeds, "--seeds " + seeds, 1);      // refused now, not when it runs out of memory
+        return QueueEntry.queued(preset, p, overrides, seeds, dataRoot);
+    }
+
+    /**
+     * The queue of {@code home} as saved, read without opening it: nothing is created, locked,
+     * moved or saved (for {@code queue list}). Items saved as running show as interrupted when no
+     * process has the queue open (what {@link #open} would make of them).
+     *
+     * @throws QueueFileException queue.json is a folder, unreadable or damaged (left as it is)
+     */
+    public static View peek(Path home) throws QueueFileException {
+        QueueFile.Loaded loaded = QueueFile.read(home);
+        boolean open = QueueFile.heldElsewhere(home);
+        List<QueueItem> items = new ArrayList<>();
+        for (QueueEntry it : loaded.items()) {
+            if (!open && it.state == RunStatus.RUNNING) {
+                it.markOrphaned();
+            }
+            items.add(it.snapshot());
+        }
+        return new View(items, loaded.parallel() != null && loaded.parallel() >= 1 ? loaded.parallel() : defaultParallel(),
+                open);
+    }
+
+    /**
+     * A queue as saved ({@link #peek}).
+     *
+     * @param open whether a process (a window, a {@code queue run}) has it open now
+     */
+    public record View(List<QueueItem> items, int parallel, boolean open) {
+        public View {
+            items = List.copyOf(items);
+        }
     }
 
     /**
@@ -431,6 +468,17 @@ public final class RunQueue implements AutoCloseable {
         @Override
         public java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
             return runOn;
+        }
+
+        @Override
+        public void folderChosen(QueueJob job, Path folder) {
+            synchronized (mutex) {
+                QueueEntry it = find(job.spec.id());
+                if (it != null) {
+                    it.runFolder = folder;
+                }
+                persist(true);
+            }
         }
 
         @Override
