@@ -47,6 +47,7 @@ public final class RunnerAdapter {
     private final PrintStream log;
     private volatile Runnable cancel;
     private volatile boolean cancelled;
+    private int attempt;
 
     /**
      * @param dataRoot the data root searched first (the shipped copy, or the request's own); nullable
@@ -59,6 +60,15 @@ public final class RunnerAdapter {
         this.dataRoot = dataRoot;
         this.jobs = Math.max(1, jobs);
         this.log = log;
+    }
+
+    /**
+     * This is Spark's attempt {@code attempt} of the task (0 = the first): a retry takes over the
+     * folder's claim that the lost attempt left (its executor is gone, or going).
+     */
+    public RunnerAdapter attempt(int attempt) {
+        this.attempt = attempt;
+        return this;
     }
 
     /** Stops the run after its current step; returns at once. */
@@ -81,6 +91,14 @@ public final class RunnerAdapter {
                 request = request.withResume(resumed != null || Files.isRegularFile(folder.resolve("preset.json")));
             } else {
                 emptyBut(ClusterRun.TASK_LOG);       // a toy run starts again: what an earlier attempt left goes
+            }
+            if (attempt > 0) {
+                for (String note : org.addernet.app.io.FolderClaim.supersede(folder,
+                        "Spark retries the task (attempt " + (attempt + 1) + ") after the earlier attempt was lost")) {
+                    if (log != null) {
+                        log.println("# " + note);
+                    }
+                }
             }
             Runner runner = Runners.create(preset, request, RunLog.to(log));
             runner.observe(new Rate(preset, listener, task.image()));

@@ -46,6 +46,7 @@ public final class FolderClaim implements AutoCloseable {
     private static final Pattern PID = Pattern.compile("\"pid\"\\s*:\\s*(\\d+)");
     private static final Pattern STARTED = Pattern.compile("\"processStarted\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern CLAIMED = Pattern.compile("\"claimed\"\\s*:\\s*\"([^\"]*)\"");
+    private static final Pattern HOST = Pattern.compile("\"host\"\\s*:\\s*\"([^\"]*)\"");
     /** The folders this process holds, by absolute path. */
     private static final Map<Path, FolderClaim> HELD = new HashMap<>();
 
@@ -227,10 +228,42 @@ public final class FolderClaim implements AutoCloseable {
         return m.find() ? m.group(1) : "earlier";
     }
 
+    /** This machine's name, as the lock records it ({@code "localhost"} when it has none). */
+    static String thisHost() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    /**
+     * Lets go of the claim another attempt of the same work left on {@code folder}, whatever its
+     * process: for an engine that has declared that attempt lost (a Spark task's retry after its
+     * executor died, which may still look alive here for a moment, or live on another machine).
+     * Returns the note to print, or an empty list when no lock was there.
+     */
+    public static List<String> supersede(Path folder, String why) throws FolderRefusedException {
+        Path lock = folder.resolve(RunFiles.LOCK);
+        String text = readSettled(lock);
+        if (text == null) {
+            return List.of();
+        }
+        Matcher pid = PID.matcher(text);
+        Matcher cl = CLAIMED.matcher(text);
+        try {
+            Files.deleteIfExists(lock);
+        } catch (IOException e) {
+            throw new FolderRefusedException(folder + ": cannot take over the lock " + lock + ": " + IoText.reason(e));
+        }
+        return List.of(folder + ": took over the lock of process " + (pid.find() ? pid.group(1) : "?") + " (claimed "
+                + (cl.find() ? cl.group(1) : "earlier") + "): " + why);
+    }
+
     /** The lock's text: this process, when it started, when it claimed, and a nonce that tells two claims apart. */
     private static String lockContent() {
         ProcessHandle me = ProcessHandle.current();
-        return "{\"pid\": " + me.pid() + ", \"processStarted\": \""
+        return "{\"pid\": " + me.pid() + ", \"host\": \"" + thisHost() + "\", \"processStarted\": \""
                 + me.info().startInstant().map(Instant::toString).orElse("") + "\", \"claimed\": \"" + Instant.now()
                 + "\", \"nonce\": \"" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "\"}\n";
     }
@@ -261,6 +294,11 @@ public final class FolderClaim implements AutoCloseable {
         String started = st.find() ? st.group(1) : "";
         Matcher cl = CLAIMED.matcher(text);
         String claimed = cl.find() ? cl.group(1) : "an unknown time";
+        Matcher ho = HOST.matcher(text);
+        if (ho.find() && !ho.group(1).equals(thisHost())) {   // a shared folder: another machine's pid says nothing here
+            throw new FolderRefusedException(named + ": another run is writing it (process " + p + " on " + ho.group(1)
+                    + ", since " + claimed + "); wait for it to end, or, if that run is gone, delete " + lock);
+        }
         if (alive(p, started)) {
             throw new FolderRefusedException(named + ": another run is writing it (process " + p + ", since "
                     + claimed + "); wait for it to end, or choose another folder");

@@ -70,7 +70,7 @@ final class RunTask implements Function2<TaskContext, Iterator<TaskRequest>, Tas
                 } else if (r.image()) {
                     data = lookup(r, dataRoot);
                 }
-                RunnerAdapter adapter = new RunnerAdapter(r, folder, dataRoot, Math.max(1, ctx.cpus()), log);
+                RunnerAdapter adapter = new RunnerAdapter(r, folder, dataRoot, Math.max(1, ctx.cpus()), log).attempt(attempt);
                 Thread watcher = watch(ctx, adapter);
                 RunnerAdapter.Outcome o;
                 try {
