@@ -1,0 +1,147 @@
+package org.addernet.engine.kernel;
+
+import static org.addernet.engine.kernel.Simd.MR;
+import static org.addernet.engine.kernel.Simd.W;
+
+import java.util.Arrays;
+
+/**
+ * The packed operand layouts of the Vector API kernels, as in a BLAS micro-kernel: each inner
+ * loop then reads one flat array front to back.
+ *
+ * <ul>
+ *   <li><b>Strips</b> hold a [rows, n] matrix B (rows r, columns q, such as im2col patch rows over
+ *   output positions) as {@code strips(n)} strips of {@link Simd#W} columns: element (r, q) sits at
+ *   {@code (s rows + r) W + j} with {@code q = s W + j}. Columns past n are padding, zero after
+ *   {@link #zeroTail}, so kernels always run whole strips and store only the columns that exist.</li>
+ *   <li><b>Blocks</b> hold an [m, k] matrix A whose elements kernels broadcast (filters) as
+ *   {@code blocks(m)} blocks of {@link Simd#MR} rows: element (i, r) sits at
+ *   {@code (b k + r) MR + t} with {@code i = b MR + t}; rows past m are zero.</li>
+ * </ul>
+ */
+public final class Panels {
+    private Panels() {
+    }
+
+    /** Strips covering n columns. */
+    public static int strips(int n) {
+        return (n + W - 1) / W;
+    }
+
+    /** Floats of a strip panel of {@code rows} rows and n columns. */
+    public static int stripFloats(int rows, int n) {
+        return strips(n) * rows * W;
+    }
+
+    /** Blocks covering m rows. */
+    public static int blocks(int m) {
+        return (m + MR - 1) / MR;
+    }
+
+    /** Rows rounded up to whole blocks. */
+    public static int paddedRows(int m) {
+        return blocks(m) * MR;
+    }
+
+    /** Floats of a block panel of m rows of k elements. */
+    public static int blockFloats(int m, int k) {
+        return blocks(m) * k * MR;
+    }
+
+    /**
+     * Writes (overwrites) the block panel {@code out} of the [m, k] matrix
+     * {@code A[i][r] = a[off + i rowStride + r colStride]}, rows past m zero.
+     */
+    public static void packBlocks(float[] a, int off, int rowStride, int colStride, int m, int k, float[] out) {
+        int blocks = blocks(m);
+        for (int b = 0; b < blocks; b++) {
+            int base = b * k * MR;
+            for (int t = 0; t < MR; t++) {
+                int i = b * MR + t;
+                if (i >= m) {
+                    for (int r = 0; r < k; r++) {
+                        out[base + r * MR + t] = 0f;
+                    }
+                    continue;
+                }
+                int src = off + i * rowStride;
+                for (int r = 0; r < k; r++) {
+                    out[base + r * MR + t] = a[src + r * colStride];
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes (overwrites) the strip panel {@code out} ({@code rows} rows, n columns) from the
+     * row-major matrix {@code B[r][q] = a[off + r ld + q]}, padding zero.
+     */
+    public static void packStrips(float[] a, int off, int ld, int rows, int n, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            put(out, rows, r, 0, a, off + r * ld, n);
+        }
+        zeroTail(out, rows, n);
+    }
+
+    /** Copies {@code len} contiguous values {@code src[from ..]} into row r, columns q0 .. q0+len-1. */
+    public static void put(float[] panel, int rows, int r, int q0, float[] src, int from, int len) {
+        while (len > 0) {
+            int s = q0 / W;
+            int j = q0 - s * W;
+            int n = Math.min(len, W - j);
+            System.arraycopy(src, from, panel, (s * rows + r) * W + j, n);
+            q0 += n;
+            from += n;
+            len -= n;
+        }
+    }
+
+    /** Copies {@code len} values {@code src[from + t step]} into row r, columns q0 .. q0+len-1. */
+    public static void putStrided(float[] panel, int rows, int r, int q0, float[] src, int from, int step, int len) {
+        for (int t = 0; t < len; t++) {
+            int q = q0 + t;
+            int s = q / W;
+            panel[(s * rows + r) * W + q - s * W] = src[from + t * step];
+        }
+    }
+
+    /** Sets row r, columns q0 .. q0+len-1 to zero. */
+    public static void zero(float[] panel, int rows, int r, int q0, int len) {
+        while (len > 0) {
+            int s = q0 / W;
+            int j = q0 - s * W;
+            int n = Math.min(len, W - j);
+            int at = (s * rows + r) * W + j;
+            Arrays.fill(panel, at, at + n, 0f);
+            q0 += n;
+            len -= n;
+        }
+    }
+
+    /** Zeroes the padding columns n .. strips(n) W - 1 of every row. */
+    public static void zeroTail(float[] panel, int rows, int n) {
+        int pad = strips(n) * W - n;
+        if (pad == 0) {
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            zero(panel, rows, r, n, pad);
+        }
+    }
+
+    /** Zeroes rows {@code from .. rows-1} of every strip (the padding rows of a panel of padded height). */
+    public static void zeroRows(float[] panel, int rows, int from, int n) {
+        if (from >= rows) {
+            return;
+        }
+        for (int s = 0; s < strips(n); s++) {
+            Arrays.fill(panel, (s * rows + from) * W, (s * rows + rows) * W, 0f);
+        }
+    }
+
+    /** Reads element (r, q) of a strip panel (tests and slow paths). */
+    public static float get(float[] panel, int rows, int r, int q) {
+        int s = q / W;
+        return panel[(s * rows + r) * W + q - s * W];
+    }
+}

@@ -1,0 +1,363 @@
+package org.addernet.engine.kernel;
+
+import static org.addernet.engine.kernel.Simd.F;
+import static org.addernet.engine.kernel.Simd.L;
+import static org.addernet.engine.kernel.Simd.MR;
+import static org.addernet.engine.kernel.Simd.W;
+
+import jdk.incubator.vector.FloatVector;
+
+/**
+ * Register-blocked "GEMMs" of a block panel A [m, k] (broadcast) against a strip panel B [k, n]
+ * of {@code bRows >= k} rows per strip (see {@link Panels}), each writing (overwriting) a row-major C [m, n] at {@code c[cOff + i ldc + q]}:
+ *
+ * <ul>
+ *   <li>{@link #fma}: {@code C = bias + A B} (bias [m] may be null): convolution and linear layers;</li>
+ *   <li>{@link #l1}: {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|}: the adder forward at p = 1;</li>
+ *   <li>{@link #l2}: the same with squares (p = 2); {@link #lp}: with {@link FastPow} (any p).</li>
+ * </ul>
+ *
+ * <p>The micro-kernels keep a tile of {@link Simd#MR} rows times one strip (two vectors) of C in
+ * eight vector registers over the whole of k, reading per step two vectors of B and four
+ * broadcasts of A, both in memory order. The sums run over r in order, one lane per column, so a
+ * column's result does not depend on where it sits. Edge tiles are computed whole (the panels'
+ * padding is zero) and stored in part. {@link #naive} is the twin the tests compare against.
+ */
+public final class RowGemm {
+    /** The operations, for {@link #naive}. */
+    public enum Op { FMA, L1, L2, LP }
+
+    private RowGemm() {
+    }
+
+    /** {@code C = bias + A B} (bias may be null). */
+    public static void fma(float[] a, float[] b, int bRows, int k, int m, int n, float[] bias, float[] c, int cOff,
+                           int ldc) {
+        fma(a, b, bRows, k, m, n, bias, false, c, cOff, ldc);
+    }
+
+    /** {@code C += A B}. */
+    public static void fmaAdd(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
+        fma(a, b, bRows, k, m, n, null, true, c, cOff, ldc);
+    }
+
+    private static void fma(float[] a, float[] b, int bRows, int k, int m, int n, float[] bias, boolean add, float[] c,
+                            int cOff, int ldc) {
+        float[] tile = new float[MR * W];
+        for (int s = 0; s < Panels.strips(n); s++) {
+            int q0 = s * W;
+            int cols = Math.min(W, n - q0);
+            for (int blk = 0; blk < Panels.blocks(m); blk++) {
+                int i0 = blk * MR;
+                int rows = Math.min(MR, m - i0);
+                boolean whole = rows == MR && cols == W;
+                float[] out = whole ? c : tile;
+                int oo = whole ? cOff + i0 * ldc + q0 : 0;
+                int ld = whole ? ldc : W;
+                if (!whole && add) {
+                    java.util.Arrays.fill(tile, 0f);
+                    for (int t = 0; t < rows; t++) {
+                        System.arraycopy(c, cOff + (i0 + t) * ldc + q0, tile, t * W, cols);
+                    }
+                }
+                if (add) {
+                    fmaAddTile(a, blk * k * MR, b, s * bRows * W, k, out, oo, ld);
+                } else {
+                    fmaTile(a, blk * k * MR, b, s * bRows * W, k, bias, i0, m, out, oo, ld);
+                }
+                if (!whole) {
+                    copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
+                }
+            }
+        }
+    }
+
+    /** {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|}. */
+    public static void l1(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
+        float[] tile = new float[MR * W];
+        for (int s = 0; s < Panels.strips(n); s++) {
+            int q0 = s * W;
+            int cols = Math.min(W, n - q0);
+            for (int blk = 0; blk < Panels.blocks(m); blk++) {
+                int i0 = blk * MR;
+                int rows = Math.min(MR, m - i0);
+                boolean whole = rows == MR && cols == W;
+                float[] out = whole ? c : tile;
+                int oo = whole ? cOff + i0 * ldc + q0 : 0;
+                int ld = whole ? ldc : W;
+                l1Tile(a, blk * k * MR, b, s * bRows * W, k, out, oo, ld);
+                if (!whole) {
+                    copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
+                }
+            }
+        }
+    }
+
+    /** {@code C[i][q] = -sum_r (A[i][r] - B[r][q])^2}. */
+    public static void l2(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
+        float[] tile = new float[MR * W];
+        for (int s = 0; s < Panels.strips(n); s++) {
+            int q0 = s * W;
+            int cols = Math.min(W, n - q0);
+            for (int blk = 0; blk < Panels.blocks(m); blk++) {
+                int i0 = blk * MR;
+                int rows = Math.min(MR, m - i0);
+                boolean whole = rows == MR && cols == W;
+                float[] out = whole ? c : tile;
+                int oo = whole ? cOff + i0 * ldc + q0 : 0;
+                int ld = whole ? ldc : W;
+                l2Tile(a, blk * k * MR, b, s * bRows * W, k, out, oo, ld);
+                if (!whole) {
+                    copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|^p} with {@link FastPow}: per tile, the
+     * differences of {@link #CHUNK} steps of r go to a buffer, {@link FastPow#pow(float[], int, int,
+     * float, boolean)} raises them in place, and they are summed in order of r.
+     */
+    public static void lp(float[] a, float[] b, int bRows, int k, int m, int n, float p, float[] c, int cOff,
+                          int ldc) {
+        float[] buf = new float[MR * CHUNK * W];
+        float[] tile = new float[MR * W];
+        for (int s = 0; s < Panels.strips(n); s++) {
+            int q0 = s * W;
+            int cols = Math.min(W, n - q0);
+            for (int blk = 0; blk < Panels.blocks(m); blk++) {
+                int i0 = blk * MR;
+                java.util.Arrays.fill(tile, 0f);
+                for (int r0 = 0; r0 < k; r0 += CHUNK) {
+                    int kc = Math.min(CHUNK, k - r0);
+                    differences(a, (blk * k + r0) * MR, b, (s * bRows + r0) * W, kc, buf);
+                    FastPow.pow(buf, 0, MR * kc * W, p, false);
+                    subtractRows(buf, kc, tile);
+                }
+                copyOut(tile, Math.min(MR, m - i0), cols, c, cOff + i0 * ldc + q0, ldc);
+            }
+        }
+    }
+
+    /** Steps of r per pass of the pow kernels: a buffer of {@code MR CHUNK W} floats stays in L1. */
+    static final int CHUNK = 32;
+
+    /** {@code buf[(t kc + r) W + j] = B[r][j] - A[t][r]} for the tile's rows t and kc steps r. */
+    private static void differences(float[] a, int ao, float[] b, int bo, int kc, float[] buf) {
+        for (int r = 0; r < kc; r++) {
+            FloatVector x0 = FloatVector.fromArray(F, b, bo + r * W);
+            FloatVector x1 = FloatVector.fromArray(F, b, bo + r * W + L);
+            for (int t = 0; t < MR; t++) {
+                float w = a[ao + r * MR + t];
+                int at = (t * kc + r) * W;
+                x0.sub(w).intoArray(buf, at);
+                x1.sub(w).intoArray(buf, at + L);
+            }
+        }
+    }
+
+    /** {@code tile[t W + j] -= sum_r buf[(t kc + r) W + j]}, r in order. */
+    private static void subtractRows(float[] buf, int kc, float[] tile) {
+        for (int t = 0; t < MR; t++) {
+            FloatVector c0 = FloatVector.fromArray(F, tile, t * W);
+            FloatVector c1 = FloatVector.fromArray(F, tile, t * W + L);
+            int end = (t + 1) * kc * W;
+            for (int at = t * kc * W; at < end; at += W) {
+                c0 = c0.sub(FloatVector.fromArray(F, buf, at));
+                c1 = c1.sub(FloatVector.fromArray(F, buf, at + L));
+            }
+            c0.intoArray(tile, t * W);
+            c1.intoArray(tile, t * W + L);
+        }
+    }
+
+    private static void copyOut(float[] tile, int rows, int cols, float[] c, int at, int ldc) {
+        for (int t = 0; t < rows; t++) {
+            System.arraycopy(tile, t * W, c, at + t * ldc, cols);
+        }
+    }
+
+    private static void fmaTile(float[] a, int ao, float[] b, int bo, int k, float[] bias, int i0, int m,
+                                float[] out, int oo, int ld) {
+        FloatVector c00 = FloatVector.broadcast(F, rowBias(bias, i0, m));
+        FloatVector c01 = c00;
+        FloatVector c10 = FloatVector.broadcast(F, rowBias(bias, i0 + 1, m));
+        FloatVector c11 = c10;
+        FloatVector c20 = FloatVector.broadcast(F, rowBias(bias, i0 + 2, m));
+        FloatVector c21 = c20;
+        FloatVector c30 = FloatVector.broadcast(F, rowBias(bias, i0 + 3, m));
+        FloatVector c31 = c30;
+        int end = bo + k * W;
+        for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
+            FloatVector x0 = FloatVector.fromArray(F, b, bp);
+            FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
+            FloatVector w = FloatVector.broadcast(F, a[ap]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = FloatVector.broadcast(F, a[ap + 1]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = FloatVector.broadcast(F, a[ap + 2]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = FloatVector.broadcast(F, a[ap + 3]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+        }
+        c00.intoArray(out, oo);
+        c01.intoArray(out, oo + L);
+        c10.intoArray(out, oo + ld);
+        c11.intoArray(out, oo + ld + L);
+        c20.intoArray(out, oo + 2 * ld);
+        c21.intoArray(out, oo + 2 * ld + L);
+        c30.intoArray(out, oo + 3 * ld);
+        c31.intoArray(out, oo + 3 * ld + L);
+    }
+
+    private static void fmaAddTile(float[] a, int ao, float[] b, int bo, int k, float[] out, int oo, int ld) {
+        FloatVector c00 = FloatVector.fromArray(F, out, oo);
+        FloatVector c01 = FloatVector.fromArray(F, out, oo + L);
+        FloatVector c10 = FloatVector.fromArray(F, out, oo + ld);
+        FloatVector c11 = FloatVector.fromArray(F, out, oo + ld + L);
+        FloatVector c20 = FloatVector.fromArray(F, out, oo + 2 * ld);
+        FloatVector c21 = FloatVector.fromArray(F, out, oo + 2 * ld + L);
+        FloatVector c30 = FloatVector.fromArray(F, out, oo + 3 * ld);
+        FloatVector c31 = FloatVector.fromArray(F, out, oo + 3 * ld + L);
+        int end = bo + k * W;
+        for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
+            FloatVector x0 = FloatVector.fromArray(F, b, bp);
+            FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
+            FloatVector w = FloatVector.broadcast(F, a[ap]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = FloatVector.broadcast(F, a[ap + 1]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = FloatVector.broadcast(F, a[ap + 2]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = FloatVector.broadcast(F, a[ap + 3]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+        }
+        c00.intoArray(out, oo);
+        c01.intoArray(out, oo + L);
+        c10.intoArray(out, oo + ld);
+        c11.intoArray(out, oo + ld + L);
+        c20.intoArray(out, oo + 2 * ld);
+        c21.intoArray(out, oo + 2 * ld + L);
+        c30.intoArray(out, oo + 3 * ld);
+        c31.intoArray(out, oo + 3 * ld + L);
+    }
+
+    private static float rowBias(float[] bias, int i, int m) {
+        return bias == null || i >= m ? 0f : bias[i];
+    }
+
+    private static void l1Tile(float[] a, int ao, float[] b, int bo, int k, float[] out, int oo, int ld) {
+        FloatVector c00 = FloatVector.zero(F);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        int end = bo + k * W;
+        for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
+            FloatVector x0 = FloatVector.fromArray(F, b, bp);
+            FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
+            FloatVector w = FloatVector.broadcast(F, a[ap]);
+            c00 = c00.sub(x0.sub(w).abs());
+            c01 = c01.sub(x1.sub(w).abs());
+            w = FloatVector.broadcast(F, a[ap + 1]);
+            c10 = c10.sub(x0.sub(w).abs());
+            c11 = c11.sub(x1.sub(w).abs());
+            w = FloatVector.broadcast(F, a[ap + 2]);
+            c20 = c20.sub(x0.sub(w).abs());
+            c21 = c21.sub(x1.sub(w).abs());
+            w = FloatVector.broadcast(F, a[ap + 3]);
+            c30 = c30.sub(x0.sub(w).abs());
+            c31 = c31.sub(x1.sub(w).abs());
+        }
+        c00.intoArray(out, oo);
+        c01.intoArray(out, oo + L);
+        c10.intoArray(out, oo + ld);
+        c11.intoArray(out, oo + ld + L);
+        c20.intoArray(out, oo + 2 * ld);
+        c21.intoArray(out, oo + 2 * ld + L);
+        c30.intoArray(out, oo + 3 * ld);
+        c31.intoArray(out, oo + 3 * ld + L);
+    }
+
+    private static void l2Tile(float[] a, int ao, float[] b, int bo, int k, float[] out, int oo, int ld) {
+        FloatVector c00 = FloatVector.zero(F);
+        FloatVector c01 = c00;
+        FloatVector c10 = c00;
+        FloatVector c11 = c00;
+        FloatVector c20 = c00;
+        FloatVector c21 = c00;
+        FloatVector c30 = c00;
+        FloatVector c31 = c00;
+        int end = bo + k * W;
+        for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
+            FloatVector x0 = FloatVector.fromArray(F, b, bp);
+            FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
+            FloatVector w = FloatVector.broadcast(F, a[ap]);
+            FloatVector d0 = x0.sub(w);
+            FloatVector d1 = x1.sub(w);
+            c00 = d0.fma(d0, c00);
+            c01 = d1.fma(d1, c01);
+            w = FloatVector.broadcast(F, a[ap + 1]);
+            d0 = x0.sub(w);
+            d1 = x1.sub(w);
+            c10 = d0.fma(d0, c10);
+            c11 = d1.fma(d1, c11);
+            w = FloatVector.broadcast(F, a[ap + 2]);
+            d0 = x0.sub(w);
+            d1 = x1.sub(w);
+            c20 = d0.fma(d0, c20);
+            c21 = d1.fma(d1, c21);
+            w = FloatVector.broadcast(F, a[ap + 3]);
+            d0 = x0.sub(w);
+            d1 = x1.sub(w);
+            c30 = d0.fma(d0, c30);
+            c31 = d1.fma(d1, c31);
+        }
+        // summed positive and negated once: the same bits as subtracting each square
+        c00.neg().intoArray(out, oo);
+        c01.neg().intoArray(out, oo + L);
+        c10.neg().intoArray(out, oo + ld);
+        c11.neg().intoArray(out, oo + ld + L);
+        c20.neg().intoArray(out, oo + 2 * ld);
+        c21.neg().intoArray(out, oo + 2 * ld + L);
+        c30.neg().intoArray(out, oo + 3 * ld);
+        c31.neg().intoArray(out, oo + 3 * ld + L);
+    }
+
+    /**
+     * The twin: {@code C[i][q] = bias[i] + sum_r A[i][r] B[r][q]} (FMA), or
+     * {@code -sum_r |A[i][r] - B[r][q]|^p} (the others, p = 1, 2 or any), in double with
+     * Math.pow, from plain row-major A [m, k] and B [k, n].
+     */
+    public static void naive(Op op, float[] a, float[] b, int k, int m, int n, float p, float[] bias, float[] c,
+                             int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int q = 0; q < n; q++) {
+                double s = op == Op.FMA && bias != null ? bias[i] : 0;
+                for (int r = 0; r < k; r++) {
+                    double x = b[r * n + q];
+                    double w = a[i * k + r];
+                    s += switch (op) {
+                        case FMA -> w * x;
+                        case L1 -> -Math.abs(x - w);
+                        case L2 -> -(x - w) * (x - w);
+                        case LP -> -Math.pow(Math.abs(x - w), p);
+                    };
+                }
+                c[cOff + i * ldc + q] = (float) s;
+            }
+        }
+    }
+}
