@@ -1,6 +1,6 @@
 package org.addernet.engine.kernel;
 
-import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 import static jdk.incubator.vector.VectorOperators.LSHR;
 
@@ -20,8 +20,8 @@ import jdk.incubator.vector.IntVector;
  * {@code 2^-60 <= a <= 2^60} within {@link #ULP_BOUND} ulp of the correctly rounded result.
  * Below {@code 2^-60} (zero and subnormals included) a is taken as {@code 2^-60}, an absolute
  * error under {@code 2^-60} when {@code e >= 1}; callers that need {@code 0^e = 0} exactly
- * (the gradients) mask zeros themselves. Above {@code 2^60}, infinities and NaN give
- * {@code a * infinity} (infinity, or NaN for NaN), so a diverged run still shows as non-finite.
+ * (the gradients) ask for the signed form, which gives 0 there. Above {@code 2^60}, infinities and
+ * NaN give infinity, so a diverged run still shows as non-finite.
  *
  * <p>{@link #pow(float, float)} is the scalar twin for loop tails: the same operations in the
  * same order, so it returns the very bits of a vector lane ({@link #pow(float[], int, int, float, boolean)}).
@@ -32,6 +32,7 @@ public final class FastPow {
 
     static final int LOW_BITS = 0x21800000;          // 2^-60
     static final int HIGH_BITS = 0x5d800000;         // 2^60
+    private static final int INF_BITS = 0x7f800000;
     private static final float EXP_BIAS = 8388608f + 127f;   // 2^23 + 127: (2^23 + field) - this = exponent
     private static final float ROUND = 12582912f;    // 1.5 2^23: y + ROUND rounds y to an integer in the low bits
 
@@ -67,9 +68,9 @@ public final class FastPow {
         FloatVector ev = FloatVector.broadcast(Simd.F, e);
         int t = 0;
         for (; t + Simd.L <= n; t += Simd.L) {
-            FloatVector v = FloatVector.fromArray(Simd.F, a, from + t);
-            IntVector raw = v.reinterpretAsInts();
-            IntVector bits = raw.and(Simd.ABS_BITS).max(LOW_BITS);
+            IntVector raw = FloatVector.fromArray(Simd.F, a, from + t).reinterpretAsInts();
+            IntVector mag = raw.and(Simd.ABS_BITS);
+            IntVector bits = mag.max(LOW_BITS).min(HIGH_BITS);
             FloatVector x = bits.lanewise(LSHR, 23).or(0x4B000000).reinterpretAsFloats().sub(EXP_BIAS);
             FloatVector m = bits.and(0x007fffff).or(0x3f800000).reinterpretAsFloats().sub(1f);
             FloatVector poly = m.fma(L8, L7);
@@ -90,13 +91,14 @@ public final class FastPow {
             q = f.fma(q, FloatVector.broadcast(Simd.F, E1));
             q = f.fma(q, FloatVector.broadcast(Simd.F, 1f));
             IntVector r = q.reinterpretAsInts().add(rounded.reinterpretAsInts().lanewise(LSHL, 23));
-            IntVector big = bits.reinterpretAsFloats().mul(Float.POSITIVE_INFINITY).reinterpretAsInts();
-            r = r.blend(big, bits.compare(GT, HIGH_BITS));
+            // masks as integers (all ones or zero): Java 17 compiles float masks and blends slowly
+            IntVector big = IntVector.broadcast(Simd.I, HIGH_BITS).sub(mag).lanewise(ASHR, 31);   // |a| > 2^60
+            r = r.max(big.and(INF_BITS));
             if (signed) {
-                r.or(raw.and(Simd.SIGN_BITS)).reinterpretAsFloats().blend(0f, v.eq(0f)).intoArray(a, from + t);
-            } else {
-                r.reinterpretAsFloats().intoArray(a, from + t);
+                IntVector nonzero = mag.min(1).neg();
+                r = r.or(raw.and(Simd.SIGN_BITS)).and(nonzero);
             }
+            r.reinterpretAsFloats().intoArray(a, from + t);
         }
         for (; t < n; t++) {
             float v = a[from + t];
@@ -107,10 +109,11 @@ public final class FastPow {
 
     /** The scalar twin of the vector loop of {@link #pow(float[], int, int, float, boolean)}: {@code |a|^e}, the same bits. */
     public static float pow(float a, float e) {
-        int bits = Math.max(Float.floatToRawIntBits(a) & Simd.ABS_BITS, LOW_BITS);
-        if (bits > HIGH_BITS) {
-            return Float.intBitsToFloat(bits) * Float.POSITIVE_INFINITY;
+        int mag = Float.floatToRawIntBits(a) & Simd.ABS_BITS;
+        if (mag > HIGH_BITS) {
+            return Float.POSITIVE_INFINITY;
         }
+        int bits = Math.max(mag, LOW_BITS);
         float x = Float.intBitsToFloat((bits >>> 23) | 0x4B000000) - EXP_BIAS;
         float t = Float.intBitsToFloat((bits & 0x007fffff) | 0x3f800000) - 1f;
         float poly = Math.fma(t, L8, L7);

@@ -1,5 +1,6 @@
 package org.addernet.engine.kernel;
 
+import static org.addernet.engine.kernel.Simd.ABS_BITS;
 import static org.addernet.engine.kernel.Simd.F;
 import static org.addernet.engine.kernel.Simd.L;
 import static org.addernet.engine.kernel.Simd.MR;
@@ -99,24 +100,32 @@ public final class FilterGemm {
             FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
             FloatVector g = FloatVector.broadcast(F, a[ap]);
             FloatVector d = x0.sub(f00);
-            c00 = d.reinterpretAsInts().and(SIGN_BITS).or(ONE_BITS).reinterpretAsFloats().blend(0f, d.eq(0f)).fma(g, c00);
+            IntVector bits = d.reinterpretAsInts();
+            c00 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c00);
             d = x1.sub(f01);
-            c01 = d.reinterpretAsInts().and(SIGN_BITS).or(ONE_BITS).reinterpretAsFloats().blend(0f, d.eq(0f)).fma(g, c01);
+            bits = d.reinterpretAsInts();
+            c01 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c01);
             g = FloatVector.broadcast(F, a[ap + 1]);
             d = x0.sub(f10);
-            c10 = d.reinterpretAsInts().and(SIGN_BITS).or(ONE_BITS).reinterpretAsFloats().blend(0f, d.eq(0f)).fma(g, c10);
+            bits = d.reinterpretAsInts();
+            c10 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c10);
             d = x1.sub(f11);
-            c11 = d.reinterpretAsInts().and(SIGN_BITS).or(ONE_BITS).reinterpretAsFloats().blend(0f, d.eq(0f)).fma(g, c11);
+            bits = d.reinterpretAsInts();
+            c11 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c11);
             g = FloatVector.broadcast(F, a[ap + 2]);
             d = x0.sub(f20);
-            c20 = d.reinterpretAsInts().and(SIGN_BITS).or(ONE_BITS).reinterpretAsFloats().blend(0f, d.eq(0f)).fma(g, c20);
+            bits = d.reinterpretAsInts();
+            c20 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c20);
             d = x1.sub(f21);
-            c21 = d.reinterpretAsInts().and(SIGN_BITS).or(ONE_BITS).reinterpretAsFloats().blend(0f, d.eq(0f)).fma(g, c21);
+            bits = d.reinterpretAsInts();
+            c21 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c21);
             g = FloatVector.broadcast(F, a[ap + 3]);
             d = x0.sub(f30);
-            c30 = d.reinterpretAsInts().and(SIGN_BITS).or(ONE_BITS).reinterpretAsFloats().blend(0f, d.eq(0f)).fma(g, c30);
+            bits = d.reinterpretAsInts();
+            c30 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c30);
             d = x1.sub(f31);
-            c31 = d.reinterpretAsInts().and(SIGN_BITS).or(ONE_BITS).reinterpretAsFloats().blend(0f, d.eq(0f)).fma(g, c31);
+            bits = d.reinterpretAsInts();
+            c31 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c31);
         }
         c00.intoArray(out, 0);
         c01.intoArray(out, L);

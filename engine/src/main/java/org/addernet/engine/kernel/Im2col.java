@@ -3,22 +3,22 @@ package org.addernet.engine.kernel;
 import java.util.Arrays;
 
 /**
- * Unfolding one image into patch rows and folding gradients back (see {@link ConvShape} for the
- * layouts). {@code col} is [K][P] as separate row arrays: {@code col[r][q]} is input channel c,
- * row {@code oy s + i - p}, column {@code ox s + j - p} of the image, 0 in the padding, with
- * {@code r = (c k + i) k + j} and {@code q = oy Wo + ox}. Separate rows let the kernels' inner
- * loops run over positions with one index on every array, which HotSpot vectorises (see
- * {@link RowScratch}).
+ * Unfolding images into the strip panels of {@link Panels} and folding gradients back (layouts
+ * in {@link ConvShape}). Row r of the unfolded patches is input channel c, filter tap (i, j),
+ * {@code r = (c k + i) k + j}; column q is output position {@code oy Wo + ox} (plus the offset of
+ * the image when several are unfolded side by side): the value of the image at row
+ * {@code oy s + i - p}, column {@code ox s + j - p}, 0 in the padding.
  */
 public final class Im2col {
     private Im2col() {
     }
 
     /**
-     * Writes (overwrites) {@code col[r][colOff .. colOff + P)} for every r from the image of X
-     * starting at {@code xOff}; several images side by side make longer rows.
+     * Writes (overwrites) columns {@code qOff .. qOff + P - 1} of rows 0 .. K-1 of the strip panel
+     * {@code panel} ({@code rows >= K} rows per strip) with the patches of the image of X at
+     * {@code xOff}.
      */
-    public static void unfold(ConvShape s, float[] x, int xOff, float[][] col, int colOff) {
+    public static void unfold(ConvShape s, float[] x, int xOff, float[] panel, int rows, int qOff) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -29,25 +29,23 @@ public final class Im2col {
         for (int c = 0; c < s.inC(); c++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    float[] row = col[(c * k + i) * k + j];
+                    int r = (c * k + i) * k + j;
                     int lo = firstInside(pad - j, st, wo);
                     int hi = Math.max(lo, endInside(w - 1 + pad - j, st, wo));
                     for (int oy = 0; oy < ho; oy++) {
                         int iy = oy * st + i - pad;
-                        int q0 = colOff + oy * wo;
+                        int q0 = qOff + oy * wo;
                         if (iy < 0 || iy >= h) {
-                            Arrays.fill(row, q0, q0 + wo, 0f);
+                            Panels.zero(panel, rows, r, q0, wo);
                             continue;
                         }
-                        Arrays.fill(row, q0, q0 + lo, 0f);
-                        Arrays.fill(row, q0 + hi, q0 + wo, 0f);
+                        Panels.zero(panel, rows, r, q0, lo);
+                        Panels.zero(panel, rows, r, q0 + hi, wo - hi);
                         int src = xOff + (c * h + iy) * w + lo * st + j - pad;
                         if (st == 1) {
-                            System.arraycopy(x, src, row, q0 + lo, hi - lo);
+                            Panels.put(panel, rows, r, q0 + lo, x, src, hi - lo);
                         } else {
-                            for (int ox = lo; ox < hi; ox++) {
-                                row[q0 + ox] = x[src + (ox - lo) * st];
-                            }
+                            Panels.putStrided(panel, rows, r, q0 + lo, x, src, st, hi - lo);
                         }
                     }
                 }
@@ -56,10 +54,58 @@ public final class Im2col {
     }
 
     /**
-     * Overwrites the image of dX at {@code xOff} with {@code scale * sum} of {@code dcol[r][colOff + q]}
-     * over every (r, q) that reads that pixel (the adjoint of {@link #unfold}; padding drops out).
+     * As {@link #unfold}, transposed: writes element (position q, patch row r) of the strip panel
+     * {@code panel} whose rows are the {@code positions} positions of a group and whose columns are
+     * the K patch rows ({@code strips(K)} strips), for the positions {@code qOff .. qOff + P - 1}
+     * of the image of X at {@code xOff}. The filter gradient is then a product over positions.
      */
-    public static void fold(ConvShape s, float[][] dcol, int colOff, float scale, float[] dx, int xOff) {
+    public static void unfoldTransposed(ConvShape s, float[] x, int xOff, float[] panel, int positions, int qOff) {
+        int h = s.height();
+        int w = s.width();
+        int k = s.kernel();
+        int st = s.stride();
+        int pad = s.padding();
+        int ho = s.outH();
+        int wo = s.outW();
+        int width = Simd.W;
+        for (int c = 0; c < s.inC(); c++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    int r = (c * k + i) * k + j;
+                    int base = ((r / width) * positions) * width + r % width;   // + q W
+                    int lo = firstInside(pad - j, st, wo);
+                    int hi = Math.max(lo, endInside(w - 1 + pad - j, st, wo));
+                    for (int oy = 0; oy < ho; oy++) {
+                        int iy = oy * st + i - pad;
+                        int at = base + (qOff + oy * wo) * width;
+                        if (iy < 0 || iy >= h) {
+                            for (int ox = 0; ox < wo; ox++) {
+                                panel[at + ox * width] = 0f;
+                            }
+                            continue;
+                        }
+                        for (int ox = 0; ox < lo; ox++) {
+                            panel[at + ox * width] = 0f;
+                        }
+                        for (int ox = hi; ox < wo; ox++) {
+                            panel[at + ox * width] = 0f;
+                        }
+                        int src = xOff + (c * h + iy) * w + j - pad;
+                        for (int ox = lo; ox < hi; ox++) {
+                            panel[at + ox * width] = x[src + ox * st];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Overwrites the image of dX at {@code xOff} with {@code sum} of {@code dcol[r ld + colOff + q]}
+     * over every (r, q) that reads that pixel (the adjoint of {@link #unfold}; padding drops out),
+     * dcol being a row-major [K, ld] array.
+     */
+    public static void fold(ConvShape s, float[] dcol, int ld, int colOff, float[] dx, int xOff) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -71,7 +117,7 @@ public final class Im2col {
         for (int c = 0; c < s.inC(); c++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    float[] row = dcol[(c * k + i) * k + j];
+                    int row = ((c * k + i) * k + j) * ld + colOff;
                     int lo = firstInside(pad - j, st, wo);
                     int hi = Math.max(lo, endInside(w - 1 + pad - j, st, wo));
                     for (int oy = 0; oy < ho; oy++) {
@@ -79,10 +125,10 @@ public final class Im2col {
                         if (iy < 0 || iy >= h) {
                             continue;
                         }
-                        int q0 = colOff + oy * wo;
+                        int q0 = row + oy * wo;
                         int dst = xOff + (c * h + iy) * w + lo * st + j - pad;
                         for (int ox = lo; ox < hi; ox++) {
-                            dx[dst + (ox - lo) * st] += scale * row[q0 + ox];
+                            dx[dst + (ox - lo) * st] += dcol[q0 + ox];
                         }
                     }
                 }
@@ -91,44 +137,14 @@ public final class Im2col {
     }
 
     /**
-     * Writes {@code t[q][r] = a[r][q]} for r &lt; rows, q &lt; cols: blocks of 32 columns (the
-     * destination rows stay in L1) times four source rows (one destination row reference per
-     * four stores).
+     * The adjoint unfolding for stride 1: writes (overwrites) columns {@code pOff .. pOff + H W - 1}
+     * of rows 0 .. O k k - 1 of the strip panel {@code panel} ({@code rows} per strip):
+     * {@code row (o k + i) k + j, column iy W + ix} holds {@code dY[o, iy + p - i, ix + p - j]} (0
+     * where that lies outside the output), from the [O, Ho, Wo] image of dY at {@code yOff}. Then
+     * {@code dX[c, pixel] = sum over (o, i, j)} of that row times the local derivative of tap
+     * (c, i, j) of filter o: the input gradient becomes a product over pixels, with no fold.
      */
-    public static void transpose(float[][] a, int rows, int cols, float[][] t) {
-        for (int q0 = 0; q0 < cols; q0 += 32) {
-            int qe = Math.min(cols, q0 + 32);
-            int r = 0;
-            for (; r + 3 < rows; r += 4) {
-                float[] s0 = a[r];
-                float[] s1 = a[r + 1];
-                float[] s2 = a[r + 2];
-                float[] s3 = a[r + 3];
-                for (int q = q0; q < qe; q++) {
-                    float[] tq = t[q];
-                    tq[r] = s0[q];
-                    tq[r + 1] = s1[q];
-                    tq[r + 2] = s2[q];
-                    tq[r + 3] = s3[q];
-                }
-            }
-            for (; r < rows; r++) {
-                float[] s0 = a[r];
-                for (int q = q0; q < qe; q++) {
-                    t[q][r] = s0[q];
-                }
-            }
-        }
-    }
-
-    /**
-     * The adjoint unfolding for stride 1: writes (overwrites) {@code gcol[(o k + i) k + j][colOff + iy W + ix]
-     * = dY[o, iy + p - i, ix + p - j]} (0 where that lies outside the output) from the [O, Ho, Wo]
-     * image of dY at {@code yOff}. Then {@code dX[c, pixel] = sum over (o, i, j) of gcol[(o, i, j)][pixel]
-     * times the local derivative of tap (c, i, j) of filter o}: the input gradient becomes a forward
-     * pass over pixels, with no scattering fold.
-     */
-    public static void unfoldAdjoint(ConvShape s, float[] dy, int yOff, float[][] gcol, int colOff) {
+    public static void unfoldAdjoint(ConvShape s, float[] dy, int yOff, float[] panel, int rows, int pOff) {
         if (s.stride() != 1) {
             throw new IllegalArgumentException("unfoldAdjoint needs stride 1, got " + s);
         }
@@ -141,20 +157,20 @@ public final class Im2col {
         for (int o = 0; o < s.outC(); o++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    float[] row = gcol[(o * k + i) * k + j];
+                    int r = (o * k + i) * k + j;
                     // ox = ix + pad - j must lie in [0, wo)
                     int lo = Math.max(0, Math.min(w, j - pad));
                     int hi = Math.max(lo, Math.min(w, wo + j - pad));
                     for (int iy = 0; iy < h; iy++) {
                         int oy = iy + pad - i;
-                        int p0 = colOff + iy * w;
+                        int p0 = pOff + iy * w;
                         if (oy < 0 || oy >= ho) {
-                            Arrays.fill(row, p0, p0 + w, 0f);
+                            Panels.zero(panel, rows, r, p0, w);
                             continue;
                         }
-                        Arrays.fill(row, p0, p0 + lo, 0f);
-                        Arrays.fill(row, p0 + hi, p0 + w, 0f);
-                        System.arraycopy(dy, yOff + (o * ho + oy) * wo + lo + pad - j, row, p0 + lo, hi - lo);
+                        Panels.zero(panel, rows, r, p0, lo);
+                        Panels.zero(panel, rows, r, p0 + hi, w - hi);
+                        Panels.put(panel, rows, r, p0 + lo, dy, yOff + (o * ho + oy) * wo + lo + pad - j, hi - lo);
                     }
                 }
             }

@@ -83,6 +83,55 @@ public final class Panels {
         zeroTail(out, rows, n);
     }
 
+    /**
+     * As {@link #packStrips(float[], int, int, int, int, float[])} into a panel of {@code panelRows >= rows}
+     * rows per strip, rows past {@code rows} zero.
+     */
+    public static void packStrips(float[] a, int off, int ld, int rows, int panelRows, int n, float[] out) {
+        for (int r = 0; r < rows; r++) {
+            put(out, panelRows, r, 0, a, off + r * ld, n);
+        }
+        zeroRows(out, panelRows, rows, n);
+        zeroTail(out, panelRows, n);
+    }
+
+    /**
+     * Copies {@code len} contiguous values {@code src[from ..]} into row i, elements
+     * {@code r0 .. r0+len-1}, of a block panel of k elements per row.
+     */
+    public static void putBlockRow(float[] panel, int k, int i, int r0, float[] src, int from, int len) {
+        int at = ((i / MR) * k + r0) * MR + i % MR;
+        for (int t = 0; t < len; t++) {
+            panel[at + t * MR] = src[from + t];
+        }
+    }
+
+    /** Sets rows m .. paddedRows(m)-1 of a block panel of k elements per row to zero. */
+    public static void zeroBlockRows(float[] panel, int m, int k) {
+        int padded = paddedRows(m);
+        for (int i = m; i < padded; i++) {
+            int at = ((i / MR) * k) * MR + i % MR;
+            for (int r = 0; r < k; r++) {
+                panel[at + r * MR] = 0f;
+            }
+        }
+    }
+
+    /**
+     * Writes (overwrites) the strip panel {@code out} ({@code rows} rows, n columns) of the
+     * transpose of a row-major matrix: {@code B[r][q] = a[off + q ld + r]}, padding zero.
+     */
+    public static void packStripsTransposed(float[] a, int off, int ld, int rows, int n, float[] out) {
+        for (int q = 0; q < n; q++) {
+            int s = q / W;
+            int base = s * rows * W + q - s * W;
+            for (int r = 0; r < rows; r++) {
+                out[base + r * W] = a[off + q * ld + r];
+            }
+        }
+        zeroTail(out, rows, n);
+    }
+
     /** Copies {@code len} contiguous values {@code src[from ..]} into row r, columns q0 .. q0+len-1. */
     public static void put(float[] panel, int rows, int r, int q0, float[] src, int from, int len) {
         while (len > 0) {

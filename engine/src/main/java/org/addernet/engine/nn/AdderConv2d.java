@@ -30,7 +30,6 @@ public final class AdderConv2d implements AdderLayer {
     private final AdderRules rules;
     private final AdderSupport support;
     private final Parameter weight;
-    private final ConvWorkspace workspace = new ConvWorkspace();
     private Parallel parallel = Parallel.shared();
     private float p = 1f;
     private ConvShape shape;
@@ -79,7 +78,7 @@ public final class AdderConv2d implements AdderLayer {
         shape = ConvLayers.convShape(describe(), input, inC, outC, kernel, stride, padding);
         x = input;
         y = Tensor.ensure(y, shape.batch(), outC, shape.outH(), shape.outW());
-        AdderConvKernels.forward(shape, input.data, weight.value, y.data, p, workspace, parallel);
+        AdderConvKernels.forward(shape, input.data, weight.value, y.data, p, ConvWorkspace.forThisThread(), parallel);
         return y;
     }
 
@@ -98,7 +97,7 @@ public final class AdderConv2d implements AdderLayer {
         dx = inputGradientWanted ? Tensor.ensureLike(dx, x) : null;
         float[] local = support.gradientTarget();
         AdderConvKernels.backward(shape, x.data, weight.value, gradOut.data, local, dx == null ? null : dx.data, p,
-                support.filterRule(), support.inputRule(p), workspace, parallel);
+                support.filterRule(), support.inputRule(p), ConvWorkspace.forThisThread(), parallel);
         support.finish(local);
         return dx;
     }

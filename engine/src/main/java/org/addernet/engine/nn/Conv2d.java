@@ -23,7 +23,6 @@ public final class Conv2d implements Layer {
     private final int padding;
     private final Parameter weight;
     private final Parameter bias;
-    private final ConvWorkspace workspace = new ConvWorkspace();
     private Parallel parallel = Parallel.shared();
     private ConvShape shape;
     private Tensor x;
@@ -61,7 +60,7 @@ public final class Conv2d implements Layer {
         shape = ConvLayers.convShape(describe(), input, inC, outC, kernel, stride, padding);
         x = input;
         y = Tensor.ensure(y, shape.batch(), outC, shape.outH(), shape.outW());
-        ConvKernels.forward(shape, input.data, weight.value, bias == null ? null : bias.value, y.data, workspace, parallel);
+        ConvKernels.forward(shape, input.data, weight.value, bias == null ? null : bias.value, y.data, ConvWorkspace.forThisThread(), parallel);
         return y;
     }
 
@@ -75,7 +74,7 @@ public final class Conv2d implements Layer {
     public Tensor backward(Tensor gradOut) {
         dx = inputGradientWanted ? Tensor.ensureLike(dx, x) : null;
         ConvKernels.backward(shape, x.data, weight.value, gradOut.data, weight.grad, bias == null ? null : bias.grad,
-                dx == null ? null : dx.data, workspace, parallel);
+                dx == null ? null : dx.data, ConvWorkspace.forThisThread(), parallel);
         return dx;
     }
 

@@ -167,18 +167,30 @@ class ConvKernelTwinTest {
         // one 3x3 image 1..9, kernel 2, stride 1, padding 1: a 4x4 output
         ConvShape s = new ConvShape(1, 1, 3, 3, 1, 2, 1, 1);
         float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        float[] panel = new float[Panels.stripFloats(4, 16)];
+        Im2col.unfold(s, x, 0, panel, 4, 0);
         float[][] col = new float[4][16];
-        Im2col.unfold(s, x, 0, col, 0);
+        for (int r = 0; r < 4; r++) {
+            for (int q = 0; q < 16; q++) {
+                col[r][q] = Panels.get(panel, 4, r, q);
+            }
+        }
         // tap (i, j) = (0, 0) reads pixel (oy - 1, ox - 1)
         assertArrayEquals(new float[] {0, 0, 0, 0, 0, 1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9}, col[0], 0f);
         // tap (1, 1) reads pixel (oy, ox)
         assertArrayEquals(new float[] {1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9, 0, 0, 0, 0, 0}, col[3], 0f);
-        float[][] ones = new float[4][16];
-        for (float[] row : ones) {
-            java.util.Arrays.fill(row, 1f);
+        // the transposed unfolding holds the same values
+        float[] t = new float[Panels.stripFloats(16, 4)];
+        Im2col.unfoldTransposed(s, x, 0, t, 16, 0);
+        for (int r = 0; r < 4; r++) {
+            for (int q = 0; q < 16; q++) {
+                assertEquals(col[r][q], Panels.get(t, 16, q, r), "transposed (" + q + ", " + r + ")");
+            }
         }
+        float[] ones = new float[4 * 16];
+        java.util.Arrays.fill(ones, 1f);
         float[] dx = new float[9];
-        Im2col.fold(s, ones, 0, 1f, dx, 0);
+        Im2col.fold(s, ones, 16, 0, dx, 0);
         // every pixel is read by all four taps once
         assertArrayEquals(new float[] {4, 4, 4, 4, 4, 4, 4, 4, 4}, dx, 0f);
     }
