@@ -110,9 +110,10 @@ final class DenseFractional {
                         : FloatVector.fromArray(F, q, qo + b).reinterpretAsInts();
                 h = mag.or(bits.and(SIGN_BITS)).and(nonzero).reinterpretAsFloats();
             }
-            acc = h.fma(g, acc);
+            acc = g.fma(h, acc);
         }
-        float s = Simd.sumLanes(acc, lanes);
+        FloatVector.broadcast(F, 1f).mul(acc).intoArray(lanes, 0);
+        float s = Simd.sumLanes(lanes);
         for (; b < n; b++) {
             float d = x[xo + b] - wv;
             float h = rule == F_FULL ? d : rule == F_SIGN ? Math.signum(d) : Math.signum(d) * q[qo + b];

@@ -127,14 +127,14 @@ public final class FilterGemm {
             bits = d.reinterpretAsInts();
             c31 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c31);
         }
-        c00.intoArray(out, 0);
-        c01.intoArray(out, L);
-        c10.intoArray(out, W);
-        c11.intoArray(out, W + L);
-        c20.intoArray(out, 2 * W);
-        c21.intoArray(out, 2 * W + L);
-        c30.intoArray(out, 3 * W);
-        c31.intoArray(out, 3 * W + L);
+        FloatVector.broadcast(F, 1f).mul(c00).intoArray(out, 0);
+        FloatVector.broadcast(F, 1f).mul(c01).intoArray(out, L);
+        FloatVector.broadcast(F, 1f).mul(c10).intoArray(out, W);
+        FloatVector.broadcast(F, 1f).mul(c11).intoArray(out, W + L);
+        FloatVector.broadcast(F, 1f).mul(c20).intoArray(out, 2 * W);
+        FloatVector.broadcast(F, 1f).mul(c21).intoArray(out, 2 * W + L);
+        FloatVector.broadcast(F, 1f).mul(c30).intoArray(out, 3 * W);
+        FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, 3 * W + L);
     }
 
     /** {@code buf[(r kc + t) W + j] = B[t][j] - Fm[r][j]} for the tile's rows r and kc steps t. */
@@ -161,8 +161,8 @@ public final class FilterGemm {
                 c0 = FloatVector.fromArray(F, buf, at).fma(g, c0);
                 c1 = FloatVector.fromArray(F, buf, at + L).fma(g, c1);
             }
-            c0.intoArray(tile, r * W);
-            c1.intoArray(tile, r * W + L);
+            FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, r * W);
+            FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, r * W + L);
         }
     }
 

@@ -151,14 +151,14 @@ public final class GradGemm {
             b = e.reinterpretAsInts();
             c31 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g1, c31);
         }
-        c00.mul(scale).intoArray(out, 0);
-        c01.mul(scale).intoArray(out, L);
-        c10.mul(scale).intoArray(out, W);
-        c11.mul(scale).intoArray(out, W + L);
-        c20.mul(scale).intoArray(out, 2 * W);
-        c21.mul(scale).intoArray(out, 2 * W + L);
-        c30.mul(scale).intoArray(out, 3 * W);
-        c31.mul(scale).intoArray(out, 3 * W + L);
+        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
+        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
+        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, W);
+        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, W + L);
+        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, 2 * W);
+        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, 2 * W + L);
+        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, 3 * W);
+        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
     }
 
     private static void signTile(float[] a, int ao, float[] g, int go, int r, float[] x, int xo, float scale,
@@ -212,14 +212,14 @@ public final class GradGemm {
             b = e.reinterpretAsInts();
             c31 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g1, c31);
         }
-        c00.mul(scale).intoArray(out, 0);
-        c01.mul(scale).intoArray(out, L);
-        c10.mul(scale).intoArray(out, W);
-        c11.mul(scale).intoArray(out, W + L);
-        c20.mul(scale).intoArray(out, 2 * W);
-        c21.mul(scale).intoArray(out, 2 * W + L);
-        c30.mul(scale).intoArray(out, 3 * W);
-        c31.mul(scale).intoArray(out, 3 * W + L);
+        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
+        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
+        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, W);
+        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, W + L);
+        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, 2 * W);
+        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, 2 * W + L);
+        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, 3 * W);
+        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
     }
 
     private static void diffTile(float[] a, int ao, float[] g, int go, int r, float[] x, int xo, float scale,
@@ -257,14 +257,14 @@ public final class GradGemm {
             c30 = w.sub(x30).fma(g0, c30);
             c31 = w.sub(x31).fma(g1, c31);
         }
-        c00.mul(scale).intoArray(out, 0);
-        c01.mul(scale).intoArray(out, L);
-        c10.mul(scale).intoArray(out, W);
-        c11.mul(scale).intoArray(out, W + L);
-        c20.mul(scale).intoArray(out, 2 * W);
-        c21.mul(scale).intoArray(out, 2 * W + L);
-        c30.mul(scale).intoArray(out, 3 * W);
-        c31.mul(scale).intoArray(out, 3 * W + L);
+        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
+        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
+        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, W);
+        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, W + L);
+        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, 2 * W);
+        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, 2 * W + L);
+        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, 3 * W);
+        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
     }
 
     /** {@code buf[(t kc + r) W + j] = A[t][r] - X[t][j]} for the tile's rows t and kc steps r. */
@@ -291,8 +291,8 @@ public final class GradGemm {
                 c0 = FloatVector.fromArray(F, buf, at).fma(FloatVector.fromArray(F, g, go + r * W), c0);
                 c1 = FloatVector.fromArray(F, buf, at + L).fma(FloatVector.fromArray(F, g, go + r * W + L), c1);
             }
-            c0.intoArray(tile, t * W);
-            c1.intoArray(tile, t * W + L);
+            FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, t * W);
+            FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, t * W + L);
         }
     }
 

@@ -22,6 +22,12 @@ import jdk.incubator.vector.FloatVector;
  * broadcasts of A, both in memory order. The sums run over r in order, one lane per column, so a
  * column's result does not depend on where it sits. Edge tiles are computed whole (the panels'
  * padding is zero) and stored in part. {@link #naive} is the twin the tests compare against.
+ *
+ * <p>Every vector operation here is called on a value just made (a load, a broadcast, the result
+ * of another operation), never on a loop's accumulator: on Java 17 the JIT knows the exact vector
+ * class of the former only, and when its profile of the latter is thin (a busy machine compiles
+ * late) the call is not intrinsified and every vector is boxed, five times slower. Hence
+ * {@code x.fma(w, acc)}, {@code d.add(acc)} and stores as {@code broadcast(1).mul(acc)}.
  */
 public final class RowGemm {
     /** The operations, for {@link #naive}. */
@@ -133,7 +139,10 @@ public final class RowGemm {
                     int kc = Math.min(CHUNK, k - r0);
                     differences(a, (blk * k + r0) * MR, b, (s * bRows + r0) * W, kc, buf);
                     FastPow.pow(buf, 0, MR * kc * W, p, false);
-                    subtractRows(buf, kc, tile);
+                    addRows(buf, kc, tile);
+                }
+                for (int t = 0; t < MR * W; t++) {
+                    tile[t] = -tile[t];                  // summed positive, negated once: the same bits
                 }
                 copyOut(tile, Math.min(MR, m - i0), cols, c, cOff + i0 * ldc + q0, ldc);
             }
@@ -157,18 +166,18 @@ public final class RowGemm {
         }
     }
 
-    /** {@code tile[t W + j] -= sum_r buf[(t kc + r) W + j]}, r in order. */
-    private static void subtractRows(float[] buf, int kc, float[] tile) {
+    /** {@code tile[t W + j] += sum_r buf[(t kc + r) W + j]}, r in order. */
+    private static void addRows(float[] buf, int kc, float[] tile) {
         for (int t = 0; t < MR; t++) {
             FloatVector c0 = FloatVector.fromArray(F, tile, t * W);
             FloatVector c1 = FloatVector.fromArray(F, tile, t * W + L);
             int end = (t + 1) * kc * W;
             for (int at = t * kc * W; at < end; at += W) {
-                c0 = c0.sub(FloatVector.fromArray(F, buf, at));
-                c1 = c1.sub(FloatVector.fromArray(F, buf, at + L));
+                c0 = FloatVector.fromArray(F, buf, at).add(c0);
+                c1 = FloatVector.fromArray(F, buf, at + L).add(c1);
             }
-            c0.intoArray(tile, t * W);
-            c1.intoArray(tile, t * W + L);
+            FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, t * W);
+            FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, t * W + L);
         }
     }
 
@@ -205,14 +214,14 @@ public final class RowGemm {
             c30 = x0.fma(w, c30);
             c31 = x1.fma(w, c31);
         }
-        c00.intoArray(out, oo);
-        c01.intoArray(out, oo + L);
-        c10.intoArray(out, oo + ld);
-        c11.intoArray(out, oo + ld + L);
-        c20.intoArray(out, oo + 2 * ld);
-        c21.intoArray(out, oo + 2 * ld + L);
-        c30.intoArray(out, oo + 3 * ld);
-        c31.intoArray(out, oo + 3 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c00).intoArray(out, oo);
+        FloatVector.broadcast(F, 1f).mul(c01).intoArray(out, oo + L);
+        FloatVector.broadcast(F, 1f).mul(c10).intoArray(out, oo + ld);
+        FloatVector.broadcast(F, 1f).mul(c11).intoArray(out, oo + ld + L);
+        FloatVector.broadcast(F, 1f).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, 1f).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
     private static void fmaAddTile(float[] a, int ao, float[] b, int bo, int k, float[] out, int oo, int ld) {
@@ -241,14 +250,14 @@ public final class RowGemm {
             c30 = x0.fma(w, c30);
             c31 = x1.fma(w, c31);
         }
-        c00.intoArray(out, oo);
-        c01.intoArray(out, oo + L);
-        c10.intoArray(out, oo + ld);
-        c11.intoArray(out, oo + ld + L);
-        c20.intoArray(out, oo + 2 * ld);
-        c21.intoArray(out, oo + 2 * ld + L);
-        c30.intoArray(out, oo + 3 * ld);
-        c31.intoArray(out, oo + 3 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c00).intoArray(out, oo);
+        FloatVector.broadcast(F, 1f).mul(c01).intoArray(out, oo + L);
+        FloatVector.broadcast(F, 1f).mul(c10).intoArray(out, oo + ld);
+        FloatVector.broadcast(F, 1f).mul(c11).intoArray(out, oo + ld + L);
+        FloatVector.broadcast(F, 1f).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, 1f).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
     private static float rowBias(float[] bias, int i, int m) {
@@ -264,31 +273,33 @@ public final class RowGemm {
         FloatVector c21 = c00;
         FloatVector c30 = c00;
         FloatVector c31 = c00;
+        // summed positive (the receiver of every vector operation is a fresh value, never the loop's
+        // accumulator: see the class comment) and negated once: the same bits as subtracting each term
         int end = bo + k * W;
         for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
             FloatVector x0 = FloatVector.fromArray(F, b, bp);
             FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
             FloatVector w = FloatVector.broadcast(F, a[ap]);
-            c00 = c00.sub(x0.sub(w).abs());
-            c01 = c01.sub(x1.sub(w).abs());
+            c00 = x0.sub(w).abs().add(c00);
+            c01 = x1.sub(w).abs().add(c01);
             w = FloatVector.broadcast(F, a[ap + 1]);
-            c10 = c10.sub(x0.sub(w).abs());
-            c11 = c11.sub(x1.sub(w).abs());
+            c10 = x0.sub(w).abs().add(c10);
+            c11 = x1.sub(w).abs().add(c11);
             w = FloatVector.broadcast(F, a[ap + 2]);
-            c20 = c20.sub(x0.sub(w).abs());
-            c21 = c21.sub(x1.sub(w).abs());
+            c20 = x0.sub(w).abs().add(c20);
+            c21 = x1.sub(w).abs().add(c21);
             w = FloatVector.broadcast(F, a[ap + 3]);
-            c30 = c30.sub(x0.sub(w).abs());
-            c31 = c31.sub(x1.sub(w).abs());
+            c30 = x0.sub(w).abs().add(c30);
+            c31 = x1.sub(w).abs().add(c31);
         }
-        c00.intoArray(out, oo);
-        c01.intoArray(out, oo + L);
-        c10.intoArray(out, oo + ld);
-        c11.intoArray(out, oo + ld + L);
-        c20.intoArray(out, oo + 2 * ld);
-        c21.intoArray(out, oo + 2 * ld + L);
-        c30.intoArray(out, oo + 3 * ld);
-        c31.intoArray(out, oo + 3 * ld + L);
+        FloatVector.broadcast(F, -1f).mul(c00).intoArray(out, oo);
+        FloatVector.broadcast(F, -1f).mul(c01).intoArray(out, oo + L);
+        FloatVector.broadcast(F, -1f).mul(c10).intoArray(out, oo + ld);
+        FloatVector.broadcast(F, -1f).mul(c11).intoArray(out, oo + ld + L);
+        FloatVector.broadcast(F, -1f).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, -1f).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, -1f).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, -1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
     private static void l2Tile(float[] a, int ao, float[] b, int bo, int k, float[] out, int oo, int ld) {
@@ -326,14 +337,14 @@ public final class RowGemm {
             c31 = d1.fma(d1, c31);
         }
         // summed positive and negated once: the same bits as subtracting each square
-        c00.neg().intoArray(out, oo);
-        c01.neg().intoArray(out, oo + L);
-        c10.neg().intoArray(out, oo + ld);
-        c11.neg().intoArray(out, oo + ld + L);
-        c20.neg().intoArray(out, oo + 2 * ld);
-        c21.neg().intoArray(out, oo + 2 * ld + L);
-        c30.neg().intoArray(out, oo + 3 * ld);
-        c31.neg().intoArray(out, oo + 3 * ld + L);
+        FloatVector.broadcast(F, -1f).mul(c00).intoArray(out, oo);
+        FloatVector.broadcast(F, -1f).mul(c01).intoArray(out, oo + L);
+        FloatVector.broadcast(F, -1f).mul(c10).intoArray(out, oo + ld);
+        FloatVector.broadcast(F, -1f).mul(c11).intoArray(out, oo + ld + L);
+        FloatVector.broadcast(F, -1f).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, -1f).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, -1f).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, -1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
     /**

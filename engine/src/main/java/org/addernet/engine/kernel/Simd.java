@@ -70,12 +70,11 @@ public final class Simd {
     }
 
     /**
-     * The lanes of {@code v} summed in a fixed order (pairwise, lane 0 first), so that the result
-     * is the same in the interpreter and in every compiled form ({@code reduceLanes} leaves the
-     * order of a float sum open).
+     * The first {@link #L} floats of {@code scratch} (a vector's lanes, stored) summed in a fixed
+     * order, pairwise, so that the result is the same in the interpreter and in every compiled form
+     * ({@code reduceLanes} leaves the order of a float sum open). Overwrites scratch.
      */
-    static float sumLanes(FloatVector v, float[] scratch) {
-        v.intoArray(scratch, 0);
+    static float sumLanes(float[] scratch) {
         int n = L;
         while (n > 1) {
             n >>= 1;

@@ -117,6 +117,12 @@ public final class AdderConv2d implements AdderLayer {
         return new int[] {in[0], outC, s.outH(), s.outW()};
     }
 
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "adderconv" + kernel + "x" + kernel + "(" + inC + "->" + outC + ", s" + stride + ", p" + padding + ")";

@@ -97,6 +97,12 @@ public final class Conv2d implements Layer {
         return new int[] {in[0], outC, s.outH(), s.outW()};
     }
 
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "conv" + kernel + "x" + kernel + "(" + inC + "->" + outC + ", s" + stride + ", p" + padding + ")";
