@@ -84,10 +84,9 @@ public final class AdderConvKernels {
         float[] part = ws.partials(chunks * out * k);
         float[] gsum = ws.partialSums(chunks * out);
         int fRows = Panels.paddedRows(out);
-        float[] fm = fmode == GEMM ? null : ws.filters(Panels.stripFloats(fRows, k));
-        if (fm != null) {
-            Panels.packStrips(f, 0, k, out, fRows, k, fm);
-        }
+        int[] order = ConvPacking.transposedOrder(s);
+        float[] fm = fmode == GEMM ? null
+                : ConvPacking.filterStripsTransposed(f, out, k, order, ws.filters(Panels.stripFloats(fRows, k)));
         boolean pixel = ConvKernels.pixelPath(s);
         float[] fb = dx == null ? null : pixel
                 ? ConvPacking.filterBlocksPerChannel(f, out, s.inC(), kk, ws.filtersBack(Panels.blockFloats(s.inC(), out * kk)))
@@ -128,7 +127,7 @@ public final class AdderConvKernels {
                 float gs = fmode == GEMM ? gsum[c * out + o] : 0f;
                 int fo = o * k;
                 for (int r = 0; r < k; r++) {
-                    df[fo + r] += fscale * (part[po + r] - f[fo + r] * gs);
+                    df[fo + r] += fscale * (part[po + order[r]] - f[fo + r] * gs);
                 }
             }
         }

@@ -98,7 +98,7 @@ public final class ConvKernels {
                 }
             }
         });
-        addChunks(part, gsum, chunks, out, k, dw, dbias);
+        addChunks(part, gsum, chunks, out, k, ConvPacking.transposedOrder(s), dw, dbias);
     }
 
     /**
@@ -128,14 +128,17 @@ public final class ConvKernels {
         }
     }
 
-    /** Adds the chunk partials ([chunks][out][k] flat) to dW (and their sums to dbias) in chunk order. */
-    static void addChunks(float[] part, float[] gsum, int chunks, int out, int k, float[] dw, float[] dbias) {
+    /**
+     * Adds the chunk partials ([chunks][out][k] flat, patch rows in the transposed order
+     * {@code order}) to dW (and their sums to dbias) in chunk order.
+     */
+    static void addChunks(float[] part, float[] gsum, int chunks, int out, int k, int[] order, float[] dw, float[] dbias) {
         for (int c = 0; c < chunks; c++) {
             for (int o = 0; o < out; o++) {
                 int po = (c * out + o) * k;
                 int wo = o * k;
                 for (int r = 0; r < k; r++) {
-                    dw[wo + r] += part[po + r];
+                    dw[wo + r] += part[po + order[r]];
                 }
                 if (dbias != null) {
                     dbias[o] += gsum[c * out + o];

@@ -15,19 +15,24 @@ final class ConvPacking {
         int kp = Panels.paddedRows(k);
         int np = s.positions();
         float[] col = slot.col(Panels.stripFloats(kp, n * np));
+        float[] padded = slot.padded(Im2col.paddedSize(s));
         for (int i = 0; i < n; i++) {
-            Im2col.unfold(s, x, (b0 + i) * s.inImage(), col, kp, i * np);
+            Im2col.unfold(s, x, (b0 + i) * s.inImage(), col, kp, i * np, padded);
         }
         Panels.zeroRows(col, kp, k, n * np);
         return col;
     }
 
-    /** The patches transposed: a strip panel of {@code n P} rows (positions) over the K patch rows. */
+    /**
+     * The patches transposed: a strip panel of {@code n P} rows (positions) over the K patch rows,
+     * in the order (i, j, c) of {@link Im2col#unfoldTransposed} ({@link #transposedOrder}).
+     */
     static float[] colsT(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
         int np = s.positions();
         float[] colT = slot.colT(Panels.stripFloats(n * np, s.patch()));
+        float[] padded = slot.padded(Im2col.paddedSize(s));
         for (int i = 0; i < n; i++) {
-            Im2col.unfoldTransposed(s, x, (b0 + i) * s.inImage(), colT, n * np, i * np);
+            Im2col.unfoldTransposed(s, x, (b0 + i) * s.inImage(), colT, n * np, i * np, padded);
         }
         return colT;
     }
@@ -65,8 +70,9 @@ final class ConvPacking {
         int rows = s.outC() * s.kernel() * s.kernel();
         int hw = s.height() * s.width();
         float[] g = slot.grad(Panels.stripFloats(rows, n * hw));
+        float[] padded = slot.padded(Im2col.adjointPaddedSize(s));
         for (int i = 0; i < n; i++) {
-            Im2col.unfoldAdjoint(s, dy, (b0 + i) * s.outImage(), g, rows, i * hw);
+            Im2col.unfoldAdjoint(s, dy, (b0 + i) * s.outImage(), g, rows, i * hw, padded);
         }
         return g;
     }
@@ -83,6 +89,27 @@ final class ConvPacking {
             }
         }
         return img;
+    }
+
+    /** {@code order[r]}: where patch row r sits in the transposed patches ({@link Im2col#transposedRow}). */
+    static int[] transposedOrder(ConvShape s) {
+        int[] order = new int[s.patch()];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = Im2col.transposedRow(s, r);
+        }
+        return order;
+    }
+
+    /** The filters [O, K] with their patch rows in the transposed order, as a strip panel of {@code paddedRows(O)} rows. */
+    static float[] filterStripsTransposed(float[] f, int out, int k, int[] order, float[] buf) {
+        float[] reordered = new float[out * k];
+        for (int o = 0; o < out; o++) {
+            for (int r = 0; r < k; r++) {
+                reordered[o * k + order[r]] = f[o * k + r];
+            }
+        }
+        Panels.packStrips(reordered, 0, k, out, Panels.paddedRows(out), k, buf);
+        return buf;
     }
 
     /** The filters [O, K] as a block panel (forward). */

@@ -35,6 +35,7 @@ public final class ConvWorkspace {
         private float[] gradBlocks = new float[0];
         private float[] image = new float[0];
         private float[] out = new float[0];
+        private float[] padded = new float[0];
 
         /** Patches as a strip panel (forward; the patch-wise input gradient). */
         float[] col(int n) {
@@ -59,6 +60,11 @@ public final class ConvWorkspace {
         /** Input channels as a strip panel (the adder input gradient over pixels). */
         float[] image(int n) {
             return image = grown(image, n);
+        }
+
+        /** One image (or one image of dY) with its zero border. */
+        float[] padded(int n) {
+            return padded = grown(padded, n);
         }
 
         /** A row-major result before it is copied out to the images. */
@@ -106,7 +112,8 @@ public final class ConvWorkspace {
     public long floats() {
         long n = partials.length + partialSums.length + filters.length + filtersBack.length;
         for (Slot s : slots) {
-            n += s.col.length + s.colT.length + s.grad.length + s.gradBlocks.length + s.image.length + s.out.length;
+            n += s.col.length + s.colT.length + s.grad.length + s.gradBlocks.length + s.image.length + s.out.length
+                    + s.padded.length;
         }
         return n;
     }

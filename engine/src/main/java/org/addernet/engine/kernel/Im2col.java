@@ -16,36 +16,28 @@ public final class Im2col {
     /**
      * Writes (overwrites) columns {@code qOff .. qOff + P - 1} of rows 0 .. K-1 of the strip panel
      * {@code panel} ({@code rows >= K} rows per strip) with the patches of the image of X at
-     * {@code xOff}.
+     * {@code xOff}. The image is first copied with its zero border into {@code padded} (at least
+     * {@link #paddedSize} floats), so that each row of a patch row is one run of the copy (at
+     * stride 1 a contiguous one, moved a vector at a time).
      */
-    public static void unfold(ConvShape s, float[] x, int xOff, float[] panel, int rows, int qOff) {
-        int h = s.height();
-        int w = s.width();
+    public static void unfold(ConvShape s, float[] x, int xOff, float[] panel, int rows, int qOff, float[] padded) {
         int k = s.kernel();
         int st = s.stride();
-        int pad = s.padding();
+        int hp = s.height() + 2 * s.padding();
+        int wp = s.width() + 2 * s.padding();
         int ho = s.outH();
         int wo = s.outW();
+        pad(s, x, xOff, padded);
         for (int c = 0; c < s.inC(); c++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     int r = (c * k + i) * k + j;
-                    int lo = firstInside(pad - j, st, wo);
-                    int hi = Math.max(lo, endInside(w - 1 + pad - j, st, wo));
                     for (int oy = 0; oy < ho; oy++) {
-                        int iy = oy * st + i - pad;
-                        int q0 = qOff + oy * wo;
-                        if (iy < 0 || iy >= h) {
-                            Panels.zero(panel, rows, r, q0, wo);
-                            continue;
-                        }
-                        Panels.zero(panel, rows, r, q0, lo);
-                        Panels.zero(panel, rows, r, q0 + hi, wo - hi);
-                        int src = xOff + (c * h + iy) * w + lo * st + j - pad;
+                        int src = (c * hp + oy * st + i) * wp + j;
                         if (st == 1) {
-                            Panels.put(panel, rows, r, q0 + lo, x, src, hi - lo);
+                            Panels.put(panel, rows, r, qOff + oy * wo, padded, src, wo);
                         } else {
-                            Panels.putStrided(panel, rows, r, q0 + lo, x, src, st, hi - lo);
+                            Panels.putStrided(panel, rows, r, qOff + oy * wo, padded, src, st, wo);
                         }
                     }
                 }
@@ -54,49 +46,94 @@ public final class Im2col {
     }
 
     /**
-     * As {@link #unfold}, transposed: writes element (position q, patch row r) of the strip panel
+     * As {@link #unfold}, transposed, and with the patch rows in the order (i, j, c) rather than
+     * (c, i, j) ({@link #transposedRow}): writes element (position q, row r) of the strip panel
      * {@code panel} whose rows are the {@code positions} positions of a group and whose columns are
      * the K patch rows ({@code strips(K)} strips), for the positions {@code qOff .. qOff + P - 1}
-     * of the image of X at {@code xOff}. The filter gradient is then a product over positions.
+     * of the image of X at {@code xOff}. The image is first copied channels-last with its zero
+     * border into {@code padded} ({@link #paddedSize} floats), so that the C values of one tap
+     * are one contiguous run of the copy and of the panel's row: a few vector moves a position.
+     * The filter gradient is then a product over positions.
      */
-    public static void unfoldTransposed(ConvShape s, float[] x, int xOff, float[] panel, int positions, int qOff) {
-        int h = s.height();
-        int w = s.width();
+    public static void unfoldTransposed(ConvShape s, float[] x, int xOff, float[] panel, int positions, int qOff,
+                                        float[] padded) {
         int k = s.kernel();
         int st = s.stride();
-        int pad = s.padding();
+        int ch = s.inC();
+        int wp = s.width() + 2 * s.padding();
         int ho = s.outH();
         int wo = s.outW();
-        int width = Simd.W;
-        for (int c = 0; c < s.inC(); c++) {
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    int r = (c * k + i) * k + j;
-                    int base = ((r / width) * positions) * width + r % width;   // + q W
-                    int lo = firstInside(pad - j, st, wo);
-                    int hi = Math.max(lo, endInside(w - 1 + pad - j, st, wo));
-                    for (int oy = 0; oy < ho; oy++) {
-                        int iy = oy * st + i - pad;
-                        int at = base + (qOff + oy * wo) * width;
-                        if (iy < 0 || iy >= h) {
-                            for (int ox = 0; ox < wo; ox++) {
-                                panel[at + ox * width] = 0f;
-                            }
-                            continue;
-                        }
-                        for (int ox = 0; ox < lo; ox++) {
-                            panel[at + ox * width] = 0f;
-                        }
-                        for (int ox = hi; ox < wo; ox++) {
-                            panel[at + ox * width] = 0f;
-                        }
-                        int src = xOff + (c * h + iy) * w + j - pad;
-                        for (int ox = lo; ox < hi; ox++) {
-                            panel[at + ox * width] = x[src + ox * st];
-                        }
+        padChannelsLast(s, x, xOff, padded);
+        for (int oy = 0; oy < ho; oy++) {
+            for (int ox = 0; ox < wo; ox++) {
+                int q = qOff + oy * wo + ox;
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        int src = ((oy * st + i) * wp + ox * st + j) * ch;
+                        Panels.putColumnRun(panel, positions, q, (i * k + j) * ch, padded, src, ch);
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The row of the filter gradient's transposed patches that holds patch row {@code r = (c k + i) k + j}:
+     * {@code (i k + j) C + c}.
+     */
+    public static int transposedRow(ConvShape s, int r) {
+        int kk = s.kernel() * s.kernel();
+        return (r % kk) * s.inC() + r / kk;
+    }
+
+    /** Writes the image of X at {@code xOff} channels-last, [H + 2p, W + 2p, C], with a zero border, into {@code out}. */
+    static void padChannelsLast(ConvShape s, float[] x, int xOff, float[] out) {
+        int h = s.height();
+        int w = s.width();
+        int p = s.padding();
+        int ch = s.inC();
+        int wp = w + 2 * p;
+        int hp = h + 2 * p;
+        Panels.fill(out, 0, p * wp * ch);
+        Panels.fill(out, (hp - p) * wp * ch, p * wp * ch);
+        for (int y = 0; y < h; y++) {
+            int row = (y + p) * wp * ch;
+            Panels.fill(out, row, p * ch);
+            Panels.fill(out, row + (p + w) * ch, p * ch);
+            for (int c = 0; c < ch; c++) {
+                int src = xOff + (c * h + y) * w;
+                int dst = row + p * ch + c;
+                for (int t = 0; t < w; t++) {
+                    out[dst + t * ch] = x[src + t];
+                }
+            }
+        }
+    }
+
+    /** Floats of the zero-bordered copy of one image ({@code C (H + 2p) (W + 2p)}). */
+    public static int paddedSize(ConvShape s) {
+        return s.inC() * (s.height() + 2 * s.padding()) * (s.width() + 2 * s.padding());
+    }
+
+    /** Writes the image of X at {@code xOff} with a border of {@code padding} zeros into {@code out}. */
+    static void pad(ConvShape s, float[] x, int xOff, float[] out) {
+        int h = s.height();
+        int w = s.width();
+        int p = s.padding();
+        int wp = w + 2 * p;
+        int hp = h + 2 * p;
+        for (int c = 0; c < s.inC(); c++) {
+            int base = c * hp * wp;
+            Panels.fill(out, base, p * wp);
+            for (int y = 0; y < h; y++) {
+                int row = base + (y + p) * wp;
+                for (int t = 0; t < p; t++) {
+                    out[row + t] = 0f;
+                    out[row + p + w + t] = 0f;
+                }
+                Panels.copy(x, xOff + (c * h + y) * w, out, row + p, w);
+            }
+            Panels.fill(out, base + (h + p) * wp, p * wp);
         }
     }
 
@@ -144,7 +181,8 @@ public final class Im2col {
      * {@code dX[c, pixel] = sum over (o, i, j)} of that row times the local derivative of tap
      * (c, i, j) of filter o: the input gradient becomes a product over pixels, with no fold.
      */
-    public static void unfoldAdjoint(ConvShape s, float[] dy, int yOff, float[] panel, int rows, int pOff) {
+    public static void unfoldAdjoint(ConvShape s, float[] dy, int yOff, float[] panel, int rows, int pOff,
+                                     float[] padded) {
         if (s.stride() != 1) {
             throw new IllegalArgumentException("unfoldAdjoint needs stride 1, got " + s);
         }
@@ -154,27 +192,45 @@ public final class Im2col {
         int pad = s.padding();
         int ho = s.outH();
         int wo = s.outW();
+        int b = adjointBorder(s);
+        int hp = ho + 2 * b;
+        int wp = wo + 2 * b;
+        for (int o = 0; o < s.outC(); o++) {
+            int base = o * hp * wp;
+            Panels.fill(padded, base, b * wp);
+            for (int y = 0; y < ho; y++) {
+                int row = base + (y + b) * wp;
+                for (int t = 0; t < b; t++) {
+                    padded[row + t] = 0f;
+                    padded[row + b + wo + t] = 0f;
+                }
+                Panels.copy(dy, yOff + (o * ho + y) * wo, padded, row + b, wo);
+            }
+            Panels.fill(padded, base + (ho + b) * wp, b * wp);
+        }
         for (int o = 0; o < s.outC(); o++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     int r = (o * k + i) * k + j;
-                    // ox = ix + pad - j must lie in [0, wo)
-                    int lo = Math.max(0, Math.min(w, j - pad));
-                    int hi = Math.max(lo, Math.min(w, wo + j - pad));
+                    // row iy reads dY[o, iy + pad - i, ix + pad - j], that is the copy at (iy + pad - i + b, ix + pad - j + b)
                     for (int iy = 0; iy < h; iy++) {
-                        int oy = iy + pad - i;
-                        int p0 = pOff + iy * w;
-                        if (oy < 0 || oy >= ho) {
-                            Panels.zero(panel, rows, r, p0, w);
-                            continue;
-                        }
-                        Panels.zero(panel, rows, r, p0, lo);
-                        Panels.zero(panel, rows, r, p0 + hi, w - hi);
-                        Panels.put(panel, rows, r, p0 + lo, dy, yOff + (o * ho + oy) * wo + lo + pad - j, hi - lo);
+                        int src = (o * hp + iy + pad - i + b) * wp + pad - j + b;
+                        Panels.put(panel, rows, r, pOff + iy * w, padded, src, w);
                     }
                 }
             }
         }
+    }
+
+    /** The zero border around dY that {@link #unfoldAdjoint} needs: {@code max(0, k - 1 - p)}. */
+    static int adjointBorder(ConvShape s) {
+        return Math.max(0, s.kernel() - 1 - s.padding());
+    }
+
+    /** Floats of dY's zero-bordered copy for {@link #unfoldAdjoint}. */
+    public static int adjointPaddedSize(ConvShape s) {
+        int b = adjointBorder(s);
+        return s.outC() * (s.outH() + 2 * b) * (s.outW() + 2 * b);
     }
 
     /** The first ox with {@code ox * st >= need} (need = p - j), clamped to [0, wo]. */

@@ -168,7 +168,7 @@ class ConvKernelTwinTest {
         ConvShape s = new ConvShape(1, 1, 3, 3, 1, 2, 1, 1);
         float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         float[] panel = new float[Panels.stripFloats(4, 16)];
-        Im2col.unfold(s, x, 0, panel, 4, 0);
+        Im2col.unfold(s, x, 0, panel, 4, 0, new float[Im2col.paddedSize(s)]);
         float[][] col = new float[4][16];
         for (int r = 0; r < 4; r++) {
             for (int q = 0; q < 16; q++) {
@@ -181,10 +181,10 @@ class ConvKernelTwinTest {
         assertArrayEquals(new float[] {1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9, 0, 0, 0, 0, 0}, col[3], 0f);
         // the transposed unfolding holds the same values
         float[] t = new float[Panels.stripFloats(16, 4)];
-        Im2col.unfoldTransposed(s, x, 0, t, 16, 0);
+        Im2col.unfoldTransposed(s, x, 0, t, 16, 0, new float[Im2col.paddedSize(s)]);
         for (int r = 0; r < 4; r++) {
             for (int q = 0; q < 16; q++) {
-                assertEquals(col[r][q], Panels.get(t, 16, q, r), "transposed (" + q + ", " + r + ")");
+                assertEquals(col[r][q], Panels.get(t, 16, q, Im2col.transposedRow(s, r)), "transposed (" + q + ", " + r + ")");
             }
         }
         float[] ones = new float[4 * 16];
