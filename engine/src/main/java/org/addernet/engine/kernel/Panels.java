@@ -135,9 +135,14 @@ public final class Panels {
 
     /** Copies {@code len} contiguous values {@code src[from ..]} into row r, columns q0 .. q0+len-1. */
     public static void put(float[] panel, int rows, int r, int q0, float[] src, int from, int len) {
+        int j = q0 & (W - 1);
+        if (j + len <= W) {                                  // the usual case: one strip
+            copy(src, from, panel, ((q0 >> Simd.LOG_W) * rows + r) * W + j, len);
+            return;
+        }
         while (len > 0) {
-            int s = q0 / W;
-            int j = q0 - s * W;
+            int s = q0 >> Simd.LOG_W;
+            j = q0 & (W - 1);
             int n = Math.min(len, W - j);
             copy(src, from, panel, (s * rows + r) * W + j, n);
             q0 += n;

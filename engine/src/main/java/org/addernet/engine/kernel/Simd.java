@@ -24,6 +24,8 @@ public final class Simd {
     static final int L = F.length();
     /** Columns per packed strip: two vectors. */
     static final int W = 2 * L;
+    /** {@code log2(W)}: W is a power of two. */
+    static final int LOG_W = Integer.numberOfTrailingZeros(W);
     /** Rows per packed block of broadcast operands. */
     static final int MR = 4;
 
