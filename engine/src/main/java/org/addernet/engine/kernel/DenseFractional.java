@@ -104,11 +104,11 @@ final class DenseFractional {
             if (rule == F_FULL) {
                 h = d;
             } else {
-                IntVector bits = d.reinterpretAsInts();
+                IntVector bits = (IntVector) d.reinterpretShape(Simd.I, 0);
                 IntVector nonzero = bits.and(ABS_BITS).min(1).neg();
                 IntVector mag = rule == F_SIGN ? IntVector.broadcast(Simd.I, ONE_BITS)
-                        : FloatVector.fromArray(F, q, qo + b).reinterpretAsInts();
-                h = mag.or(bits.and(SIGN_BITS)).and(nonzero).reinterpretAsFloats();
+                        : (IntVector) FloatVector.fromArray(F, q, qo + b).reinterpretShape(Simd.I, 0);
+                h = (FloatVector) mag.or(bits.and(SIGN_BITS)).and(nonzero).reinterpretShape(F, 0);
             }
             acc = g.fma(h, acc);
         }
@@ -126,8 +126,8 @@ final class DenseFractional {
     private static void addHardTanh(float[] x, int xo, float wv, float[] dy, int go, float[] dx, int n) {
         int b = 0;
         for (; b + L <= n; b += L) {
-            IntVector e = FloatVector.broadcast(F, wv).sub(FloatVector.fromArray(F, x, xo + b)).reinterpretAsInts();
-            FloatVector h = e.and(ABS_BITS).min(ONE_BITS).or(e.and(SIGN_BITS)).reinterpretAsFloats();
+            IntVector e = (IntVector) FloatVector.broadcast(F, wv).sub(FloatVector.fromArray(F, x, xo + b)).reinterpretShape(Simd.I, 0);
+            FloatVector h = (FloatVector) e.and(ABS_BITS).min(ONE_BITS).or(e.and(SIGN_BITS)).reinterpretShape(F, 0);
             h.fma(FloatVector.fromArray(F, dy, go + b), FloatVector.fromArray(F, dx, xo + b)).intoArray(dx, xo + b);
         }
         for (; b < n; b++) {
@@ -140,10 +140,10 @@ final class DenseFractional {
                                        float[] dx, int n) {
         int b = 0;
         for (; b + L <= n; b += L) {
-            IntVector bits = FloatVector.fromArray(F, x, xo + b).sub(wv).reinterpretAsInts();
+            IntVector bits = (IntVector) FloatVector.fromArray(F, x, xo + b).sub(wv).reinterpretShape(Simd.I, 0);
             IntVector nonzero = bits.and(ABS_BITS).min(1).neg();
-            FloatVector h = FloatVector.fromArray(F, q, qo + b).reinterpretAsInts().or(bits.and(SIGN_BITS)).and(nonzero)
-                    .reinterpretAsFloats().mul(scale);
+            IntVector qb = (IntVector) FloatVector.fromArray(F, q, qo + b).reinterpretShape(Simd.I, 0);
+            FloatVector h = ((FloatVector) qb.or(bits.and(SIGN_BITS)).and(nonzero).reinterpretShape(F, 0)).mul(scale);
             h.fma(FloatVector.fromArray(F, dy, go + b), FloatVector.fromArray(F, dx, xo + b)).intoArray(dx, xo + b);
         }
         for (; b < n; b++) {

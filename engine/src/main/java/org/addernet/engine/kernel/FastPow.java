@@ -68,11 +68,11 @@ public final class FastPow {
         FloatVector ev = FloatVector.broadcast(Simd.F, e);
         int t = 0;
         for (; t + Simd.L <= n; t += Simd.L) {
-            IntVector raw = FloatVector.fromArray(Simd.F, a, from + t).reinterpretAsInts();
+            IntVector raw = (IntVector) FloatVector.fromArray(Simd.F, a, from + t).reinterpretShape(Simd.I, 0);
             IntVector mag = raw.and(Simd.ABS_BITS);
             IntVector bits = mag.max(LOW_BITS).min(HIGH_BITS);
-            FloatVector x = bits.lanewise(LSHR, 23).or(0x4B000000).reinterpretAsFloats().sub(EXP_BIAS);
-            FloatVector m = bits.and(0x007fffff).or(0x3f800000).reinterpretAsFloats().sub(1f);
+            FloatVector x = ((FloatVector) bits.lanewise(LSHR, 23).or(0x4B000000).reinterpretShape(Simd.F, 0)).sub(EXP_BIAS);
+            FloatVector m = ((FloatVector) bits.and(0x007fffff).or(0x3f800000).reinterpretShape(Simd.F, 0)).sub(1f);
             FloatVector poly = m.fma(L8, L7);
             poly = m.fma(poly, FloatVector.broadcast(Simd.F, L6));
             poly = m.fma(poly, FloatVector.broadcast(Simd.F, L5));
@@ -90,7 +90,8 @@ public final class FastPow {
             q = f.fma(q, FloatVector.broadcast(Simd.F, E2));
             q = f.fma(q, FloatVector.broadcast(Simd.F, E1));
             q = f.fma(q, FloatVector.broadcast(Simd.F, 1f));
-            IntVector r = q.reinterpretAsInts().add(rounded.reinterpretAsInts().lanewise(LSHL, 23));
+            IntVector r = ((IntVector) q.reinterpretShape(Simd.I, 0))
+                    .add(((IntVector) rounded.reinterpretShape(Simd.I, 0)).lanewise(LSHL, 23));
             // masks as integers (all ones or zero): Java 17 compiles float masks and blends slowly
             IntVector big = IntVector.broadcast(Simd.I, HIGH_BITS).sub(mag).lanewise(ASHR, 31);   // |a| > 2^60
             r = r.max(big.and(INF_BITS));
@@ -98,7 +99,7 @@ public final class FastPow {
                 IntVector nonzero = mag.min(1).neg();
                 r = r.or(raw.and(Simd.SIGN_BITS)).and(nonzero);
             }
-            r.reinterpretAsFloats().intoArray(a, from + t);
+            ((FloatVector) r.reinterpretShape(Simd.F, 0)).intoArray(a, from + t);
         }
         for (; t < n; t++) {
             float v = a[from + t];

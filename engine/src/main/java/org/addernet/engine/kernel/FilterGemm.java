@@ -57,13 +57,7 @@ public final class FilterGemm {
                 int bo = s * t * W;
                 int fo = (s * fRows + i0) * W;
                 if (pow) {
-                    java.util.Arrays.fill(tile, 0f);
-                    for (int t0 = 0; t0 < t; t0 += RowGemm.CHUNK) {
-                        int kc = Math.min(RowGemm.CHUNK, t - t0);
-                        differences(b, bo + t0 * W, f, fo, kc, buf);
-                        FastPow.pow(buf, 0, MR * kc * W, q, true);
-                        broadcastRows(buf, a, ao + t0 * MR, kc, tile);
-                    }
+                    powTile(a, ao, b, bo, t, f, fo, q, buf, tile);
                 } else {
                     signTile(a, ao, b, bo, t, f, fo, tile);
                 }
@@ -100,32 +94,32 @@ public final class FilterGemm {
             FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
             FloatVector g = FloatVector.broadcast(F, a[ap]);
             FloatVector d = x0.sub(f00);
-            IntVector bits = d.reinterpretAsInts();
-            c00 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c00);
+            IntVector bits = (IntVector) d.reinterpretShape(Simd.I, 0);
+            c00 = ((FloatVector) bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(g, c00);
             d = x1.sub(f01);
-            bits = d.reinterpretAsInts();
-            c01 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c01);
+            bits = (IntVector) d.reinterpretShape(Simd.I, 0);
+            c01 = ((FloatVector) bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(g, c01);
             g = FloatVector.broadcast(F, a[ap + 1]);
             d = x0.sub(f10);
-            bits = d.reinterpretAsInts();
-            c10 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c10);
+            bits = (IntVector) d.reinterpretShape(Simd.I, 0);
+            c10 = ((FloatVector) bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(g, c10);
             d = x1.sub(f11);
-            bits = d.reinterpretAsInts();
-            c11 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c11);
+            bits = (IntVector) d.reinterpretShape(Simd.I, 0);
+            c11 = ((FloatVector) bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(g, c11);
             g = FloatVector.broadcast(F, a[ap + 2]);
             d = x0.sub(f20);
-            bits = d.reinterpretAsInts();
-            c20 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c20);
+            bits = (IntVector) d.reinterpretShape(Simd.I, 0);
+            c20 = ((FloatVector) bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(g, c20);
             d = x1.sub(f21);
-            bits = d.reinterpretAsInts();
-            c21 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c21);
+            bits = (IntVector) d.reinterpretShape(Simd.I, 0);
+            c21 = ((FloatVector) bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(g, c21);
             g = FloatVector.broadcast(F, a[ap + 3]);
             d = x0.sub(f30);
-            bits = d.reinterpretAsInts();
-            c30 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c30);
+            bits = (IntVector) d.reinterpretShape(Simd.I, 0);
+            c30 = ((FloatVector) bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(g, c30);
             d = x1.sub(f31);
-            bits = d.reinterpretAsInts();
-            c31 = bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g, c31);
+            bits = (IntVector) d.reinterpretShape(Simd.I, 0);
+            c31 = ((FloatVector) bits.and(SIGN_BITS).or(bits.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(g, c31);
         }
         FloatVector.broadcast(F, 1f).mul(c00).intoArray(out, 0);
         FloatVector.broadcast(F, 1f).mul(c01).intoArray(out, L);
@@ -137,32 +131,41 @@ public final class FilterGemm {
         FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, 3 * W + L);
     }
 
-    /** {@code buf[(r kc + t) W + j] = B[t][j] - Fm[r][j]} for the tile's rows r and kc steps t. */
-    private static void differences(float[] b, int bo, float[] f, int fo, int kc, float[] buf) {
-        for (int r = 0; r < MR; r++) {
-            FloatVector f0 = FloatVector.fromArray(F, f, fo + r * W);
-            FloatVector f1 = FloatVector.fromArray(F, f, fo + r * W + L);
-            for (int t = 0; t < kc; t++) {
-                int at = (r * kc + t) * W;
-                FloatVector.fromArray(F, b, bo + t * W).sub(f0).intoArray(buf, at);
-                FloatVector.fromArray(F, b, bo + t * W + L).sub(f1).intoArray(buf, at + L);
+    /**
+     * The pow rule's tile into {@code tile} ([MR][W]): differences of {@link RowGemm#CHUNK} steps
+     * of t in {@code buf}, raised in place (signed) by {@link FastPow}, summed against A in order of
+     * t. One method, compiled on its own (see {@code RowGemm.lpTile}).
+     */
+    private static void powTile(float[] a, int ao, float[] b, int bo, int t, float[] f, int fo, float q, float[] buf,
+                                float[] tile) {
+        java.util.Arrays.fill(tile, 0f);
+        for (int t0 = 0; t0 < t; t0 += RowGemm.CHUNK) {
+            int kc = Math.min(RowGemm.CHUNK, t - t0);
+            // buf[(r kc + u) W + j] = B[t0 + u][j] - Fm[r][j]
+            for (int r = 0; r < MR; r++) {
+                FloatVector f0 = FloatVector.fromArray(F, f, fo + r * W);
+                FloatVector f1 = FloatVector.fromArray(F, f, fo + r * W + L);
+                for (int u = 0; u < kc; u++) {
+                    int at = (r * kc + u) * W;
+                    int src = bo + (t0 + u) * W;
+                    FloatVector.fromArray(F, b, src).sub(f0).intoArray(buf, at);
+                    FloatVector.fromArray(F, b, src + L).sub(f1).intoArray(buf, at + L);
+                }
             }
-        }
-    }
-
-    /** {@code tile[r W + j] += sum_t A[r][t] buf[(r kc + t) W + j]}, t in order. */
-    private static void broadcastRows(float[] buf, float[] a, int ao, int kc, float[] tile) {
-        for (int r = 0; r < MR; r++) {
-            FloatVector c0 = FloatVector.fromArray(F, tile, r * W);
-            FloatVector c1 = FloatVector.fromArray(F, tile, r * W + L);
-            for (int t = 0; t < kc; t++) {
-                int at = (r * kc + t) * W;
-                FloatVector g = FloatVector.broadcast(F, a[ao + t * MR + r]);
-                c0 = FloatVector.fromArray(F, buf, at).fma(g, c0);
-                c1 = FloatVector.fromArray(F, buf, at + L).fma(g, c1);
+            FastPow.pow(buf, 0, MR * kc * W, q, true);
+            // tile[r W + j] += sum_u A[r][t0 + u] buf[(r kc + u) W + j], u in order
+            for (int r = 0; r < MR; r++) {
+                FloatVector c0 = FloatVector.fromArray(F, tile, r * W);
+                FloatVector c1 = FloatVector.fromArray(F, tile, r * W + L);
+                for (int u = 0; u < kc; u++) {
+                    int at = (r * kc + u) * W;
+                    FloatVector g = FloatVector.broadcast(F, a[ao + (t0 + u) * MR + r]);
+                    c0 = FloatVector.fromArray(F, buf, at).fma(g, c0);
+                    c1 = FloatVector.fromArray(F, buf, at + L).fma(g, c1);
+                }
+                FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, r * W);
+                FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, r * W + L);
             }
-            FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, r * W);
-            FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, r * W + L);
         }
     }
 

@@ -63,35 +63,56 @@ public final class GradGemm {
         run(Rule.POW, a, g, gRows, r, x, xRows, m, n, q, scale, c, cOff, ldc);
     }
 
+    /**
+     * Where X's rows lie: vector v of strip s of row i is {@code src[bases[2 s + v] + i rowStride]}
+     * ({@link Simd#L} floats; the rows of a tile past m are read at row m - 1).
+     */
+    public record Inputs(float[] src, int[] bases, int rowStride) {
+        /** A strip panel of {@code rows} rows per strip, n columns. */
+        public static Inputs panel(float[] panel, int rows, int n) {
+            int[] bases = new int[2 * Panels.strips(n)];
+            for (int s = 0; s < Panels.strips(n); s++) {
+                bases[2 * s] = s * rows * W;
+                bases[2 * s + 1] = s * rows * W + L;
+            }
+            return new Inputs(panel, bases, W);
+        }
+    }
+
     private static void run(Rule rule, float[] a, float[] g, int gRows, int r, float[] x, int xRows, int m, int n,
                             float q, float scale, float[] c, int cOff, int ldc) {
+        run(rule, a, RowGemm.Rows.panel(g, gRows, r, n), r, Inputs.panel(x, xRows, n), m, n, q, scale, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C[i][q] = scale sum_r G[r][q] rule(A[i][r] - X[i][q])} with G and X given by where their
+     * rows lie (the convolutions read them from the images); {@code q} is the exponent of the pow rule.
+     */
+    public static void run(Rule rule, float[] a, RowGemm.Rows g, int r, Inputs x, int m, int n, float q, float scale,
+                           float[] c, int cOff, int ldc) {
         float[] tile = new float[MR * W];
         float[] buf = rule == Rule.POW ? new float[MR * RowGemm.CHUNK * W] : null;
+        float[] gs = g.src();
+        int[] goffs = g.offs();
+        float[] xs = x.src();
+        int stride = x.rowStride();
         for (int s = 0; s < Panels.strips(n); s++) {
             int q0 = s * W;
             int cols = Math.min(W, n - q0);
-            int go = s * gRows * W;
+            int g0 = g.bases()[2 * s];
+            int g1 = g.bases()[2 * s + 1];
             for (int blk = 0; blk < Panels.blocks(m); blk++) {
                 int i0 = blk * MR;
                 int rows = Math.min(MR, m - i0);
                 int ao = blk * r * MR;
-                int xo = (s * xRows + i0) * W;
+                int x0 = x.bases()[2 * s] + i0 * stride;
+                int x1 = x.bases()[2 * s + 1] + i0 * stride;
+                int last = (rows - 1) * stride;
                 switch (rule) {
-                    case HARDTANH -> hardTanhTile(a, ao, g, go, r, x, xo, scale, tile);
-                    case SIGN -> signTile(a, ao, g, go, r, x, xo, scale, tile);
-                    case DIFF -> diffTile(a, ao, g, go, r, x, xo, scale, tile);
-                    case POW -> {
-                        java.util.Arrays.fill(tile, 0f);
-                        for (int r0 = 0; r0 < r; r0 += RowGemm.CHUNK) {
-                            int kc = Math.min(RowGemm.CHUNK, r - r0);
-                            differences(a, ao + r0 * MR, x, xo, kc, buf);
-                            FastPow.pow(buf, 0, MR * kc * W, q, true);
-                            weightedRows(buf, g, go + r0 * W, kc, tile);
-                        }
-                        for (int t = 0; t < MR * W; t++) {
-                            tile[t] *= scale;
-                        }
-                    }
+                    case HARDTANH -> hardTanhTile(a, ao, gs, g0, g1, goffs, r, xs, x0, x1, stride, last, scale, tile);
+                    case SIGN -> signTile(a, ao, gs, g0, g1, goffs, r, xs, x0, x1, stride, last, scale, tile);
+                    case DIFF -> diffTile(a, ao, gs, g0, g1, goffs, r, xs, x0, x1, stride, last, scale, tile);
+                    case POW -> powTile(a, ao, gs, g0, g1, goffs, r, xs, x0, x1, stride, last, q, scale, buf, tile);
                 }
                 for (int t = 0; t < rows; t++) {
                     System.arraycopy(tile, t * W, c, cOff + (i0 + t) * ldc + q0, cols);
@@ -100,16 +121,16 @@ public final class GradGemm {
         }
     }
 
-    private static void hardTanhTile(float[] a, int ao, float[] g, int go, int r, float[] x, int xo, float scale,
-                                     float[] out) {
-        FloatVector x00 = FloatVector.fromArray(F, x, xo);
-        FloatVector x01 = FloatVector.fromArray(F, x, xo + L);
-        FloatVector x10 = FloatVector.fromArray(F, x, xo + W);
-        FloatVector x11 = FloatVector.fromArray(F, x, xo + W + L);
-        FloatVector x20 = FloatVector.fromArray(F, x, xo + 2 * W);
-        FloatVector x21 = FloatVector.fromArray(F, x, xo + 2 * W + L);
-        FloatVector x30 = FloatVector.fromArray(F, x, xo + 3 * W);
-        FloatVector x31 = FloatVector.fromArray(F, x, xo + 3 * W + L);
+    private static void hardTanhTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int x0,
+                                     int x1, int stride, int last, float scale, float[] out) {
+        FloatVector x00 = FloatVector.fromArray(F, x, x0);
+        FloatVector x01 = FloatVector.fromArray(F, x, x1);
+        FloatVector x10 = FloatVector.fromArray(F, x, x0 + Math.min(stride, last));
+        FloatVector x11 = FloatVector.fromArray(F, x, x1 + Math.min(stride, last));
+        FloatVector x20 = FloatVector.fromArray(F, x, x0 + Math.min(2 * stride, last));
+        FloatVector x21 = FloatVector.fromArray(F, x, x1 + Math.min(2 * stride, last));
+        FloatVector x30 = FloatVector.fromArray(F, x, x0 + last);
+        FloatVector x31 = FloatVector.fromArray(F, x, x1 + last);
         FloatVector c00 = FloatVector.zero(F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -118,38 +139,38 @@ public final class GradGemm {
         FloatVector c21 = c00;
         FloatVector c30 = c00;
         FloatVector c31 = c00;
-        int end = go + r * W;
-        for (int gp = go, ap = ao; gp < end; gp += W, ap += MR) {
-            FloatVector g0 = FloatVector.fromArray(F, g, gp);
-            FloatVector g1 = FloatVector.fromArray(F, g, gp + L);
+        for (int t = 0, ap = ao; t < r; t++, ap += MR) {
+            int off = goffs[t];
+            FloatVector gv0 = FloatVector.fromArray(F, g, g0 + off);
+            FloatVector gv1 = FloatVector.fromArray(F, g, g1 + off);
             FloatVector w = FloatVector.broadcast(F, a[ap]);
             FloatVector e = w.sub(x00);
-            IntVector b = e.reinterpretAsInts();
-            c00 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g0, c00);
+            IntVector b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c00 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv0, c00);
             e = w.sub(x01);
-            b = e.reinterpretAsInts();
-            c01 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g1, c01);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c01 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv1, c01);
             w = FloatVector.broadcast(F, a[ap + 1]);
             e = w.sub(x10);
-            b = e.reinterpretAsInts();
-            c10 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g0, c10);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c10 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv0, c10);
             e = w.sub(x11);
-            b = e.reinterpretAsInts();
-            c11 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g1, c11);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c11 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv1, c11);
             w = FloatVector.broadcast(F, a[ap + 2]);
             e = w.sub(x20);
-            b = e.reinterpretAsInts();
-            c20 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g0, c20);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c20 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv0, c20);
             e = w.sub(x21);
-            b = e.reinterpretAsInts();
-            c21 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g1, c21);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c21 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv1, c21);
             w = FloatVector.broadcast(F, a[ap + 3]);
             e = w.sub(x30);
-            b = e.reinterpretAsInts();
-            c30 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g0, c30);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c30 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv0, c30);
             e = w.sub(x31);
-            b = e.reinterpretAsInts();
-            c31 = b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretAsFloats().fma(g1, c31);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c31 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv1, c31);
         }
         FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
         FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
@@ -161,16 +182,16 @@ public final class GradGemm {
         FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
     }
 
-    private static void signTile(float[] a, int ao, float[] g, int go, int r, float[] x, int xo, float scale,
-                                 float[] out) {
-        FloatVector x00 = FloatVector.fromArray(F, x, xo);
-        FloatVector x01 = FloatVector.fromArray(F, x, xo + L);
-        FloatVector x10 = FloatVector.fromArray(F, x, xo + W);
-        FloatVector x11 = FloatVector.fromArray(F, x, xo + W + L);
-        FloatVector x20 = FloatVector.fromArray(F, x, xo + 2 * W);
-        FloatVector x21 = FloatVector.fromArray(F, x, xo + 2 * W + L);
-        FloatVector x30 = FloatVector.fromArray(F, x, xo + 3 * W);
-        FloatVector x31 = FloatVector.fromArray(F, x, xo + 3 * W + L);
+    private static void signTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int x0,
+                                     int x1, int stride, int last, float scale, float[] out) {
+        FloatVector x00 = FloatVector.fromArray(F, x, x0);
+        FloatVector x01 = FloatVector.fromArray(F, x, x1);
+        FloatVector x10 = FloatVector.fromArray(F, x, x0 + Math.min(stride, last));
+        FloatVector x11 = FloatVector.fromArray(F, x, x1 + Math.min(stride, last));
+        FloatVector x20 = FloatVector.fromArray(F, x, x0 + Math.min(2 * stride, last));
+        FloatVector x21 = FloatVector.fromArray(F, x, x1 + Math.min(2 * stride, last));
+        FloatVector x30 = FloatVector.fromArray(F, x, x0 + last);
+        FloatVector x31 = FloatVector.fromArray(F, x, x1 + last);
         FloatVector c00 = FloatVector.zero(F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -179,38 +200,38 @@ public final class GradGemm {
         FloatVector c21 = c00;
         FloatVector c30 = c00;
         FloatVector c31 = c00;
-        int end = go + r * W;
-        for (int gp = go, ap = ao; gp < end; gp += W, ap += MR) {
-            FloatVector g0 = FloatVector.fromArray(F, g, gp);
-            FloatVector g1 = FloatVector.fromArray(F, g, gp + L);
+        for (int t = 0, ap = ao; t < r; t++, ap += MR) {
+            int off = goffs[t];
+            FloatVector gv0 = FloatVector.fromArray(F, g, g0 + off);
+            FloatVector gv1 = FloatVector.fromArray(F, g, g1 + off);
             FloatVector w = FloatVector.broadcast(F, a[ap]);
             FloatVector e = w.sub(x00);
-            IntVector b = e.reinterpretAsInts();
-            c00 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g0, c00);
+            IntVector b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c00 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv0, c00);
             e = w.sub(x01);
-            b = e.reinterpretAsInts();
-            c01 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g1, c01);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c01 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv1, c01);
             w = FloatVector.broadcast(F, a[ap + 1]);
             e = w.sub(x10);
-            b = e.reinterpretAsInts();
-            c10 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g0, c10);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c10 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv0, c10);
             e = w.sub(x11);
-            b = e.reinterpretAsInts();
-            c11 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g1, c11);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c11 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv1, c11);
             w = FloatVector.broadcast(F, a[ap + 2]);
             e = w.sub(x20);
-            b = e.reinterpretAsInts();
-            c20 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g0, c20);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c20 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv0, c20);
             e = w.sub(x21);
-            b = e.reinterpretAsInts();
-            c21 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g1, c21);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c21 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv1, c21);
             w = FloatVector.broadcast(F, a[ap + 3]);
             e = w.sub(x30);
-            b = e.reinterpretAsInts();
-            c30 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g0, c30);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c30 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv0, c30);
             e = w.sub(x31);
-            b = e.reinterpretAsInts();
-            c31 = b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretAsFloats().fma(g1, c31);
+            b = (IntVector) e.reinterpretShape(Simd.I, 0);
+            c31 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv1, c31);
         }
         FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
         FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
@@ -222,16 +243,16 @@ public final class GradGemm {
         FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
     }
 
-    private static void diffTile(float[] a, int ao, float[] g, int go, int r, float[] x, int xo, float scale,
-                                 float[] out) {
-        FloatVector x00 = FloatVector.fromArray(F, x, xo);
-        FloatVector x01 = FloatVector.fromArray(F, x, xo + L);
-        FloatVector x10 = FloatVector.fromArray(F, x, xo + W);
-        FloatVector x11 = FloatVector.fromArray(F, x, xo + W + L);
-        FloatVector x20 = FloatVector.fromArray(F, x, xo + 2 * W);
-        FloatVector x21 = FloatVector.fromArray(F, x, xo + 2 * W + L);
-        FloatVector x30 = FloatVector.fromArray(F, x, xo + 3 * W);
-        FloatVector x31 = FloatVector.fromArray(F, x, xo + 3 * W + L);
+    private static void diffTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int x0,
+                                     int x1, int stride, int last, float scale, float[] out) {
+        FloatVector x00 = FloatVector.fromArray(F, x, x0);
+        FloatVector x01 = FloatVector.fromArray(F, x, x1);
+        FloatVector x10 = FloatVector.fromArray(F, x, x0 + Math.min(stride, last));
+        FloatVector x11 = FloatVector.fromArray(F, x, x1 + Math.min(stride, last));
+        FloatVector x20 = FloatVector.fromArray(F, x, x0 + Math.min(2 * stride, last));
+        FloatVector x21 = FloatVector.fromArray(F, x, x1 + Math.min(2 * stride, last));
+        FloatVector x30 = FloatVector.fromArray(F, x, x0 + last);
+        FloatVector x31 = FloatVector.fromArray(F, x, x1 + last);
         FloatVector c00 = FloatVector.zero(F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -240,22 +261,22 @@ public final class GradGemm {
         FloatVector c21 = c00;
         FloatVector c30 = c00;
         FloatVector c31 = c00;
-        int end = go + r * W;
-        for (int gp = go, ap = ao; gp < end; gp += W, ap += MR) {
-            FloatVector g0 = FloatVector.fromArray(F, g, gp);
-            FloatVector g1 = FloatVector.fromArray(F, g, gp + L);
+        for (int t = 0, ap = ao; t < r; t++, ap += MR) {
+            int off = goffs[t];
+            FloatVector gv0 = FloatVector.fromArray(F, g, g0 + off);
+            FloatVector gv1 = FloatVector.fromArray(F, g, g1 + off);
             FloatVector w = FloatVector.broadcast(F, a[ap]);
-            c00 = w.sub(x00).fma(g0, c00);
-            c01 = w.sub(x01).fma(g1, c01);
+            c00 = w.sub(x00).fma(gv0, c00);
+            c01 = w.sub(x01).fma(gv1, c01);
             w = FloatVector.broadcast(F, a[ap + 1]);
-            c10 = w.sub(x10).fma(g0, c10);
-            c11 = w.sub(x11).fma(g1, c11);
+            c10 = w.sub(x10).fma(gv0, c10);
+            c11 = w.sub(x11).fma(gv1, c11);
             w = FloatVector.broadcast(F, a[ap + 2]);
-            c20 = w.sub(x20).fma(g0, c20);
-            c21 = w.sub(x21).fma(g1, c21);
+            c20 = w.sub(x20).fma(gv0, c20);
+            c21 = w.sub(x21).fma(gv1, c21);
             w = FloatVector.broadcast(F, a[ap + 3]);
-            c30 = w.sub(x30).fma(g0, c30);
-            c31 = w.sub(x31).fma(g1, c31);
+            c30 = w.sub(x30).fma(gv0, c30);
+            c31 = w.sub(x31).fma(gv1, c31);
         }
         FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
         FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
@@ -267,32 +288,45 @@ public final class GradGemm {
         FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
     }
 
-    /** {@code buf[(t kc + r) W + j] = A[t][r] - X[t][j]} for the tile's rows t and kc steps r. */
-    private static void differences(float[] a, int ao, float[] x, int xo, int kc, float[] buf) {
-        for (int t = 0; t < MR; t++) {
-            FloatVector x0 = FloatVector.fromArray(F, x, xo + t * W);
-            FloatVector x1 = FloatVector.fromArray(F, x, xo + t * W + L);
-            for (int r = 0; r < kc; r++) {
-                FloatVector w = FloatVector.broadcast(F, a[ao + r * MR + t]);
-                int at = (t * kc + r) * W;
-                w.sub(x0).intoArray(buf, at);
-                w.sub(x1).intoArray(buf, at + L);
+    /**
+     * The pow rule's tile into {@code tile} ([MR][W]): the differences of {@link RowGemm#CHUNK}
+     * steps of r go to {@code buf}, {@link FastPow} raises them in place (signed), and they are
+     * summed against G in order of r. One method, compiled on its own (see {@code RowGemm.lpTile}).
+     */
+    private static void powTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int x0,
+                                int x1, int stride, int last, float q, float scale, float[] buf, float[] tile) {
+        java.util.Arrays.fill(tile, 0f);
+        for (int r0 = 0; r0 < r; r0 += RowGemm.CHUNK) {
+            int kc = Math.min(RowGemm.CHUNK, r - r0);
+            // buf[(t kc + u) W + j] = A[t][r0 + u] - X[t][j]
+            for (int t = 0; t < MR; t++) {
+                int row = Math.min(t * stride, last);
+                FloatVector xv0 = FloatVector.fromArray(F, x, x0 + row);
+                FloatVector xv1 = FloatVector.fromArray(F, x, x1 + row);
+                for (int u = 0; u < kc; u++) {
+                    FloatVector w = FloatVector.broadcast(F, a[ao + (r0 + u) * MR + t]);
+                    int at = (t * kc + u) * W;
+                    w.sub(xv0).intoArray(buf, at);
+                    w.sub(xv1).intoArray(buf, at + L);
+                }
+            }
+            FastPow.pow(buf, 0, MR * kc * W, q, true);
+            // tile[t W + j] += sum_u G[r0 + u][j] buf[(t kc + u) W + j], u in order
+            for (int t = 0; t < MR; t++) {
+                FloatVector c0 = FloatVector.fromArray(F, tile, t * W);
+                FloatVector c1 = FloatVector.fromArray(F, tile, t * W + L);
+                for (int u = 0; u < kc; u++) {
+                    int at = (t * kc + u) * W;
+                    int off = goffs[r0 + u];
+                    c0 = FloatVector.fromArray(F, buf, at).fma(FloatVector.fromArray(F, g, g0 + off), c0);
+                    c1 = FloatVector.fromArray(F, buf, at + L).fma(FloatVector.fromArray(F, g, g1 + off), c1);
+                }
+                FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, t * W);
+                FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, t * W + L);
             }
         }
-    }
-
-    /** {@code tile[t W + j] += sum_r G[r][j] buf[(t kc + r) W + j]}, r in order. */
-    private static void weightedRows(float[] buf, float[] g, int go, int kc, float[] tile) {
-        for (int t = 0; t < MR; t++) {
-            FloatVector c0 = FloatVector.fromArray(F, tile, t * W);
-            FloatVector c1 = FloatVector.fromArray(F, tile, t * W + L);
-            for (int r = 0; r < kc; r++) {
-                int at = (t * kc + r) * W;
-                c0 = FloatVector.fromArray(F, buf, at).fma(FloatVector.fromArray(F, g, go + r * W), c0);
-                c1 = FloatVector.fromArray(F, buf, at + L).fma(FloatVector.fromArray(F, g, go + r * W + L), c1);
-            }
-            FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, t * W);
-            FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, t * W + L);
+        for (int t = 0; t < MR * W; t++) {
+            tile[t] *= scale;
         }
     }
 

@@ -5,8 +5,11 @@ package org.addernet.engine.kernel;
  * compiled them before anything is timed. Until C2 compiles it, a Vector API loop runs in the
  * interpreter or in C1, which box every vector (hundreds of times slower): the first forward and
  * backward of a big layer then take seconds, far longer than a benchmark's warm-up of a few
- * calls. About a second of CPU; results are discarded. Benchmarks call it; training does not
- * need to (its first steps are simply slower).
+ * calls. Worse, on Java 17 the order in which kernels first get compiled matters: a kernel
+ * compiled after others have run for a while can come out boxed for good (measured: the p = 1.5
+ * conv kernels 2x slower when first used after the p = 1 ones), while all compiled together up
+ * front come out right. So the convolution layers run this once per JVM when the first is built,
+ * and the benchmarks before they time anything. About a second of CPU; results are discarded.
  */
 public final class KernelWarmUp {
     private static volatile boolean done;

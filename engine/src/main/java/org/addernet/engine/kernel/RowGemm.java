@@ -8,8 +8,11 @@ import static org.addernet.engine.kernel.Simd.W;
 import jdk.incubator.vector.FloatVector;
 
 /**
- * Register-blocked "GEMMs" of a block panel A [m, k] (broadcast) against a strip panel B [k, n]
- * of {@code bRows >= k} rows per strip (see {@link Panels}), each writing (overwriting) a row-major C [m, n] at {@code c[cOff + i ldc + q]}:
+ * Register-blocked "GEMMs" of a block panel A [m, k] (broadcast) against B [k, n], each writing
+ * (overwriting) a row-major C [m, n] at {@code c[cOff + i ldc + q]}. B is a strip panel of
+ * {@code bRows >= k} rows per strip (see {@link Panels}), or, for the convolutions, any {@link Rows}:
+ * the vector v of strip s of row r at {@code src[base[2 s + v] + offs[r]]}, which lets a kernel read
+ * the patches of a stride-1 convolution straight from a zero-bordered image (an implicit im2col):
  *
  * <ul>
  *   <li>{@link #fma}: {@code C = bias + A B} (bias [m] may be null): convolution and linear layers;</li>
@@ -33,29 +36,88 @@ public final class RowGemm {
     /** The operations, for {@link #naive}. */
     public enum Op { FMA, L1, L2, LP }
 
+    /**
+     * Where B's k rows lie: vector v (0 or 1) of strip s of row r is {@code src[bases[2 s + v] + offs[r]]}
+     * ({@link Simd#L} floats); every such vector must lie inside src, also for the columns past n.
+     */
+    public record Rows(float[] src, int[] offs, int[] bases) {
+        /** A strip panel of {@code rows} rows per strip, k of them used, n columns. */
+        public static Rows panel(float[] panel, int rows, int k, int n) {
+            int[] offs = new int[k];
+            for (int r = 0; r < k; r++) {
+                offs[r] = r * W;
+            }
+            int[] bases = new int[2 * Panels.strips(n)];
+            for (int s = 0; s < Panels.strips(n); s++) {
+                bases[2 * s] = s * rows * W;
+                bases[2 * s + 1] = s * rows * W + L;
+            }
+            return new Rows(panel, offs, bases);
+        }
+    }
+
     private RowGemm() {
     }
 
     /** {@code C = bias + A B} (bias may be null). */
     public static void fma(float[] a, float[] b, int bRows, int k, int m, int n, float[] bias, float[] c, int cOff,
                            int ldc) {
-        fma(a, b, bRows, k, m, n, bias, false, c, cOff, ldc);
+        run(Op.FMA, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, bias, false, c, cOff, ldc);
+    }
+
+    /** {@code C = bias + A B} with B given by its rows. */
+    public static void fma(float[] a, Rows b, int k, int m, int n, float[] bias, float[] c, int cOff, int ldc) {
+        run(Op.FMA, a, k, m, n, b, 1f, bias, false, c, cOff, ldc);
     }
 
     /** {@code C += A B}. */
     public static void fmaAdd(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
-        fma(a, b, bRows, k, m, n, null, true, c, cOff, ldc);
+        run(Op.FMA, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, null, true, c, cOff, ldc);
     }
 
-    private static void fma(float[] a, float[] b, int bRows, int k, int m, int n, float[] bias, boolean add, float[] c,
-                            int cOff, int ldc) {
+    /** {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|}. */
+    public static void l1(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
+        run(Op.L1, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, null, false, c, cOff, ldc);
+    }
+
+    /** {@code C[i][q] = -sum_r (A[i][r] - B[r][q])^2}. */
+    public static void l2(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
+        run(Op.L2, a, k, m, n, Rows.panel(b, bRows, k, n), 2f, null, false, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|^p} with {@link FastPow}: per tile, the
+     * differences of {@link #CHUNK} steps of r go to a buffer, {@link FastPow#pow(float[], int, int,
+     * float, boolean)} raises them in place, and they are summed in order of r.
+     */
+    public static void lp(float[] a, float[] b, int bRows, int k, int m, int n, float p, float[] c, int cOff,
+                          int ldc) {
+        run(Op.LP, a, k, m, n, Rows.panel(b, bRows, k, n), p, null, false, c, cOff, ldc);
+    }
+
+    /** The adder forward {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|^p} (p = 1, 2 or any) with B given by its rows. */
+    public static void adder(float[] a, Rows b, int k, int m, int n, float p, float[] c, int cOff, int ldc) {
+        run(p == 1f ? Op.L1 : p == 2f ? Op.L2 : Op.LP, a, k, m, n, b, p, null, false, c, cOff, ldc);
+    }
+
+    /** Steps of r per pass of the pow kernels: a buffer of {@code MR CHUNK W} floats stays in L1. */
+    static final int CHUNK = 32;
+
+    private static void run(Op op, float[] a, int k, int m, int n, Rows b, float p, float[] bias, boolean add,
+                            float[] c, int cOff, int ldc) {
         float[] tile = new float[MR * W];
+        float[] buf = op == Op.LP ? new float[MR * CHUNK * W] : null;
+        float[] src = b.src();
+        int[] offs = b.offs();
         for (int s = 0; s < Panels.strips(n); s++) {
             int q0 = s * W;
             int cols = Math.min(W, n - q0);
+            int b0 = b.bases()[2 * s];
+            int b1 = b.bases()[2 * s + 1];
             for (int blk = 0; blk < Panels.blocks(m); blk++) {
                 int i0 = blk * MR;
                 int rows = Math.min(MR, m - i0);
+                int ao = blk * k * MR;
                 boolean whole = rows == MR && cols == W;
                 float[] out = whole ? c : tile;
                 int oo = whole ? cOff + i0 * ldc + q0 : 0;
@@ -66,54 +128,19 @@ public final class RowGemm {
                         System.arraycopy(c, cOff + (i0 + t) * ldc + q0, tile, t * W, cols);
                     }
                 }
-                if (add) {
-                    fmaAddTile(a, blk * k * MR, b, s * bRows * W, k, out, oo, ld);
-                } else {
-                    fmaTile(a, blk * k * MR, b, s * bRows * W, k, bias, i0, m, out, oo, ld);
+                switch (op) {
+                    case FMA -> {
+                        if (add) {
+                            fmaAddTile(a, ao, src, b0, b1, offs, k, out, oo, ld);
+                        } else {
+                            fmaTile(a, ao, src, b0, b1, offs, k, bias, i0, m, out, oo, ld);
+                        }
+                    }
+                    case L1 -> l1Tile(a, ao, src, b0, b1, offs, k, out, oo, ld);
+                    case L2 -> l2Tile(a, ao, src, b0, b1, offs, k, out, oo, ld);
+                    case LP -> lpTile(a, ao, src, b0, b1, offs, k, p, buf, tile);
                 }
-                if (!whole) {
-                    copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
-                }
-            }
-        }
-    }
-
-    /** {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|}. */
-    public static void l1(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
-        float[] tile = new float[MR * W];
-        for (int s = 0; s < Panels.strips(n); s++) {
-            int q0 = s * W;
-            int cols = Math.min(W, n - q0);
-            for (int blk = 0; blk < Panels.blocks(m); blk++) {
-                int i0 = blk * MR;
-                int rows = Math.min(MR, m - i0);
-                boolean whole = rows == MR && cols == W;
-                float[] out = whole ? c : tile;
-                int oo = whole ? cOff + i0 * ldc + q0 : 0;
-                int ld = whole ? ldc : W;
-                l1Tile(a, blk * k * MR, b, s * bRows * W, k, out, oo, ld);
-                if (!whole) {
-                    copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
-                }
-            }
-        }
-    }
-
-    /** {@code C[i][q] = -sum_r (A[i][r] - B[r][q])^2}. */
-    public static void l2(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
-        float[] tile = new float[MR * W];
-        for (int s = 0; s < Panels.strips(n); s++) {
-            int q0 = s * W;
-            int cols = Math.min(W, n - q0);
-            for (int blk = 0; blk < Panels.blocks(m); blk++) {
-                int i0 = blk * MR;
-                int rows = Math.min(MR, m - i0);
-                boolean whole = rows == MR && cols == W;
-                float[] out = whole ? c : tile;
-                int oo = whole ? cOff + i0 * ldc + q0 : 0;
-                int ld = whole ? ldc : W;
-                l2Tile(a, blk * k * MR, b, s * bRows * W, k, out, oo, ld);
-                if (!whole) {
+                if (!whole || op == Op.LP) {
                     copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
                 }
             }
@@ -121,63 +148,43 @@ public final class RowGemm {
     }
 
     /**
-     * {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|^p} with {@link FastPow}: per tile, the
-     * differences of {@link #CHUNK} steps of r go to a buffer, {@link FastPow#pow(float[], int, int,
-     * float, boolean)} raises them in place, and they are summed in order of r.
+     * A tile at any p into {@code tile} ([MR][W]): the differences of {@link #CHUNK} steps of r go
+     * to {@code buf}, {@link FastPow#pow(float[], int, int, float, boolean)} raises them in place,
+     * and they are summed in order of r. One method, so that the JIT compiles it on its own: a
+     * vector loop inlined deep into a caller can pass HotSpot's inlining depth, and is then boxed.
      */
-    public static void lp(float[] a, float[] b, int bRows, int k, int m, int n, float p, float[] c, int cOff,
-                          int ldc) {
-        float[] buf = new float[MR * CHUNK * W];
-        float[] tile = new float[MR * W];
-        for (int s = 0; s < Panels.strips(n); s++) {
-            int q0 = s * W;
-            int cols = Math.min(W, n - q0);
-            for (int blk = 0; blk < Panels.blocks(m); blk++) {
-                int i0 = blk * MR;
-                java.util.Arrays.fill(tile, 0f);
-                for (int r0 = 0; r0 < k; r0 += CHUNK) {
-                    int kc = Math.min(CHUNK, k - r0);
-                    differences(a, (blk * k + r0) * MR, b, (s * bRows + r0) * W, kc, buf);
-                    FastPow.pow(buf, 0, MR * kc * W, p, false);
-                    addRows(buf, kc, tile);
+    private static void lpTile(float[] a, int ao, float[] src, int b0, int b1, int[] offs, int k, float p, float[] buf,
+                               float[] tile) {
+        java.util.Arrays.fill(tile, 0f);
+        for (int r0 = 0; r0 < k; r0 += CHUNK) {
+            int kc = Math.min(CHUNK, k - r0);
+            // buf[(t kc + r) W + j] = B[r0 + r][j] - A[t][r0 + r]
+            for (int r = 0; r < kc; r++) {
+                FloatVector x0 = FloatVector.fromArray(F, src, b0 + offs[r0 + r]);
+                FloatVector x1 = FloatVector.fromArray(F, src, b1 + offs[r0 + r]);
+                for (int t = 0; t < MR; t++) {
+                    float w = a[ao + (r0 + r) * MR + t];
+                    int at = (t * kc + r) * W;
+                    x0.sub(w).intoArray(buf, at);
+                    x1.sub(w).intoArray(buf, at + L);
                 }
-                for (int t = 0; t < MR * W; t++) {
-                    tile[t] = -tile[t];                  // summed positive, negated once: the same bits
-                }
-                copyOut(tile, Math.min(MR, m - i0), cols, c, cOff + i0 * ldc + q0, ldc);
             }
-        }
-    }
-
-    /** Steps of r per pass of the pow kernels: a buffer of {@code MR CHUNK W} floats stays in L1. */
-    static final int CHUNK = 32;
-
-    /** {@code buf[(t kc + r) W + j] = B[r][j] - A[t][r]} for the tile's rows t and kc steps r. */
-    private static void differences(float[] a, int ao, float[] b, int bo, int kc, float[] buf) {
-        for (int r = 0; r < kc; r++) {
-            FloatVector x0 = FloatVector.fromArray(F, b, bo + r * W);
-            FloatVector x1 = FloatVector.fromArray(F, b, bo + r * W + L);
+            FastPow.pow(buf, 0, MR * kc * W, p, false);
+            // tile[t W + j] += sum_r buf[(t kc + r) W + j], r in order
             for (int t = 0; t < MR; t++) {
-                float w = a[ao + r * MR + t];
-                int at = (t * kc + r) * W;
-                x0.sub(w).intoArray(buf, at);
-                x1.sub(w).intoArray(buf, at + L);
+                FloatVector c0 = FloatVector.fromArray(F, tile, t * W);
+                FloatVector c1 = FloatVector.fromArray(F, tile, t * W + L);
+                int end = (t + 1) * kc * W;
+                for (int at = t * kc * W; at < end; at += W) {
+                    c0 = FloatVector.fromArray(F, buf, at).add(c0);
+                    c1 = FloatVector.fromArray(F, buf, at + L).add(c1);
+                }
+                FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, t * W);
+                FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, t * W + L);
             }
         }
-    }
-
-    /** {@code tile[t W + j] += sum_r buf[(t kc + r) W + j]}, r in order. */
-    private static void addRows(float[] buf, int kc, float[] tile) {
-        for (int t = 0; t < MR; t++) {
-            FloatVector c0 = FloatVector.fromArray(F, tile, t * W);
-            FloatVector c1 = FloatVector.fromArray(F, tile, t * W + L);
-            int end = (t + 1) * kc * W;
-            for (int at = t * kc * W; at < end; at += W) {
-                c0 = FloatVector.fromArray(F, buf, at).add(c0);
-                c1 = FloatVector.fromArray(F, buf, at + L).add(c1);
-            }
-            FloatVector.broadcast(F, 1f).mul(c0).intoArray(tile, t * W);
-            FloatVector.broadcast(F, 1f).mul(c1).intoArray(tile, t * W + L);
+        for (int t = 0; t < MR * W; t++) {
+            tile[t] = -tile[t];                          // summed positive, negated once: the same bits
         }
     }
 
@@ -187,7 +194,11 @@ public final class RowGemm {
         }
     }
 
-    private static void fmaTile(float[] a, int ao, float[] b, int bo, int k, float[] bias, int i0, int m,
+    private static float rowBias(float[] bias, int i, int m) {
+        return bias == null || i >= m ? 0f : bias[i];
+    }
+
+    private static void fmaTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] bias, int i0, int m,
                                 float[] out, int oo, int ld) {
         FloatVector c00 = FloatVector.broadcast(F, rowBias(bias, i0, m));
         FloatVector c01 = c00;
@@ -197,10 +208,10 @@ public final class RowGemm {
         FloatVector c21 = c20;
         FloatVector c30 = FloatVector.broadcast(F, rowBias(bias, i0 + 3, m));
         FloatVector c31 = c30;
-        int end = bo + k * W;
-        for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
-            FloatVector x0 = FloatVector.fromArray(F, b, bp);
-            FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
+        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
+            int off = offs[r];
+            FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
+            FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
             FloatVector w = FloatVector.broadcast(F, a[ap]);
             c00 = x0.fma(w, c00);
             c01 = x1.fma(w, c01);
@@ -224,7 +235,7 @@ public final class RowGemm {
         FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
-    private static void fmaAddTile(float[] a, int ao, float[] b, int bo, int k, float[] out, int oo, int ld) {
+    private static void fmaAddTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] out, int oo, int ld) {
         FloatVector c00 = FloatVector.fromArray(F, out, oo);
         FloatVector c01 = FloatVector.fromArray(F, out, oo + L);
         FloatVector c10 = FloatVector.fromArray(F, out, oo + ld);
@@ -233,10 +244,10 @@ public final class RowGemm {
         FloatVector c21 = FloatVector.fromArray(F, out, oo + 2 * ld + L);
         FloatVector c30 = FloatVector.fromArray(F, out, oo + 3 * ld);
         FloatVector c31 = FloatVector.fromArray(F, out, oo + 3 * ld + L);
-        int end = bo + k * W;
-        for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
-            FloatVector x0 = FloatVector.fromArray(F, b, bp);
-            FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
+        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
+            int off = offs[r];
+            FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
+            FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
             FloatVector w = FloatVector.broadcast(F, a[ap]);
             c00 = x0.fma(w, c00);
             c01 = x1.fma(w, c01);
@@ -260,11 +271,7 @@ public final class RowGemm {
         FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
-    private static float rowBias(float[] bias, int i, int m) {
-        return bias == null || i >= m ? 0f : bias[i];
-    }
-
-    private static void l1Tile(float[] a, int ao, float[] b, int bo, int k, float[] out, int oo, int ld) {
+    private static void l1Tile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] out, int oo, int ld) {
         FloatVector c00 = FloatVector.zero(F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -275,10 +282,10 @@ public final class RowGemm {
         FloatVector c31 = c00;
         // summed positive (the receiver of every vector operation is a fresh value, never the loop's
         // accumulator: see the class comment) and negated once: the same bits as subtracting each term
-        int end = bo + k * W;
-        for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
-            FloatVector x0 = FloatVector.fromArray(F, b, bp);
-            FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
+        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
+            int off = offs[r];
+            FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
+            FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
             FloatVector w = FloatVector.broadcast(F, a[ap]);
             c00 = x0.sub(w).abs().add(c00);
             c01 = x1.sub(w).abs().add(c01);
@@ -302,7 +309,7 @@ public final class RowGemm {
         FloatVector.broadcast(F, -1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
-    private static void l2Tile(float[] a, int ao, float[] b, int bo, int k, float[] out, int oo, int ld) {
+    private static void l2Tile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] out, int oo, int ld) {
         FloatVector c00 = FloatVector.zero(F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -311,10 +318,10 @@ public final class RowGemm {
         FloatVector c21 = c00;
         FloatVector c30 = c00;
         FloatVector c31 = c00;
-        int end = bo + k * W;
-        for (int bp = bo, ap = ao; bp < end; bp += W, ap += MR) {
-            FloatVector x0 = FloatVector.fromArray(F, b, bp);
-            FloatVector x1 = FloatVector.fromArray(F, b, bp + L);
+        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
+            int off = offs[r];
+            FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
+            FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
             FloatVector w = FloatVector.broadcast(F, a[ap]);
             FloatVector d0 = x0.sub(w);
             FloatVector d1 = x1.sub(w);

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.addernet.engine.kernel.AdderConvKernels;
 import org.addernet.engine.kernel.ConvShape;
 import org.addernet.engine.kernel.ConvWorkspace;
+import org.addernet.engine.kernel.KernelWarmUp;
 import org.addernet.engine.kernel.Parallel;
 import org.addernet.engine.tensor.Tensor;
 
@@ -40,6 +41,7 @@ public final class AdderConv2d implements AdderLayer {
 
     public AdderConv2d(int inC, int outC, int kernel, int stride, int padding, AdderRules rules, SplittableRandom rng) {
         ConvLayers.checkGeometry("adder conv layer", inC, outC, kernel, stride, padding);
+        KernelWarmUp.run();                    // once per JVM: the Vector API kernels compiled before the first step
         this.inC = inC;
         this.outC = outC;
         this.kernel = kernel;

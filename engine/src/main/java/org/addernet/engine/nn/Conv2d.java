@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.addernet.engine.kernel.ConvKernels;
 import org.addernet.engine.kernel.ConvShape;
 import org.addernet.engine.kernel.ConvWorkspace;
+import org.addernet.engine.kernel.KernelWarmUp;
 import org.addernet.engine.kernel.Parallel;
 import org.addernet.engine.tensor.Tensor;
 
@@ -32,6 +33,7 @@ public final class Conv2d implements Layer {
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean withBias, SplittableRandom rng) {
         ConvLayers.checkGeometry("conv layer", inC, outC, kernel, stride, padding);
+        KernelWarmUp.run();                    // once per JVM: the Vector API kernels compiled before the first step
         this.inC = inC;
         this.outC = outC;
         this.kernel = kernel;
