@@ -29,6 +29,9 @@ import static org.addernet.engine.kernel.AdderDenseKernels.X_HARDTANH;
  */
 public final class AdderConvKernels {
     private static final int GEMM = 0, SIGN = 1, POW = 2, HARDTANH = 3, DIFF = 4;
+    /** The input-gradient modes as {@link GradGemm} rules (GEMM, a filter-side mode, has none). */
+    private static final GradGemm.Rule[] RULES = {null, GradGemm.Rule.SIGN, GradGemm.Rule.POW, GradGemm.Rule.HARDTANH,
+        GradGemm.Rule.DIFF};
 
     private AdderConvKernels() {
     }
@@ -47,16 +50,10 @@ public final class AdderConvKernels {
             int b0 = t * group;
             int n = Math.min(group, s.batch() - b0);
             int len = n * np;
-            float[] col = ConvPacking.cols(s, x, b0, n, slot);
             float[] res = slot.out(out * len);
-            int kp = Panels.paddedRows(k);
-            if (p == 1f) {
-                RowGemm.l1(fb, col, kp, k, out, len, res, 0, len);
-            } else if (p == 2f) {
-                RowGemm.l2(fb, col, kp, k, out, len, res, 0, len);
-            } else {
-                RowGemm.lp(fb, col, kp, k, out, len, p, res, 0, len);
-            }
+            RowGemm.Rows patches = ConvPacking.implicitForward(s) ? ConvPacking.colsImplicit(s, x, b0, n, slot)
+                    : RowGemm.Rows.panel(ConvPacking.cols(s, x, b0, n, slot), Panels.paddedRows(k), k, len);
+            RowGemm.adder(fb, patches, k, out, len, p, res, 0, len);
             ConvPacking.scatter(res, len, out, np, y, b0, n);
         });
     }
@@ -144,10 +141,15 @@ public final class AdderConvKernels {
         if (pixel) {
             int hw = s.height() * s.width();
             int rows = out * s.kernel() * s.kernel();
-            float[] gcol = ConvPacking.gradAdjoint(s, dy, b0, n, slot);
-            float[] img = ConvPacking.imageStrips(s, x, b0, n, slot);
             float[] res = slot.out(s.inC() * n * hw);
-            inputRule(xmode, fb, gcol, rows, rows, img, Panels.paddedRows(s.inC()), s.inC(), n * hw, p, xscale, res);
+            if (ConvPacking.implicitPixels(s)) {
+                GradGemm.run(RULES[xmode], fb, ConvPacking.gradAdjointImplicit(s, dy, b0, n, slot), rows,
+                        ConvPacking.imageInputs(s, x, b0, n), s.inC(), n * hw, p - 1f, xscale, res, 0, n * hw);
+            } else {
+                float[] gcol = ConvPacking.gradAdjoint(s, dy, b0, n, slot);
+                float[] img = ConvPacking.imageStrips(s, x, b0, n, slot);
+                inputRule(xmode, fb, gcol, rows, rows, img, Panels.paddedRows(s.inC()), s.inC(), n * hw, p, xscale, res);
+            }
             ConvPacking.scatter(res, n * hw, s.inC(), hw, dx, b0, n);
         } else {
             int k = s.patch();

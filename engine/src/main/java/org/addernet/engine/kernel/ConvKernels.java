@@ -47,9 +47,10 @@ public final class ConvKernels {
             int b0 = t * group;
             int n = Math.min(group, s.batch() - b0);
             int len = n * np;
-            float[] col = ConvPacking.cols(s, x, b0, n, slot);
             float[] res = slot.out(out * len);
-            RowGemm.fma(fb, col, Panels.paddedRows(k), k, out, len, bias, res, 0, len);
+            RowGemm.Rows patches = ConvPacking.implicitForward(s) ? ConvPacking.colsImplicit(s, x, b0, n, slot)
+                    : RowGemm.Rows.panel(ConvPacking.cols(s, x, b0, n, slot), Panels.paddedRows(k), k, len);
+            RowGemm.fma(fb, patches, k, out, len, bias, res, 0, len);
             ConvPacking.scatter(res, len, out, np, y, b0, n);
         });
     }
@@ -112,9 +113,10 @@ public final class ConvKernels {
         if (pixel) {
             int hw = s.height() * s.width();
             int rows = out * s.kernel() * s.kernel();
-            float[] gcol = ConvPacking.gradAdjoint(s, dy, b0, n, slot);
+            RowGemm.Rows g = ConvPacking.implicitPixels(s) ? ConvPacking.gradAdjointImplicit(s, dy, b0, n, slot)
+                    : RowGemm.Rows.panel(ConvPacking.gradAdjoint(s, dy, b0, n, slot), rows, rows, n * hw);
             float[] res = slot.out(s.inC() * n * hw);
-            RowGemm.fma(wb, gcol, rows, rows, s.inC(), n * hw, null, res, 0, n * hw);
+            RowGemm.fma(wb, g, rows, s.inC(), n * hw, null, res, 0, n * hw);
             ConvPacking.scatter(res, n * hw, s.inC(), hw, dx, b0, n);
         } else {
             int k = s.patch();

@@ -24,6 +24,188 @@ final class ConvPacking {
     }
 
     /**
+     * Whether the forward reads the patches from shifted copies of the images ({@link #colsImplicit})
+     * instead of unfolding them: at stride 1 when an image's positions are whole vectors.
+     */
+    static boolean implicitForward(ConvShape s) {
+        return s.stride() == 1 && s.positions() % Simd.L == 0;
+    }
+
+    /**
+     * The patches of images b0 .. b0+n-1 as {@link RowGemm.Rows} over k shifted copies of each
+     * image (an implicit im2col): copy j of image t is [C, H + 2p, Wo] with
+     * {@code S_j[c, y, ox] = X[c, y - p, ox + j - p]} (0 outside), so that patch row (c, i, j) at
+     * output position {@code q = oy Wo + ox} is {@code S_j[c, oy + i, ox]} = {@code S_j[c][i Wo + q]}:
+     * any L consecutive positions of an image are L consecutive floats.
+     */
+    static RowGemm.Rows colsImplicit(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        if (s.outW() % Simd.L == 0) {
+            return colsFromBorderedImages(s, x, b0, n, slot);         // one copy will do: faster
+        }
+        int k = s.kernel();
+        int hp = s.height() + 2 * s.padding();
+        int wo = s.outW();
+        int plane = hp * wo;
+        int size = k * s.inC() * plane;
+        float[] copies = slot.padded(n * size);
+        for (int t = 0; t < n; t++) {
+            int base = t * size;
+            for (int j = 0; j < k; j++) {
+                for (int c = 0; c < s.inC(); c++) {
+                    shiftedPlane(x, (b0 + t) * s.inImage() + c * s.height() * s.width(), s.height(), s.width(),
+                            s.padding(), j - s.padding(), wo, copies, base + (j * s.inC() + c) * plane);
+                }
+            }
+        }
+        int[] offs = new int[s.patch()];
+        for (int c = 0; c < s.inC(); c++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(c * k + i) * k + j] = (j * s.inC() + c) * plane + i * wo;
+                }
+            }
+        }
+        int np = s.positions();
+        return new RowGemm.Rows(copies, offs, vectorBases(n * np, q -> (q / np) * size + q % np));
+    }
+
+    /**
+     * Writes the plane {@code src[from ..]} ([h, w]) into {@code dst[at ..]} as [h + 2 padRows, cols]
+     * with {@code dst[y][x] = src[y - padRows][x + shift]}, 0 outside the source.
+     */
+    private static void shiftedPlane(float[] src, int from, int h, int w, int padRows, int shift, int cols,
+                                     float[] dst, int at) {
+        Panels.fill(dst, at, padRows * cols);
+        int lo = Math.max(0, Math.min(cols, -shift));              // first column read inside
+        int hi = Math.max(lo, Math.min(cols, w - shift));          // one past the last
+        for (int y = 0; y < h; y++) {
+            int row = at + (y + padRows) * cols;
+            Panels.fill(dst, row, lo);
+            Panels.copy(src, from + y * w + lo + shift, dst, row + lo, hi - lo);
+            Panels.fill(dst, row + hi, cols - hi);
+        }
+        Panels.fill(dst, at + (h + padRows) * cols, padRows * cols);
+    }
+
+    /** Whether the input gradient over pixels reads dY and X from (shifted) images: stride 1, planes of whole vectors. */
+    static boolean implicitPixels(ConvShape s) {
+        return s.stride() == 1 && (s.height() * s.width()) % Simd.L == 0;
+    }
+
+    /**
+     * dY of images b0 .. b0+n-1 adjointly unfolded, as {@link RowGemm.Rows} over k shifted copies
+     * of each image of dY: copy j is [O, Ho + 2b, W] with {@code S_j[o, y, ix] = dY[o, y - b, ix + p - j]}
+     * (b = {@link Im2col#adjointBorder}), so that row (o, i, j) at input pixel {@code iy W + ix}
+     * is {@code S_j[o][(p - i + b) W + pixel]}.
+     */
+    static RowGemm.Rows gradAdjointImplicit(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        if (s.width() % Simd.L == 0) {
+            return gradFromBorderedImages(s, dy, b0, n, slot);        // one copy will do: faster
+        }
+        int k = s.kernel();
+        int b = Im2col.adjointBorder(s);
+        int w = s.width();
+        int plane = (s.outH() + 2 * b) * w;
+        int size = k * s.outC() * plane;
+        int pad = s.padding();
+        float[] copies = slot.paddedGrad(n * size);
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < k; j++) {
+                for (int o = 0; o < s.outC(); o++) {
+                    shiftedPlane(dy, (b0 + t) * s.outImage() + o * s.positions(), s.outH(), s.outW(), b, pad - j, w,
+                            copies, t * size + (j * s.outC() + o) * plane);
+                }
+            }
+        }
+        int[] offs = new int[s.outC() * k * k];
+        for (int o = 0; o < s.outC(); o++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(o * k + i) * k + j] = (j * s.outC() + o) * plane + (pad - i + b) * w;
+                }
+            }
+        }
+        int hw = s.height() * w;
+        return new RowGemm.Rows(copies, offs, vectorBases(n * hw, q -> (q / hw) * size + q % hw));
+    }
+
+    /**
+     * As {@link #colsImplicit} when output rows are whole vectors, over one zero-bordered copy of
+     * each image: row r = (c, i, j) of the vector at output position (oy, ox) of
+     * image t is the copy of image t at (c, oy + i, ox + j), L consecutive floats.
+     */
+    private static RowGemm.Rows colsFromBorderedImages(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        int size = Im2col.paddedSize(s);
+        float[] padded = slot.padded(n * size);
+        for (int t = 0; t < n; t++) {
+            Im2col.pad(s, x, (b0 + t) * s.inImage(), padded, t * size);
+        }
+        int k = s.kernel();
+        int hp = s.height() + 2 * s.padding();
+        int wp = s.width() + 2 * s.padding();
+        int[] offs = new int[s.patch()];
+        for (int c = 0; c < s.inC(); c++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(c * k + i) * k + j] = (c * hp + i) * wp + j;
+                }
+            }
+        }
+        int np = s.positions();
+        int wo = s.outW();
+        return new RowGemm.Rows(padded, offs,
+                vectorBases(n * np, q -> (q / np) * size + (q % np / wo) * wp + q % np % wo));
+    }
+
+    /**
+     * As {@link #gradAdjointImplicit} when image rows are whole vectors, over one zero-bordered copy
+     * of each image of dY ({@link Im2col#padAdjoint}): row (o, i, j) of the vector at input pixel (iy, ix).
+     */
+    private static RowGemm.Rows gradFromBorderedImages(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        int size = Im2col.adjointPaddedSize(s);
+        float[] padded = slot.paddedGrad(n * size);
+        for (int t = 0; t < n; t++) {
+            Im2col.padAdjoint(s, dy, (b0 + t) * s.outImage(), padded, t * size);
+        }
+        int k = s.kernel();
+        int b = Im2col.adjointBorder(s);
+        int hp = s.outH() + 2 * b;
+        int wp = s.outW() + 2 * b;
+        int pad = s.padding();
+        int[] offs = new int[s.outC() * k * k];
+        for (int o = 0; o < s.outC(); o++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(o * k + i) * k + j] = (o * hp + pad - i + b) * wp + pad - j + b;
+                }
+            }
+        }
+        int hw = s.height() * s.width();
+        int w = s.width();
+        return new RowGemm.Rows(padded, offs,
+                vectorBases(n * hw, q -> (q / hw) * size + (q % hw / w) * wp + q % hw % w));
+    }
+
+    /** The input channels of images b0 .. b0+n-1 as {@link GradGemm.Inputs} read in place from X. */
+    static GradGemm.Inputs imageInputs(ConvShape s, float[] x, int b0, int n) {
+        int hw = s.height() * s.width();
+        return new GradGemm.Inputs(x, vectorBases(n * hw, q -> (b0 + q / hw) * s.inImage() + q % hw), hw);
+    }
+
+    /**
+     * The start of each strip's two vectors for {@code len} columns (a multiple of L), {@code at(q)}
+     * being where column q lies; vectors past len (the padding of the last strip) repeat the last one.
+     */
+    private static int[] vectorBases(int len, java.util.function.IntUnaryOperator at) {
+        int strips = Panels.strips(len);
+        int[] bases = new int[2 * strips];
+        for (int v = 0; v < 2 * strips; v++) {
+            bases[v] = at.applyAsInt(Math.min(v * Simd.L, len - Simd.L));
+        }
+        return bases;
+    }
+
+    /**
      * The patches transposed: a strip panel of {@code n P} rows (positions) over the K patch rows,
      * in the order (i, j, c) of {@link Im2col#unfoldTransposed} ({@link #transposedOrder}).
      */

@@ -36,6 +36,7 @@ public final class ConvWorkspace {
         private float[] image = new float[0];
         private float[] out = new float[0];
         private float[] padded = new float[0];
+        private float[] paddedGrad = new float[0];
 
         /** Patches as a strip panel (forward; the patch-wise input gradient). */
         float[] col(int n) {
@@ -65,6 +66,11 @@ public final class ConvWorkspace {
         /** One image (or one image of dY) with its zero border. */
         float[] padded(int n) {
             return padded = grown(padded, n);
+        }
+
+        /** The images of dY of a group with their zero borders. */
+        float[] paddedGrad(int n) {
+            return paddedGrad = grown(paddedGrad, n);
         }
 
         /** A row-major result before it is copied out to the images. */
@@ -113,7 +119,7 @@ public final class ConvWorkspace {
         long n = partials.length + partialSums.length + filters.length + filtersBack.length;
         for (Slot s : slots) {
             n += s.col.length + s.colT.length + s.grad.length + s.gradBlocks.length + s.image.length + s.out.length
-                    + s.padded.length;
+                    + s.padded.length + s.paddedGrad.length;
         }
         return n;
     }

@@ -117,13 +117,18 @@ public final class Im2col {
 
     /** Writes the image of X at {@code xOff} with a border of {@code padding} zeros into {@code out}. */
     static void pad(ConvShape s, float[] x, int xOff, float[] out) {
+        pad(s, x, xOff, out, 0);
+    }
+
+    /** As {@link #pad(ConvShape, float[], int, float[])}, written at {@code outOff}. */
+    static void pad(ConvShape s, float[] x, int xOff, float[] out, int outOff) {
         int h = s.height();
         int w = s.width();
         int p = s.padding();
         int wp = w + 2 * p;
         int hp = h + 2 * p;
         for (int c = 0; c < s.inC(); c++) {
-            int base = c * hp * wp;
+            int base = outOff + c * hp * wp;
             Panels.fill(out, base, p * wp);
             for (int y = 0; y < h; y++) {
                 int row = base + (y + p) * wp;
@@ -195,19 +200,7 @@ public final class Im2col {
         int b = adjointBorder(s);
         int hp = ho + 2 * b;
         int wp = wo + 2 * b;
-        for (int o = 0; o < s.outC(); o++) {
-            int base = o * hp * wp;
-            Panels.fill(padded, base, b * wp);
-            for (int y = 0; y < ho; y++) {
-                int row = base + (y + b) * wp;
-                for (int t = 0; t < b; t++) {
-                    padded[row + t] = 0f;
-                    padded[row + b + wo + t] = 0f;
-                }
-                Panels.copy(dy, yOff + (o * ho + y) * wo, padded, row + b, wo);
-            }
-            Panels.fill(padded, base + (ho + b) * wp, b * wp);
-        }
+        padAdjoint(s, dy, yOff, padded, 0);
         for (int o = 0; o < s.outC(); o++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
@@ -219,6 +212,32 @@ public final class Im2col {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Writes the [O, Ho, Wo] image of dY at {@code yOff} with a border of {@link #adjointBorder}
+     * zeros into {@code out} at {@code outOff} ({@link #adjointPaddedSize} floats): then tap (o, i, j)
+     * of input pixel (iy, ix) reads the copy at {@code (o, iy + p - i + b, ix + p - j + b)}.
+     */
+    static void padAdjoint(ConvShape s, float[] dy, int yOff, float[] out, int outOff) {
+        int ho = s.outH();
+        int wo = s.outW();
+        int b = adjointBorder(s);
+        int hp = ho + 2 * b;
+        int wp = wo + 2 * b;
+        for (int o = 0; o < s.outC(); o++) {
+            int base = outOff + o * hp * wp;
+            Panels.fill(out, base, b * wp);
+            for (int y = 0; y < ho; y++) {
+                int row = base + (y + b) * wp;
+                for (int t = 0; t < b; t++) {
+                    out[row + t] = 0f;
+                    out[row + b + wo + t] = 0f;
+                }
+                Panels.copy(dy, yOff + (o * ho + y) * wo, out, row + b, wo);
+            }
+            Panels.fill(out, base + (ho + b) * wp, b * wp);
         }
     }
 
