@@ -64,6 +64,23 @@ public final class Im2col {
         int ho = s.outH();
         int wo = s.outW();
         padChannelsLast(s, x, xOff, padded);
+        if (ch < Simd.L) {
+            // few channels: element by element, the panel index worked out directly
+            int stripStride = positions * Simd.W;
+            for (int oy = 0; oy < ho; oy++) {
+                for (int ox = 0; ox < wo; ox++) {
+                    int q = (qOff + oy * wo + ox) * Simd.W;
+                    int r = 0;
+                    for (int i = 0; i < k; i++) {
+                        int src = ((oy * st + i) * wp + ox * st) * ch;
+                        for (int t = 0; t < k * ch; t++, r++) {
+                            panel[(r >> Simd.LOG_W) * stripStride + q + (r & (Simd.W - 1))] = padded[src + t];
+                        }
+                    }
+                }
+            }
+            return;
+        }
         for (int oy = 0; oy < ho; oy++) {
             for (int ox = 0; ox < wo; ox++) {
                 int q = qOff + oy * wo + ox;
