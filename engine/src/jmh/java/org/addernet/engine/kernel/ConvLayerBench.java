@@ -53,20 +53,13 @@ public class ConvLayerBench {
         int hw = Integer.parseInt(layer.substring(layer.indexOf('@') + 1));
         s = new ConvShape(16, c, hw, hw, c, 3, 1, 1);
         SplittableRandom r = new SplittableRandom(7);
-        x = fill(new float[s.batch() * s.inImage()], r);
-        f = fill(new float[s.outC() * s.patch()], r);
+        x = BenchData.fill(new float[s.batch() * s.inImage()], r);
+        f = BenchData.fill(new float[s.outC() * s.patch()], r);
         y = new float[s.batch() * s.outImage()];
-        dy = fill(new float[y.length], r);
+        dy = BenchData.fill(new float[y.length], r);
         df = new float[f.length];
         dx = new float[x.length];
         par = threads == 1 ? Parallel.sequential() : Parallel.shared();
-    }
-
-    private static float[] fill(float[] v, SplittableRandom r) {
-        for (int t = 0; t < v.length; t++) {
-            v[t] = (float) (r.nextDouble() * 2 - 1);
-        }
-        return v;
     }
 
     @Benchmark

@@ -47,20 +47,13 @@ public class MicroKernelBench {
         n = Integer.parseInt(parts[2]);
         SplittableRandom r = new SplittableRandom(42);
         a = new float[Panels.blockFloats(m, k)];
-        Panels.packBlocks(fill(new float[m * k], r), 0, k, 1, m, k, a);
+        Panels.packBlocks(BenchData.fill(new float[m * k], r), 0, k, 1, m, k, a);
         b = new float[Panels.stripFloats(k, n)];
-        Panels.packStrips(fill(new float[k * n], r), 0, n, k, n, b);
+        Panels.packStrips(BenchData.fill(new float[k * n], r), 0, n, k, n, b);
         int xRows = Panels.paddedRows(m);
         x = new float[Panels.stripFloats(xRows, n)];
-        Panels.packStrips(fill(new float[m * n], r), 0, n, m, xRows, n, x);
+        Panels.packStrips(BenchData.fill(new float[m * n], r), 0, n, m, xRows, n, x);
         c = new float[m * n];
-    }
-
-    private static float[] fill(float[] v, SplittableRandom r) {
-        for (int t = 0; t < v.length; t++) {
-            v[t] = (float) (r.nextDouble() * 2 - 1);
-        }
-        return v;
     }
 
     /** Conv and linear layers: {@code C = A B}, one FMA per MAC. */

@@ -139,23 +139,28 @@ public final class Im2col {
 
     /** As {@link #pad(ConvShape, float[], int, float[])}, written at {@code outOff}. */
     static void pad(ConvShape s, float[] x, int xOff, float[] out, int outOff) {
-        int h = s.height();
-        int w = s.width();
-        int p = s.padding();
-        int wp = w + 2 * p;
-        int hp = h + 2 * p;
-        for (int c = 0; c < s.inC(); c++) {
+        padPlanes(x, xOff, s.inC(), s.height(), s.width(), s.padding(), out, outOff);
+    }
+
+    /**
+     * Writes {@code planes} planes [h, w] from {@code src[from ..]} each with a border of {@code b}
+     * zeros, [h + 2b, w + 2b], into {@code out} at {@code outOff}.
+     */
+    private static void padPlanes(float[] src, int from, int planes, int h, int w, int b, float[] out, int outOff) {
+        int wp = w + 2 * b;
+        int hp = h + 2 * b;
+        for (int c = 0; c < planes; c++) {
             int base = outOff + c * hp * wp;
-            Panels.fill(out, base, p * wp);
+            Panels.fill(out, base, b * wp);
             for (int y = 0; y < h; y++) {
-                int row = base + (y + p) * wp;
-                for (int t = 0; t < p; t++) {
+                int row = base + (y + b) * wp;
+                for (int t = 0; t < b; t++) {
                     out[row + t] = 0f;
-                    out[row + p + w + t] = 0f;
+                    out[row + b + w + t] = 0f;
                 }
-                Panels.copy(x, xOff + (c * h + y) * w, out, row + p, w);
+                Panels.copy(src, from + (c * h + y) * w, out, row + b, w);
             }
-            Panels.fill(out, base + (h + p) * wp, p * wp);
+            Panels.fill(out, base + (h + b) * wp, b * wp);
         }
     }
 
@@ -238,24 +243,7 @@ public final class Im2col {
      * of input pixel (iy, ix) reads the copy at {@code (o, iy + p - i + b, ix + p - j + b)}.
      */
     static void padAdjoint(ConvShape s, float[] dy, int yOff, float[] out, int outOff) {
-        int ho = s.outH();
-        int wo = s.outW();
-        int b = adjointBorder(s);
-        int hp = ho + 2 * b;
-        int wp = wo + 2 * b;
-        for (int o = 0; o < s.outC(); o++) {
-            int base = outOff + o * hp * wp;
-            Panels.fill(out, base, b * wp);
-            for (int y = 0; y < ho; y++) {
-                int row = base + (y + b) * wp;
-                for (int t = 0; t < b; t++) {
-                    out[row + t] = 0f;
-                    out[row + b + wo + t] = 0f;
-                }
-                Panels.copy(dy, yOff + (o * ho + y) * wo, out, row + b, wo);
-            }
-            Panels.fill(out, base + (ho + b) * wp, b * wp);
-        }
+        padPlanes(dy, yOff, s.outC(), s.outH(), s.outW(), adjointBorder(s), out, outOff);
     }
 
     /** The zero border around dY that {@link #unfoldAdjoint} needs: {@code max(0, k - 1 - p)}. */
