@@ -8,8 +8,8 @@ package org.addernet.engine.kernel;
  * calls. Worse, on Java 17 the order in which kernels first get compiled matters: a kernel
  * compiled after others have run for a while can come out boxed for good (measured: the p = 1.5
  * conv kernels 2x slower when first used after the p = 1 ones), while all compiled together up
- * front come out right. So the convolution layers run this once per JVM when the first is built,
- * and the benchmarks before they time anything. About a second of CPU; results are discarded.
+ * front come out right. So the convolution layers run this once per JVM in their first forward
+ * (on the thread that trains, never a window's), and the benchmarks before they time anything. About a second of CPU; results are discarded.
  */
 public final class KernelWarmUp {
     private static volatile boolean done;
@@ -20,7 +20,13 @@ public final class KernelWarmUp {
     }
 
     /** Runs the warm-up once per JVM (later calls return at once). */
-    public static synchronized void run() {
+    public static void run() {
+        if (!done) {
+            warmUp();
+        }
+    }
+
+    private static synchronized void warmUp() {
         if (done) {
             return;
         }

@@ -41,7 +41,6 @@ public final class AdderConv2d implements AdderLayer {
 
     public AdderConv2d(int inC, int outC, int kernel, int stride, int padding, AdderRules rules, SplittableRandom rng) {
         ConvLayers.checkGeometry("adder conv layer", inC, outC, kernel, stride, padding);
-        KernelWarmUp.run();                    // once per JVM: the Vector API kernels compiled before the first step
         this.inC = inC;
         this.outC = outC;
         this.kernel = kernel;
@@ -77,6 +76,7 @@ public final class AdderConv2d implements AdderLayer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
+        KernelWarmUp.run();              // once per JVM, on the thread that trains: the kernels compiled up front
         shape = ConvLayers.convShape(describe(), input, inC, outC, kernel, stride, padding);
         x = input;
         y = Tensor.ensure(y, shape.batch(), outC, shape.outH(), shape.outW());

@@ -33,7 +33,6 @@ public final class Conv2d implements Layer {
 
     public Conv2d(int inC, int outC, int kernel, int stride, int padding, boolean withBias, SplittableRandom rng) {
         ConvLayers.checkGeometry("conv layer", inC, outC, kernel, stride, padding);
-        KernelWarmUp.run();                    // once per JVM: the Vector API kernels compiled before the first step
         this.inC = inC;
         this.outC = outC;
         this.kernel = kernel;
@@ -59,6 +58,7 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
+        KernelWarmUp.run();              // once per JVM, on the thread that trains: the kernels compiled up front
         shape = ConvLayers.convShape(describe(), input, inC, outC, kernel, stride, padding);
         x = input;
         y = Tensor.ensure(y, shape.batch(), outC, shape.outH(), shape.outW());
