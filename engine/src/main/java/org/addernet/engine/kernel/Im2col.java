@@ -65,17 +65,13 @@ public final class Im2col {
         int wo = s.outW();
         padChannelsLast(s, x, xOff, padded);
         if (ch < Simd.L) {
-            // few channels: element by element, the panel index worked out directly
-            int stripStride = positions * Simd.W;
+            // few channels: a patch row's k taps of all C channels are one run of k C floats
             for (int oy = 0; oy < ho; oy++) {
                 for (int ox = 0; ox < wo; ox++) {
-                    int q = (qOff + oy * wo + ox) * Simd.W;
-                    int r = 0;
+                    int q = qOff + oy * wo + ox;
                     for (int i = 0; i < k; i++) {
-                        int src = ((oy * st + i) * wp + ox * st) * ch;
-                        for (int t = 0; t < k * ch; t++, r++) {
-                            panel[(r >> Simd.LOG_W) * stripStride + q + (r & (Simd.W - 1))] = padded[src + t];
-                        }
+                        Panels.putColumnRun(panel, positions, q, i * k * ch, padded, ((oy * st + i) * wp + ox * st) * ch,
+                                k * ch);
                     }
                 }
             }
