@@ -49,12 +49,14 @@ public final class AdderConvKernels {
             ConvWorkspace.Slot slot = ws.slot(worker);
             int b0 = t * group;
             int n = Math.min(group, s.batch() - b0);
-            int len = n * np;
+            boolean implicit = ConvPacking.implicitForward(s);
+            int per = implicit ? ConvPacking.implicitPositions(s) : np;
+            int len = n * per;
             float[] res = slot.out(out * len);
-            RowGemm.Rows patches = ConvPacking.implicitForward(s) ? ConvPacking.colsImplicit(s, x, b0, n, slot)
+            RowGemm.Rows patches = implicit ? ConvPacking.colsImplicit(s, x, b0, n, slot)
                     : RowGemm.Rows.panel(ConvPacking.cols(s, x, b0, n, slot), Panels.paddedRows(k), k, len);
             RowGemm.adder(fb, patches, k, out, len, p, res, 0, len);
-            ConvPacking.scatter(res, len, out, np, y, b0, n);
+            ConvPacking.scatter(res, len, per, out, np, y, b0, n);
         });
     }
 
@@ -81,7 +83,8 @@ public final class AdderConvKernels {
         float[] part = ws.partials(chunks * out * k);
         float[] gsum = ws.partialSums(chunks * out);
         int fRows = Panels.paddedRows(out);
-        int[] order = ConvPacking.transposedOrder(s);
+        boolean dot = fmode == GEMM && ConvPacking.dotFilterGradient(s);
+        int[] order = ConvPacking.transposedOrder(s, dot);
         float[] fm = fmode == GEMM ? null
                 : ConvPacking.filterStripsTransposed(f, out, k, order, ws.filters(Panels.stripFloats(fRows, k)));
         boolean pixel = ConvKernels.pixelPath(s);
@@ -97,13 +100,19 @@ public final class AdderConvKernels {
             for (int b0 = ConvWorkspace.chunkStart(c, chunks, batch); b0 < end; b0 += group) {
                 int n = Math.min(group, end - b0);
                 int len = n * np;
-                float[] colT = ConvPacking.colsT(s, x, b0, n, slot);
-                float[] gb = ConvPacking.gradBlocks(s, dy, b0, n, slot);
                 int po = c * out * k;
+                float[] colT = dot ? null : ConvPacking.colsT(s, x, b0, n, slot);
+                float[] gb = dot ? null : ConvPacking.gradBlocks(s, dy, b0, n, slot);
                 switch (fmode) {
                     case GEMM -> {
                         // sum_q g (x - f) = sum_q g x - f sum_q g: eq. 23 as a product; f sum g is taken per chunk
-                        RowGemm.fmaAdd(gb, colT, len, len, out, k, part, po, k);
+                        if (dot) {
+                            DotGemm.fmaAdd(ConvPacking.gradRowsImplicit(s, dy, b0, n, slot), out,
+                                    ConvPacking.colsImplicit(s, x, b0, n, slot), k,
+                                    n * ConvPacking.implicitPositions(s) / Simd.L, part, po, k);
+                        } else {
+                            RowGemm.fmaAdd(gb, colT, len, len, out, k, part, po, k);
+                        }
                         for (int i = 0; i < n; i++) {
                             for (int o = 0; o < out; o++) {
                                 gsum[c * out + o] += Reductions.sum(dy, ((b0 + i) * out + o) * np, np);

@@ -46,12 +46,14 @@ public final class ConvKernels {
             ConvWorkspace.Slot slot = ws.slot(worker);
             int b0 = t * group;
             int n = Math.min(group, s.batch() - b0);
-            int len = n * np;
+            boolean implicit = ConvPacking.implicitForward(s);
+            int per = implicit ? ConvPacking.implicitPositions(s) : np;
+            int len = n * per;
             float[] res = slot.out(out * len);
-            RowGemm.Rows patches = ConvPacking.implicitForward(s) ? ConvPacking.colsImplicit(s, x, b0, n, slot)
+            RowGemm.Rows patches = implicit ? ConvPacking.colsImplicit(s, x, b0, n, slot)
                     : RowGemm.Rows.panel(ConvPacking.cols(s, x, b0, n, slot), Panels.paddedRows(k), k, len);
             RowGemm.fma(fb, patches, k, out, len, bias, res, 0, len);
-            ConvPacking.scatter(res, len, out, np, y, b0, n);
+            ConvPacking.scatter(res, len, per, out, np, y, b0, n);
         });
     }
 
@@ -86,9 +88,14 @@ public final class ConvKernels {
             for (int b0 = ConvWorkspace.chunkStart(c, chunks, batch); b0 < end; b0 += group) {
                 int n = Math.min(group, end - b0);
                 int len = n * np;
-                float[] colT = ConvPacking.colsT(s, x, b0, n, slot);
-                float[] gb = ConvPacking.gradBlocks(s, dy, b0, n, slot);
-                RowGemm.fmaAdd(gb, colT, len, len, out, k, part, c * out * k, k);     // dW += dY col^T
+                if (ConvPacking.dotFilterGradient(s)) {                                   // dW += dY col^T
+                    DotGemm.fmaAdd(ConvPacking.gradRowsImplicit(s, dy, b0, n, slot), out,
+                            ConvPacking.colsImplicit(s, x, b0, n, slot), k, n * ConvPacking.implicitPositions(s) / Simd.L,
+                            part, c * out * k, k);
+                } else {
+                    RowGemm.fmaAdd(ConvPacking.gradBlocks(s, dy, b0, n, slot), ConvPacking.colsT(s, x, b0, n, slot), len,
+                            len, out, k, part, c * out * k, k);
+                }
                 for (int i = 0; i < n; i++) {
                     for (int o = 0; o < out; o++) {
                         gsum[c * out + o] += Reductions.sum(dy, ((b0 + i) * out + o) * np, np);
@@ -99,7 +106,7 @@ public final class ConvKernels {
                 }
             }
         });
-        addChunks(part, gsum, chunks, out, k, ConvPacking.transposedOrder(s), dw, dbias);
+        addChunks(part, gsum, chunks, out, k, ConvPacking.transposedOrder(s, ConvPacking.dotFilterGradient(s)), dw, dbias);
     }
 
     /**

@@ -25,15 +25,22 @@ final class ConvPacking {
 
     /**
      * Whether the forward reads the patches from shifted copies of the images ({@link #colsImplicit})
-     * instead of unfolding them: at stride 1 when an image's positions are whole vectors.
+     * instead of unfolding them: at stride 1, when an image's positions are whole vectors or round
+     * up to them with at most a quarter more (LeNet's 100 positions as 112: the 12 more are
+     * computed and dropped).
      */
     static boolean implicitForward(ConvShape s) {
-        return s.stride() == 1 && s.positions() % Simd.L == 0;
+        return s.stride() == 1 && (long) implicitPositions(s) * 4 <= (long) s.positions() * 5;
+    }
+
+    /** Positions per image in the implicit forward's result: P rounded up to whole vectors. */
+    static int implicitPositions(ConvShape s) {
+        return (s.positions() + Simd.L - 1) / Simd.L * Simd.L;
     }
 
     /**
-     * The patches of images b0 .. b0+n-1 as {@link RowGemm.Rows} over k shifted copies of each
-     * image (an implicit im2col): copy j of image t is [C, H + 2p, Wo] with
+     * The patches of images b0 .. b0+n-1, {@link #implicitPositions} columns each, as
+     * {@link RowGemm.Rows} over k shifted copies of each image (an implicit im2col): copy j of image t is [C, H + 2p, Wo] with
      * {@code S_j[c, y, ox] = X[c, y - p, ox + j - p]} (0 outside), so that patch row (c, i, j) at
      * output position {@code q = oy Wo + ox} is {@code S_j[c, oy + i, ox]} = {@code S_j[c][i Wo + q]}:
      * any L consecutive positions of an image are L consecutive floats.
@@ -47,7 +54,7 @@ final class ConvPacking {
         int wo = s.outW();
         int plane = hp * wo;
         int size = k * s.inC() * plane;
-        float[] copies = slot.padded(n * size);
+        float[] copies = slot.padded(n * size + Simd.L);      // the vectors of the rounding read past the last copy
         for (int t = 0; t < n; t++) {
             int base = t * size;
             for (int j = 0; j < k; j++) {
@@ -65,7 +72,7 @@ final class ConvPacking {
                 }
             }
         }
-        int np = s.positions();
+        int np = implicitPositions(s);
         return new RowGemm.Rows(copies, offs, vectorBases(n * np, q -> (q / np) * size + q % np));
     }
 
@@ -186,6 +193,40 @@ final class ConvPacking {
                 vectorBases(n * hw, q -> (q / hw) * size + (q % hw / w) * wp + q % hw % w));
     }
 
+    /**
+     * Whether the filter gradient is taken as dot products along the positions ({@link DotGemm}, over
+     * the implicit patches) rather than as a product over the transposed patches: for one to three
+     * input channels (LeNet's and ResNet's first convolutions), whose transposed patches are runs of
+     * a few floats and slow to build. (With more channels the transposed product is faster: each
+     * dot product's lanes are summed once per group of images, too often for short groups.)
+     */
+    static boolean dotFilterGradient(ConvShape s) {
+        return s.inC() <= 3 && implicitForward(s);
+    }
+
+    /**
+     * dY of images b0 .. b0+n-1 as {@link RowGemm.Rows} of O rows over {@link #implicitPositions}
+     * columns per image, the rounding's columns zero (they meet garbage patches in {@link DotGemm}).
+     */
+    static RowGemm.Rows gradRowsImplicit(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        int out = s.outC();
+        int np = s.positions();
+        int per = implicitPositions(s);
+        float[] g = slot.gradBlocks(n * out * per);
+        for (int t = 0; t < n; t++) {
+            for (int o = 0; o < out; o++) {
+                int at = (t * out + o) * per;
+                Panels.copy(dy, ((b0 + t) * out + o) * np, g, at, np);
+                Panels.fill(g, at + np, per - np);
+            }
+        }
+        int[] offs = new int[out];
+        for (int o = 0; o < out; o++) {
+            offs[o] = o * per;
+        }
+        return new RowGemm.Rows(g, offs, vectorBases(n * per, q -> (q / per) * out * per + q % per));
+    }
+
     /** The input channels of images b0 .. b0+n-1 as {@link GradGemm.Inputs} read in place from X. */
     static GradGemm.Inputs imageInputs(ConvShape s, float[] x, int b0, int n) {
         int hw = s.height() * s.width();
@@ -273,11 +314,15 @@ final class ConvPacking {
         return img;
     }
 
-    /** {@code order[r]}: where patch row r sits in the transposed patches ({@link Im2col#transposedRow}). */
-    static int[] transposedOrder(ConvShape s) {
+    /**
+     * {@code order[r]}: where patch row r sits in the filter gradient's partial sums: in the
+     * transposed patches ({@link Im2col#transposedRow}), or at r itself when they are taken as dot
+     * products ({@code dot}: {@link #dotFilterGradient}).
+     */
+    static int[] transposedOrder(ConvShape s, boolean dot) {
         int[] order = new int[s.patch()];
         for (int r = 0; r < order.length; r++) {
-            order[r] = Im2col.transposedRow(s, r);
+            order[r] = dot ? r : Im2col.transposedRow(s, r);
         }
         return order;
     }
@@ -329,9 +374,14 @@ final class ConvPacking {
      * by side into images {@code b0 ..} of a [B, rows, per] array.
      */
     static void scatter(float[] res, int ld, int rows, int per, float[] dst, int b0, int n) {
+        scatter(res, ld, per, rows, per, dst, b0, n);
+    }
+
+    /** As {@link #scatter(float[], int, int, int, float[], int, int)} with the images {@code stride >= per} apart in res. */
+    static void scatter(float[] res, int ld, int stride, int rows, int per, float[] dst, int b0, int n) {
         for (int i = 0; i < n; i++) {
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(res, r * ld + i * per, dst, ((b0 + i) * rows + r) * per, per);
+                System.arraycopy(res, r * ld + i * stride, dst, ((b0 + i) * rows + r) * per, per);
             }
         }
     }

@@ -172,7 +172,10 @@ class ConvKernelTwinTest {
         ConvShape[] shapes = {new ConvShape(2, 3, 16, 16, 5, 3, 1, 1), new ConvShape(1, 2, 8, 32, 3, 3, 1, 1),
             new ConvShape(3, 2, 8, 8, 4, 3, 1, 1), new ConvShape(2, 4, 16, 16, 3, 1, 1, 0),
             new ConvShape(1, 3, 18, 18, 2, 3, 1, 0), new ConvShape(2, 2, 16, 16, 3, 5, 1, 2),
-            new ConvShape(1, 1, 20, 16, 2, 5, 1, 2), new ConvShape(17, 1, 4, 16, 2, 3, 1, 1)};
+            new ConvShape(1, 1, 20, 16, 2, 5, 1, 2), new ConvShape(17, 1, 4, 16, 2, 3, 1, 1),
+            // positions rounded up to whole vectors: LeNet's second conv (100 -> 112), 121 -> 128, 81 -> 96
+            new ConvShape(3, 6, 14, 14, 4, 5, 1, 0), new ConvShape(2, 2, 11, 11, 3, 3, 1, 1),
+            new ConvShape(5, 1, 9, 9, 2, 3, 1, 1)};
         long seed = 500;
         for (ConvShape s : shapes) {
             seed++;

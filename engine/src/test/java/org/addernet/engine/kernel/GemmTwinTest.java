@@ -233,6 +233,31 @@ class GemmTwinTest {
     }
 
     @Test
+    void dotProductsMatchNaive() {
+        long seed = 21;
+        for (int[] mnl : shapes()) {
+            int m = mnl[0];
+            int n = mnl[1];
+            int len = mnl[2];
+            seed++;
+            float[] a = OpCheck.random(m * len, 1, seed);
+            float[] b = OpCheck.random(n * len, 2, seed + 100);
+            float[] ap = new float[Panels.stripFloats(Math.max(m, 1), len)];
+            float[] bp = new float[Panels.stripFloats(Math.max(n, 1), len)];
+            Panels.packStrips(a, 0, len, m, len, ap);
+            Panels.packStrips(b, 0, len, n, len, bp);
+            int vectors = 2 * Panels.strips(len);
+            float[] start = OpCheck.random(m * (n + 1) + 2, 1, seed + 200);
+            float[] fast = start.clone();
+            float[] slow = start.clone();
+            DotGemm.fmaAdd(RowGemm.Rows.panel(ap, Math.max(m, 1), m, len), m, RowGemm.Rows.panel(bp, Math.max(n, 1), n, len),
+                    n, vectors, fast, 1, n + 1);
+            DotGemm.naive(a, m, b, n, len, slow, 1, n + 1);
+            OpCheck.assertClose("DotGemm " + describe(mnl), mnl, slow, fast, 1e-5 * (len + 1), 1e-5);
+        }
+    }
+
+    @Test
     void speciesFollowsTheProperty() {
         String bits = System.getProperty(Simd.BITS_PROPERTY);
         int preferred = FloatVector.SPECIES_PREFERRED.vectorBitSize();
