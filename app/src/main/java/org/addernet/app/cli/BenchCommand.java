@@ -18,6 +18,7 @@ import org.addernet.app.bench.MemoryBench;
 import org.addernet.app.bench.StepProfile;
 import org.addernet.app.bench.ToyBench;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.engine.kernel.KernelWarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -66,6 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
         o.println();
         o.flush();
         BenchBudget budget = BenchBudget.of(quick);
+        KernelWarmUp.run();                              // the Vector API kernels compiled before anything is timed
         List<ConvBench.Result> conv = ConvBench.runAll(budget);
         ImageTables.printConv(o, conv);
         o.println();

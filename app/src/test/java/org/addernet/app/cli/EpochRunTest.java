@@ -239,7 +239,7 @@ class EpochRunTest {
         // a separate JVM, killed (SIGKILL) once the first checkpoint exists, mid-way through the runs
         Path killed = tmp.resolve("killed");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.addernet.app.Main"));
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "org.addernet.app.Main"));
         cmd.addAll(List.of(runArgs(killed)));
         Process proc = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("killed.log").toFile())
                 .start();

@@ -48,7 +48,7 @@ class RunQueueKillTest {
             q.add(PRESET, SETTINGS, 1, data);
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.addernet.app.Main", "queue", "run", "--home",
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "org.addernet.app.Main", "queue", "run", "--home",
                 home.toString()));
         Path childLog = tmp.resolve("child.log");
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();

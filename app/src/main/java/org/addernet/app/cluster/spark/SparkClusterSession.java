@@ -144,8 +144,12 @@ final class SparkClusterSession implements ClusterSession {
         conf.setIfMissing("spark.task.maxFailures", "4");
         String opts = conf.get("spark.executor.extraJavaOptions", "");
         if (!opts.contains("java.awt.headless")) {                     // the runners draw PNGs
-            conf.set("spark.executor.extraJavaOptions", (opts + " -Djava.awt.headless=true").strip());
+            opts = (opts + " -Djava.awt.headless=true").strip();
         }
+        if (!opts.contains("jdk.incubator.vector")) {                  // the engine's kernels use the Vector API
+            opts = (opts + " --add-modules=jdk.incubator.vector").strip();
+        }
+        conf.set("spark.executor.extraJavaOptions", opts);
         if (local) {
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
