@@ -36,7 +36,7 @@ public final class ChildJvm {
         Path marker = dir.resolve(name + ".paused");
         Files.deleteIfExists(marker);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path")));
+                "-Xmx1g", "-Djava.awt.headless=true", "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path")));
         if (pauseAt != null) {
             cmd.add("-Daddernet.test.pauseAt=" + pauseAt);
             cmd.add("-Daddernet.test.pauseMarker=" + marker);
