@@ -62,6 +62,9 @@ class StandaloneClusterIT {
                 "spark.scheduler.minRegisteredResourcesRatio", "1.0",
                 "spark.scheduler.maxRegisteredResourcesWaitingTime", "180s",
                 "spark.ui.enabled", "false",
+                // progress rides on heartbeats: ten a second, so that even a fast machine's short
+                // second epoch is seen (and killed) while it runs
+                "spark.executor.heartbeatInterval", "100ms",
                 "spark.local.dir", DIR.resolve("driver-local").toString())));
     }
 
@@ -110,7 +113,7 @@ class StandaloneClusterIT {
     void aLeNetRunSurvivesTheKillOfItsWorkerMidEpochWithTheNumbersOfAnUninterruptedRun() throws Exception {
         Path data = dataRoot(DIR.resolve("data"));
         Path uninterrupted = DIR.resolve("lenet-local");
-        RunRequest lenet = RunRequest.of("lenet5-bn-fashion-mnist-adder-short", List.of("data.trainLimit=3072",
+        RunRequest lenet = RunRequest.of("lenet5-bn-fashion-mnist-adder-short", List.of("data.trainLimit=6144",
                 "data.testLimit=512", "training.epochs=3", "training.batchSize=64"), 1, uninterrupted).withDataRoot(data);
         Runners.create(lenet, RunLog.NONE).run();
 
@@ -161,7 +164,7 @@ class StandaloneClusterIT {
             }
         } else {
             SplittableRandom rng = new SplittableRandom(7);
-            SyntheticMnist.writeIdx(set, ImageSet.TRAIN_IMAGES, ImageSet.TRAIN_LABELS, 3072, rng);
+            SyntheticMnist.writeIdx(set, ImageSet.TRAIN_IMAGES, ImageSet.TRAIN_LABELS, 6144, rng);
             SyntheticMnist.writeIdx(set, ImageSet.TEST_IMAGES, ImageSet.TEST_LABELS, 512, rng);
         }
         return root;
