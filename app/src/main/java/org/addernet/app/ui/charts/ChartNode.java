@@ -40,6 +40,12 @@ public final class ChartNode {
         this.chart = chart;
     }
 
+    /** Over a viewer made elsewhere (one whose chart is replaced as its data change). */
+    public ChartNode(JFreeChart chart, ChartViewer viewer) {
+        this.chart = chart;
+        this.viewer = viewer;
+    }
+
     /** The chart shown first (a viewer given another chart shows that one). */
     public JFreeChart chart() {
         return chart;
@@ -59,6 +65,11 @@ public final class ChartNode {
      * call; FX thread.
      */
     public Node interactive(CurveState state, String xLabel, Runnable changed) {
+        return interactive(state, () -> xLabel, changed);
+    }
+
+    /** As {@link #interactive(CurveState, String, Runnable)}, the x axis' name read at each hover. */
+    public Node interactive(CurveState state, java.util.function.Supplier<String> xLabel, Runnable changed) {
         if (view != null) {
             return view;
         }
@@ -94,7 +105,7 @@ public final class ChartNode {
 
             @Override
             public void chartMouseMoved(ChartMouseEventFX e) {
-                hover(e.getTrigger(), xLabel);
+                hover(e.getTrigger(), xLabel.get());
             }
         });
         v.getCanvas().addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
