@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.addernet.app.figures.DistributionFit.Fit;
 
 /** Plain-text reports of a Laplace and a Gaussian fit, for the histogram's legend, subtitle and table. */
-final class FitReport {
+public final class FitReport {
     private FitReport() {
     }
 
