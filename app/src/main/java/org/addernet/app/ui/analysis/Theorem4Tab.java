@@ -75,12 +75,13 @@ final class Theorem4Tab {
         TableColumn<Theorem4.Slope, String> r2 = column("R\u00b2", s -> String.format(Locale.ROOT, "%.2f", s.line().r2()));
         slopes.getColumns().setAll(List.of(target, model, slope, r2));
         slopes.setId("thm4-slopes");
-        slopes.setPrefWidth(400);
-        slopes.setMinWidth(400);
-        slopes.setMaxWidth(400);
-        target.setPrefWidth(62);
-        model.setPrefWidth(218);
+        slopes.setPrefWidth(440);
+        slopes.setMinWidth(440);
+        slopes.setMaxWidth(440);
+        target.setPrefWidth(72);
+        model.setPrefWidth(220);
         slope.setPrefWidth(62);
+        slope.setText("slope");
         slopes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         charts.setHgap(8);
         charts.setVgap(8);

@@ -69,6 +69,7 @@ final class ComparisonPane {
         bests.textProperty().bind(vm.bests());
         bests.setWrapText(true);
         bests.setStyle("-fx-font-weight: bold;");
+        bests.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         bests.managedProperty().bind(vm.bests().isNotEmpty());
         // one chart at a time, as large as the tab allows (12 runs on a quarter of the window are spaghetti)
         TabPane charts = new TabPane(
@@ -173,8 +174,8 @@ final class ComparisonPane {
         table.getColumns().add(col("Seeds", 60, r -> r.seeds() == r.runs() ? String.valueOf(r.seeds())
                 : r.seeds() + "/" + r.runs()));
         table.getColumns().add(col("Test acc. (%)", 150, r -> pm(r.testMean(), r.testSd(), 100, 2)));
+        table.getColumns().add(col("Best test (%)", 230, this::best));
         table.getColumns().add(col("Train acc. (%)", 150, r -> pm(r.trainMean(), r.trainSd(), 100, 2)));
-        table.getColumns().add(col("Best test (%)", 210, this::best));
         table.getColumns().add(col("Final loss", 150, r -> pm(r.lossMean(), r.lossSd(), 1, 4)));
         table.getColumns().add(col("Seconds", 80, r -> r.seconds() == null ? "\u2013"
                 : String.format(Locale.ROOT, "%.2f", r.seconds())));

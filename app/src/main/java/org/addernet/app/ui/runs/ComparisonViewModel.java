@@ -206,7 +206,11 @@ public final class ComparisonViewModel {
     private void makeTicks() {
         List<Tick> out = new ArrayList<>();
         for (RunInfo r : runs) {
-            out.add(new Tick("run", r.id(), r.folder(), new SimpleBooleanProperty(true)));
+            // the preset and the folder's time (yyyyMMdd-HHmmss-preset): the whole name is the tooltip
+            String time = r.id().matches("\\d{8}-\\d{6}-.*") ? " (" + r.id().substring(9, 11) + ":" + r.id().substring(11, 13)
+                    + ":" + r.id().substring(13, 15) + ")" : "";
+            out.add(new Tick("run", r.preset() + (r.settings().isEmpty() ? "" : " [" + r.settings() + "]") + time,
+                    r.folder(), new SimpleBooleanProperty(true)));
         }
         java.util.LinkedHashSet<String> models = new java.util.LinkedHashSet<>();
         java.util.LinkedHashSet<Integer> ns = new java.util.LinkedHashSet<>();

@@ -86,7 +86,16 @@ public final class ImageRunWindow {
         progressText.textProperty().bind(vm.live().progressText());
         progressText.setId("image-progress-text");
         strip.setId("image-strip");
-        HBox row1 = new HBox(8, new Label("Preset"), preset, settings, new Label("Data"), dataRoot);
+        Label presetLabel = new Label("Preset");
+        Label dataLabel = new Label("Data");
+        for (javafx.scene.layout.Region r : List.of(presetLabel, dataLabel, check, start, cancel, resume, preset)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);     // the fields and the progress give way first
+        }
+        progress.setMinWidth(100);
+        settings.setMinWidth(120);
+        dataRoot.setMinWidth(100);
+        HBox.setHgrow(settings, Priority.ALWAYS);
+        HBox row1 = new HBox(8, presetLabel, preset, settings, dataLabel, dataRoot);
         row1.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(8, check, start, cancel, resume, progress, progressText);
         row2.setAlignment(Pos.CENTER_LEFT);
@@ -100,8 +109,8 @@ public final class ImageRunWindow {
             loss.setChart(b);
             org.addernet.app.figures.Curves.apply(b, curves);
         });
-        accuracy.setPrefSize(560, 330);
-        loss.setPrefSize(460, 330);
+        accuracy.setPrefSize(560, 290);
+        loss.setPrefSize(460, 290);
         accuracy.setMinSize(300, 240);
         loss.setMinSize(260, 240);
         var accNode = new org.addernet.app.ui.charts.ChartNode(accuracy.getChart(), accuracy)
@@ -137,7 +146,8 @@ public final class ImageRunWindow {
         scroll.setFitToWidth(true);
         javafx.scene.control.TitledPane logPane = new javafx.scene.control.TitledPane("Log", log);
         logPane.setAnimated(false);
-        logPane.setExpanded(true);
+        logPane.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 800);   // folded on a projector
+        logPane.setId("image-log-pane");
         javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll);
         root.setTop(top);
         root.setBottom(logPane);
@@ -199,6 +209,8 @@ public final class ImageRunWindow {
         l.textProperty().bind(text);
         l.setId(id);
         l.setWrapText(true);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());     // an empty line takes no room
+        l.visibleProperty().bind(l.managedProperty());
         return l;
     }
 

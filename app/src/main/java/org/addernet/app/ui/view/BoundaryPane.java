@@ -105,6 +105,7 @@ final class BoundaryPane {
         c.selectedProperty().bindBidirectional(p);
         c.setTooltip(new Tooltip(tip));
         c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setMnemonicParsing(false);        // "W_i" is a subscript, not a mnemonic
         return c;
     }
 

@@ -155,6 +155,7 @@ final class ControlsPane {
         figure.getStyleClass().add("figure-note");
         figure.setWrapText(true);
         figure.setMaxWidth(260);
+        figure.setPrefWidth(260);            // a wrapped label in a grid spanning columns: its height follows this width
         figure.textProperty().bind(vm.figureNote());
         figure.visibleProperty().bind(vm.figureNote().isNotEmpty());
         figure.managedProperty().bind(figure.visibleProperty());

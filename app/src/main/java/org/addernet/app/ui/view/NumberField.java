@@ -29,6 +29,7 @@ final class NumberField {
         reason.getStyleClass().add("field-reason");
         reason.setWrapText(true);
         reason.setMaxWidth(260);
+        reason.setPrefWidth(260);
         reason.textProperty().bind(in.error());
         reason.visibleProperty().bind(in.error().isNotEmpty());
         reason.managedProperty().bind(reason.visibleProperty());

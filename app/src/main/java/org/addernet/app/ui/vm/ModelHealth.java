@@ -85,7 +85,7 @@ public final class ModelHealth {
                     + "more. Try another seed or a smaller learning rate.", since, why);
         }
         if (dead > 0) {
-            return String.format(Locale.ROOT, "%d of %d hidden units dead (output 0 on the whole plane)", dead, units);
+            return String.format(Locale.ROOT, "%d of %d hidden units dead (0 on the whole plane)", dead, units);
         }
         return "";
     }

@@ -557,6 +557,7 @@ public final class WorkbenchViewModel {
         drawn = r.drawn();
         pointsNote.set(r.drawn().note());
         latestOfCurrent = null;
+        lastSnapshot = null;                // the replaced session's (finished) state must not refuse Play
         running.set(false);
         iteration.set(0);
         iterations.set(r.iterations());

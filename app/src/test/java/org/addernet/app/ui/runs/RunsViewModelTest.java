@@ -245,7 +245,11 @@ class RunsViewModelTest {
         assertTrue(keys.stream().allMatch(k -> k.contains(" adder ")), String.valueOf(keys));
         assertFalse(c.bests().get().contains("mlp"), c.bests().get());
         c.tick("n", "n = 2", false);
-        c.tick("run", w.historyVm().all().get().get(0).id(), false);
+        ComparisonViewModel.Tick firstRun = c.ticks().get().get(0);
+        assertEquals(w.historyVm().all().get().get(0).folder(), firstRun.value());
+        assertTrue(firstRun.label().matches("fig2-unit-ball \\[training.iterations=100 runs.hidden=\\[1,2]] \\(\\d\\d:\\d\\d:\\d\\d\\)"),
+                "the preset, its settings and the folder's time: " + firstRun.label());
+        firstRun.shown().set(false);
         assertEquals(1, c.comparison().get().rows().size(), "one preset, the adder, n = 1");
         ComparisonTable.Row row = c.comparison().get().rows().get(0);
         RunCurves.Meta best = c.best(row);

@@ -220,6 +220,9 @@ class WorkbenchViewModelTest {
         await("stopped", () -> !vm.running().get());
         vm.play();
         assertFalse(vm.running().get());
+        vm.loadPreset(PresetLoader.resolve("fig4-xor", List.of("training.iterations=30")));
+        vm.play();                                // at once: the finished session is gone
+        assertTrue(vm.running().get(), "Play on a newly opened preset starts it");
     }
 
     @Test
