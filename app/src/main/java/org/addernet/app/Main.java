@@ -12,6 +12,9 @@ public final class Main {
         if (args.length == 0) {
             System.exit(WorkbenchApp.launchWindow(args) ? 0 : 1);
         }
+        org.addernet.app.io.AtomicFiles.imagesInMemory();
+        // a thread's uncaught error (a bug) is one line naming the log that holds its trace
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> System.err.println(WorkbenchCommand.crash(e, args)));
         System.exit(WorkbenchCommand.execute(args, System.out, System.err));
     }
 }

@@ -46,9 +46,13 @@ public record BenchBudget(int convWarmups, double convWarmupSeconds, int convMin
         return new BenchBudget(3, 1, 7, 1.5, 2, 6, 3, 10, 3, 128, 1, 5, 0.1);
     }
 
-    /** {@code --quick}: fewer repetitions and a smaller time budget. */
+    /**
+     * {@code --quick}: fewer repetitions and a smaller time budget; each conv layer still warms up
+     * for a second (its first calls run in the JIT's lower tiers, boxed and far slower), and a
+     * training step is the median of at least five.
+     */
     public static BenchBudget quick() {
-        return new BenchBudget(1, 0.2, 3, 0.2, 1, 4, 1, 1, 1, 128, 1, 1, 0.02);
+        return new BenchBudget(3, 1, 5, 0.4, 1, 4, 5, 2, 1, 128, 1, 1, 0.02);
     }
 
     /** The smallest budget that still measures everything, the memory at batch 16 (tests). */

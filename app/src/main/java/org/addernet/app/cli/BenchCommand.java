@@ -18,6 +18,7 @@ import org.addernet.app.bench.MemoryBench;
 import org.addernet.app.bench.StepProfile;
 import org.addernet.app.bench.ToyBench;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.engine.kernel.KernelWarmUp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +43,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
+        String problem = OutputFile.problem("--out", out);
+        if (problem != null) {
+            spec.commandLine().getErr().println("workbench bench: " + problem);
+            return 2;
+        }
         o.printf("%-46s %12s %12s %12s %14s %9s%n", "case (10,000 iterations, batch 128, 1 thread)", "median s",
                 "best s", "steps/s", "reference s", "speed-up");
         List<ToyBench.Result> results = ToyBench.runAll(quick);
@@ -61,6 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
         o.println();
         o.flush();
         BenchBudget budget = BenchBudget.of(quick);
+        KernelWarmUp.run();                              // the Vector API kernels compiled before anything is timed
         List<ConvBench.Result> conv = ConvBench.runAll(budget);
         ImageTables.printConv(o, conv);
         o.println();

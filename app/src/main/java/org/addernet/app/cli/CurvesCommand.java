@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,6 +56,11 @@ public final class CurvesCommand implements Callable<Integer> {
             err.println("workbench curves: --size " + size + ": expected WIDTHxHEIGHT within 300x200 .. 8000x8000");
             return 2;
         }
+        String problem = OutputFile.problem("--out", out);
+        if (problem != null) {
+            err.println("workbench curves: " + problem);
+            return 2;
+        }
         List<EpochCurvesChart.Run> runs = new ArrayList<>();
         Set<String> labels = new HashSet<>();
         try {
@@ -69,7 +75,7 @@ public final class CurvesCommand implements Callable<Integer> {
                 }
                 int found = 0;
                 for (Path csv : csvs) {
-                    if (!Files.readString(csv).startsWith("epoch,")) {
+                    if (!MetricsCsv.isEpochs(csv)) {
                         continue;                 // a toy run's metrics.csv: iterations, not epochs
                     }
                     String label = csv.getParent().getFileName().toString();
@@ -85,10 +91,15 @@ public final class CurvesCommand implements Callable<Integer> {
                     return 2;
                 }
             }
+        } catch (IOException e) {
+            err.println("workbench curves: " + IoText.message(e));
+            return 2;
+        }
+        try {
             Png.write(EpochCurvesChart.render(title, runs, w, h), out);
         } catch (IOException e) {
-            err.println("workbench curves: " + e.getMessage());
-            return 2;
+            err.println("workbench curves: " + IoText.message(e));
+            return 1;
         }
         spec.commandLine().getOut().println(out);
         return 0;

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.addernet.app.io.IoText;
+import org.addernet.app.io.WorkbenchEnv;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.Downloader;
 import org.addernet.datasets.image.ImageSet;
@@ -28,7 +30,8 @@ public final class DownloadCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SET", description = "mnist, fashion-mnist, cifar-10 or cifar-100")
     String set;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "data root to download into (default: ~/.addernet/data)")
+    @Option(names = "--data", paramLabel = "DIR", description = "data root to download into (default: $ADDERNET_HOME/data, "
+            + "ADDERNET_HOME defaulting to ~/.addernet)")
     Path data;
 
     @picocli.CommandLine.ParentCommand
@@ -45,10 +48,17 @@ public final class DownloadCommand implements Callable<Integer> {
         try {
             s = ImageSet.of(set);
         } catch (IllegalArgumentException e) {
-            err.println("workbench download: " + e.getMessage());
+            err.println("workbench download: " + IoText.message(e));
             return 2;
         }
-        Path root = data != null ? data : DataRoots.defaultRoot(Path.of(System.getProperty("user.home")));
+        Path root = data != null ? data : DataRoots.defaultRoot(WorkbenchEnv.env(), WorkbenchEnv.userHome());
+        try {
+            Files.createDirectories(root);     // a root that cannot be made: said at once, before any download
+        } catch (IOException e) {
+            err.println("workbench download: cannot make the data root " + root + ": " + IoText.reason(e)
+                    + "; choose a data root you can write with --data DIR");
+            return 1;
+        }
         Downloader downloader = new Downloader();
         try {
             for (Source src : Sources.forSet(s)) {
@@ -71,8 +81,12 @@ public final class DownloadCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %d training and %d test images in %s%n", s.id(), tt.train().size(),
                     tt.test().size(), root.resolve(s.folder()));
             return 0;
+        } catch (java.nio.file.FileSystemException e) {          // the data root cannot be made or written
+            err.println("workbench download: cannot write into " + root + ": " + (e.getFile() == null ? "" : e.getFile() + ": ")
+                    + IoText.reason(e));
+            return 1;
         } catch (IOException e) {
-            err.println("workbench download: " + e.getMessage());
+            err.println("workbench download: " + IoText.message(e));
             return 1;
         }
     }

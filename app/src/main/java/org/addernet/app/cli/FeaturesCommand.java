@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -47,13 +48,19 @@ public final class FeaturesCommand implements Callable<Integer> {
             return 2;
         }
         Path file = out != null ? out : dir.resolve("features.png");
+        String problem = OutputFile.problem("--out", file);
+        if (problem != null) {
+            err.println("workbench features: " + problem);
+            return 2;
+        }
         FeatureScatter.Loaded loaded;
         try {
             loaded = FeatureScatter.fromRun(dir, data, limit);
+            loaded.notes().forEach(n -> err.println("workbench features: " + n));
             String title = "LeNet++ features by class on " + loaded.set().id() + ": AdderNet vs CNN (the paper's Fig. 1)";
             Png.write(FeatureScatter.render(loaded.features(), FeatureScatter.classNames(loaded.set()), title), file);
         } catch (IOException | PresetException | IllegalArgumentException e) {
-            err.println("workbench features: " + e.getMessage());
+            err.println("workbench features: " + IoText.message(e));
             return 2;
         }
         var o = spec.commandLine().getOut();

@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,11 @@ public final class FiltersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
+        String problem = OutputFile.problem("--out", out);
+        if (problem != null) {
+            err.println("workbench filters: " + problem);
+            return 2;
+        }
         List<FilterFigure.Row> rows = new ArrayList<>();
         try {
             for (Path dir : dirs) {
@@ -47,7 +53,7 @@ public final class FiltersCommand implements Callable<Integer> {
             }
             Png.write(FilterFigure.render(rows, layer), out);
         } catch (IOException | PresetException | IllegalArgumentException e) {
-            err.println("workbench filters: " + e.getMessage());
+            err.println("workbench filters: " + IoText.message(e));
             return 2;
         }
         spec.commandLine().getOut().println(out);

@@ -13,6 +13,8 @@ import org.addernet.app.store.RunStore;
 import org.addernet.app.store.SweepValues;
 import org.addernet.app.store.WorkbenchHome;
 import org.addernet.presets.PresetException;
+import org.addernet.presets.Problem;
+import org.addernet.presets.Problems;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -110,6 +112,7 @@ public final class QueueCommand implements Runnable {
                 return 2;
             }
             List<List<String>> sets = List.of(List.copyOf(overrides));
+            java.util.Map<String, String> fromSweep = new java.util.HashMap<>();   // key=v -> the --sweep it came from
             for (String sweep : sweeps) {
                 int eq = sweep.indexOf('=');
                 if (eq < 1 || eq == sweep.length() - 1) {
@@ -122,6 +125,7 @@ public final class QueueCommand implements Runnable {
                     for (String v : SweepValues.split(sweep.substring(eq + 1))) {
                         List<String> t = new ArrayList<>(s);
                         t.add(key + "=" + v);
+                        fromSweep.putIfAbsent(key + "=" + v, "--sweep " + sweep + " (value " + v + ")");
                         grown.add(t);
                     }
                 }
@@ -133,26 +137,64 @@ public final class QueueCommand implements Runnable {
                             + String.join(" ", it.overrides())));
                 }
             } catch (PresetException e) {
-                err.println(name() + ": " + e.getMessage());
+                err.println(name() + ": " + sweepWords(e, fromSweep));
                 return 2;
             }
             return 0;
         }
 
+        /** The problems of {@code e} with a value that came from a {@code --sweep} named as that sweep, not as a --set. */
+        private static String sweepWords(PresetException e, java.util.Map<String, String> fromSweep) {
+            if (e.problems().isEmpty()) {
+                String m = e.getMessage();
+                for (var s : fromSweep.entrySet()) {
+                    if (m.startsWith("--set " + s.getKey() + ":")) {
+                        return s.getValue() + m.substring(("--set " + s.getKey()).length());
+                    }
+                }
+                return m;
+            }
+            Problems out = null;
+            for (Problem p : e.problems()) {
+                String source = p.source();
+                if (source.startsWith("--set ") && fromSweep.containsKey(source.substring(6))) {
+                    source = fromSweep.get(source.substring(6));
+                }
+                if (out == null) {
+                    out = new Problems(source);
+                }
+                out.add(new Problem(source, p.place(), p.field(), p.expected(), p.hint()));
+            }
+            return out.message();
+        }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the queue.")
-    static final class ListItems extends Sub {
+    /** {@code queue list}: reads queue.json without opening the queue (nothing is made, locked or saved). */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Print the queue (reads only: nothing is "
+            + "made or changed).")
+    static final class ListItems implements Callable<Integer> {
+        @Mixin
+        Home home;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
-        int body(RunQueue q, PrintWriter out, PrintWriter err) {
-            print(q, out);
+        public Integer call() {
+            RunQueue.View v;
+            try {
+                v = RunQueue.peek(WorkbenchHome.resolve(home.home));
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("workbench queue list: " + e.getMessage());
+                return 2;
+            }
+            print(v.items(), v.parallel(), spec.commandLine().getOut());
             return 0;
         }
     }
 
-    static void print(RunQueue q, PrintWriter out) {
-        List<QueueItem> items = q.items();
-        out.println("parallel " + q.parallel() + ", " + items.size() + " item" + (items.size() == 1 ? "" : "s"));
+    static void print(List<QueueItem> items, int parallel, PrintWriter out) {
+        out.println("parallel " + parallel + ", " + items.size() + " item" + (items.size() == 1 ? "" : "s"));
         for (QueueItem it : items) {
             out.println(String.format(Locale.ROOT, "%-5s %-11s %4.0f%%  %-30s %s%s%s", it.id(), it.state(),
                     100 * it.progress(), it.preset(), String.join(" ", it.overrides()),
@@ -169,8 +211,40 @@ public final class QueueCommand implements Runnable {
                 + "the queue's setting, at first half the cores)")
         Integer parallel;
 
+        @picocli.CommandLine.Mixin
+        ClusterArgs cluster = new ClusterArgs();
+
         @Override
         int body(RunQueue q, PrintWriter out, PrintWriter err) {
+            String problem = cluster.problem();
+            if (problem != null) {
+                err.println(name() + ": " + problem);
+                return 2;
+            }
+            if (!cluster.on()) {
+                return runAll(q, out, err);
+            }
+            // every item's runs go to the cluster, one task each; --store: the home is on a shared path
+            boolean shared = cluster.store != null;
+            if (shared && !q.store().home().toAbsolutePath().normalize().equals(cluster.store.toAbsolutePath().normalize())) {
+                err.println(name() + ": --store " + cluster.store + ": the queue's run folders are in its home "
+                        + q.store().home() + "; give --home " + cluster.store + " --store " + cluster.store);
+                return 2;
+            }
+            try (org.addernet.app.cluster.ClusterRunners on = new org.addernet.app.cluster.ClusterRunners(cluster.options(),
+                    shared)) {
+                try {
+                    on.session();
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    err.println(name() + ": --cluster: " + e.getMessage());
+                    return 2;
+                }
+                q.runOn(on);
+                return runAll(q, out, err);
+            }
+        }
+
+        private int runAll(RunQueue q, PrintWriter out, PrintWriter err) {
             if (parallel != null) {
                 if (parallel < 1) {
                     err.println(name() + ": --parallel must be >= 1, got " + parallel);
@@ -207,7 +281,7 @@ public final class QueueCommand implements Runnable {
                     // shutting down: the hook stops the runs
                 }
             }
-            print(q, out);
+            print(q.items(), q.parallel(), out);
             return q.items().stream().allMatch(i -> i.state() == RunStatus.COMPLETED) ? 0 : 1;
         }
     }

@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -84,6 +85,13 @@ public final class RunsCommand implements Callable<Integer> {
             err.println("workbench runs: --size " + size + ": expected WIDTHxHEIGHT within 400x300 .. 8000x8000");
             return 2;
         }
+        for (var o : new Object[][] {{"--csv", csv}, {"--latex", latex}, {"--png", png}}) {
+            String problem = o[1] == null ? null : OutputFile.problem((String) o[0], (Path) o[1]);
+            if (problem != null) {
+                err.println("workbench runs: " + problem);
+                return 2;
+            }
+        }
         List<RunInfo> runs;
         if (folders.isEmpty()) {
             RunStore store = new RunStore(WorkbenchHome.resolve(home));
@@ -127,7 +135,7 @@ public final class RunsCommand implements Callable<Integer> {
                 out.println(png);
             }
         } catch (IOException e) {
-            err.println("workbench runs: cannot write: " + e.getMessage());
+            err.println("workbench runs: " + IoText.message(e));
             return 1;
         }
         return 0;
@@ -158,6 +166,9 @@ public final class RunsCommand implements Callable<Integer> {
                     + (r.reason() == null ? "" : "  (" + r.reason() + ")");
             out.println(String.format(Locale.ROOT, "%-44s %-11s %-5s %5s %9s  %s", r.id(), r.status(),
                     r.kind() == null ? "-" : r.kind(), r.seeds() == 0 ? "-" : r.seeds(), best, what));
+            if (r.cluster() != null) {                // where a cluster ran its tasks, and in how many attempts
+                out.println("    ran on " + r.ranOn());
+            }
         }
     }
 

@@ -1,6 +1,9 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.io.IOException;
+import org.addernet.app.io.FolderClaim;
+import org.addernet.app.io.FolderRefusedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,16 +56,20 @@ public final class Theorem4Command implements Callable<Integer> {
             int top = maxWidth != null ? maxWidth : c.widths().get(c.widths().size() - 1);
             c = c.withWidths(Config.powersOfTwo(top), seeds != null ? seeds : c.seeds());
         } catch (IllegalArgumentException e) {
-            err.println("workbench theorem4: " + e.getMessage());
+            err.println("workbench theorem4: " + IoText.message(e));
             return 2;
         }
         Path dir = out != null ? out : RunCommand.defaultOut("theorem4");
         Result r;
-        try {
+        try (FolderClaim claim = FolderClaim.claim(dir, false, "--out", null)) {
+            claim.takeNotes().forEach(n -> err.println("workbench theorem4: " + n));
             r = Theorem4Run.run(c, dir, (done, total, label) -> err.printf(Locale.ROOT, "theorem4: %d/%d %s%n", done,
                     total, label), null);
+        } catch (FolderRefusedException e) {
+            err.println("workbench theorem4: " + IoText.message(e));
+            return 2;
         } catch (IOException e) {
-            err.println("workbench theorem4: cannot write " + dir + ": " + e.getMessage());
+            err.println("workbench theorem4: " + IoText.message(e));
             return 1;
         }
         o.printf(Locale.ROOT, "%-8s %-12s %8s %7s   (ln ISE = a + slope ln n, n >= %d; Theorem 4: -0.5)%n", "target",

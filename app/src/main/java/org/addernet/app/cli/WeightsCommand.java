@@ -1,5 +1,6 @@
 package org.addernet.app.cli;
 
+import org.addernet.app.io.IoText;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -56,6 +57,11 @@ public final class WeightsCommand implements Callable<Integer> {
             err.println("workbench weights: --layer must be >= 1, got " + layer);
             return 2;
         }
+        String problem = out == null ? null : OutputFile.problem("--out", out);
+        if (problem != null) {
+            err.println("workbench weights: " + problem);
+            return 2;
+        }
         List<Layer> found = new ArrayList<>();
         try {
             java.util.Set<String> seen = new java.util.HashSet<>();
@@ -67,7 +73,7 @@ public final class WeightsCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException | PresetException | IllegalArgumentException e) {
-            err.println("workbench weights: " + e.getMessage());
+            err.println("workbench weights: " + IoText.message(e));
             return 2;
         }
         o.printf(Locale.ROOT, "%-26s %-26s %8s %-9s %11s %11s %13s %12s %8s   %s%n", "run", "layer", "weights", "fit",
@@ -87,7 +93,7 @@ public final class WeightsCommand implements Callable<Integer> {
             try {
                 Png.write(render(found), out);
             } catch (IOException e) {
-                err.println("workbench weights: cannot write " + out + ": " + e.getMessage());
+                err.println("workbench weights: " + IoText.message(e));
                 return 1;
             }
             o.println(out);

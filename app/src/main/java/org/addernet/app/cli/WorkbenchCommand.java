@@ -36,10 +36,27 @@ public final class WorkbenchCommand implements Runnable {
             return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            c.getErr().println("workbench: internal error: " + ex);
-            ex.printStackTrace(c.getErr());
-            return 3;
+            c.getErr().println(CrashLog.report(ex, args));
+            return INTERNAL_ERROR;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {          // what picocli lets through (an OutOfMemoryError)
+            err.println(CrashLog.report(e, args));
+            return INTERNAL_ERROR;
+        } finally {
+            CrashLog.runFolder(null);
+        }
+    }
+
+    /**
+     * The exit code of an internal error (a bug): its trace is in a log file, the user reads one
+     * line naming it. Bad input the user can fix exits 2, a run that failed 1.
+     */
+    public static final int INTERNAL_ERROR = 3;
+
+    /** One line for an error outside a command (an uncaught exception of another thread): its trace goes to a log. */
+    public static String crash(Throwable error, String[] args) {
+        return CrashLog.report(error, args);
     }
 }

@@ -40,7 +40,46 @@ public final class RunFiles {
     public static final String TABLE_PNG = "table.png";
     /** A queue item's log of the runner's lines (store's {@code RunQueue}). */
     public static final String LOG = "run.log";
+    /** Held while a process writes the folder ({@link FolderClaim}): its pid and start time. */
+    public static final String LOCK = "run.lock";
+    /** The trace of an internal error of the run in this folder (the command line's crash handler). */
+    public static final String CRASH_LOG_PREFIX = "crash-";
+
+    /**
+     * The files that make a folder a run's, besides any {@code .png} or {@code .svg} at its top:
+     * a folder holding one of these (at its top or up to three folders down: a sweep's variant's
+     * run) is refused to a new run ({@link FolderClaim}); the lab's outputs count too.
+     */
+    public static final java.util.Set<String> ARTEFACTS = java.util.Set.of(SUMMARY, PRESET, RUN_INFO, METRICS,
+            CHECKPOINT, DECISION_BOUNDARY, GRID, ACCURACY_TABLE, GRADIENT_NORMS, GRADIENT_NORMS_PNG, CURVES, TABLE_CSV,
+            TABLE_PNG, LOG, "theorem4.csv", "theorem4-slopes.csv", "theorem4.png", "theorem4.svg", "lemma2.csv",
+            "lemma5.csv", "theorem6-widths.csv");
 
     private RunFiles() {
+    }
+
+    /**
+     * The run artefacts in {@code folder}, relative to it, in name order (at most {@code limit}):
+     * the files named in {@link #ARTEFACTS} up to three folders down, and {@code .png} and
+     * {@code .svg} files at its top. Hidden files (temporary files, the lock) do not count.
+     */
+    public static java.util.List<String> artefactsIn(java.nio.file.Path folder, int limit) {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return found;
+        }
+        try (var files = java.nio.file.Files.walk(folder, 4)) {
+            files.filter(f -> !f.equals(folder)).filter(f -> {
+                String n = f.getFileName().toString();
+                if (n.startsWith(".") || !java.nio.file.Files.isRegularFile(f)) {
+                    return false;
+                }
+                boolean top = f.getParent().equals(folder);
+                return ARTEFACTS.contains(n) || top && (n.endsWith(".png") || n.endsWith(".svg"));
+            }).map(f -> folder.relativize(f).toString()).sorted().limit(limit).forEach(found::add);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            found.add("(a folder that cannot be read: " + IoText.reason(e) + ")");
+        }
+        return found;
     }
 }

@@ -85,19 +85,25 @@ public final class FeatureScatter {
             }
         }
         ImageSet set = ImageSet.of(p.data().set());
-        Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
-        ImagePipeline.Prepared data = ImagePipeline.load(set, folder, 1, limit, org.addernet.presets.ExperimentPlan.normalization(p));
+        DataRoots.Location where = DataRoots.locate(set.id(), dataRoot, org.addernet.app.io.WorkbenchEnv.env(),
+                org.addernet.app.io.WorkbenchEnv.userHome());
+        ImagePipeline.Prepared data = ImagePipeline.load(set, where.folder(), 1, limit,
+                org.addernet.presets.ExperimentPlan.normalization(p));
         List<Features> out = new ArrayList<>();
         for (TrainedRuns.Trained t : runs) {
             out.add(extract(t.id(), t.model(), t.net(), data.test(), data.sampleShape(), limit));
         }
-        return new Loaded(p, set, out);
+        return new Loaded(p, set, out, where.notes());
     }
 
-    /** What {@link #fromRun} found: the run folder's preset, its image set and one {@link Features} per run. */
-    public record Loaded(Preset preset, ImageSet set, List<Features> features) {
+    /**
+     * What {@link #fromRun} found: the run folder's preset, its image set, one {@link Features} per
+     * run, and the data roots passed over on the way to the set (to be shown: no silent fallback).
+     */
+    public record Loaded(Preset preset, ImageSet set, List<Features> features, List<String> notes) {
         public Loaded {
             features = List.copyOf(features);
+            notes = List.copyOf(notes);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.FolderClaim;
 import org.addernet.app.io.RunFiles;
 import org.addernet.engine.analysis.Lemma2;
 import org.addernet.engine.analysis.Lemma5;
@@ -25,6 +26,10 @@ import org.addernet.engine.train.RunStatus;
 public final class LabRuns {
     /** The lab experiments {@code ./workbench run NAME} knows, beside the presets. */
     public static final List<String> NAMES = List.of("theorem4", "lemma2", "lemma5");
+    /** Most seeds per width of {@code theorem4} (every fit is kept for the figure). */
+    public static final int MAX_THEOREM4_SEEDS = 100;
+    /** Most seeds of the lemmas (10 random instances each). */
+    public static final int MAX_LEMMA_SEEDS = 1000;
 
     private LabRuns() {
     }
@@ -36,6 +41,19 @@ public final class LabRuns {
      */
     public static int run(String name, Path dir, int seeds, PrintWriter out, PrintWriter err, AtomicBoolean cancel)
             throws IOException {
+        int most = "theorem4".equals(name) ? MAX_THEOREM4_SEEDS : MAX_LEMMA_SEEDS;
+        if (seeds < 1 || seeds > most) {
+            throw new IllegalArgumentException("seeds " + seeds + ": " + name + " takes 1 to " + most + " seeds");
+        }
+        // the folder is claimed as every run's is: refused when another run holds it or its files are there
+        try (FolderClaim claim = FolderClaim.claim(dir, false, "lab folder", null)) {
+            claim.takeNotes().forEach(err::println);
+            return runClaimed(name, dir, seeds, out, err, cancel);
+        }
+    }
+
+    private static int runClaimed(String name, Path dir, int seeds, PrintWriter out, PrintWriter err,
+                                  AtomicBoolean cancel) throws IOException {
         Files.createDirectories(dir);
         int code = switch (name) {
             case "theorem4" -> theorem4(dir, seeds, out, err, cancel);

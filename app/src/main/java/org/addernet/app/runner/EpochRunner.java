@@ -2,7 +2,6 @@ package org.addernet.app.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +13,12 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.IoText;
+import org.addernet.app.io.WorkbenchEnv;
+import org.addernet.app.io.WriteFailedException;
 import org.addernet.app.io.Json;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.Png;
-import org.addernet.app.figures.EpochCurvesChart;
-import org.addernet.app.figures.GradientNormTableChart;
 import org.addernet.datasets.image.DataRoots;
 import org.addernet.datasets.image.ImagePipeline;
 import org.addernet.datasets.image.ImageSet;
@@ -77,27 +77,35 @@ public final class EpochRunner extends RunnerBase<Summary> {
      * it and the byte offset) before anything is trained.
      */
     @Override
+    String resumeHint() {
+        return "or continue it with --resume " + out;
+    }
+
+    @Override
     Summary runAll() throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new OutputFolderException("--out " + out + ": exists and is not a folder");
-        }
-        if (!resume && Files.exists(out.resolve(RunFiles.SUMMARY))) {
-            throw new OutputFolderException("--out " + out + " already holds a run (summary.json); choose another "
-                    + "folder, or continue it with --resume " + out);
-        }
         ImageSet set = ImageSet.of(preset.data().set());
         checkModels(set);
+        List<ImageRun> plan = ExperimentPlan.imageRuns(preset, seeds);
+        if (resume) {
+            checkNoneMissing(plan);
+        }
         try {
             Png.warmUp();
         } catch (Throwable e) {            // no fonts on this system: runs go on, only the figures will fail
-            log("  figures may not be drawn: %s", e);
+            log("  figures may not be drawn: %s", IoText.describe(e));
         }
         ImagePipeline.Prepared data = preloaded;
         if (data == null) {
-            Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
-            log("%s: reading %s from %s", preset.name(), set.id(), folder);
-            data = ImagePipeline.load(set, folder, preset.data().trainLimit(), preset.data().testLimit(),
+            DataRoots.Location where = DataRoots.locate(set.id(), dataRoot, WorkbenchEnv.env(), WorkbenchEnv.userHome());
+            for (String note : where.notes()) {
+                log("%s", note);
+            }
+            log("%s: reading %s from %s", preset.name(), set.id(), where.folder());
+            data = ImagePipeline.load(set, where.folder(), preset.data().trainLimit(), preset.data().testLimit(),
                     ExperimentPlan.normalization(preset));
+        }
+        if (resume) {
+            checkCheckpoints(plan, data);
         }
         Files.createDirectories(out);
         if (!resume) {
@@ -105,7 +113,6 @@ public final class EpochRunner extends RunnerBase<Summary> {
             writeRunInfo();
         }
         observers.started();
-        List<ImageRun> plan = ExperimentPlan.imageRuns(preset, seeds);
         long steps = Trainer.stepsPerEpoch(data.train().size(), preset.training().batchSize());
         log("%s: %d run%s, %d epochs of %d steps (batch %d, %d training and %d test images), writing to %s",
                 preset.name(), plan.size(), plan.size() == 1 ? "" : "s", preset.training().epochs(), steps,
@@ -115,6 +122,11 @@ public final class EpochRunner extends RunnerBase<Summary> {
             ImageRun r = plan.get(k);
             if (isCancelled()) {
                 records.add(notStarted(r, data));
+                continue;
+            }
+            if (diskFull != null) {            // the next run would train only to fail at its first file
+                records.add(record(r, RunStatus.FAILED, List.of(), null, null, 0, 0,
+                        "not run: " + diskFull.getMessage(), preset.training().epochs()));
                 continue;
             }
             log("[%d/%d] %s", k + 1, plan.size(), r.id());
@@ -130,8 +142,63 @@ public final class EpochRunner extends RunnerBase<Summary> {
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds,
                 RunFiles.ENGINE_VERSION, records, cells);
         AtomicFiles.writeString(out.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(summary));
-        AtomicFiles.writeString(out.resolve(RunFiles.ACCURACY_TABLE), Aggregate.csv(cells));
+        writeArtefact(RunFiles.ACCURACY_TABLE, () -> AtomicFiles.writeString(out.resolve(RunFiles.ACCURACY_TABLE),
+                Aggregate.csv(cells)));
         return summary;
+    }
+
+    /** A file of a run could not be written for want of space: the runs after it are not started. */
+    private volatile WriteFailedException diskFull;
+
+    /**
+     * On {@code --resume}: a run that started (its folder is there) but has no checkpoint is
+     * refused unless {@code restart}, before any data is read; with {@code restart} it trains
+     * again from epoch 1, which is said.
+     */
+    private void checkNoneMissing(List<ImageRun> plan) throws ResumeRefusedException {
+        List<String> missing = new ArrayList<>();
+        for (ImageRun r : plan) {
+            Path dir = out.resolve(r.id());
+            if (Files.isDirectory(dir) && !Files.exists(dir.resolve(RunFiles.CHECKPOINT))) {
+                missing.add(r.id());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (!request.restart()) {
+            Path first = out.resolve(missing.get(0)).resolve(RunFiles.CHECKPOINT);
+            boolean one = missing.size() == 1;
+            throw new ResumeRefusedException(first + ": no such file: " + (one ? missing.get(0) + " has no checkpoint"
+                    : missing.size() + " runs have none (" + String.join(", ", missing) + ")")
+                    + " to continue from (it never finished an epoch, or the file was removed); add --restart to train "
+                    + (one ? "it" : "them") + " again from epoch 1", null);
+        }
+        for (String id : missing) {
+            log("  %s: no checkpoint; training it again from epoch 1 (--restart)", id);
+        }
+    }
+
+    /**
+     * On {@code --resume}: every checkpoint there is read and checked against the run it continues
+     * before anything is trained; a damaged one, or one of other settings, refuses the folder in
+     * one line naming the file.
+     */
+    private void checkCheckpoints(List<ImageRun> plan, ImagePipeline.Prepared data) throws ResumeRefusedException {
+        for (ImageRun r : plan) {
+            Path file = out.resolve(r.id()).resolve(RunFiles.CHECKPOINT);
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try {
+                readCheckpoint(file, r, fingerprint(r, data), data.train().numClasses());
+            } catch (Checkpoint.FormatException e) {
+                throw new ResumeRefusedException(e.getMessage() + "; move it away and resume with --restart to train "
+                        + r.id() + " again from epoch 1", e);
+            } catch (IOException e) {
+                throw new ResumeRefusedException(e.getMessage(), e);
+            }
+        }
     }
 
     /**
@@ -240,7 +307,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
                         bar.clear();
                         String why = "cancelled in epoch " + (e + 1) + " at iteration " + trainer.iteration() + "; "
                                 + (e == 0 ? "no epoch was complete, so there is no checkpoint: --resume " + out
-                                        + " starts the run again"
+                                        + " --restart trains it again from epoch 1"
                                         : "the checkpoint after epoch " + e + " is kept: continue with --resume " + out);
                         return record(r, RunStatus.CANCELLED, history, trainer, null, trainer.iteration(), secondsBefore, why,
                                 epochs);
@@ -282,7 +349,10 @@ public final class EpochRunner extends RunnerBase<Summary> {
             }
             return record(r, RunStatus.COMPLETED, history, trainer, data.train(), trainer.iteration(), secondsBefore, null, epochs);
         } catch (Throwable e) {          // one run's failure (even an OutOfMemoryError) must not sink the others
-            String why = e instanceof IOException || e instanceof IllegalArgumentException ? e.getMessage() : e.toString();
+            String why = IoText.describe(e);
+            if (e instanceof WriteFailedException w && w.isDiskFull()) {
+                diskFull = w;
+            }
             log("  %s failed: %s", r.id(), why);
             return record(r, RunStatus.FAILED, history, null, null, trainer == null ? 0 : trainer.iteration(), secondsBefore,
                     "failed: " + why, epochs);
@@ -300,81 +370,18 @@ public final class EpochRunner extends RunnerBase<Summary> {
         AtomicFiles.writeString(dir.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
     }
 
-    /**
-     * The top-level {@code gradient-norms.csv}, laid out like the paper's Table 1: one row per run
-     * ({@code run,model,layer1,layer2,...}) from the runs' own files; also logged.
-     */
+    /** The top-level {@code gradient-norms.csv} and {@code .png} (Table 1), from the runs' own files; also logged. */
     private void writeGradientNormTable(List<ImageRun> plan) {
-        List<String> rows = new ArrayList<>();
-        List<GradientNormTableChart.Series> bars = new ArrayList<>();
-        int width = 0;
-        for (ImageRun r : plan) {
-            Path f = out.resolve(r.id()).resolve(RunFiles.GRADIENT_NORMS);
-            if (!Files.isRegularFile(f)) {
-                continue;
-            }
-            try {
-                List<String> values = new ArrayList<>();
-                List<String> lines = Files.readAllLines(f);
-                for (String line : lines.subList(1, lines.size())) {
-                    String[] c = line.split(",");
-                    values.add(c[c.length - 1]);
-                }
-                width = Math.max(width, values.size());
-                rows.add(r.id() + "," + r.model() + "," + String.join(",", values));
-                bars.add(new GradientNormTableChart.Series(r.id() + " (" + preset.data().set() + ")",
-                        r.model().contains("adder"), false, values.stream().mapToDouble(Double::parseDouble).toArray()));
-            } catch (IOException | RuntimeException e) {
-                log("  %s not read: %s", f, e.getMessage());
-            }
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder("run,model");
-        for (int k = 1; k <= width; k++) {
-            sb.append(",layer").append(k);
-        }
-        sb.append('\n');
-        rows.forEach(r -> sb.append(r).append('\n'));
-        try {
-            AtomicFiles.writeString(out.resolve(RunFiles.GRADIENT_NORMS), sb.toString());
-            for (ImageRun r : plan) {
-                double[] paper = FirstStepNorms.PAPER.get(r.model());
-                if (paper != null && r.seedIndex() == 0) {
-                    bars.add(new GradientNormTableChart.Series((r.model().contains("adder") ? "AdderNet" : "CNN")
-                            + ", the paper (MNIST)", r.model().contains("adder"), true, paper));
-                }
-            }
-            bars.sort(java.util.Comparator.comparing((GradientNormTableChart.Series b) -> !b.adder()));
-            Png.write(GradientNormTableChart.create("Gradient norms at the first iteration (Table 1)", bars)
-                    .createBufferedImage(1000, 520), out.resolve(RunFiles.GRADIENT_NORMS_PNG));
-            log("gradient L2 norms at iteration 1, before adaptive scaling (%s, %s):", RunFiles.GRADIENT_NORMS, RunFiles.GRADIENT_NORMS_PNG);
-            for (String r : sb.toString().split("\n")) {
-                log("  %s", r.replace(",", "  "));
-            }
-        } catch (IOException e) {
-            log("  %s not written: %s", RunFiles.GRADIENT_NORMS, e.getMessage());
-        }
+        writeArtefact(RunFiles.GRADIENT_NORMS, () -> EpochFigures.writeGradientNormTable(preset, out, plan, line -> log("%s", line)));
     }
 
     /** {@code curves.png}: accuracy and loss per epoch of every run so far (a failure to draw is only logged). */
     private void writeCurves() {
-        try {
-            List<EpochCurvesChart.Run> runs = curves.entrySet().stream()
-                    .map(e -> new EpochCurvesChart.Run(e.getKey(), e.getValue())).toList();
-            String title = preset.title().isBlank() ? preset.name() : preset.title();
-            Png.write(EpochCurvesChart.render(title, runs, 1400, 560), out.resolve(RunFiles.CURVES));
-        } catch (IOException | RuntimeException e) {
-            log("  curves.png not written: %s", e);
-        }
+        writeArtefact(RunFiles.CURVES, () -> EpochFigures.writeCurves(preset, out, curves, line -> log("%s", line)));
     }
 
     private Checkpoint readCheckpoint(Path file, ImageRun r, String fingerprint, int classes) throws IOException {
-        Checkpoint c;
-        try (InputStream in = Files.newInputStream(file)) {
-            c = Checkpoint.read(in, file.toString());
-        }
+        Checkpoint c = Checkpoint.read(file);
         if (!c.runId().equals(r.id())) {
             throw new IOException(file + ": belongs to run " + c.runId() + ", not " + r.id());
         }

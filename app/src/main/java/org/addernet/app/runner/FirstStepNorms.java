@@ -43,7 +43,8 @@ public final class FirstStepNorms {
      */
     public static List<Row> compute(Preset p, Path dataRoot) throws IOException {
         ImageSet set = ImageSet.of(p.data().set());
-        Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
+        Path folder = DataRoots.find(set.id(), dataRoot, org.addernet.app.io.WorkbenchEnv.env(),
+                org.addernet.app.io.WorkbenchEnv.userHome());
         ImagePipeline.Prepared data = ImagePipeline.load(set, folder, p.data().trainLimit(), 1, ExperimentPlan.normalization(p));
         return compute(p, data);
     }

@@ -59,47 +59,24 @@ public final class MetricsCsv {
     }
 
     /**
-     * Reads an epoch run's {@code metrics.csv} back (columns found by their header names); a file
-     * that is not one says so with its name and line.
+     * Reads an epoch run's {@code metrics.csv} back (columns found by their header names; an
+     * empty cell reads as NaN). A file that is not one says so with its name, line, column and
+     * what was found: a byte that is not UTF-8, a missing column, a cell that is not a number.
      */
     public static List<EpochMetrics> parseEpochs(java.nio.file.Path file) throws java.io.IOException {
-        List<String> lines = java.nio.file.Files.readAllLines(file);
-        if (lines.isEmpty() || !lines.get(0).startsWith("epoch,")) {
-            throw new java.io.IOException(file + ": not an epoch run's metrics.csv (its header does not start with 'epoch,')");
-        }
-        List<String> head = List.of(lines.get(0).split(","));
-        String[] need = {"epoch", "iteration", "loss", "train_accuracy", "test_accuracy", "lr", "p", "seconds",
-            "images_per_second"};
-        int[] at = new int[need.length];
-        for (int k = 0; k < need.length; k++) {
-            at[k] = head.indexOf(need[k]);
-            if (at[k] < 0) {
-                throw new java.io.IOException(file + ": line 1 lacks the column '" + need[k] + "'");
-            }
-        }
+        Table t = Table.read(file, "epoch", EPOCH_COLUMNS, "an epoch run's");
         List<EpochMetrics> out = new java.util.ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        for (int i = 0; i < t.rows(); i++) {
+            double[] v = new double[EPOCH_COLUMNS.length];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = t.number(i, k);
             }
-            String[] c = lines.get(i).split(",", -1);
-            try {
-                double[] v = new double[need.length];
-                for (int k = 0; k < need.length; k++) {
-                    v[k] = c[at[k]].isEmpty() ? Double.NaN : Double.parseDouble(c[at[k]]);
-                }
-                List<Double> norms = new java.util.ArrayList<>();
-                for (int k = 0; k < head.size(); k++) {
-                    if (head.get(k).startsWith("grad_norm_")) {
-                        norms.add(c[k].isEmpty() ? Double.NaN : Double.parseDouble(c[k]));
-                    }
-                }
-                out.add(new EpochMetrics((int) v[0], (long) v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8],
-                        norms.stream().mapToDouble(Double::doubleValue).toArray()));
-            } catch (RuntimeException e) {
-                throw new java.io.IOException(file + ":" + (i + 1) + ": expected " + head.size()
-                        + " numbers separated by commas, got '" + lines.get(i) + "'");
+            long epoch = t.whole(i, 0);
+            long iteration = t.whole(i, 1);
+            if (epoch < 1 || epoch > Integer.MAX_VALUE) {
+                throw t.problem(i, 0, "expected a whole number >= 1");
             }
+            out.add(new EpochMetrics((int) epoch, iteration, v[2], v[3], v[4], v[5], v[6], v[7], v[8], t.norms(i)));
         }
         return out;
     }
@@ -107,56 +84,168 @@ public final class MetricsCsv {
     /**
      * Reads a toy run's {@code metrics.csv} back (one row per logged step; columns found by their
      * header names, {@code grad_norm_<layer>} columns in order give the layer names); an empty cell
-     * reads as NaN. A file that is not one says so with its name and line.
+     * reads as NaN. A file that is not one says so with its name, line and column.
      */
     public static List<StepMetrics> parseSteps(java.nio.file.Path file) throws java.io.IOException {
-        List<String> lines = java.nio.file.Files.readAllLines(file);
-        if (lines.isEmpty() || !lines.get(0).startsWith("iteration,")) {
-            throw new java.io.IOException(file + ": not a toy run's metrics.csv (its header does not start with 'iteration,')");
-        }
-        List<String> head = List.of(lines.get(0).split(","));
-        String[] need = {"iteration", "loss", "train_accuracy", "test_accuracy", "lr", "p"};
-        int[] at = new int[need.length];
-        for (int k = 0; k < need.length; k++) {
-            at[k] = head.indexOf(need[k]);
-            if (at[k] < 0) {
-                throw new java.io.IOException(file + ": line 1 lacks the column '" + need[k] + "'");
-            }
-        }
-        List<String> layers = new java.util.ArrayList<>();
-        List<Integer> normAt = new java.util.ArrayList<>();
-        for (int k = 0; k < head.size(); k++) {
-            if (head.get(k).startsWith("grad_norm_")) {
-                layers.add(head.get(k).substring("grad_norm_".length()));
-                normAt.add(k);
-            }
-        }
+        Table t = Table.read(file, "iteration", STEP_COLUMNS, "a toy run's");
         List<StepMetrics> out = new java.util.ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        for (int i = 0; i < t.rows(); i++) {
+            double[] v = new double[STEP_COLUMNS.length];
+            for (int k = 1; k < v.length; k++) {
+                v[k] = t.number(i, k);
             }
-            String[] c = lines.get(i).split(",", -1);
-            try {
-                if (c.length != head.size()) {
-                    throw new IllegalArgumentException();
-                }
-                double[] v = new double[need.length];
-                for (int k = 0; k < need.length; k++) {
-                    v[k] = c[at[k]].isEmpty() ? Double.NaN : Double.parseDouble(c[at[k]]);
-                }
-                double[] norms = new double[normAt.size()];
-                for (int k = 0; k < norms.length; k++) {
-                    String s = c[normAt.get(k)];
-                    norms[k] = s.isEmpty() ? Double.NaN : Double.parseDouble(s);
-                }
-                out.add(new StepMetrics(Long.parseLong(c[at[0]]), v[1], v[2], v[3], v[4], v[5], layers, norms));
-            } catch (RuntimeException e) {
-                throw new java.io.IOException(file + ":" + (i + 1) + ": expected " + head.size()
-                        + " numbers separated by commas, got '" + lines.get(i) + "'");
-            }
+            out.add(new StepMetrics(t.whole(i, 0), v[1], v[2], v[3], v[4], v[5], t.layers(), t.norms(i)));
         }
         return out;
+    }
+
+    /** Whether {@code file} is an epoch run's metrics.csv (its header starts with {@code epoch,}); reads only its start. */
+    public static boolean isEpochs(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(9);
+            int skip = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB ? 3 : 0;
+            return new String(head, skip, head.length - skip, java.nio.charset.StandardCharsets.ISO_8859_1)
+                    .startsWith("epoch,");
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException(file + ": cannot be read: " + org.addernet.app.io.IoText.reason(e), e);
+        }
+    }
+
+    private static final String[] EPOCH_COLUMNS = {"epoch", "iteration", "loss", "train_accuracy", "test_accuracy", "lr",
+        "p", "seconds", "images_per_second"};
+    private static final String[] STEP_COLUMNS = {"iteration", "loss", "train_accuracy", "test_accuracy", "lr", "p"};
+    /** Largest metrics.csv read (a million epochs or logged steps of a wide net). */
+    static final int MAX_BYTES = 256 << 20;
+
+    /** A metrics.csv split into checked rows, each problem as {@code FILE:LINE: column NAME: expected ..., got '...'}. */
+    private static final class Table {
+        private final String source;
+        private final List<String> head;
+        private final int[] at;
+        private final List<Integer> normAt = new java.util.ArrayList<>();
+        private final List<String> layers = new java.util.ArrayList<>();
+        private final List<String[]> cells = new java.util.ArrayList<>();
+        private final List<Integer> lineOf = new java.util.ArrayList<>();
+
+        private Table(String source, List<String> head, int[] at) {
+            this.source = source;
+            this.head = head;
+            this.at = at;
+        }
+
+        static Table read(java.nio.file.Path file, String first, String[] need, String what) throws java.io.IOException {
+            String source = file.toString();
+            byte[] bytes;
+            try {
+                if (java.nio.file.Files.size(file) > MAX_BYTES) {
+                    throw new java.io.IOException(source + ": holds " + java.nio.file.Files.size(file) + " bytes, more "
+                            + "than a metrics.csv of the workbench may (" + MAX_BYTES + "); check that this is the file you meant");
+                }
+                bytes = java.nio.file.Files.readAllBytes(file);
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+                throw new java.io.IOException(source + ": cannot be read: " + org.addernet.app.io.IoText.reason(e), e);
+            }
+            org.addernet.presets.Problems problems = new org.addernet.presets.Problems(source);
+            String text = org.addernet.presets.LocatedJson.decode(source, bytes, problems);
+            if (text == null) {
+                throw new java.io.IOException(problems.message());
+            }
+            String[] lines = text.split("\r?\n", -1);
+            if (!lines[0].startsWith(first + ",")) {
+                throw new java.io.IOException(source + ":1: not " + what + " metrics.csv (its header does not start with '"
+                        + first + ",')");
+            }
+            List<String> head = List.of(lines[0].split(",", -1));
+            int[] at = new int[need.length];
+            for (int k = 0; k < need.length; k++) {
+                at[k] = head.indexOf(need[k]);
+                if (at[k] < 0) {
+                    throw new java.io.IOException(source + ":1: the header lacks the column '" + need[k] + "'");
+                }
+            }
+            Table t = new Table(source, head, at);
+            for (int k = 0; k < head.size(); k++) {
+                if (head.get(k).startsWith("grad_norm_")) {
+                    t.layers.add(head.get(k).substring("grad_norm_".length()));
+                    t.normAt.add(k);
+                }
+            }
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                String[] c = lines[i].split(",", -1);
+                if (c.length != head.size()) {
+                    throw new java.io.IOException(source + ":" + (i + 1) + ": expected " + head.size()
+                            + " cells separated by commas (as in the header), got " + c.length + "; the file is damaged");
+                }
+                t.cells.add(c);
+                t.lineOf.add(i + 1);
+            }
+            return t;
+        }
+
+        int rows() {
+            return cells.size();
+        }
+
+        List<String> layers() {
+            return List.copyOf(layers);
+        }
+
+        java.io.IOException problem(int row, int column, String expected) {
+            return problem(row, head.get(at[column]), cells.get(row)[at[column]], expected);
+        }
+
+        private java.io.IOException problem(int row, String columnName, String cell, String expected) {
+            String shown = org.addernet.app.io.IoText.oneLine(cell.length() > 40 ? cell.substring(0, 37) + "..." : cell);
+            return new java.io.IOException(source + ":" + lineOf.get(row) + ": column " + columnName + ": " + expected
+                    + ", got '" + shown + "'; the file is damaged");
+        }
+
+        /** The number in {@code column} of {@code row} (an empty cell: NaN); infinite or non-numbers are problems. */
+        double number(int row, int column) throws java.io.IOException {
+            return number(row, head.get(at[column]), cells.get(row)[at[column]]);
+        }
+
+        private double number(int row, String columnName, String cell) throws java.io.IOException {
+            if (cell.isEmpty()) {
+                return Double.NaN;
+            }
+            if (cell.equals("Infinity") || cell.equals("-Infinity")) {      // a diverged run's loss, as written
+                return cell.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            try {
+                double v = Double.parseDouble(cell);
+                if (!Double.isFinite(v) || !cell.matches("[-+]?[0-9.]+([eE][-+]?[0-9]+)?")) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw problem(row, columnName, cell, "expected a number");
+            }
+        }
+
+        long whole(int row, int column) throws java.io.IOException {
+            String cell = cells.get(row)[at[column]];
+            try {
+                long v = Long.parseLong(cell);
+                if (v < 0) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw problem(row, column, "expected a whole number >= 0");
+            }
+        }
+
+        double[] norms(int row) throws java.io.IOException {
+            double[] n = new double[normAt.size()];
+            for (int k = 0; k < n.length; k++) {
+                n[k] = number(row, head.get(normAt.get(k)), cells.get(row)[normAt.get(k)]);
+            }
+            return n;
+        }
     }
 
     static String num(double v) {

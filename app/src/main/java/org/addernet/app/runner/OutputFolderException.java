@@ -1,9 +1,10 @@
 package org.addernet.app.runner;
 
-import java.io.IOException;
-
-/** The output folder cannot take this run (a file, or a folder holding another run): a user error. */
-public final class OutputFolderException extends IOException {
+/**
+ * The output folder cannot take this run (a file, a folder another run holds, or one holding
+ * another run's files; see {@link org.addernet.app.io.FolderClaim}): a user error.
+ */
+public final class OutputFolderException extends org.addernet.app.io.FolderRefusedException {
     private static final long serialVersionUID = 1L;
 
     public OutputFolderException(String message) {

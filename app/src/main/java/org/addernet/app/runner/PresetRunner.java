@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.IoText;
+import org.addernet.app.io.WriteFailedException;
 import org.addernet.app.io.Json;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.DecisionPlot;
@@ -61,14 +63,12 @@ public final class PresetRunner extends RunnerBase<Summary> {
         this.jobs = request.jobsOrCores();
     }
 
+    /**
+     * Trains and writes the folder ({@link RunnerBase#run()} has claimed it; with {@code resume}
+     * the runs start again in it, every file rewritten).
+     */
     @Override
     Summary runAll() throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new OutputFolderException("--out " + out + ": exists and is not a folder");
-        }
-        if (Files.exists(out.resolve(RunFiles.SUMMARY))) {
-            throw new OutputFolderException("--out " + out + " already holds a run (summary.json); choose another folder");
-        }
         Files.createDirectories(out);
         AtomicFiles.writeString(out.resolve(RunFiles.PRESET), PresetLoader.toJson(preset));
         observers.started();
@@ -120,20 +120,20 @@ public final class PresetRunner extends RunnerBase<Summary> {
         Summary summary = new Summary(preset.name(), preset.title(), preset.reproduces(), seeds, RunFiles.ENGINE_VERSION,
                 records, cells);
         AtomicFiles.writeString(out.resolve(RunFiles.SUMMARY), JSON.writeValueAsString(summary));
-        AtomicFiles.writeString(out.resolve(RunFiles.ACCURACY_TABLE), Aggregate.csv(cells));
+        writeArtefact(RunFiles.ACCURACY_TABLE, () -> AtomicFiles.writeString(out.resolve(RunFiles.ACCURACY_TABLE),
+                Aggregate.csv(cells)));
         for (int k = 0; k < seeds; k++) {
-            try {
-                BufferedImage grid = gridFigure(finished, k);
-                long seed = preset.seed() + k;
-                if (k == 0) {
+            int seedIndex = k;
+            long seed = preset.seed() + k;
+            writeArtefact("the grid figure of seed " + seed, () -> {
+                BufferedImage grid = gridFigure(finished, seedIndex);
+                if (seedIndex == 0) {
                     Png.write(grid, out.resolve(RunFiles.GRID));
                 }
                 if (seeds > 1) {
                     Png.write(grid, out.resolve("grid-s" + seed + ".png"));
                 }
-            } catch (IOException | RuntimeException e) {
-                log("grid figure of seed %d not written: %s", preset.seed() + k, e);
-            }
+            });
         }
         return summary;
     }
@@ -169,13 +169,14 @@ public final class PresetRunner extends RunnerBase<Summary> {
             double secs = (System.nanoTime() - t0) / 1e9;
             outcome = new RunOutcome(RunStatus.FAILED, trainer == null ? 0 : trainer.iteration(), Double.NaN,
                     Double.NaN, Double.NaN, secs, String.valueOf(e));
-            reason = "failed: " + e;
+            reason = "failed: " + IoText.describe(e);
         }
+        String writeFailure = null;     // a file of the run that could not be written: the run failed
         if (trainer != null) {
             try {
                 AtomicFiles.writeString(dir.resolve(RunFiles.METRICS), MetricsCsv.format(trainer.layerNames(), rows));
-            } catch (IOException | RuntimeException e) {
-                reason = (reason == null ? "" : reason + "; ") + "metrics.csv not written: " + e.getMessage();
+            } catch (IOException e) {
+                writeFailure = e.getMessage();
             }
         }
         PanelSpec panel = null;
@@ -187,21 +188,28 @@ public final class PresetRunner extends RunnerBase<Summary> {
                 panel = new PanelSpec(spec.model().label(), subtitle(outcome), grid, data.train(), data.test());
                 int size = preset.output().panelSize();
                 Png.write(DecisionPlot.render(panel, size, size), dir.resolve(RunFiles.DECISION_BOUNDARY));
+            } catch (WriteFailedException e) {
+                writeFailure = writeFailure != null ? writeFailure : e.getMessage();
             } catch (Throwable e) {
-                reason = (reason == null ? "" : reason + "; ") + "decision-boundary.png not written: " + e;
+                reason = (reason == null ? "" : reason + "; ") + "decision-boundary.png not drawn: " + IoText.describe(e);
             }
+        }
+        RunStatus status = outcome.status();
+        if (writeFailure != null) {
+            status = RunStatus.FAILED;
+            reason = writeFailure + (reason == null ? "" : "; " + reason);
         }
         // a diverged run's last logged loss predates the blow-up: record none rather than a healthy-looking one
         Double finalLoss = outcome.status() == RunStatus.COMPLETED || outcome.status() == RunStatus.CANCELLED
                 ? orNull(outcome.finalLoss()) : null;
         RunRecord record = new RunRecord(new RunRecord.Run(spec.id(), spec.model().kind(), spec.model().hidden(),
-                spec.model().depth(), spec.seed(), spec.data().seed()), outcome.status(),
+                spec.model().depth(), spec.seed(), spec.data().seed()), status,
                 new RunRecord.Result(orNull(outcome.trainAccuracy()), orNull(outcome.testAccuracy()), finalLoss,
                         outcome.iterations(), Math.round(outcome.seconds() * 1000) / 1000.0), reason);
         int n = done.incrementAndGet();
         // a run that ended for good (completed, diverged, failed) counts in full; a cancelled one what it trained
         iterationsDone.accept(outcome.status() == RunStatus.CANCELLED ? outcome.iterations() : spec.training().iterations());
-        log("[%d/%d] %-14s %-9s train %s  test %s  %.2f s%s", n, total, spec.id(), outcome.status().id(),
+        log("[%d/%d] %-14s %-9s train %s  test %s  %.2f s%s", n, total, spec.id(), status.id(),
                 acc(outcome.trainAccuracy()), acc(outcome.testAccuracy()), outcome.seconds(),
                 reason == null ? "" : "  (" + reason + ")");
         return new Finished(spec, record, panel);

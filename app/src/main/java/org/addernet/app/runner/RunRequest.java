@@ -30,9 +30,13 @@ import org.addernet.presets.PresetLoader;
  *                   from their completed variants ({@code --resume})
  * @param jobs       toy runs trained at once ({@code --jobs}); 0 for one per core. It never
  *                   changes a number, only how long the run takes
+ * @param restart    with {@code resume}: an epoch run that started before but has no checkpoint
+ *                   (it never finished an epoch, or the file was removed) trains again from epoch
+ *                   1, and says so; without it such a folder is refused ({@code --restart}; the
+ *                   queue continues its items with it)
  */
 public record RunRequest(String preset, String presetJson, List<String> overrides, Long seed, int seeds, String out,
-                         String dataRoot, boolean resume, int jobs) implements Serializable {
+                         String dataRoot, boolean resume, int jobs, boolean restart) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public RunRequest {
@@ -49,6 +53,12 @@ public record RunRequest(String preset, String presetJson, List<String> override
             throw new IllegalArgumentException("--jobs must be >= 1, got " + jobs);
         }
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
+    }
+
+    /** A request without {@code restart} (the shape before it). */
+    public RunRequest(String preset, String presetJson, List<String> overrides, Long seed, int seeds, String out,
+                      String dataRoot, boolean resume, int jobs) {
+        this(preset, presetJson, overrides, seed, seeds, out, dataRoot, resume, jobs, false);
     }
 
     /** {@code preset} (a bundled name or a file) with {@code overrides} and {@code seeds} seeds into {@code out}. */
@@ -68,24 +78,30 @@ public record RunRequest(String preset, String presetJson, List<String> override
 
     public RunRequest withDataRoot(Path root) {
         return new RunRequest(preset, presetJson, overrides, seed, seeds, out, root == null ? null : root.toString(),
-                resume, jobs);
+                resume, jobs, restart);
     }
 
     public RunRequest withResume(boolean on) {
-        return new RunRequest(preset, presetJson, overrides, seed, seeds, out, dataRoot, on, jobs);
+        return new RunRequest(preset, presetJson, overrides, seed, seeds, out, dataRoot, on, jobs, restart);
+    }
+
+    /** With {@code resume}: runs without a checkpoint train again from epoch 1 ({@code --restart}). */
+    public RunRequest withRestart(boolean on) {
+        return new RunRequest(preset, presetJson, overrides, seed, seeds, out, dataRoot, resume, jobs, on);
     }
 
     /** {@code n} toy runs at once; 0 for one per core. */
     public RunRequest withJobs(int n) {
-        return new RunRequest(preset, presetJson, overrides, seed, seeds, out, dataRoot, resume, n);
+        return new RunRequest(preset, presetJson, overrides, seed, seeds, out, dataRoot, resume, n, restart);
     }
 
     public RunRequest withSeed(Long first) {
-        return new RunRequest(preset, presetJson, overrides, first, seeds, out, dataRoot, resume, jobs);
+        return new RunRequest(preset, presetJson, overrides, first, seeds, out, dataRoot, resume, jobs, restart);
     }
 
     public RunRequest withOut(Path folder) {
-        return new RunRequest(preset, presetJson, overrides, seed, seeds, folder.toString(), dataRoot, resume, jobs);
+        return new RunRequest(preset, presetJson, overrides, seed, seeds, folder.toString(), dataRoot, resume, jobs,
+                restart);
     }
 
     /** {@link #out} as a path. */

@@ -5,6 +5,11 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.addernet.app.io.FolderClaim;
+import org.addernet.app.io.FolderRefusedException;
+import org.addernet.app.io.IoText;
+import org.addernet.app.io.WriteFailedException;
+import org.addernet.presets.PlanBudget;
 import org.addernet.presets.Preset;
 
 /**
@@ -13,6 +18,10 @@ import org.addernet.presets.Preset;
  * whichever way it comes). A runner fills in {@link #runAll()}.
  */
 abstract class RunnerBase<S extends RunSummary> implements Runner {
+    static {
+        org.addernet.app.io.AtomicFiles.imagesInMemory();     // before any figure is warmed up or drawn
+    }
+
     final Preset preset;
     final RunRequest request;
     final RunLog log;
@@ -57,22 +66,87 @@ abstract class RunnerBase<S extends RunSummary> implements Runner {
         return ended.await(millis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Checks the plan against the heap ({@link PlanBudget#requireFits}: a
+     * {@link org.addernet.presets.PresetException} naming the count and its limit), claims the
+     * output folder ({@link FolderClaim}: an {@link OutputFolderException} when another run holds
+     * it or, unless resuming, it holds a run's files), then {@link #runAll()}; the folder is let
+     * go at the end. A file that could not be written fails the run with a
+     * {@link WriteFailedException} (after what could be written is).
+     */
     @Override
     public S run() throws IOException {
         try {
-            S s = runAll();
+            S s;
+            try {
+                s = runClaimed();
+            } catch (IOException | RuntimeException | Error e) {
+                observers.failed(e);
+                throw e;
+            }
             observers.finished(s);
             return s;
-        } catch (IOException | RuntimeException | Error e) {
-            observers.failed(e);
-            throw e;
         } finally {
             ended.countDown();
         }
     }
 
+    private S runClaimed() throws IOException {
+        PlanBudget.requireFits(preset, request.seeds(), "seeds " + request.seeds(), request.jobsOrCores());
+        FolderClaim claim;
+        try {
+            claim = FolderClaim.claim(request.outDir(), request.resume(), "run folder", resumeHint());
+        } catch (OutputFolderException e) {
+            throw e;
+        } catch (FolderRefusedException e) {
+            throw new OutputFolderException(e.getMessage());
+        }
+        try (claim) {
+            for (String n : claim.takeNotes()) {
+                log("%s", n);
+            }
+            S s = runAll();
+            if (!writeFailures.isEmpty()) {
+                throw writeFailures.get(0);
+            }
+            return s;
+        }
+    }
+
+    /** What to offer besides another folder when the folder holds a run ({@code "or continue it with --resume DIR"}). */
+    String resumeHint() {
+        return null;
+    }
+
     /** Trains and writes everything; returns the summary written. */
     abstract S runAll() throws IOException;
+
+    /**
+     * Files of the folder (figures, tables) that could not be written: the run goes on and writes
+     * what it can, then fails with the first ({@link #run()}).
+     */
+    final java.util.List<WriteFailedException> writeFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Writes a figure or table of the folder: a file that cannot be written is kept for the end
+     * ({@link #writeFailures}) and logged; a figure that cannot be drawn (no fonts) is only logged.
+     */
+    void writeArtefact(String what, ArtefactWrite write) {
+        try {
+            write.run();
+        } catch (WriteFailedException e) {
+            writeFailures.add(e);
+            log("  %s", e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log("  %s not written: %s", what, IoText.describe(e));
+        }
+    }
+
+    /** A write of {@link #writeArtefact}. */
+    @FunctionalInterface
+    interface ArtefactWrite {
+        void run() throws IOException;
+    }
 
     /** A line for the log and the observers. */
     void log(String fmt, Object... args) {

@@ -11,6 +11,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.FolderClaim;
+import org.addernet.app.io.IoText;
+import org.addernet.app.io.WorkbenchEnv;
 import org.addernet.app.io.Json;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.render.Png;
@@ -102,11 +105,12 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         for (int k = 0; k < variants.size(); k++) {
             presets.add(PresetLoader.variant(preset, k));
         }
-        checkOut();
         Set<String> sets = new LinkedHashSet<>();
         presets.stream().filter(p -> PresetValidator.isImageSet(p.data().set())).forEach(p -> sets.add(p.data().set()));
         for (String set : sets) {       // a missing data set stops the sweep before anything is written
-            DataRoots.find(set, dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
+            for (String note : DataRoots.locate(set, dataRoot, WorkbenchEnv.env(), WorkbenchEnv.userHome()).notes()) {
+                log("%s", note);
+            }
         }
         Files.createDirectories(out);
         if (!resume || !Files.exists(out.resolve(RunFiles.PRESET))) {
@@ -116,7 +120,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         try {
             Png.warmUp();
         } catch (Throwable e) {            // no fonts: the runs go on, only the figure fails
-            log("  figures may not be drawn: %s", e);
+            log("  figures may not be drawn: %s", IoText.describe(e));
         }
         log("%s: %d variants x %d seed%s, writing to %s", preset.name(), variants.size(), seeds, seeds == 1 ? "" : "s", out);
         observers.started();
@@ -154,15 +158,9 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         return summary;
     }
 
-    private void checkOut() throws OutputFolderException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new OutputFolderException("--out " + out + ": exists and is not a folder");
-        }
-        // preset.json, not run.json: the run store's manifest may be there already (a queued sweep's folder)
-        if (!resume && (Files.exists(out.resolve(RunFiles.SUMMARY)) || Files.exists(out.resolve(RunFiles.PRESET)))) {
-            throw new OutputFolderException("--out " + out + " already holds a run; choose another folder, or continue "
-                    + "it with --resume " + out);
-        }
+    @Override
+    String resumeHint() {
+        return "or continue it with --resume " + out;
     }
 
     /** One variant with the runner its data set needs; its own summary's runs. */
@@ -183,7 +181,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
             resumeThis = true;
         }
         RunRequest vr = new RunRequest(vp.name(), PresetLoader.toJson(vp), List.of(), null, seeds, dir.toString(),
-                request.dataRoot(), resumeThis, request.jobs());
+                request.dataRoot(), resumeThis, request.jobs(), request.restart());
         Runner r = Runners.create(vp, vr, log);
         if (r instanceof EpochRunner e) {
             e.usePreloaded(data(vp));
@@ -193,7 +191,8 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         if (isCancelled()) {
             r.cancel();
         }
-        try {
+        // the sweep claims the variant's folder (continuing: its files are the sweep's own); its runner joins
+        try (FolderClaim claim = FolderClaim.claim(dir, resume, "variant folder", null)) {
             return r.run().runs();
         } finally {
             current = null;
@@ -245,7 +244,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
         if (!key.equals(lastDataKey)) {
             lastData = null;                 // one set in memory at a time
             ImageSet set = ImageSet.of(vp.data().set());
-            Path folder = DataRoots.find(set.id(), dataRoot, System.getenv(), Path.of(System.getProperty("user.home")));
+            Path folder = DataRoots.find(set.id(), dataRoot, WorkbenchEnv.env(), WorkbenchEnv.userHome());
             log("reading %s from %s", set.id(), folder);
             lastData = ImagePipeline.load(set, folder, vp.data().trainLimit(), vp.data().testLimit(),
                     ExperimentPlan.normalization(vp));
@@ -292,16 +291,9 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
     }
 
     private void writeTable() {
-        try {
-            AtomicFiles.writeString(out.resolve(RunFiles.TABLE_CSV), table.csv());
-        } catch (IOException e) {
-            log("  %s not written: %s", RunFiles.TABLE_CSV, e.getMessage());
-        }
-        try {
-            Png.write(TableFigure.render(table.figureSpec()), out.resolve(RunFiles.TABLE_PNG));
-        } catch (IOException | RuntimeException e) {
-            log("  %s not written: %s", RunFiles.TABLE_PNG, e);
-        }
+        SweepTable t = table;
+        writeArtefact(RunFiles.TABLE_CSV, () -> AtomicFiles.writeString(out.resolve(RunFiles.TABLE_CSV), t.csv()));
+        writeArtefact(RunFiles.TABLE_PNG, () -> Png.write(TableFigure.render(t.figureSpec()), out.resolve(RunFiles.TABLE_PNG)));
     }
 
     /** The finished table on the progress stream, aligned. */

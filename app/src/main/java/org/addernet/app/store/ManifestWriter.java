@@ -6,6 +6,9 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.IoText;
+import org.addernet.app.io.WriteFailedException;
 import org.addernet.app.runner.RunObserver;
 import org.addernet.app.runner.RunSummary;
 import org.addernet.presets.Preset;
@@ -72,7 +75,13 @@ public final class ManifestWriter implements RunObserver {
     /** Writes the manifest now (status {@code running}): for folders the caller owns, before the runner is made. */
     public void begin() throws IOException {
         started = true;
-        manifest.write(folder);
+        AtomicFiles.writeString(folder.resolve(RunManifest.FILE), padded(manifest));
+    }
+
+    /** The manifest's text, with {@link #RESERVE} spaces after it while it says running. */
+    private static String padded(RunManifest m) {
+        String text = m.toJson();
+        return m.status() == RunStatus.RUNNING ? text + " ".repeat(RESERVE) + "\n" : text;
     }
 
     /** Tags the manifest with the queue item that runs it (before {@link #begin()}). */
@@ -130,22 +139,54 @@ public final class ManifestWriter implements RunObserver {
         write(manifest.withStatus(RunStatus.FAILED, reason));
     }
 
-    /** One line for a user: the message of an expected failure, the exception's name and message otherwise. */
+    /** One line for a user: the message of an expected failure, in words otherwise (never a class name or a trace). */
     static String describe(Throwable e) {
         if (e instanceof UncheckedIOException u) {
             e = u.getCause();
         }
-        boolean plain = e instanceof IOException || e instanceof IllegalArgumentException
-                || e instanceof org.addernet.presets.PresetException;
-        return plain && e.getMessage() != null ? e.getMessage() : String.valueOf(e);
+        if (e instanceof org.addernet.presets.PresetException && e.getMessage() != null) {
+            return e.getMessage();
+        }
+        return IoText.describe(e);
     }
+
+    /**
+     * Room kept at the end of a running run's manifest (spaces, which JSON ignores), so that on a
+     * disk too full for a new file the manifest can still be rewritten in place to say how the run
+     * ended ({@link AtomicFiles#overwriteInPlace}).
+     */
+    static final int RESERVE = 1024;
 
     private void write(RunManifest m) {
         manifest = m;
         try {
-            m.write(folder);
+            AtomicFiles.writeString(folder.resolve(RunManifest.FILE), padded(m));
+        } catch (WriteFailedException e) {
+            // a full disk: say how it ended in the room the running manifest kept
+            if (!writeInPlace(m)) {
+                writeError = e.getMessage();
+            }
+        } catch (RuntimeException e) {
+            writeError = "cannot write " + folder.resolve(RunManifest.FILE) + ": " + IoText.describe(e);
+        }
+    }
+
+    /** {@code m} over the manifest in place, its reason shortened to fit; whether it was written. */
+    private boolean writeInPlace(RunManifest m) {
+        Path file = folder.resolve(RunManifest.FILE);
+        try {
+            long room = Files.size(file);
+            RunManifest fit = m;
+            byte[] bytes = fit.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            if (bytes.length > room && m.reason() != null) {
+                int cut = Math.max(0, m.reason().length() - (int) (bytes.length - room) - 4);
+                fit = m.withStatus(m.status(), m.reason().substring(0, cut) + "...");
+                bytes = fit.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
+            AtomicFiles.overwriteInPlace(file, bytes);
+            return true;
         } catch (IOException | RuntimeException e) {
-            writeError = "cannot write " + folder.resolve(RunManifest.FILE) + ": " + e.getMessage();
+            return false;
         }
     }
 }

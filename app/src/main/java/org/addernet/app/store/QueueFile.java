@@ -1,9 +1,7 @@
 package org.addernet.app.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -12,21 +10,24 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.IoText;
 import org.addernet.app.io.Json;
+import org.addernet.app.io.JsonFields;
+import org.addernet.presets.LocatedJson;
+import org.addernet.presets.Problems;
 import org.addernet.engine.train.RunStatus;
 
 /**
  * The queue's home on disk: {@code <home>/queue.json}, bound to records by Jackson and written
  * atomically, and {@code <home>/queue.lock}, which one process at a time holds (the OS releases
- * it even on a kill). A damaged {@code queue.json} is moved aside to
- * {@code queue.json.damaged-<time>}, never lost, and reported in one line.
+ * it even on a kill). A {@code queue.json} that cannot be read (a folder, unreadable, not UTF-8,
+ * not JSON, a field of the wrong type or out of range) is a {@link QueueFileException} naming
+ * every problem with its line:column and field; the file is left exactly as it is (never moved,
+ * never overwritten), so that nothing in it is lost while the user decides.
  */
 final class QueueFile {
     /** The queue's file in the home. */
@@ -92,7 +93,28 @@ final class QueueFile {
             throw new IOException(home.resolve(FILE) + ": the queue is open in another workbench (it holds "
                     + home.resolve(LOCK) + "); close that one first");
         }
+        RunStore.removeStaleTemporaries(home, 1);     // a queue.json write a kill cut short: no process writes them now
         return new QueueFile(home, ch, lock);
+    }
+
+    /** Whether another process holds {@code home}'s queue now (reads only: an existing lock file is tried, none made). */
+    static boolean heldElsewhere(Path home) {
+        Path lockFile = home.resolve(LOCK);
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel ch = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock l = ch.tryLock();
+            if (l == null) {
+                return true;
+            }
+            l.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;                 // this process has it open
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     Path path() {
@@ -101,98 +123,106 @@ final class QueueFile {
 
     /** Saves the items and the queue's settings atomically. */
     void save(List<QueueEntry> items, int parallel, int nextId) throws IOException {
+        AtomicFiles.writeString(path(), text(home, items, parallel, nextId));
+    }
+
+    /** The text {@link #save} writes. */
+    static String text(Path home, List<QueueEntry> items, int parallel, int nextId) throws JsonProcessingException {
         List<Entry> saved = new ArrayList<>();
         for (QueueEntry it : items) {
             saved.add(it.toFile(home));
         }
-        AtomicFiles.writeString(path(), JSON.writeValueAsString(new Document(FORMAT, parallel, nextId, saved)) + "\n");
+        return JSON.writeValueAsString(new Document(FORMAT, parallel, nextId, saved)) + "\n";
     }
 
     /**
-     * Reads the file: nothing when there is none; a file that is not the queue's (not JSON, a
-     * field of the wrong type, an unknown state, a newer format) is moved aside and named in the
-     * warning.
+     * Reads the file: nothing when there is none.
      *
-     * @throws IOException the damaged file cannot be moved aside
+     * @throws QueueFileException it is a folder, cannot be read, or is not the queue's (every
+     *                            problem, with line:column and field; the file is left as it is)
      */
     Loaded read() throws IOException {
-        Path file = path();
-        if (!Files.isRegularFile(file)) {
+        return read(home);
+    }
+
+    /** {@link #read()} of {@code home}'s queue.json without taking the queue: reads only, makes nothing. */
+    static Loaded read(Path home) throws QueueFileException {
+        Path file = home.resolve(FILE);
+        if (!Files.exists(file)) {
             return new Loaded(false, List.of(), null, 1, null);
         }
+        String source = file.toString();
+        if (Files.isDirectory(file)) {
+            throw new QueueFileException(source + ": is a folder, expected the queue's file; move it away to start an empty queue");
+        }
+        byte[] bytes;
         try {
-            JsonNode tree = JSON.readTree(Files.readString(file));   // a parse error: not JSON at all
-            Document d = check(tree == null || !tree.isObject() ? null : JSON.treeToValue(tree, Document.class));
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new QueueFileException(source + ": cannot be read: " + IoText.reason(e) + "; " + HINT);
+        }
+        Problems problems = new Problems(source);
+        LocatedJson json = LocatedJson.read(source, bytes, problems);
+        if (json != null) {
+            check(source, json, problems);
+        }
+        if (!problems.isEmpty()) {
+            String m = problems.sortByPlace().message();
+            throw new QueueFileException(m.contains(HINT) ? m : m + (problems.size() == 1 ? "; " : "\n  ") + HINT);
+        }
+        try {
+            Document d = JSON.treeToValue(json.root(), Document.class);
             List<QueueEntry> items = new ArrayList<>();
             int maxId = 0;
             for (Entry e : d.items()) {
                 QueueEntry it = QueueEntry.fromFile(e, home);
-                if (it.id.matches("q\\d+")) {
+                if (it.id.matches("q\\d{1,9}")) {
                     maxId = Math.max(maxId, Integer.parseInt(it.id.substring(1)));
                 }
                 items.add(it);
             }
             return new Loaded(true, items, d.parallel(), Math.max(d.nextId() == null ? 1 : d.nextId(), maxId + 1), null);
-        } catch (IOException | RuntimeException e) {
-            String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Path aside = file.resolveSibling(FILE + ".damaged-" + stamp);
-            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
-            return new Loaded(false, List.of(), null, 1, file + ": " + why(e) + "; moved aside to " + aside.getFileName()
-                    + ", the queue starts empty");
+        } catch (IOException | RuntimeException e) {           // checked above: a gap between the check and the records
+            throw new QueueFileException(source + ": cannot be read as the queue: " + IoText.describe(e) + "; " + HINT);
         }
     }
 
-    /** One line: where in the file ({@code items[2].seeds}) and what is wrong. */
-    private static String why(Exception e) {
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty() && !(m.getCause() instanceof StreamReadException)) {
-            StringBuilder where = new StringBuilder();
-            for (JsonMappingException.Reference r : m.getPath()) {
-                if (r.getFieldName() != null) {
-                    where.append(where.length() == 0 ? "" : ".").append(r.getFieldName());
-                } else if (r.getIndex() >= 0) {
-                    where.append('[').append(r.getIndex()).append(']');
-                }
-            }
-            return where + ": " + m.getOriginalMessage();
-        }
-        return e instanceof JsonProcessingException j ? "not valid JSON: " + j.getOriginalMessage() : e.getMessage();
-    }
+    /** What to do about a damaged queue.json. */
+    static final String HINT = "fix the file, or move it away to start an empty queue";
 
-    /** Checks what binding leaves open: required fields, seeds, states, the format. */
-    private static Document check(Document d) throws IOException {
-        if (d == null || d.items() == null) {
-            throw new IOException("expected {\"items\": [...]}");
+    /** Checks every field the records bind (all problems at once), with their places. */
+    private static void check(String source, LocatedJson json, Problems problems) {
+        JsonFields f = new JsonFields(source, json, problems, HINT);
+        if (!f.object("", true)) {
+            return;
         }
-        if (d.format() > FORMAT) {
-            throw new IOException("format " + d.format() + " is newer than this workbench reads");
+        Long format = f.whole("format", 0, Integer.MAX_VALUE, false, 0L);
+        if (format != null && format > FORMAT) {
+            f.problem("format", "format " + format + " is newer than this workbench reads (" + FORMAT + ")");
         }
-        for (Entry e : d.items()) {
-            if (e == null) {
-                throw new IOException("an item: expected an object");
+        f.whole("parallel", 1, 1024, false, null);
+        f.whole("nextId", 1, Integer.MAX_VALUE, false, null);
+        int n = f.list("items", true);
+        List<String> states = STATES.stream().map(RunStatus::id).toList();
+        for (int i = 0; i < n; i++) {
+            String it = "items[" + i + "]";
+            if (!f.object(it, true)) {
+                continue;
             }
-            need(e.id(), "id");
-            need(e.preset(), "preset");
-            need(e.presetName(), "presetName");
-            need(e.kind(), "kind");
-            if (e.seeds() == null || e.seeds() < 1) {
-                throw new IOException(e.id() + ": seeds: expected a whole number >= 1");
+            for (String required : List.of("id", "preset", "presetName")) {
+                f.text(it + "." + required, true);
             }
-            if (e.state() == null) {
-                throw new IOException("an item's state: expected a string");
+            f.oneOf(it + ".kind", List.of(RunManifest.TOY, RunManifest.IMAGE), true);
+            f.whole(it + ".seeds", 1, Integer.MAX_VALUE, true, null);
+            f.oneOf(it + ".state", states, true);
+            f.object(it + ".presetJson", true);
+            f.strings(it + ".overrides");
+            for (String optional : List.of("title", "dataRoot", "runFolder", "progressText", "error", "added", "started",
+                    "finished")) {
+                f.text(it + "." + optional, false);
             }
-            if (!STATES.contains(e.state())) {
-                throw new IOException(e.id() + ": state: unknown state '" + e.state().id() + "'");
-            }
-            if (e.presetJson() == null || !e.presetJson().isObject()) {
-                throw new IOException(e.id() + ": presetJson: expected the merged preset object");
-            }
-        }
-        return d;
-    }
-
-    private static void need(String value, String field) throws IOException {
-        if (value == null) {
-            throw new IOException("an item's " + field + ": expected a string");
+            f.number(it + ".progress", 0.0, 1.0, false);
+            f.whole(it + ".attempts", 0, Integer.MAX_VALUE, false, null);
         }
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.addernet.app.io.FolderClaim;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunObserver;
@@ -35,8 +36,19 @@ final class QueueJob implements Runnable {
         /** The lock guarding the queue and this job's fields. */
         Object lock();
 
+        /**
+         * The item's new folder has a name and is about to be made: the queue saves it with the item
+         * first, so that a kill at any point leaves no folder the queue does not know.
+         */
+        void folderChosen(QueueJob job, Path folder);
+
         /** The folder and its manifest exist (the queue saves the folder with the item). */
         void folderReady(QueueJob job, Path folder, ManifestWriter manifest);
+
+        /** What makes the runners of items that start now (a cluster's), or null for {@link Runners#create}. */
+        default java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+            return null;
+        }
 
         /** The runner's progress (throttled by the queue). */
         void progress(QueueJob job, long done, long total, String text);
@@ -101,18 +113,29 @@ final class QueueJob implements Runnable {
                 : "interrupted: starts again in its folder on the next start (toy runs keep no checkpoints)";
     }
 
+    /**
+     * Runs the item: claims its folder ({@link FolderClaim}: another process or run writing it
+     * fails the item with that reason, nothing written), writes its manifest and run.log, and
+     * runs the runner, which joins the claim. A continuing item resumes from its checkpoints;
+     * a run of it that has none trains again from epoch 1 ({@code restart}), which run.log says.
+     */
     @Override
     public void run() {
         RunStatus endState;
         String error = null;
         PrintStream log = null;
         ManifestWriter mw = null;
+        FolderClaim claim = null;
         Path folder = spec.folder() != null && Files.isDirectory(spec.folder()) ? spec.folder() : null;
         try {
             Preset preset = PresetLoader.parse("queue item " + spec.id() + " (" + spec.preset() + ")", spec.presetJson(),
                     List.of());
             Runners.Kind kind = Runners.kind(preset);
             boolean continuing = folder != null;
+            if (!continuing) {
+                folder = newFolder(preset.name());
+            }
+            claim = FolderClaim.claim(folder, continuing, "run folder", null);   // its own folder: its files are its own
             if (continuing) {
                 mw = ManifestWriter.resuming(folder, preset, spec.preset(), spec.overrides(), spec.seeds(), source);
                 if (kind == Runners.Kind.TOY) {
@@ -120,7 +143,6 @@ final class QueueJob implements Runnable {
                     Files.deleteIfExists(folder.resolve(RunFiles.SUMMARY));
                 }
             } else {
-                folder = store.createRunFolder(preset.name());
                 mw = ManifestWriter.fresh(folder, RunManifest.begin(preset, spec.preset(), spec.overrides(),
                         spec.seeds(), source), false);
             }
@@ -131,11 +153,15 @@ final class QueueJob implements Runnable {
                     StandardCharsets.UTF_8);
             log.println("# " + Instant.now() + " queue item " + spec.id() + (continuing ? " continues" : " starts")
                     + " in " + folder);
-            // epoch runs continue from their checkpoints, sweeps from their completed variants
+            for (String note : claim.takeNotes()) {
+                log.println("# " + note);
+            }
+            // epoch runs continue from their checkpoints (or, without one, from epoch 1), sweeps from their completed variants
             boolean resume = continuing && kind != Runners.Kind.TOY && Files.isRegularFile(folder.resolve(RunFiles.PRESET));
             RunRequest request = new RunRequest(spec.preset(), spec.presetJson(), spec.overrides(), null, spec.seeds(),
-                    folder.toString(), spec.dataRoot() == null ? null : spec.dataRoot().toString(), resume, jobs);
-            Runner runner = Runners.create(preset, request, RunLog.to(log));
+                    folder.toString(), spec.dataRoot() == null ? null : spec.dataRoot().toString(), resume, jobs, resume);
+            var on = host.runOn();
+            Runner runner = on == null ? Runners.create(preset, request, RunLog.to(log)) : on.apply(request, RunLog.to(log));
             runner.observe(mw).observe(new RunObserver() {
                 @Override
                 public void progress(long done, long total, String text) {
@@ -170,8 +196,27 @@ final class QueueJob implements Runnable {
             if (log != null) {
                 log.close();
             }
+            if (claim != null) {
+                claim.close();
+            }
         }
         host.ended(this, endState, error, mw);
+    }
+
+    /** A new run folder of the store, named in queue.json before it is made (see {@link Host#folderChosen}). */
+    private Path newFolder(String presetName) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = store.nextRunFolder(presetName);
+            host.folderChosen(this, candidate);
+            Files.createDirectories(candidate.getParent());
+            try {
+                return Files.createDirectory(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {      // another process, the same second
+                if (attempt >= 100) {
+                    throw new IOException(candidate + ": no free run folder name after 100 tries");
+                }
+            }
+        }
     }
 
     /** Hands the runner's cancel to the job; false when the job was already asked to stop. */

@@ -20,16 +20,31 @@ import org.addernet.engine.train.RunStatus;
  * @param reason    why it is not completed (the first failing run's reason, what is damaged), or null
  * @param created   ISO-8601 instant the folder was made (the folder's time for folders made before the store)
  * @param runs      summary.json's runs: id, model, hidden, seed, status, accuracies, final loss, seconds...
+ * @param cluster   where its runs ran when they ran on a cluster ({@code cluster.json}: which executor ran
+ *                  which task, in how many attempts), else null
  */
 public record RunInfo(Path folder, String id, String preset, String title, String kind, String presetSource,
                       int seeds, List<String> overrides, List<String> models, String engineVersion, String source,
                       String created, RunStatus status, String reason, int resumes, String queueItem,
-                      List<RunRecord> runs) {
+                      List<RunRecord> runs, ClusterLedger cluster) {
     public RunInfo {
         overrides = overrides == null ? List.of() : List.copyOf(overrides);
         models = models == null ? List.of() : List.copyOf(models);
         runs = runs == null ? List.of() : List.copyOf(runs);
         title = title == null ? "" : title;
+    }
+
+    /** A run of this machine (no cluster ledger). */
+    public RunInfo(Path folder, String id, String preset, String title, String kind, String presetSource, int seeds,
+                   List<String> overrides, List<String> models, String engineVersion, String source, String created,
+                   RunStatus status, String reason, int resumes, String queueItem, List<RunRecord> runs) {
+        this(folder, id, preset, title, kind, presetSource, seeds, overrides, models, engineVersion, source, created,
+                status, reason, resumes, queueItem, runs, null);
+    }
+
+    /** Where the runs ran: {@code this machine}, or the cluster's master, tasks, executors and retries. */
+    public String ranOn() {
+        return cluster == null ? "this machine" : cluster.summary();
     }
 
     /** A folder the store cannot read: {@code reason} says which file and what is wrong. */

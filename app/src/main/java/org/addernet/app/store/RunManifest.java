@@ -1,7 +1,6 @@
 package org.addernet.app.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.addernet.app.io.AtomicFiles;
+import org.addernet.app.io.IoText;
+import org.addernet.app.io.JsonFields;
+import org.addernet.presets.LocatedJson;
+import org.addernet.presets.Problems;
 import org.addernet.app.io.Json;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.EpochRunner;
@@ -173,74 +176,54 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
      * null preset, kind and status, which {@link RunStore} fills in from {@code preset.json} and
      * {@code summary.json}.
      *
-     * @throws IOException unreadable, not JSON, or a field of the wrong type: the message names
-     *                     the file and the field
+     * @throws IOException unreadable, not UTF-8, not JSON, or fields of the wrong type or out of
+     *                     range: one message naming the file, the line:column and the field of
+     *                     every problem, and what was expected
      */
     public static RunManifest read(Path folder) throws IOException {
         Path file = folder.resolve(FILE);
-        JsonNode n;
+        String source = file.toString();
+        byte[] bytes;
         try {
-            n = JSON.readTree(Files.readString(file));
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage());
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IOException(source + ": cannot be read: " + IoText.reason(e));
         }
-        if (n == null || !n.isObject()) {
-            throw new IOException(file + ": expected a JSON object");
+        Problems problems = new Problems(source);
+        LocatedJson json = LocatedJson.read(source, bytes, problems);
+        if (json == null) {
+            throw new IOException(problems.message());
         }
-        int format = intField(n, "format", file, 0);
-        if (format > FORMAT) {
-            throw new IOException(file + ": format " + format + " is newer than this workbench reads (" + FORMAT + ")");
+        JsonFields f = new JsonFields(source, json, problems, HINT);
+        if (!f.object("", true)) {
+            throw new IOException(problems.message());
         }
-        int seeds = intField(n, "seeds", file, -1);
-        if (seeds < 1) {
-            throw new IOException(file + ": seeds: expected a whole number >= 1");
+        Long format = f.whole("format", 0, Integer.MAX_VALUE, false, 0L);
+        if (format != null && format > FORMAT) {
+            throw new IOException(source + ": format " + format + " is newer than this workbench reads (" + FORMAT
+                    + "); open it with a newer workbench");
         }
-        List<String> overrides = new ArrayList<>();
-        JsonNode o = n.get("overrides");
-        if (o != null && !o.isNull()) {
-            if (!o.isArray()) {
-                throw new IOException(file + ": overrides: expected a list of strings");
-            }
-            for (JsonNode s : o) {
-                if (!s.isTextual()) {
-                    throw new IOException(file + ": overrides: expected a list of strings, found " + s);
-                }
-                overrides.add(s.asText());
-            }
-        }
-        JsonNode pid = n.get("pid");
-        if (pid != null && !pid.isNull() && !pid.canConvertToLong()) {
-            throw new IOException(file + ": pid: expected a whole number");
-        }
-        String statusId = text(n, "status", file);
-        RunStatus status = statusId == null ? null : FOLDER_STATES.stream().filter(st -> st.id().equals(statusId))
-                .findFirst().orElseThrow(() -> new IOException(file + ": status: unknown status '" + statusId + "'"));
-        return new RunManifest(seeds, text(n, "preset", file), text(n, "title", file), text(n, "kind", file),
-                text(n, "presetSource", file), overrides, text(n, "engineVersion", file), text(n, "source", file),
-                text(n, "created", file), text(n, "updated", file), status, text(n, "reason", file),
-                pid == null || pid.isNull() ? null : pid.asLong(), Math.max(0, intField(n, "resumes", file, 0)),
-                text(n, "queueItem", file));
+        Long seeds = f.whole("seeds", 1, Integer.MAX_VALUE, true, null);
+        List<String> overrides = f.strings("overrides");
+        Long pid = f.whole("pid", 1, Long.MAX_VALUE, false, null);
+        String statusId = f.oneOf("status", FOLDER_STATES.stream().map(RunStatus::id).toList(), false);
+        Long resumes = f.whole("resumes", 0, Integer.MAX_VALUE, false, 0L);
+        String preset = f.text("preset", false);
+        String title = f.text("title", false);
+        String kind = f.oneOf("kind", List.of(TOY, IMAGE), false);
+        String presetSource = f.text("presetSource", false);
+        String engineVersion = f.text("engineVersion", false);
+        String source2 = f.text("source", false);
+        String created = f.text("created", false);
+        String updated = f.text("updated", false);
+        String reason = f.text("reason", false);
+        String queueItem = f.text("queueItem", false);
+        problems.sortByPlace().throwIfAny(ps -> new IOException(ps.message()));
+        return new RunManifest(seeds.intValue(), preset, title, kind, presetSource, overrides, engineVersion, source2,
+                created, updated, statusId == null ? null : RunStatus.fromId(statusId), reason, pid,
+                resumes == null ? 0 : resumes.intValue(), queueItem);
     }
 
-    private static String text(JsonNode n, String field, Path file) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return null;
-        }
-        if (!v.isTextual()) {
-            throw new IOException(file + ": " + field + ": expected a string, found " + v);
-        }
-        return v.asText();
-    }
-
-    private static int intField(JsonNode n, String field, Path file, int missing) throws IOException {
-        JsonNode v = n.get(field);
-        if (v == null || v.isNull()) {
-            return missing;
-        }
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-            throw new IOException(file + ": " + field + ": expected a whole number, found " + v);
-        }
-        return v.asInt();
-    }
+    /** What to do about a damaged field of run.json. */
+    private static final String HINT = "correct it in the file (it is the run folder's manifest)";
 }

@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.addernet.app.runner.RunLog;
+import org.addernet.app.runner.RunRequest;
+import org.addernet.app.runner.Runner;
 import org.addernet.engine.train.RunStatus;
+import org.addernet.presets.PlanBudget;
+import org.addernet.presets.Preset;
 import org.addernet.presets.PresetLoader;
 
 /**
@@ -57,6 +62,7 @@ public final class RunQueue implements AutoCloseable {
     private final QueueNotifier notifier = new QueueNotifier(System::nanoTime);
     private final QueueScheduler scheduler;
     private final QueueJob.Host jobs = new Jobs();
+    private volatile java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn;
     private boolean dispatching;
     private boolean closed;
 
@@ -146,7 +152,8 @@ public final class RunQueue implements AutoCloseable {
      * ({@code key.path=value}) and {@code seeds} seeds at the end of the queue.
      *
      * @param dataRoot data root searched first for image sets (null: {@code $ADDERNET_DATA}, ~/.addernet/data)
-     * @throws PresetException the preset or an override is wrong (one line naming file, field, value)
+     * @throws PresetException the preset or an override is wrong (one line naming file, field, value), or the
+     *                         plan does not fit the heap (the count and its limit)
      * @throws IllegalArgumentException seeds < 1
      */
     public QueueItem add(String preset, List<String> overrides, int seeds, Path dataRoot) {
@@ -190,7 +197,41 @@ public final class RunQueue implements AutoCloseable {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds must be >= 1, got " + seeds);
         }
-        return QueueEntry.queued(preset, PresetLoader.resolve(preset, overrides), overrides, seeds, dataRoot);
+        Preset p = PresetLoader.resolve(preset, overrides);
+        PlanBudget.requireFits(p, seeds, "--seeds " + seeds, 1);      // refused now, not when it runs out of memory
+        return QueueEntry.queued(preset, p, overrides, seeds, dataRoot);
+    }
+
+    /**
+     * The queue of {@code home} as saved, read without opening it: nothing is created, locked,
+     * moved or saved (for {@code queue list}). Items saved as running show as interrupted when no
+     * process has the queue open (what {@link #open} would make of them).
+     *
+     * @throws QueueFileException queue.json is a folder, unreadable or damaged (left as it is)
+     */
+    public static View peek(Path home) throws QueueFileException {
+        QueueFile.Loaded loaded = QueueFile.read(home);
+        boolean open = QueueFile.heldElsewhere(home);
+        List<QueueItem> items = new ArrayList<>();
+        for (QueueEntry it : loaded.items()) {
+            if (!open && it.state == RunStatus.RUNNING) {
+                it.markOrphaned();
+            }
+            items.add(it.snapshot());
+        }
+        return new View(items, loaded.parallel() != null && loaded.parallel() >= 1 ? loaded.parallel() : defaultParallel(),
+                open);
+    }
+
+    /**
+     * A queue as saved ({@link #peek}).
+     *
+     * @param open whether a process (a window, a {@code queue run}) has it open now
+     */
+    public record View(List<QueueItem> items, int parallel, boolean open) {
+        public View {
+            items = List.copyOf(items);
+        }
     }
 
     /**
@@ -279,6 +320,20 @@ public final class RunQueue implements AutoCloseable {
             mutex.notifyAll();
             return true;
         }
+    }
+
+    /**
+     * Where items that start from now on run: null for this machine (the default), else what makes
+     * their runners ({@code org.addernet.app.cluster.ClusterRunners}: on a Spark cluster, with the
+     * numbers of a local run). Items running now finish where they are.
+     */
+    public void runOn(java.util.function.BiFunction<RunRequest, RunLog, Runner> runners) {
+        this.runOn = runners;
+    }
+
+    /** What {@link #runOn} was given (null: this machine). */
+    public java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+        return runOn;
     }
 
     /** How many items run at once. */
@@ -408,6 +463,22 @@ public final class RunQueue implements AutoCloseable {
         @Override
         public Object lock() {
             return mutex;
+        }
+
+        @Override
+        public java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+            return runOn;
+        }
+
+        @Override
+        public void folderChosen(QueueJob job, Path folder) {
+            synchronized (mutex) {
+                QueueEntry it = find(job.spec.id());
+                if (it != null) {
+                    it.runFolder = folder;
+                }
+                persist(true);
+            }
         }
 
         @Override

@@ -17,7 +17,13 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.addernet.app.io.FolderClaim;
+import org.addernet.app.io.IoText;
 import org.addernet.app.io.Json;
+import org.addernet.app.io.JsonFields;
+import org.addernet.presets.LocatedJson;
+import org.addernet.presets.Problem;
+import org.addernet.presets.Problems;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunRecord;
 import org.addernet.presets.PresetValidator;
@@ -137,40 +143,33 @@ public final class RunStore {
             try {
                 m = RunManifest.read(folder);
             } catch (IOException | RuntimeException e) {
-                return RunInfo.damaged(folder, fallbackCreated, e.getMessage());
+                return RunInfo.damaged(folder, fallbackCreated, firstLine(e.getMessage()));
             }
         }
         JsonNode summary = null;
         List<RunRecord> records = List.of();
         if (hasSummary) {
-            try {
-                summary = JSON.readTree(Files.readString(summaryFile));
-                if (summary == null || !summary.isObject() || !summary.path("runs").isArray()) {
-                    return RunInfo.damaged(folder, fallbackCreated, summaryFile + ": expected {\"runs\": [...]}");
-                }
-                List<RunRecord> rs = new ArrayList<>();
-                for (JsonNode r : summary.get("runs")) {
-                    rs.add(JSON.treeToValue(r, RunRecord.class));
-                }
-                records = rs;
-            } catch (JsonProcessingException e) {
-                return RunInfo.damaged(folder, fallbackCreated, summaryFile + ": not valid: " + e.getOriginalMessage());
-            } catch (IOException | RuntimeException e) {
-                return RunInfo.damaged(folder, fallbackCreated, summaryFile + ": cannot read: " + e.getMessage());
+            Problems problems = new Problems(summaryFile.toString());
+            LocatedJson json = readJson(summaryFile, problems);
+            if (json != null) {
+                records = checkSummary(summaryFile.toString(), json, problems);
+                summary = json.root();
+            }
+            if (!problems.isEmpty()) {
+                return RunInfo.damaged(folder, fallbackCreated, oneLine(problems));
             }
         }
         JsonNode preset = null;
         if (hasPreset && (m == null || m.preset() == null || m.kind() == null || records.isEmpty())) {
-            try {
-                preset = JSON.readTree(Files.readString(presetFile));
-                if (preset == null || !preset.isObject()) {
-                    return RunInfo.damaged(folder, fallbackCreated, presetFile + ": expected a JSON object");
-                }
-            } catch (JsonProcessingException e) {
-                return RunInfo.damaged(folder, fallbackCreated, presetFile + ": not valid JSON: " + e.getOriginalMessage());
-            } catch (IOException | RuntimeException e) {
-                return RunInfo.damaged(folder, fallbackCreated, presetFile + ": cannot read: " + e.getMessage());
+            Problems problems = new Problems(presetFile.toString());
+            LocatedJson json = readJson(presetFile, problems);
+            if (json != null && !json.root().isObject()) {
+                problems.add(Problem.of(presetFile.toString(), "expected a JSON object { ... }", null));
             }
+            if (!problems.isEmpty()) {
+                return RunInfo.damaged(folder, fallbackCreated, oneLine(problems));
+            }
+            preset = json.root();
         }
         String name = folder.getFileName().toString();
         String presetName = firstText(m == null ? null : m.preset(), text(summary, "preset"), text(preset, "name"), name);
@@ -209,10 +208,104 @@ public final class RunStore {
         } else {
             status = declared;
         }
+        ClusterLedger cluster;
+        try {
+            cluster = ClusterLedger.read(folder);
+        } catch (IOException e) {
+            cluster = null;
+            reason = reason == null ? e.getMessage() : reason;
+        }
         return new RunInfo(folder, name, presetName, title, kind, m == null ? null : m.presetSource(), seeds,
                 m == null ? List.of() : m.overrides(), List.copyOf(models), engine, m == null ? null : m.source(),
                 m != null && m.created() != null ? m.created() : fallbackCreated, status, reason,
-                m == null ? 0 : m.resumes(), m == null ? null : m.queueItem(), records);
+                m == null ? 0 : m.resumes(), m == null ? null : m.queueItem(), records, cluster);
+    }
+
+    /** What to do about a damaged summary.json. */
+    private static final String SUMMARY_HINT = "the file is damaged: restore it, or run the preset again";
+    private static final List<String> RUN_STATES = List.of(RunStatus.COMPLETED.id(), RunStatus.DIVERGED.id(),
+            RunStatus.CANCELLED.id(), RunStatus.FAILED.id());
+
+    /** {@code file} read as a workbench JSON file (strict UTF-8, places of values); null with the problem added. */
+    static LocatedJson readJson(Path file, Problems problems) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            problems.add(Problem.of(file.toString(), "cannot be read: " + IoText.reason(e), null));
+            return null;
+        }
+        return LocatedJson.read(file.toString(), bytes, problems);
+    }
+
+    /**
+     * summary.json's runs, every value checked first (an accuracy of 1e999, a negative number of
+     * seconds, an unknown status are problems naming the field, never shown as numbers).
+     */
+    static List<RunRecord> checkSummary(String source, LocatedJson json, Problems problems) {
+        JsonFields f = new JsonFields(source, json, problems, SUMMARY_HINT);
+        if (!f.object("", true)) {
+            return List.of();
+        }
+        int n = f.list("runs", true);
+        f.whole("seeds", 1, Integer.MAX_VALUE, false, null);
+        f.text("preset", false);
+        f.text("title", false);
+        for (int i = 0; i < n; i++) {
+            String r = "runs[" + i + "]";
+            if (!f.object(r, true)) {
+                continue;
+            }
+            f.text(r + ".id", true);
+            f.text(r + ".model", true);
+            f.oneOf(r + ".status", RUN_STATES, true);
+            f.text(r + ".reason", false);
+            f.whole(r + ".hidden", 1, Integer.MAX_VALUE, false, null);
+            f.whole(r + ".depth", 0, Integer.MAX_VALUE, false, null);
+            f.whole(r + ".seed", Long.MIN_VALUE, Long.MAX_VALUE, false, null);
+            f.whole(r + ".dataSeed", Long.MIN_VALUE, Long.MAX_VALUE, false, null);
+            for (String acc : List.of("trainAccuracy", "testAccuracy", "bestTestAccuracy")) {
+                f.number(r + "." + acc, 0.0, 1.0, false);
+            }
+            f.number(r + ".finalLoss", 0.0, null, false);
+            f.number(r + ".seconds", 0.0, null, false);
+            f.number(r + ".imagesPerSecond", 0.0, null, false);
+            f.whole(r + ".iterations", 0, Long.MAX_VALUE, false, null);
+            f.whole(r + ".epochs", 0, Integer.MAX_VALUE, false, null);
+            f.whole(r + ".epochsDone", 0, Integer.MAX_VALUE, false, null);
+        }
+        if (!problems.isEmpty()) {
+            problems.sortByPlace();
+            return List.of();
+        }
+        List<RunRecord> out = new ArrayList<>();
+        for (JsonNode r : json.root().get("runs")) {
+            try {
+                out.add(JSON.treeToValue(r, RunRecord.class));
+            } catch (JsonProcessingException | RuntimeException e) {
+                problems.add(Problem.of(source, "a run cannot be read: " + firstLine(e.getMessage()), SUMMARY_HINT));
+                return List.of();
+            }
+        }
+        return out;
+    }
+
+    /** One line for a folder's reason: the first problem, and how many more there are. */
+    static String oneLine(Problems problems) {
+        String first = problems.list().get(0).message();
+        return problems.size() == 1 ? first : first + " (and " + (problems.size() - 1) + " more)";
+    }
+
+    /** A message of several problems (a heading, then one line each) as one line: the first, and how many more. */
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        String[] lines = s.split("\n");
+        if (lines.length == 1) {
+            return s;
+        }
+        return lines[1].strip() + " (and " + (lines.length - 2) + " more)";
     }
 
     /** The runs of {@code runs} that match every filter given (null: any). {@code model} matches a run that trained it. */
@@ -240,11 +333,16 @@ public final class RunStore {
      * many. Only for a folder no live process writes to (the one about to continue the run).
      */
     public static int removeStaleTemporaries(Path folder) {
+        return removeStaleTemporaries(folder, 3);
+    }
+
+    /** {@link #removeStaleTemporaries(Path)} down to {@code depth} folders (1: the folder's own files). */
+    static int removeStaleTemporaries(Path folder, int depth) {
         int[] n = {0};
-        if (!Files.isDirectory(folder)) {
-            return 0;
+        if (!Files.isDirectory(folder) || depth > 1 && FolderClaim.heldElsewhere(folder)) {
+            return 0;               // a live run writes there: its temporary files are in use
         }
-        try (var files = Files.walk(folder, 3)) {
+        try (var files = Files.walk(folder, depth)) {
             files.filter(f -> TEMPORARY.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f))
                     .forEach(f -> {
                         try {

@@ -11,9 +11,9 @@ import java.util.Map;
  */
 public final class WorkbenchHome {
     /** The system property that names the home (e.g. {@code WORKBENCH_JAVA_OPTS=-Daddernet.home=/data/wb}). */
-    public static final String PROPERTY = "addernet.home";
+    public static final String PROPERTY = org.addernet.app.io.WorkbenchEnv.HOME_PROPERTY;
     /** The environment variable that names the home. */
-    public static final String ENV = "ADDERNET_HOME";
+    public static final String ENV = org.addernet.app.io.WorkbenchEnv.HOME_ENV;
 
     private WorkbenchHome() {
     }

@@ -41,7 +41,7 @@ class BenchCommandTest {
         JsonNode j = new ObjectMapper().readTree(file.toFile());
         assertEquals(4, j.get("toy").size());
         assertTrue(j.get("toyStepProfile").size() > 0);
-        assertEquals(6, j.get("convLayers").size());
+        assertEquals(9, j.get("convLayers").size());
         for (JsonNode c : j.get("convLayers")) {
             assertTrue(c.get("forwardBackwardGmacs").asDouble() > 0, c.toString());
             assertTrue(c.has("referenceGmacs") && c.has("targetGmacs"), c.toString());

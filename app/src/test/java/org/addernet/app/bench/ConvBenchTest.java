@@ -38,7 +38,7 @@ class ConvBenchTest {
     @Test
     void aTinyMeasurementOfEveryCaseGivesPositiveFiniteFigures() {
         for (ConvBench.Case c : ConvBench.cases()) {
-            ConvBench.Case small = new ConvBench.Case(c.adder(), c.channels(), c.size(), 4, c.referenceSeconds(),
+            ConvBench.Case small = new ConvBench.Case(c.adder(), c.p(), c.channels(), c.size(), 4, c.referenceSeconds(),
                     c.referenceGmacs(), c.targetGmacs());
             ConvBench.Result r = ConvBench.measure(small, BenchBudget.tiny());
             for (double v : new double[] {r.forwardMs(), r.forwardGmacs(), r.forwardBackwardMs(),
@@ -50,5 +50,13 @@ class ConvBenchTest {
             assertTrue(r.forwardReps() >= 1 && r.forwardBackwardReps() >= 1);
             assertTrue(r.layer().startsWith(c.adder() ? "adderconv3x3" : "conv3x3"), r.layer());
         }
+    }
+
+    @Test
+    void fractionalRowsAreNamedAsTheSideBySideScriptLooksForThem() {
+        java.util.regex.Pattern p15 = java.util.regex.Pattern.compile("p\\s*=\\s*1\\.5");
+        assertEquals(3, ConvBench.cases().stream().filter(c -> p15.matcher(c.name()).find()).count());
+        assertEquals("adder 3x3 16->16 @32x32 p = 1.5", ConvBench.cases().get(3).name());
+        assertEquals("adder 3x3 16->16 @32x32", ConvBench.cases().get(0).name());
     }
 }

@@ -20,7 +20,7 @@ class MemoryBenchTest {
         assertTrue(r.liveAfterBytes() > 0);
         assertTrue(r.maxHeapBytes() >= r.liveAfterBytes());
         assertEquals(2.0e9, r.referenceAdderBytes());
-        assertEquals(1.0e9, r.targetBytes());
+        assertEquals(0.6e9, r.targetBytes());
         String table = print(r);
         assertTrue(table.contains("peak heap used"), table);
     }

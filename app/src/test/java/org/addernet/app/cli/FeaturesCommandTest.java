@@ -1,6 +1,7 @@
 package org.addernet.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -86,6 +87,10 @@ class FeaturesCommandTest {
         Path data = data();
         Path run = trainedRun(data);
         Path png = tmp.resolve("fig").resolve("fig1.png");
+        Cli missing = Cli.run("features", run.toString(), "--out", png.toString(), "--data", data.toString());
+        assertEquals(2, missing.exit(), "an export into a folder that does not exist is refused, none made");
+        assertFalse(Files.exists(png.getParent()));
+        Files.createDirectories(png.getParent());
         Cli f = Cli.run("features", run.toString(), "--out", png.toString(), "--data", data.toString());
         assertEquals(0, f.exit(), f.err());
         assertTrue(f.out().strip().endsWith(png.toString()), f.out());

@@ -75,7 +75,7 @@ class OfficialResNetRunTest {
         // a run folder from before model.shortcut existed: its preset.json has no such key
         setShortcut(out, null);
         Cli refused = Cli.run("run", "--resume", out.toString(), "--data", data.toString());
-        assertEquals(1, refused.exit(), refused.err());
+        assertEquals(2, refused.exit(), refused.err());
         String line = refused.lastErrLine();
         assertTrue(line.contains(ckpt + ": was written by resnet20-adder with model.shortcut = A"), line);
         assertTrue(line.contains("but " + out.resolve("preset.json") + " builds model.shortcut = projection"), line);

@@ -149,7 +149,8 @@ class RunCommandTest {
         Files.writeString(file, "x");
         Cli f = Cli.run(args("fig2-unit-ball", file));
         assertEquals(2, f.exit());
-        assertEquals("workbench run: --out " + file + ": exists and is not a folder", f.err().strip());
+        assertEquals("workbench run: --out " + file + ": is a file, not a folder; choose a folder (it is made when missing)",
+                f.err().strip());
         assertEquals("{\"preset\": \"precious\"}", Files.readString(out.resolve("summary.json")));
     }
 

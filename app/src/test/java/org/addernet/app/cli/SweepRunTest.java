@@ -162,8 +162,8 @@ class SweepRunTest {
 
         Cli again = run(file.toString(), out);
         assertEquals(2, again.exit());
-        assertTrue(again.err().contains("already holds a run; choose another folder, or continue it with --resume " + out),
-                again.err());
+        assertTrue(again.err().contains(out + " already holds a run (huge/"), again.err());
+        assertTrue(again.err().contains("; choose another folder, or continue it with --resume " + out), again.err());
 
         // --resume keeps the completed variant as it is and runs the other one again (it diverges again)
         Path kept = out.resolve("sane").resolve("adder-n2-s1").resolve("metrics.csv");

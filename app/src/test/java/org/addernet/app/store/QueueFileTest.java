@@ -1,7 +1,6 @@
 package org.addernet.app.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,23 +68,29 @@ class QueueFileTest {
     }
 
     @Test
-    void aDamagedFileIsMovedAsideWithOneLineSayingWhereAndWhat() throws IOException {
+    void aDamagedFileIsRefusedNamingEveryProblemAndLeftAsItIs() throws IOException {
         String item = "{\"id\": \"q1\", \"preset\": \"x\", \"presetName\": \"x\", \"kind\": \"toy\", \"seeds\": %s, "
                 + "\"state\": %s, \"presetJson\": %s}";
+        String hint = "fix the file, or move it away to start an empty queue";
         List<String[]> cases = List.of(
-                new String[] {"{\"items\": [ {\"id\": 1", "not valid JSON: "},
-                new String[] {"{\"items\": [" + item.formatted("\"many\"", "\"queued\"", "{}") + "]}", "items[0].seeds: "},
+                new String[] {"{\"items\": [ {\"id\": 1", ":1:21: not valid JSON: the text ends before the { ... } opened at "
+                    + "1:13 is closed"},
+                new String[] {"{\"items\": [" + item.formatted("\"many\"", "\"queued\"", "{}") + "]}",
+                    ":1:@seeds: items[0].seeds: expected a whole number >= 1, got the string \"many\"; " + hint},
                 new String[] {"{\"items\": [" + item.formatted("0", "\"queued\"", "{}") + "]}",
-                    "q1: seeds: expected a whole number >= 1"},
+                    ":1:@seeds: items[0].seeds: expected a whole number >= 1, got 0; " + hint},
                 new String[] {"{\"items\": [" + item.formatted("1", "\"finished\"", "{}") + "]}",
-                    "items[0].state: Cannot deserialize value of type `org.addernet.engine.train.RunStatus` from String "
-                            + "\"finished\": unknown status 'finished'"},
+                    ":1:@state: items[0].state: expected one of queued, running, completed, failed, cancelled, interrupted, "
+                            + "got \"finished\"; " + hint},
                 new String[] {"{\"items\": [" + item.formatted("1", "\"diverged\"", "{}") + "]}",
-                    "q1: state: unknown state 'diverged'"},
+                    ":1:@state: items[0].state: expected one of queued, running, completed, failed, cancelled, interrupted, "
+                            + "got \"diverged\"; " + hint},
                 new String[] {"{\"items\": [" + item.formatted("1", "\"queued\"", "\"text\"") + "]}",
-                    "q1: presetJson: expected the merged preset object"},
-                new String[] {"{\"format\": 2, \"items\": []}", "format 2 is newer than this workbench reads"},
-                new String[] {"[1, 2]", "expected {\"items\": [...]}"});
+                    ":1:@presetJson: items[0].presetJson: expected an object { ... }, got the string \"text\"; " + hint},
+                new String[] {"{\"format\": 2, \"items\": []}", ":1:2: format: format 2 is newer than this workbench reads (1); "
+                    + hint},
+                new String[] {"[1, 2]", ":1:1: expected an object { ... }, got a list; " + hint},
+                new String[] {"{\"items\": [" + item.formatted("-1", "7", "[]") + "]}", ": 3 problems:"});
         for (String[] c : cases) {
             try (Stream<Path> s = Files.list(home)) {
                 for (Path p : s.toList()) {
@@ -95,20 +100,33 @@ class QueueFileTest {
             QueueFile f = QueueFile.lock(home);
             try {
                 Files.writeString(f.path(), c[0]);
-                QueueFile.Loaded l = f.read();
-                assertFalse(l.found(), c[0]);
-                assertTrue(l.items().isEmpty());
-                assertTrue(l.warning().startsWith(f.path() + ": " + c[1]), c[0] + " -> " + l.warning());
-                assertTrue(l.warning().endsWith(", the queue starts empty"), l.warning());
-                assertFalse(Files.exists(f.path()), "moved aside");
+                QueueFileException e = assertThrows(QueueFileException.class, f::read, c[0]);
+                String expected = c[1].replace("@seeds", col(c[0], "seeds")).replace("@state", col(c[0], "state"))
+                        .replace("@presetJson", col(c[0], "presetJson"));
+                assertTrue(e.getMessage().startsWith(f.path() + expected), c[0] + " -> " + e.getMessage());
+                assertTrue(e.getMessage().endsWith(hint), e.getMessage());
+                assertEquals(c[0], Files.readString(f.path()), "left as it was");
                 try (Stream<Path> s = Files.list(home)) {
-                    assertEquals(c[0], Files.readString(s.filter(p -> p.getFileName().toString()
-                            .startsWith("queue.json.damaged-")).findFirst().orElseThrow()), "kept as it was");
+                    assertEquals(List.of("queue.json", "queue.lock"), s.map(p -> p.getFileName().toString()).sorted()
+                            .toList(), "nothing moved or copied");
                 }
             } finally {
                 f.release();
             }
         }
+    }
+
+    /** The column of {@code "key"} in one-line {@code json} (1-based), as the message gives it. */
+    private static String col(String json, String key) {
+        return String.valueOf(json.indexOf("\"" + key + "\"") + 1);
+    }
+
+    @Test
+    void aFolderWhereTheFileShouldBeIsAnError() throws IOException {
+        Files.createDirectories(home.resolve(QueueFile.FILE));
+        QueueFileException e = assertThrows(QueueFileException.class, () -> QueueFile.read(home));
+        assertEquals(home.resolve(QueueFile.FILE) + ": is a folder, expected the queue's file; move it away to start an "
+                + "empty queue", e.getMessage());
     }
 
     @Test

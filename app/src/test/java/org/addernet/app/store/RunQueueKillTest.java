@@ -40,14 +40,7 @@ class RunQueueKillTest {
         Path data = SyntheticMnist.write(tmp.resolve("data"), 320, 96, 7);
 
         // the uninterrupted run, through a queue of its own
-        Path whole;
-        try (RunQueue q = RunQueue.open(tmp.resolve("home-whole"))) {
-            QueueItem it = q.add(PRESET, SETTINGS, 1, data);
-            q.start();
-            assertTrue(q.awaitIdle(180_000));
-            assertEquals(RunStatus.COMPLETED, q.item(it.id()).state(), String.valueOf(q.item(it.id()).error()));
-            whole = q.item(it.id()).runFolder();
-        }
+        Path whole = uninterrupted(tmp.resolve("home-whole"), PRESET, SETTINGS, data);
 
         // the same item in another home, run by a separate JVM that is killed after the first checkpoint
         Path home = tmp.resolve("home");
@@ -55,7 +48,7 @@ class RunQueueKillTest {
             q.add(PRESET, SETTINGS, 1, data);
         }
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.addernet.app.Main", "queue", "run", "--home",
+                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("java.class.path"), "org.addernet.app.Main", "queue", "run", "--home",
                 home.toString()));
         Path childLog = tmp.resolve("child.log");
         Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(childLog.toFile()).start();
@@ -115,6 +108,17 @@ class RunQueueKillTest {
         RunQueueTest.assertNoTemporaryFiles(home);
     }
 
+    /** {@code preset} with {@code settings} run to its end through a queue in {@code home}; its run folder. */
+    static Path uninterrupted(Path home, String preset, List<String> settings, Path data) throws Exception {
+        try (RunQueue q = RunQueue.open(home)) {
+            QueueItem it = q.add(preset, settings, 1, data);
+            q.start();
+            assertTrue(q.awaitIdle(180_000));
+            assertEquals(RunStatus.COMPLETED, q.item(it.id()).state(), String.valueOf(q.item(it.id()).error()));
+            return q.item(it.id()).runFolder();
+        }
+    }
+
     private static Optional<Path> findCheckpoint(Path home) throws IOException {
         Path runs = home.resolve(RunStore.RUNS);
         if (!Files.isDirectory(runs)) {
@@ -127,7 +131,7 @@ class RunQueueKillTest {
     }
 
     /** metrics.csv without the seconds and images/s columns, which measure the machine, not the model. */
-    private static List<String> withoutTimings(Path csv) throws IOException {
+    static List<String> withoutTimings(Path csv) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(csv)) {
             List<String> keep = new ArrayList<>(Arrays.asList(line.split(",", -1)));

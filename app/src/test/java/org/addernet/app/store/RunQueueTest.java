@@ -333,15 +333,19 @@ class RunQueueTest {
             assertEquals("--set training.lr=-1: training.lr: must be > 0, got -1.0", bad.getMessage());
             assertEquals(2, q.items().size(), "nothing added");
         }
-        // a damaged queue.json is moved aside, not lost, and the queue starts empty
+        // a damaged queue.json is an error naming where; the file stays exactly as it is, and so does the lock
         Files.writeString(home.resolve(RunQueue.FILE), "{\"items\": [ {\"id\": 1");
-        try (RunQueue q = RunQueue.open(home)) {
-            assertEquals(List.of(), q.items());
-            assertEquals(1, q.warnings().size());
-            assertTrue(q.warnings().get(0).contains("moved aside to queue.json.damaged-"), q.warnings().get(0));
-        }
+        QueueFileException damaged = assertThrows(QueueFileException.class, () -> RunQueue.open(home));
+        assertTrue(damaged.getMessage().startsWith(home.resolve(RunQueue.FILE) + ":1:"), damaged.getMessage());
+        assertTrue(damaged.getMessage().endsWith("fix the file, or move it away to start an empty queue"),
+                damaged.getMessage());
+        assertEquals("{\"items\": [ {\"id\": 1", Files.readString(home.resolve(RunQueue.FILE)));
         try (var s = Files.list(home)) {
-            assertEquals(1, s.filter(f -> f.getFileName().toString().startsWith("queue.json.damaged-")).count());
+            assertEquals(0, s.filter(f -> f.getFileName().toString().startsWith("queue.json.")).count());
+        }
+        Files.delete(home.resolve(RunQueue.FILE));
+        try (RunQueue q = RunQueue.open(home)) {
+            assertEquals(List.of(), q.items(), "moved away by the user: an empty queue, the lock free again");
         }
     }
 

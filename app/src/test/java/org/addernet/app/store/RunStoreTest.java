@@ -95,13 +95,22 @@ class RunStoreTest {
 
         Files.writeString(dir.resolve("run.json"), "{\"seeds\": 2, \"status\": 7}");
         IOException wrongType = assertThrows(IOException.class, () -> RunManifest.read(dir));
-        assertEquals(dir.resolve("run.json") + ": status: expected a string, found 7", wrongType.getMessage());
+        String hint = "; correct it in the file (it is the run folder's manifest)";
+        assertEquals(dir.resolve("run.json") + ":1:14: status: expected a string, got 7" + hint,
+                wrongType.getMessage());
         Files.writeString(dir.resolve("run.json"), "{\"seeds\": 2, \"status\": \"sleeping\"}");
-        assertTrue(assertThrows(IOException.class, () -> RunManifest.read(dir)).getMessage()
-                .endsWith("run.json: status: unknown status 'sleeping'"));
+        assertEquals(dir.resolve("run.json") + ":1:14: status: expected one of queued, running, completed, failed, "
+                + "cancelled, interrupted, got \"sleeping\"" + hint,
+                assertThrows(IOException.class, () -> RunManifest.read(dir)).getMessage());
         Files.writeString(dir.resolve("run.json"), "{\"seeds\": 0}");
-        assertTrue(assertThrows(IOException.class, () -> RunManifest.read(dir)).getMessage()
-                .endsWith("run.json: seeds: expected a whole number >= 1"));
+        assertEquals(dir.resolve("run.json") + ":1:2: seeds: expected a whole number >= 1, got 0" + hint,
+                assertThrows(IOException.class, () -> RunManifest.read(dir)).getMessage());
+        // every problem at once, each with its place
+        Files.writeString(dir.resolve("run.json"), "{\"seeds\": 1.5,\n \"pid\": \"me\"}");
+        String all = assertThrows(IOException.class, () -> RunManifest.read(dir)).getMessage();
+        assertEquals(dir.resolve("run.json") + ": 2 problems:\n  " + dir.resolve("run.json") + ":1:2: seeds: expected a "
+                + "whole number >= 1, got 1.5" + hint + "\n  " + dir.resolve("run.json") + ":2:2: pid: expected a whole "
+                + "number >= 1, got the string \"me\"" + hint, all);
     }
 
     @Test
@@ -159,13 +168,15 @@ class RunStoreTest {
 
         RunInfo t = byId.get(truncated.getFileName().toString());
         assertEquals(RunStatus.DAMAGED, t.status());
-        assertTrue(t.reason().startsWith(truncated.resolve("run.json") + ": not valid JSON"), t.reason());
+        assertTrue(t.reason().startsWith(truncated.resolve("run.json") + ":1:"), t.reason());
+        assertTrue(t.reason().contains(": not valid JSON: "), t.reason());
         RunInfo f = byId.get("holiday-photos");
         assertEquals(RunStatus.DAMAGED, f.status());
         assertEquals("not a run folder: no run.json, preset.json or summary.json", f.reason());
         RunInfo b = byId.get(badSummary.getFileName().toString());
         assertEquals(RunStatus.DAMAGED, b.status());
-        assertTrue(b.reason().startsWith(badSummary.resolve("summary.json") + ": not valid"), b.reason());
+        assertTrue(b.reason().startsWith(badSummary.resolve("summary.json") + ":"), b.reason());
+        assertTrue(b.reason().contains(": not valid JSON: ") || b.reason().contains(": expected "), b.reason());
         RunInfo l = byId.get(lost.getFileName().toString());
         assertEquals(RunStatus.DAMAGED, l.status());
         assertEquals(lost.resolve("summary.json") + ": missing, though run.json says completed", l.reason());

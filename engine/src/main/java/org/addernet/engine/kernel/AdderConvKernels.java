@@ -7,8 +7,6 @@ import static org.addernet.engine.kernel.AdderDenseKernels.X_EQ27;
 import static org.addernet.engine.kernel.AdderDenseKernels.X_EXACT;
 import static org.addernet.engine.kernel.AdderDenseKernels.X_HARDTANH;
 
-import java.util.Arrays;
-
 /**
  * Adder convolution kernels (eq. 26): {@code Y[b,o,y,x] = -sum_{c,i,j} |X[b,c,y s+i-p, x s+j-p] - F[o,c,i,j]|^p}.
  * Padding pixels are zeros that take part like any other input ({@code |0 - F|^p}), as the
@@ -17,18 +15,23 @@ import java.util.Arrays;
  * <p>Backward applies the rules of {@link AdderDenseKernels} per element (codes {@code F_*},
  * {@code X_*}; AUTO is resolved by the caller): the filter gradient {@code dF[o,r] = sum g dF(X - F)}
  * and the input gradient {@code dX = sum g dX(F - X)}, the padding's share of dX dropped. The
- * fast paths mirror {@link ConvKernels} (image groups, transposed patches for the filter
- * gradient, the input gradient over pixels against the adjoint-unfolded dY at stride 1): p = 1
- * and p = 2 forward, the full-precision filter gradient (eq. 23) as the product
- * {@code dY X^T - F rowsum(dY)}, the HardTanh, sign (p = 1) and difference (p = 2) input
- * gradients all vectorise; the sign filter gradient (eq. 22) vectorises through a division
- * ({@link RowLoops#sign}); any other p needs a scalar {@code Math.pow} per element and is about
- * 100 times slower (HotSpot 17 cannot vectorise pow, log, exp or float bit casts). Results do
- * not depend on the number of threads. {@link #forwardNaive} and {@link #backwardNaive} are the
- * seven-loop twins built on {@link AdderDenseKernels#filterGrad} and {@link AdderDenseKernels#inputGrad}.
+ * fast paths are the register-blocked Vector API kernels over the panels of {@link ConvPacking},
+ * grouped, chunked and threaded as in {@link ConvKernels}: the forward at p = 1, p = 2 and any
+ * other p ({@link RowGemm#l1}, {@link RowGemm#l2}, {@link RowGemm#lp} with {@link FastPow}); the
+ * full-precision filter gradient (eq. 23) as the product {@code dY X^T - F rowsum(dY)}
+ * ({@link RowGemm#fmaAdd}), the sign and exact ones through {@link FilterGemm}; the HardTanh, sign,
+ * difference and {@code sgn |e|^(p-1)} input gradients through {@link GradGemm}, over input pixels
+ * at stride 1 and over patch rows folded back otherwise. {@code |d|^(p-1)} is computed again in
+ * backward rather than kept from forward: for a convolution it is O K values per output position
+ * (600 MB for one 16-channel 32x32 layer at batch 64). Results do not depend on the number of
+ * threads. {@link #forwardNaive} and {@link #backwardNaive} are the seven-loop twins built on
+ * {@link AdderDenseKernels#filterGrad} and {@link AdderDenseKernels#inputGrad}.
  */
 public final class AdderConvKernels {
     private static final int GEMM = 0, SIGN = 1, POW = 2, HARDTANH = 3, DIFF = 4;
+    /** The input-gradient modes as {@link GradGemm} rules (GEMM, a filter-side mode, has none). */
+    private static final GradGemm.Rule[] RULES = {null, GradGemm.Rule.SIGN, GradGemm.Rule.POW, GradGemm.Rule.HARDTANH,
+        GradGemm.Rule.DIFF};
 
     private AdderConvKernels() {
     }
@@ -40,62 +43,21 @@ public final class AdderConvKernels {
         int out = s.outC();
         int group = ConvWorkspace.groupSize(s.batch(), np);
         int tasks = (s.batch() + group - 1) / group;
+        float[] fb = ConvPacking.filterBlocks(f, out, k, ws.filters(Panels.blockFloats(out, k)));
         ws.prepare(par.workers());
         par.run(tasks, s.macs() >= ConvKernels.PARALLEL_MIN_MACS, (t, worker) -> {
             ConvWorkspace.Slot slot = ws.slot(worker);
             int b0 = t * group;
             int n = Math.min(group, s.batch() - b0);
-            int len = n * np;
-            float[][] col = slot.col(k, group * np);
-            float[] acc = slot.acc(group * np);
-            for (int i = 0; i < n; i++) {
-                Im2col.unfold(s, x, (b0 + i) * s.inImage(), col, i * np);
-            }
-            for (int o = 0; o < out; o++) {
-                Arrays.fill(acc, 0, len, 0f);
-                distanceToRows(acc, f, o * k, col, k, p, 0, len);
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(acc, i * np, y, ((b0 + i) * out + o) * np, np);
-                }
-            }
+            boolean implicit = ConvPacking.implicitForward(s);
+            int per = implicit ? ConvPacking.implicitPositions(s) : np;
+            int len = n * per;
+            float[] res = slot.out(out * len);
+            RowGemm.Rows patches = implicit ? ConvPacking.colsImplicit(s, x, b0, n, slot)
+                    : RowGemm.Rows.panel(ConvPacking.cols(s, x, b0, n, slot), Panels.paddedRows(k), k, len);
+            RowGemm.adder(fb, patches, k, out, len, p, res, 0, len);
+            ConvPacking.scatter(res, len, per, out, np, y, b0, n);
         });
-    }
-
-    /**
-     * {@code acc[q] -= sum_{r<n} |rows[r][q] - f[fo + r]|^p} for q in [from, to). One small method
-     * per p: C2 stops vectorising when many loops are inlined into one compilation unit.
-     */
-    static void distanceToRows(float[] acc, float[] f, int fo, float[][] rows, int n, float p, int from, int to) {
-        if (p == 1f) {
-            l1ToRows(acc, f, fo, rows, n, from, to);
-        } else if (p == 2f) {
-            l2ToRows(acc, f, fo, rows, n, from, to);
-        } else {
-            for (int r = 0; r < n; r++) {
-                RowLoops.lpx1(acc, rows[r], f[fo + r], p, from, to);
-            }
-        }
-    }
-
-    private static void l1ToRows(float[] acc, float[] f, int fo, float[][] rows, int n, int from, int to) {
-        int r = 0;
-        for (; r + 3 < n; r += 4) {
-            RowLoops.l1x4(acc, rows[r], rows[r + 1], rows[r + 2], rows[r + 3],
-                    f[fo + r], f[fo + r + 1], f[fo + r + 2], f[fo + r + 3], from, to);
-        }
-        for (; r < n; r++) {
-            RowLoops.l1x1(acc, rows[r], f[fo + r], from, to);
-        }
-    }
-
-    private static void l2ToRows(float[] acc, float[] f, int fo, float[][] rows, int n, int from, int to) {
-        int r = 0;
-        for (; r + 1 < n; r += 2) {
-            RowLoops.l2x2(acc, rows[r], rows[r + 1], f[fo + r], f[fo + r + 1], from, to);
-        }
-        for (; r < n; r++) {
-            RowLoops.l2x1(acc, rows[r], f[fo + r], from, to);
-        }
     }
 
     /**
@@ -111,159 +73,113 @@ public final class AdderConvKernels {
         int fmode = filterMode(filterRule, p);
         float fscale = filterRule == F_EXACT && p != 1f ? p : 1f;
         int xmode = inputMode(inputRule, p);
-        float xscale = xmode == HARDTANH ? 0.5f : inputRule == X_EXACT && p != 1f ? p : 1f;
-        double pm1 = p - 1.0;
+        float xscale = inputRule == X_EXACT && p != 1f ? p : 1f;
         int k = s.patch();
         int np = s.positions();
         int out = s.outC();
-        int chunks = ConvWorkspace.chunks(batch);
-        float[][][] part = ws.partials(chunks, out, k);
-        float[][] gsum = ws.partialSums(chunks, out);
-        float[][] frows = fmode == GEMM ? null : ws.filterRows(f, out, k);
-        float[][] fc = dx != null && ConvKernels.pixelPath(s) ? ws.filtersPerChannel(f, out, s.inC(), s.kernel() * s.kernel()) : null;
+        int kk = s.kernel() * s.kernel();
         int group = ConvWorkspace.groupSize(batch, np);
+        int chunks = ConvWorkspace.chunks(batch);
+        float[] part = ws.partials(chunks * out * k);
+        float[] gsum = ws.partialSums(chunks * out);
+        int fRows = Panels.paddedRows(out);
+        boolean dot = fmode == GEMM && ConvPacking.dotFilterGradient(s);
+        int[] order = ConvPacking.transposedOrder(s, dot);
+        float[] fm = fmode == GEMM ? null
+                : ConvPacking.filterStripsTransposed(f, out, k, order, ws.filters(Panels.stripFloats(fRows, k)));
+        boolean pixel = ConvKernels.pixelPath(s);
+        float[] fb = dx == null ? null : pixel
+                ? ConvPacking.filterBlocksPerChannel(f, out, s.inC(), kk, ws.filtersBack(Panels.blockFloats(s.inC(), out * kk)))
+                : ConvPacking.filterBlocksTransposed(f, out, k, ws.filtersBack(Panels.blockFloats(k, out)));
         ws.prepare(par.workers());
         par.run(chunks, 3 * s.macs() >= ConvKernels.PARALLEL_MIN_MACS, (c, worker) -> {
             ConvWorkspace.Slot slot = ws.slot(worker);
-            float[][] pc = part[c];
-            for (int o = 0; o < out; o++) {
-                Arrays.fill(pc[o], 0f);
-            }
-            Arrays.fill(gsum[c], 0f);
+            java.util.Arrays.fill(part, c * out * k, (c + 1) * out * k, 0f);
+            java.util.Arrays.fill(gsum, c * out, (c + 1) * out, 0f);
             int end = ConvWorkspace.chunkStart(c + 1, chunks, batch);
             for (int b0 = ConvWorkspace.chunkStart(c, chunks, batch); b0 < end; b0 += group) {
                 int n = Math.min(group, end - b0);
                 int len = n * np;
-                float[][] col = slot.col(k, group * np);
-                float[][] colT = slot.colT(group * np, k);
-                float[][] g = slot.grad(out, group * np);
-                for (int i = 0; i < n; i++) {
-                    Im2col.unfold(s, x, (b0 + i) * s.inImage(), col, i * np);
-                    for (int o = 0; o < out; o++) {
-                        System.arraycopy(dy, ((b0 + i) * out + o) * np, g[o], i * np, np);
-                    }
-                }
-                Im2col.transpose(col, k, len, colT);
-                for (int o = 0; o < out; o++) {
-                    if (fmode == GEMM) {
+                int po = c * out * k;
+                float[] colT = dot ? null : ConvPacking.colsT(s, x, b0, n, slot);
+                float[] gb = dot ? null : ConvPacking.gradBlocks(s, dy, b0, n, slot);
+                switch (fmode) {
+                    case GEMM -> {
                         // sum_q g (x - f) = sum_q g x - f sum_q g: eq. 23 as a product; f sum g is taken per chunk
-                        gsum[c][o] += Reductions.sum(g[o], 0, len);
-                        ConvKernels.rowTimesRows(pc[o], g[o], 0, colT, len, 0, k);
-                    } else {
-                        float[] fr = frows[o];
-                        float[] go = g[o];
-                        for (int q = 0; q < len; q++) {
-                            if (fmode == SIGN) {
-                                RowLoops.signRow(pc[o], colT[q], fr, go[q], 0, k);
-                            } else {
-                                RowLoops.powRow(pc[o], colT[q], fr, go[q], pm1, 0, k);
+                        if (dot) {
+                            DotGemm.fmaAdd(ConvPacking.gradRowsImplicit(s, dy, b0, n, slot), out,
+                                    ConvPacking.colsImplicit(s, x, b0, n, slot), k,
+                                    n * ConvPacking.implicitPositions(s) / Simd.L, part, po, k);
+                        } else {
+                            RowGemm.fmaAdd(gb, colT, len, len, out, k, part, po, k);
+                        }
+                        for (int i = 0; i < n; i++) {
+                            for (int o = 0; o < out; o++) {
+                                gsum[c * out + o] += Reductions.sum(dy, ((b0 + i) * out + o) * np, np);
                             }
                         }
                     }
+                    case SIGN -> FilterGemm.sign(gb, colT, len, fm, fRows, out, k, part, po, k);
+                    default -> FilterGemm.pow(gb, colT, len, fm, fRows, out, k, p - 1f, part, po, k);
                 }
                 if (dx != null) {
-                    inputGradient(s, x, f, fc, g, dy, dx, b0, n, group, xmode, xscale, pm1, slot);
+                    inputGradient(s, x, fb, pixel, dy, dx, b0, n, xmode, xscale, p, slot);
                 }
             }
         });
         for (int c = 0; c < chunks; c++) {
             for (int o = 0; o < out; o++) {
-                float[] pr = part[c][o];
-                float gs = gsum[c][o];
+                int po = (c * out + o) * k;
+                float gs = fmode == GEMM ? gsum[c * out + o] : 0f;
                 int fo = o * k;
                 for (int r = 0; r < k; r++) {
-                    df[fo + r] += fscale * (pr[r] - f[fo + r] * gs);
+                    df[fo + r] += fscale * (part[po + order[r]] - f[fo + r] * gs);
                 }
             }
         }
     }
 
     /**
-     * Overwrites image b of dX with {@code xscale sum g rule(F - X)}. For stride 1 it runs over
-     * pixels: each input channel row against the adjoint-unfolded dY ({@link Im2col#unfoldAdjoint})
-     * with the filters regrouped per channel ({@code fc}); otherwise per patch row against the rows
-     * of dY ({@code g}), folded back.
+     * Overwrites images b0 .. b0+n-1 of dX with {@code xscale sum g rule(F - X)}: for the pixel
+     * path each input channel against the adjoint-unfolded dY with the per-channel filters
+     * {@code fb}; otherwise per patch row against dY with the transposed filters, folded back.
      */
-    private static void inputGradient(ConvShape s, float[] x, float[] f, float[][] fc, float[][] g, float[] dy,
-                                      float[] dx, int b0, int n, int group, int xmode, float xscale, double pm1,
-                                      ConvWorkspace.Slot slot) {
-        if (fc != null) {
+    private static void inputGradient(ConvShape s, float[] x, float[] fb, boolean pixel, float[] dy, float[] dx,
+                                      int b0, int n, int xmode, float xscale, float p, ConvWorkspace.Slot slot) {
+        int out = s.outC();
+        if (pixel) {
             int hw = s.height() * s.width();
-            int rows = s.outC() * s.kernel() * s.kernel();
-            float[][] gcol = slot.gcol(rows, group * hw);
-            float[][] xr = slot.image(s.inC(), group * hw);
-            float[] acc = slot.pixelAcc(group * hw);
-            for (int i = 0; i < n; i++) {
-                Im2col.unfoldAdjoint(s, dy, (b0 + i) * s.outImage(), gcol, i * hw);
-                for (int c = 0; c < s.inC(); c++) {
-                    System.arraycopy(x, (b0 + i) * s.inImage() + c * hw, xr[c], i * hw, hw);
-                }
+            int rows = out * s.kernel() * s.kernel();
+            float[] res = slot.out(s.inC() * n * hw);
+            if (ConvPacking.implicitPixels(s)) {
+                GradGemm.run(RULES[xmode], fb, ConvPacking.gradAdjointImplicit(s, dy, b0, n, slot), rows,
+                        ConvPacking.imageInputs(s, x, b0, n), s.inC(), n * hw, p - 1f, xscale, res, 0, n * hw);
+            } else {
+                float[] gcol = ConvPacking.gradAdjoint(s, dy, b0, n, slot);
+                float[] img = ConvPacking.imageStrips(s, x, b0, n, slot);
+                inputRule(xmode, fb, gcol, rows, rows, img, Panels.paddedRows(s.inC()), s.inC(), n * hw, p, xscale, res);
             }
-            for (int c = 0; c < s.inC(); c++) {
-                Arrays.fill(acc, 0f);
-                inputGradRows(acc, xr[c], fc[c], 0, 1, gcol, rows, xmode, pm1, 0, n * hw);
-                for (int i = 0; i < n; i++) {
-                    int d = (b0 + i) * s.inImage() + c * hw;
-                    int a = i * hw;
-                    for (int t = 0; t < hw; t++) {
-                        dx[d + t] = xscale * acc[a + t];
-                    }
-                }
-            }
+            ConvPacking.scatter(res, n * hw, s.inC(), hw, dx, b0, n);
         } else {
             int k = s.patch();
-            int np = s.positions();
-            float[][] col = slot.col(k, group * np);
-            float[][] dcol = slot.dcol(k, group * np);
-            for (int r = 0; r < k; r++) {
-                float[] acc = dcol[r];
-                Arrays.fill(acc, 0f);
-                inputGradRows(acc, col[r], f, r, k, g, s.outC(), xmode, pm1, 0, n * np);
-            }
+            int len = n * s.positions();
+            float[] g = ConvPacking.gradStrips(s, dy, b0, n, slot);
+            float[] col = ConvPacking.cols(s, x, b0, n, slot);
+            float[] dcol = slot.out(k * len);
+            inputRule(xmode, fb, g, out, out, col, Panels.paddedRows(k), k, len, p, xscale, dcol);
             for (int i = 0; i < n; i++) {
-                Im2col.fold(s, dcol, i * np, xscale, dx, (b0 + i) * s.inImage());
+                Im2col.fold(s, dcol, len, i * s.positions(), dx, (b0 + i) * s.inImage());
             }
         }
     }
 
-    /**
-     * {@code acc[q] += sum_{m<n} rows[m][q] rule(fv[fo + m fs] - c[q])} for q in [from, to), before
-     * the caller's scale (HardTanh is computed doubled).
-     */
-    private static void inputGradRows(float[] acc, float[] c, float[] fv, int fo, int fs, float[][] rows, int n,
-                                      int xmode, double pm1, int from, int to) {
-        int m = 0;
+    private static void inputRule(int xmode, float[] a, float[] g, int gRows, int r, float[] x, int xRows, int m, int n,
+                                  float p, float scale, float[] c) {
         switch (xmode) {
-            case HARDTANH -> {
-                for (; m + 2 < n; m += 3) {
-                    RowLoops.hardTanh3(acc, c, rows[m], rows[m + 1], rows[m + 2], fv[fo + m * fs],
-                            fv[fo + (m + 1) * fs], fv[fo + (m + 2) * fs], from, to);
-                }
-                for (; m + 1 < n; m += 2) {
-                    RowLoops.hardTanh2(acc, c, rows[m], rows[m + 1], fv[fo + m * fs], fv[fo + (m + 1) * fs], from, to);
-                }
-                if (m < n) {
-                    RowLoops.hardTanh1(acc, c, rows[m], fv[fo + m * fs], from, to);
-                }
-            }
-            case DIFF -> {
-                for (; m + 1 < n; m += 2) {
-                    RowLoops.diff2(acc, c, rows[m], rows[m + 1], fv[fo + m * fs], fv[fo + (m + 1) * fs], from, to);
-                }
-                if (m < n) {
-                    RowLoops.diff1(acc, c, rows[m], fv[fo + m * fs], from, to);
-                }
-            }
-            case SIGN -> {
-                for (; m < n; m++) {
-                    RowLoops.sign1(acc, c, rows[m], fv[fo + m * fs], from, to);
-                }
-            }
-            default -> {
-                for (; m < n; m++) {
-                    RowLoops.powDiff1(acc, c, rows[m], fv[fo + m * fs], pm1, from, to);
-                }
-            }
+            case HARDTANH -> GradGemm.hardTanh(a, g, gRows, r, x, xRows, m, n, scale, c, 0, n);
+            case SIGN -> GradGemm.sign(a, g, gRows, r, x, xRows, m, n, scale, c, 0, n);
+            case DIFF -> GradGemm.diff(a, g, gRows, r, x, xRows, m, n, scale, c, 0, n);
+            default -> GradGemm.powDiff(a, g, gRows, r, x, xRows, m, n, p - 1f, scale, c, 0, n);
         }
     }
 

@@ -22,12 +22,22 @@ public final class AdderDenseKernels {
 
     /**
      * Writes Y (overwritten). p = 1 and p = 2 are specialised (with {@code scratch} for the
-     * same-indexed row loops, see {@link RowScratch}); other p go through Math.pow.
+     * same-indexed row loops, see {@link RowScratch}); other p go through {@link RowGemm#lp}.
      */
     public static void forward(float[] x, float[] w, float[] y, int batch, int in, int out, float p,
                                RowScratch scratch) {
-        if (p != 1f && p != 2f) {
-            forwardNaive(x, w, y, batch, in, out, p);
+        if ((p != 1f && p != 2f) || (long) in * out * batch >= LARGE) {
+            float[] wp = new float[Panels.blockFloats(out, in)];
+            float[] xp = new float[Panels.stripFloats(in, batch)];
+            Panels.packBlocks(w, 0, in, 1, out, in, wp);
+            Panels.packStrips(x, 0, batch, in, batch, xp);
+            if (p == 1f) {
+                RowGemm.l1(wp, xp, in, in, out, batch, y, 0, batch);
+            } else if (p == 2f) {
+                RowGemm.l2(wp, xp, in, in, out, batch, y, 0, batch);
+            } else {
+                RowGemm.lp(wp, xp, in, in, out, batch, p, y, 0, batch);
+            }
             return;
         }
         float[][] rows = scratch.rows(in + 1, batch);
@@ -68,26 +78,11 @@ public final class AdderDenseKernels {
 
     /**
      * Forward for fractional p that also writes {@code pm1[o,i,b] = |X[i,b] - W[o,i]|^(p-1)} so
-     * that backward needs no further pow: one pow per element per step.
+     * that backward needs no further pow: one vectorised pow ({@link FastPow}) per element per step.
      */
     public static void forwardCached(float[] x, float[] w, float[] y, float[] pm1,
                                      int batch, int in, int out, float p) {
-        double pm = p - 1.0;
-        for (int o = 0; o < out; o++) {
-            int yo = o * batch;
-            Arrays.fill(y, yo, yo + batch, 0f);
-            for (int i = 0; i < in; i++) {
-                float wv = w[o * in + i];
-                int xo = i * batch;
-                int c = (o * in + i) * batch;
-                for (int b = 0; b < batch; b++) {
-                    float a = Math.abs(x[xo + b] - wv);
-                    float q = a == 0f ? 0f : (float) Math.exp(pm * Math.log(a));
-                    pm1[c + b] = q;
-                    y[yo + b] -= a * q;
-                }
-            }
-        }
+        DenseFractional.forward(x, w, y, pm1, batch, in, out, p);
     }
 
     /**
@@ -113,7 +108,7 @@ public final class AdderDenseKernels {
         // at p = 1 both EQ27 and EXACT are sgn(F - X); HardTanh clamps; EQ27 at p = 2 is F - X
         int xr = inputRule == X_HARDTANH ? 0 : p == 1f ? 1 : 2;
         if (!sign && (long) in * out * batch >= LARGE) {
-            backwardLarge(x, w, dy, dw, dx, batch, in, out, xr, scratch);
+            backwardLarge(x, w, dy, dw, dx, batch, in, out, xr);
             return;
         }
         float[][] rows = scratch.rows(2 * in + 1, batch);   // x rows, dx rows, one dy row
@@ -176,96 +171,52 @@ public final class AdderDenseKernels {
 
     /**
      * Layers at least this big ({@code in * out * batch}, e.g. LeNet's 400-120 layer at batch 256)
-     * take {@link #backwardLarge}; the toy nets keep the single-threaded loops above, bit for bit.
+     * take the packed kernels ({@link #backwardLarge}, {@link RowGemm}); the toy nets keep the
+     * loops above, bit for bit.
      */
     static final long LARGE = 1L << 20;
 
     /**
-     * The full-precision backward of a large layer, multi-threaded: the filter gradient
-     * {@code dW[o,:] = sum_b dY[o,b] X[:,b] - W[o,:] sum_b dY[o,b]} (eq. 23) as rows of axpys over
-     * the transposed input (same-indexed, so they vectorise, where a dot product over the batch
-     * would not), split over output units; the input gradient split over input features, each
-     * summing over the output units in order (the same order, so the same bits, as the loop above).
+     * The full-precision backward of a large layer with the packed Vector API kernels: the filter
+     * gradient {@code dW = dY X^T - W rowsum(dY)} (eq. 23) as {@link RowGemm#fmaAdd} over the batch,
+     * the input gradient {@code dX[i,b] = sum_o dY[o,b] rule(W[o,i] - X[i,b])} as {@link GradGemm}
+     * (rule 0 HardTanh, 1 sign, 2 difference).
      */
     private static void backwardLarge(float[] x, float[] w, float[] dy, float[] dw, float[] dx, int batch, int in,
-                                      int out, int xr, RowScratch scratch) {
-        Parallel par = Parallel.shared();
-        float[][] rows = scratch.rows(2 * in + out, batch);     // x rows, dx rows, dy rows
-        RowScratch.split(x, in, batch, rows);
+                                      int out, int xr) {
+        float[] g = new float[Panels.blockFloats(out, batch)];
+        Panels.packBlocks(dy, 0, batch, 1, out, batch, g);
+        float[] xt = new float[Panels.stripFloats(batch, in)];
+        Panels.packStripsTransposed(x, 0, batch, batch, in, xt);
+        float[] part = new float[out * in];
+        RowGemm.fmaAdd(g, xt, batch, batch, out, in, part, 0, in);
         for (int o = 0; o < out; o++) {
-            System.arraycopy(dy, o * batch, rows[2 * in + o], 0, batch);
-        }
-        float[][] xt = scratch.transposed(batch + par.workers(), in);   // X^T rows, then one accumulator per worker
-        for (int b = 0; b < batch; b++) {
-            float[] r = xt[b];
+            float gsum = Reductions.sum(dy, o * batch, batch);
             for (int i = 0; i < in; i++) {
-                r[i] = x[i * batch + b];
+                dw[o * in + i] += part[o * in + i] - w[o * in + i] * gsum;
             }
         }
-        int tasks = Math.min(out, 4 * par.workers());
-        par.run(tasks, true, (task, worker) -> {
-            float[] acc = xt[batch + worker];
-            for (int o = task * out / tasks; o < (task + 1) * out / tasks; o++) {
-                float[] g = rows[2 * in + o];
-                java.util.Arrays.fill(acc, 0f);
-                int b = 0;
-                for (; b + 3 < batch; b += 4) {
-                    RowLoops.axpy4(acc, xt[b], xt[b + 1], xt[b + 2], xt[b + 3], g[b], g[b + 1], g[b + 2], g[b + 3], 0, in);
-                }
-                for (; b < batch; b++) {
-                    RowLoops.axpy1(acc, xt[b], g[b], 0, in);
-                }
-                float gsum = Reductions.sum(g, 0, batch);
-                int wo = o * in;
-                for (int i = 0; i < in; i++) {
-                    dw[wo + i] += acc[i] - w[wo + i] * gsum;
-                }
-            }
-        });
         if (dx == null) {
             return;
         }
-        int itasks = Math.min(in, 4 * par.workers());
-        par.run(itasks, true, (task, worker) -> {
-            for (int i = task * in / itasks; i < (task + 1) * in / itasks; i++) {
-                float[] xi = rows[i];
-                float[] dxi = rows[in + i];
-                Arrays.fill(dxi, 0f);
-                for (int o = 0; o < out; o++) {
-                    inputGradRow(dxi, xi, rows[2 * in + o], w[o * in + i], xr, batch);
-                }
-                System.arraycopy(dxi, 0, dx, i * batch, batch);
-            }
-        });
+        float[] wt = new float[Panels.blockFloats(in, out)];
+        Panels.packBlocks(w, 0, 1, in, in, out, wt);
+        float[] gs = new float[Panels.stripFloats(out, batch)];
+        Panels.packStrips(dy, 0, batch, out, batch, gs);
+        int xRows = Panels.paddedRows(in);
+        float[] xs = new float[Panels.stripFloats(xRows, batch)];
+        Panels.packStrips(x, 0, batch, in, xRows, batch, xs);
+        switch (xr) {
+            case 0 -> GradGemm.hardTanh(wt, gs, out, out, xs, xRows, in, batch, 1f, dx, 0, batch);
+            case 1 -> GradGemm.sign(wt, gs, out, out, xs, xRows, in, batch, 1f, dx, 0, batch);
+            default -> GradGemm.diff(wt, gs, out, out, xs, xRows, in, batch, 1f, dx, 0, batch);
+        }
     }
 
     /** Backward for fractional p from the cache of {@link #forwardCached}; same contract as {@link #backward}. */
     public static void backwardCached(float[] x, float[] w, float[] pm1, float[] dy, float[] dw, float[] dx,
                                       int batch, int in, int out, float p, int filterRule, int inputRule) {
-        if (dx != null) {
-            Arrays.fill(dx, 0, in * batch, 0f);
-        }
-        for (int o = 0; o < out; o++) {
-            int yo = o * batch;
-            for (int i = 0; i < in; i++) {
-                float wv = w[o * in + i];
-                int xo = i * batch;
-                int c = (o * in + i) * batch;
-                float acc = 0f;
-                for (int b = 0; b < batch; b++) {
-                    float g = dy[yo + b];
-                    float d = x[xo + b] - wv;
-                    float sq = Math.signum(d) * pm1[c + b];             // sgn(X-F)|X-F|^(p-1)
-                    acc += g * (filterRule == F_FULL ? d : filterRule == F_SIGN ? Math.signum(d) : p * sq);
-                    if (dx != null) {
-                        float gx = inputRule == X_HARDTANH ? Math.max(-1f, Math.min(1f, -d))
-                                : inputRule == X_EQ27 ? -sq : -p * sq;
-                        dx[xo + b] += g * gx;
-                    }
-                }
-                dw[o * in + i] += acc;
-            }
-        }
+        DenseFractional.backward(x, w, pm1, dy, dw, dx, batch, in, out, p, filterRule, inputRule);
     }
 
     /** Reference backward with every rule written out per element (see {@link #backward}). */

@@ -1,19 +1,18 @@
 package org.addernet.engine.kernel;
 
-import java.util.Arrays;
-
 /**
  * 2-D convolution kernels: {@code Y[b,o,y,x] = bias[o] + sum_{c,i,j} W[o,c,i,j] X[b,c,y s+i-p, x s+j-p]}
  * with zero padding (layouts in {@link ConvShape}; bias [O] may be null).
  *
- * <p>The fast versions unfold a group of images side by side into patch rows [K][G P]
- * ({@link Im2col}; G images so that a row holds at least {@link ConvWorkspace#ROW_TARGET}
- * positions) and run every inner loop over those positions (forward), over the patch on the
- * transposed rows (dW), or over input pixels against the adjoint-unfolded dY (dX, stride 1;
- * other strides fold patch rows back), four rows per pass ({@link RowLoops}). Groups are spread
- * over the workers of a {@link Parallel} when the work passes {@link #PARALLEL_MIN_MACS}; the
- * weight gradient of a backward pass is summed per fixed chunk of the batch and the chunks are
- * added in order, so the result does not depend on the number of threads.
+ * <p>The fast versions are products of packed panels ({@link RowGemm#fma}, register-blocked
+ * with the Vector API) over groups of images laid side by side ({@link ConvPacking}; G images so
+ * that a group holds at least {@link ConvWorkspace#ROW_TARGET} positions): the forward
+ * {@code Y = W col(X)}; the weight gradient {@code dW += dY col(X)^T} over the positions of the
+ * group; the input gradient {@code W^T dY} as a product over input pixels against the
+ * adjoint-unfolded dY (stride 1), or over patch rows folded back (other strides and "valid"
+ * convolutions). Groups are spread over the workers of a {@link Parallel} when the work passes
+ * {@link #PARALLEL_MIN_MACS}; the weight gradient is summed per fixed chunk of the batch and the
+ * chunks are added in order, so the result does not depend on the number of threads.
  * {@link #forwardNaive} and {@link #backwardNaive} are the plain seven-loop twins.
  */
 public final class ConvKernels {
@@ -41,24 +40,20 @@ public final class ConvKernels {
         int out = s.outC();
         int group = ConvWorkspace.groupSize(s.batch(), np);
         int tasks = (s.batch() + group - 1) / group;
+        float[] fb = ConvPacking.filterBlocks(w, out, k, ws.filters(Panels.blockFloats(out, k)));
         ws.prepare(par.workers());
         par.run(tasks, s.macs() >= PARALLEL_MIN_MACS, (t, worker) -> {
             ConvWorkspace.Slot slot = ws.slot(worker);
             int b0 = t * group;
             int n = Math.min(group, s.batch() - b0);
-            int len = n * np;
-            float[][] col = slot.col(k, group * np);
-            float[] acc = slot.acc(group * np);
-            for (int i = 0; i < n; i++) {
-                Im2col.unfold(s, x, (b0 + i) * s.inImage(), col, i * np);
-            }
-            for (int o = 0; o < out; o++) {
-                Arrays.fill(acc, 0, len, bias == null ? 0f : bias[o]);
-                rowTimesRows(acc, w, o * k, col, k, 0, len);
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(acc, i * np, y, ((b0 + i) * out + o) * np, np);
-                }
-            }
+            boolean implicit = ConvPacking.implicitForward(s);
+            int per = implicit ? ConvPacking.implicitPositions(s) : np;
+            int len = n * per;
+            float[] res = slot.out(out * len);
+            RowGemm.Rows patches = implicit ? ConvPacking.colsImplicit(s, x, b0, n, slot)
+                    : RowGemm.Rows.panel(ConvPacking.cols(s, x, b0, n, slot), Panels.paddedRows(k), k, len);
+            RowGemm.fma(fb, patches, k, out, len, bias, res, 0, len);
+            ConvPacking.scatter(res, len, per, out, np, y, b0, n);
         });
     }
 
@@ -77,119 +72,87 @@ public final class ConvKernels {
         int out = s.outC();
         int group = ConvWorkspace.groupSize(batch, np);
         int chunks = ConvWorkspace.chunks(batch);
-        float[][][] part = ws.partials(chunks, out, k);
-        float[][] gsum = ws.partialSums(chunks, out);
-        float[][] wc = dx != null && ConvKernels.pixelPath(s) ? ws.filtersPerChannel(w, out, s.inC(), s.kernel() * s.kernel()) : null;
+        float[] part = ws.partials(chunks * out * k);
+        float[] gsum = ws.partialSums(chunks * out);
+        boolean pixel = pixelPath(s);
+        int kk = s.kernel() * s.kernel();
+        float[] wb = dx == null ? null : pixel
+                ? ConvPacking.filterBlocksPerChannel(w, out, s.inC(), kk, ws.filtersBack(Panels.blockFloats(s.inC(), out * kk)))
+                : ConvPacking.filterBlocksTransposed(w, out, k, ws.filtersBack(Panels.blockFloats(k, out)));
         ws.prepare(par.workers());
         par.run(chunks, 3 * s.macs() >= PARALLEL_MIN_MACS, (c, worker) -> {
             ConvWorkspace.Slot slot = ws.slot(worker);
-            float[][] pc = part[c];
-            for (int o = 0; o < out; o++) {
-                Arrays.fill(pc[o], 0f);
-            }
-            Arrays.fill(gsum[c], 0f);
+            java.util.Arrays.fill(part, c * out * k, (c + 1) * out * k, 0f);
+            java.util.Arrays.fill(gsum, c * out, (c + 1) * out, 0f);
             int end = ConvWorkspace.chunkStart(c + 1, chunks, batch);
             for (int b0 = ConvWorkspace.chunkStart(c, chunks, batch); b0 < end; b0 += group) {
                 int n = Math.min(group, end - b0);
                 int len = n * np;
-                float[][] col = slot.col(k, group * np);
-                float[][] colT = slot.colT(group * np, k);
-                float[][] g = slot.grad(out, group * np);
+                if (ConvPacking.dotFilterGradient(s)) {                                   // dW += dY col^T
+                    DotGemm.fmaAdd(ConvPacking.gradRowsImplicit(s, dy, b0, n, slot), out,
+                            ConvPacking.colsImplicit(s, x, b0, n, slot), k, n * ConvPacking.implicitPositions(s) / Simd.L,
+                            part, c * out * k, k);
+                } else {
+                    RowGemm.fmaAdd(ConvPacking.gradBlocks(s, dy, b0, n, slot), ConvPacking.colsT(s, x, b0, n, slot), len,
+                            len, out, k, part, c * out * k, k);
+                }
                 for (int i = 0; i < n; i++) {
-                    Im2col.unfold(s, x, (b0 + i) * s.inImage(), col, i * np);
                     for (int o = 0; o < out; o++) {
-                        System.arraycopy(dy, ((b0 + i) * out + o) * np, g[o], i * np, np);
+                        gsum[c * out + o] += Reductions.sum(dy, ((b0 + i) * out + o) * np, np);
                     }
                 }
-                Im2col.transpose(col, k, len, colT);
-                for (int o = 0; o < out; o++) {
-                    gsum[c][o] += Reductions.sum(g[o], 0, len);
-                    rowTimesRows(pc[o], g[o], 0, colT, len, 0, k);            // dW[o] += sum_q g[o][q] colT[q]
-                }
                 if (dx != null) {
-                    inputGradient(s, w, wc, dy, dx, b0, n, group, slot);
+                    inputGradient(s, wb, pixel, dy, dx, b0, n, slot);
                 }
             }
         });
-        addChunks(part, gsum, chunks, out, k, dw, dbias);
+        addChunks(part, gsum, chunks, out, k, ConvPacking.transposedOrder(s, ConvPacking.dotFilterGradient(s)), dw, dbias);
     }
 
     /**
-     * Overwrites images b0 .. b0+n-1 of dX with {@code W^T dY}: for stride 1 as a pass over pixels
-     * of the adjoint-unfolded dY ({@link Im2col#unfoldAdjoint}) with the per-channel filters
-     * {@code wc}; otherwise per patch row against the rows of dY already in the slot, folded back.
+     * Overwrites images b0 .. b0+n-1 of dX with {@code W^T dY}: for the pixel path a product of the
+     * per-channel filters {@code wb} with the adjoint-unfolded dY; otherwise the transposed filters
+     * times dY over patch rows, folded back.
      */
-    private static void inputGradient(ConvShape s, float[] w, float[][] wc, float[] dy, float[] dx, int b0, int n,
-                                      int group, ConvWorkspace.Slot slot) {
-        int k = s.patch();
-        int np = s.positions();
+    private static void inputGradient(ConvShape s, float[] wb, boolean pixel, float[] dy, float[] dx, int b0, int n,
+                                      ConvWorkspace.Slot slot) {
         int out = s.outC();
-        if (wc != null) {
+        if (pixel) {
             int hw = s.height() * s.width();
             int rows = out * s.kernel() * s.kernel();
-            float[][] gcol = slot.gcol(rows, group * hw);
-            float[] acc = slot.pixelAcc(group * hw);
-            for (int i = 0; i < n; i++) {
-                Im2col.unfoldAdjoint(s, dy, (b0 + i) * s.outImage(), gcol, i * hw);
-            }
-            for (int c = 0; c < s.inC(); c++) {
-                Arrays.fill(acc, 0f);
-                rowTimesRows(acc, wc[c], 0, gcol, rows, 0, n * hw);
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(acc, i * hw, dx, (b0 + i) * s.inImage() + c * hw, hw);
-                }
-            }
+            RowGemm.Rows g = ConvPacking.implicitPixels(s) ? ConvPacking.gradAdjointImplicit(s, dy, b0, n, slot)
+                    : RowGemm.Rows.panel(ConvPacking.gradAdjoint(s, dy, b0, n, slot), rows, rows, n * hw);
+            float[] res = slot.out(s.inC() * n * hw);
+            RowGemm.fma(wb, g, rows, s.inC(), n * hw, null, res, 0, n * hw);
+            ConvPacking.scatter(res, n * hw, s.inC(), hw, dx, b0, n);
         } else {
-            float[][] g = slot.grad(out, group * np);
-            float[][] dcol = slot.dcol(k, group * np);
-            for (int r = 0; r < k; r++) {
-                float[] acc = dcol[r];
-                Arrays.fill(acc, 0f);
-                columnTimesRows(acc, w, r, k, g, out, 0, n * np);     // dcol[r] = sum_o W[o][r] g[o]
-            }
+            int k = s.patch();
+            int len = n * s.positions();
+            float[] g = ConvPacking.gradStrips(s, dy, b0, n, slot);
+            float[] dcol = slot.out(k * len);
+            RowGemm.fma(wb, g, out, out, k, len, null, dcol, 0, len);             // dcol = W^T dY
             for (int i = 0; i < n; i++) {
-                Im2col.fold(s, dcol, i * np, 1f, dx, (b0 + i) * s.inImage());
+                Im2col.fold(s, dcol, len, i * s.positions(), dx, (b0 + i) * s.inImage());
             }
         }
     }
 
-    /** Adds the chunk partials to dW (and their sums to dbias) in chunk order. */
-    static void addChunks(float[][][] part, float[][] gsum, int chunks, int out, int k, float[] dw, float[] dbias) {
+    /**
+     * Adds the chunk partials ([chunks][out][k] flat, patch rows in the transposed order
+     * {@code order}) to dW (and their sums to dbias) in chunk order.
+     */
+    static void addChunks(float[] part, float[] gsum, int chunks, int out, int k, int[] order, float[] dw, float[] dbias) {
         for (int c = 0; c < chunks; c++) {
             for (int o = 0; o < out; o++) {
-                float[] pr = part[c][o];
+                int po = (c * out + o) * k;
                 int wo = o * k;
                 for (int r = 0; r < k; r++) {
-                    dw[wo + r] += pr[r];
+                    dw[wo + r] += part[po + order[r]];
                 }
                 if (dbias != null) {
-                    dbias[o] += gsum[c][o];
+                    dbias[o] += gsum[c * out + o];
                 }
             }
-        }
-    }
-
-    /** {@code acc[q] += sum_{r<n} v[vo + r] rows[r][q]} for q in [from, to), four rows a pass. */
-    static void rowTimesRows(float[] acc, float[] v, int vo, float[][] rows, int n, int from, int to) {
-        int r = 0;
-        for (; r + 3 < n; r += 4) {
-            RowLoops.axpy4(acc, rows[r], rows[r + 1], rows[r + 2], rows[r + 3],
-                    v[vo + r], v[vo + r + 1], v[vo + r + 2], v[vo + r + 3], from, to);
-        }
-        for (; r < n; r++) {
-            RowLoops.axpy1(acc, rows[r], v[vo + r], from, to);
-        }
-    }
-
-    /** {@code acc[q] += sum_{o<n} m[o * stride + col] rows[o][q]}: a column of a row-major matrix times rows. */
-    static void columnTimesRows(float[] acc, float[] m, int col, int stride, float[][] rows, int n, int from, int to) {
-        int o = 0;
-        for (; o + 3 < n; o += 4) {
-            RowLoops.axpy4(acc, rows[o], rows[o + 1], rows[o + 2], rows[o + 3], m[o * stride + col],
-                    m[(o + 1) * stride + col], m[(o + 2) * stride + col], m[(o + 3) * stride + col], from, to);
-        }
-        for (; o < n; o++) {
-            RowLoops.axpy1(acc, rows[o], m[o * stride + col], from, to);
         }
     }
 

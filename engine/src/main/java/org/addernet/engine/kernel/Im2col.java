@@ -3,51 +3,41 @@ package org.addernet.engine.kernel;
 import java.util.Arrays;
 
 /**
- * Unfolding one image into patch rows and folding gradients back (see {@link ConvShape} for the
- * layouts). {@code col} is [K][P] as separate row arrays: {@code col[r][q]} is input channel c,
- * row {@code oy s + i - p}, column {@code ox s + j - p} of the image, 0 in the padding, with
- * {@code r = (c k + i) k + j} and {@code q = oy Wo + ox}. Separate rows let the kernels' inner
- * loops run over positions with one index on every array, which HotSpot vectorises (see
- * {@link RowScratch}).
+ * Unfolding images into the strip panels of {@link Panels} and folding gradients back (layouts
+ * in {@link ConvShape}). Row r of the unfolded patches is input channel c, filter tap (i, j),
+ * {@code r = (c k + i) k + j}; column q is output position {@code oy Wo + ox} (plus the offset of
+ * the image when several are unfolded side by side): the value of the image at row
+ * {@code oy s + i - p}, column {@code ox s + j - p}, 0 in the padding.
  */
 public final class Im2col {
     private Im2col() {
     }
 
     /**
-     * Writes (overwrites) {@code col[r][colOff .. colOff + P)} for every r from the image of X
-     * starting at {@code xOff}; several images side by side make longer rows.
+     * Writes (overwrites) columns {@code qOff .. qOff + P - 1} of rows 0 .. K-1 of the strip panel
+     * {@code panel} ({@code rows >= K} rows per strip) with the patches of the image of X at
+     * {@code xOff}. The image is first copied with its zero border into {@code padded} (at least
+     * {@link #paddedSize} floats), so that each row of a patch row is one run of the copy (at
+     * stride 1 a contiguous one, moved a vector at a time).
      */
-    public static void unfold(ConvShape s, float[] x, int xOff, float[][] col, int colOff) {
-        int h = s.height();
-        int w = s.width();
+    public static void unfold(ConvShape s, float[] x, int xOff, float[] panel, int rows, int qOff, float[] padded) {
         int k = s.kernel();
         int st = s.stride();
-        int pad = s.padding();
+        int hp = s.height() + 2 * s.padding();
+        int wp = s.width() + 2 * s.padding();
         int ho = s.outH();
         int wo = s.outW();
+        pad(s, x, xOff, padded);
         for (int c = 0; c < s.inC(); c++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    float[] row = col[(c * k + i) * k + j];
-                    int lo = firstInside(pad - j, st, wo);
-                    int hi = Math.max(lo, endInside(w - 1 + pad - j, st, wo));
+                    int r = (c * k + i) * k + j;
                     for (int oy = 0; oy < ho; oy++) {
-                        int iy = oy * st + i - pad;
-                        int q0 = colOff + oy * wo;
-                        if (iy < 0 || iy >= h) {
-                            Arrays.fill(row, q0, q0 + wo, 0f);
-                            continue;
-                        }
-                        Arrays.fill(row, q0, q0 + lo, 0f);
-                        Arrays.fill(row, q0 + hi, q0 + wo, 0f);
-                        int src = xOff + (c * h + iy) * w + lo * st + j - pad;
+                        int src = (c * hp + oy * st + i) * wp + j;
                         if (st == 1) {
-                            System.arraycopy(x, src, row, q0 + lo, hi - lo);
+                            Panels.put(panel, rows, r, qOff + oy * wo, padded, src, wo);
                         } else {
-                            for (int ox = lo; ox < hi; ox++) {
-                                row[q0 + ox] = x[src + (ox - lo) * st];
-                            }
+                            Panels.putStrided(panel, rows, r, qOff + oy * wo, padded, src, st, wo);
                         }
                     }
                 }
@@ -56,10 +46,126 @@ public final class Im2col {
     }
 
     /**
-     * Overwrites the image of dX at {@code xOff} with {@code scale * sum} of {@code dcol[r][colOff + q]}
-     * over every (r, q) that reads that pixel (the adjoint of {@link #unfold}; padding drops out).
+     * As {@link #unfold}, transposed, and with the patch rows in the order (i, j, c) rather than
+     * (c, i, j) ({@link #transposedRow}): writes element (position q, row r) of the strip panel
+     * {@code panel} whose rows are the {@code positions} positions of a group and whose columns are
+     * the K patch rows ({@code strips(K)} strips), for the positions {@code qOff .. qOff + P - 1}
+     * of the image of X at {@code xOff}. The image is first copied channels-last with its zero
+     * border into {@code padded} ({@link #paddedSize} floats), so that the C values of one tap
+     * are one contiguous run of the copy and of the panel's row: a few vector moves a position.
+     * The filter gradient is then a product over positions.
      */
-    public static void fold(ConvShape s, float[][] dcol, int colOff, float scale, float[] dx, int xOff) {
+    public static void unfoldTransposed(ConvShape s, float[] x, int xOff, float[] panel, int positions, int qOff,
+                                        float[] padded) {
+        int k = s.kernel();
+        int st = s.stride();
+        int ch = s.inC();
+        int wp = s.width() + 2 * s.padding();
+        int ho = s.outH();
+        int wo = s.outW();
+        padChannelsLast(s, x, xOff, padded);
+        if (ch < Simd.L) {
+            // few channels: a patch row's k taps of all C channels are one run of k C floats
+            for (int oy = 0; oy < ho; oy++) {
+                for (int ox = 0; ox < wo; ox++) {
+                    int q = qOff + oy * wo + ox;
+                    for (int i = 0; i < k; i++) {
+                        Panels.putColumnRun(panel, positions, q, i * k * ch, padded, ((oy * st + i) * wp + ox * st) * ch,
+                                k * ch);
+                    }
+                }
+            }
+            return;
+        }
+        for (int oy = 0; oy < ho; oy++) {
+            for (int ox = 0; ox < wo; ox++) {
+                int q = qOff + oy * wo + ox;
+                for (int i = 0; i < k; i++) {
+                    for (int j = 0; j < k; j++) {
+                        int src = ((oy * st + i) * wp + ox * st + j) * ch;
+                        Panels.putColumnRun(panel, positions, q, (i * k + j) * ch, padded, src, ch);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The row of the filter gradient's transposed patches that holds patch row {@code r = (c k + i) k + j}:
+     * {@code (i k + j) C + c}.
+     */
+    public static int transposedRow(ConvShape s, int r) {
+        int kk = s.kernel() * s.kernel();
+        return (r % kk) * s.inC() + r / kk;
+    }
+
+    /** Writes the image of X at {@code xOff} channels-last, [H + 2p, W + 2p, C], with a zero border, into {@code out}. */
+    static void padChannelsLast(ConvShape s, float[] x, int xOff, float[] out) {
+        int h = s.height();
+        int w = s.width();
+        int p = s.padding();
+        int ch = s.inC();
+        int wp = w + 2 * p;
+        int hp = h + 2 * p;
+        Panels.fill(out, 0, p * wp * ch);
+        Panels.fill(out, (hp - p) * wp * ch, p * wp * ch);
+        for (int y = 0; y < h; y++) {
+            int row = (y + p) * wp * ch;
+            Panels.fill(out, row, p * ch);
+            Panels.fill(out, row + (p + w) * ch, p * ch);
+            for (int c = 0; c < ch; c++) {
+                int src = xOff + (c * h + y) * w;
+                int dst = row + p * ch + c;
+                for (int t = 0; t < w; t++) {
+                    out[dst + t * ch] = x[src + t];
+                }
+            }
+        }
+    }
+
+    /** Floats of the zero-bordered copy of one image ({@code C (H + 2p) (W + 2p)}). */
+    public static int paddedSize(ConvShape s) {
+        return s.inC() * (s.height() + 2 * s.padding()) * (s.width() + 2 * s.padding());
+    }
+
+    /** Writes the image of X at {@code xOff} with a border of {@code padding} zeros into {@code out}. */
+    static void pad(ConvShape s, float[] x, int xOff, float[] out) {
+        pad(s, x, xOff, out, 0);
+    }
+
+    /** As {@link #pad(ConvShape, float[], int, float[])}, written at {@code outOff}. */
+    static void pad(ConvShape s, float[] x, int xOff, float[] out, int outOff) {
+        padPlanes(x, xOff, s.inC(), s.height(), s.width(), s.padding(), out, outOff);
+    }
+
+    /**
+     * Writes {@code planes} planes [h, w] from {@code src[from ..]} each with a border of {@code b}
+     * zeros, [h + 2b, w + 2b], into {@code out} at {@code outOff}.
+     */
+    private static void padPlanes(float[] src, int from, int planes, int h, int w, int b, float[] out, int outOff) {
+        int wp = w + 2 * b;
+        int hp = h + 2 * b;
+        for (int c = 0; c < planes; c++) {
+            int base = outOff + c * hp * wp;
+            Panels.fill(out, base, b * wp);
+            for (int y = 0; y < h; y++) {
+                int row = base + (y + b) * wp;
+                for (int t = 0; t < b; t++) {
+                    out[row + t] = 0f;
+                    out[row + b + w + t] = 0f;
+                }
+                Panels.copy(src, from + (c * h + y) * w, out, row + b, w);
+            }
+            Panels.fill(out, base + (h + b) * wp, b * wp);
+        }
+    }
+
+    /**
+     * Overwrites the image of dX at {@code xOff} with {@code sum} of {@code dcol[r ld + colOff + q]}
+     * over every (r, q) that reads that pixel (the adjoint of {@link #unfold}; padding drops out),
+     * dcol being a row-major [K, ld] array.
+     */
+    public static void fold(ConvShape s, float[] dcol, int ld, int colOff, float[] dx, int xOff) {
         int h = s.height();
         int w = s.width();
         int k = s.kernel();
@@ -71,7 +177,7 @@ public final class Im2col {
         for (int c = 0; c < s.inC(); c++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    float[] row = dcol[(c * k + i) * k + j];
+                    int row = ((c * k + i) * k + j) * ld + colOff;
                     int lo = firstInside(pad - j, st, wo);
                     int hi = Math.max(lo, endInside(w - 1 + pad - j, st, wo));
                     for (int oy = 0; oy < ho; oy++) {
@@ -79,10 +185,10 @@ public final class Im2col {
                         if (iy < 0 || iy >= h) {
                             continue;
                         }
-                        int q0 = colOff + oy * wo;
+                        int q0 = row + oy * wo;
                         int dst = xOff + (c * h + iy) * w + lo * st + j - pad;
                         for (int ox = lo; ox < hi; ox++) {
-                            dx[dst + (ox - lo) * st] += scale * row[q0 + ox];
+                            dx[dst + (ox - lo) * st] += dcol[q0 + ox];
                         }
                     }
                 }
@@ -91,44 +197,15 @@ public final class Im2col {
     }
 
     /**
-     * Writes {@code t[q][r] = a[r][q]} for r &lt; rows, q &lt; cols: blocks of 32 columns (the
-     * destination rows stay in L1) times four source rows (one destination row reference per
-     * four stores).
+     * The adjoint unfolding for stride 1: writes (overwrites) columns {@code pOff .. pOff + H W - 1}
+     * of rows 0 .. O k k - 1 of the strip panel {@code panel} ({@code rows} per strip):
+     * {@code row (o k + i) k + j, column iy W + ix} holds {@code dY[o, iy + p - i, ix + p - j]} (0
+     * where that lies outside the output), from the [O, Ho, Wo] image of dY at {@code yOff}. Then
+     * {@code dX[c, pixel] = sum over (o, i, j)} of that row times the local derivative of tap
+     * (c, i, j) of filter o: the input gradient becomes a product over pixels, with no fold.
      */
-    public static void transpose(float[][] a, int rows, int cols, float[][] t) {
-        for (int q0 = 0; q0 < cols; q0 += 32) {
-            int qe = Math.min(cols, q0 + 32);
-            int r = 0;
-            for (; r + 3 < rows; r += 4) {
-                float[] s0 = a[r];
-                float[] s1 = a[r + 1];
-                float[] s2 = a[r + 2];
-                float[] s3 = a[r + 3];
-                for (int q = q0; q < qe; q++) {
-                    float[] tq = t[q];
-                    tq[r] = s0[q];
-                    tq[r + 1] = s1[q];
-                    tq[r + 2] = s2[q];
-                    tq[r + 3] = s3[q];
-                }
-            }
-            for (; r < rows; r++) {
-                float[] s0 = a[r];
-                for (int q = q0; q < qe; q++) {
-                    t[q][r] = s0[q];
-                }
-            }
-        }
-    }
-
-    /**
-     * The adjoint unfolding for stride 1: writes (overwrites) {@code gcol[(o k + i) k + j][colOff + iy W + ix]
-     * = dY[o, iy + p - i, ix + p - j]} (0 where that lies outside the output) from the [O, Ho, Wo]
-     * image of dY at {@code yOff}. Then {@code dX[c, pixel] = sum over (o, i, j) of gcol[(o, i, j)][pixel]
-     * times the local derivative of tap (c, i, j) of filter o}: the input gradient becomes a forward
-     * pass over pixels, with no scattering fold.
-     */
-    public static void unfoldAdjoint(ConvShape s, float[] dy, int yOff, float[][] gcol, int colOff) {
+    public static void unfoldAdjoint(ConvShape s, float[] dy, int yOff, float[] panel, int rows, int pOff,
+                                     float[] padded) {
         if (s.stride() != 1) {
             throw new IllegalArgumentException("unfoldAdjoint needs stride 1, got " + s);
         }
@@ -138,27 +215,42 @@ public final class Im2col {
         int pad = s.padding();
         int ho = s.outH();
         int wo = s.outW();
+        int b = adjointBorder(s);
+        int hp = ho + 2 * b;
+        int wp = wo + 2 * b;
+        padAdjoint(s, dy, yOff, padded, 0);
         for (int o = 0; o < s.outC(); o++) {
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
-                    float[] row = gcol[(o * k + i) * k + j];
-                    // ox = ix + pad - j must lie in [0, wo)
-                    int lo = Math.max(0, Math.min(w, j - pad));
-                    int hi = Math.max(lo, Math.min(w, wo + j - pad));
+                    int r = (o * k + i) * k + j;
+                    // row iy reads dY[o, iy + pad - i, ix + pad - j], that is the copy at (iy + pad - i + b, ix + pad - j + b)
                     for (int iy = 0; iy < h; iy++) {
-                        int oy = iy + pad - i;
-                        int p0 = colOff + iy * w;
-                        if (oy < 0 || oy >= ho) {
-                            Arrays.fill(row, p0, p0 + w, 0f);
-                            continue;
-                        }
-                        Arrays.fill(row, p0, p0 + lo, 0f);
-                        Arrays.fill(row, p0 + hi, p0 + w, 0f);
-                        System.arraycopy(dy, yOff + (o * ho + oy) * wo + lo + pad - j, row, p0 + lo, hi - lo);
+                        int src = (o * hp + iy + pad - i + b) * wp + pad - j + b;
+                        Panels.put(panel, rows, r, pOff + iy * w, padded, src, w);
                     }
                 }
             }
         }
+    }
+
+    /**
+     * Writes the [O, Ho, Wo] image of dY at {@code yOff} with a border of {@link #adjointBorder}
+     * zeros into {@code out} at {@code outOff} ({@link #adjointPaddedSize} floats): then tap (o, i, j)
+     * of input pixel (iy, ix) reads the copy at {@code (o, iy + p - i + b, ix + p - j + b)}.
+     */
+    static void padAdjoint(ConvShape s, float[] dy, int yOff, float[] out, int outOff) {
+        padPlanes(dy, yOff, s.outC(), s.outH(), s.outW(), adjointBorder(s), out, outOff);
+    }
+
+    /** The zero border around dY that {@link #unfoldAdjoint} needs: {@code max(0, k - 1 - p)}. */
+    static int adjointBorder(ConvShape s) {
+        return Math.max(0, s.kernel() - 1 - s.padding());
+    }
+
+    /** Floats of dY's zero-bordered copy for {@link #unfoldAdjoint}. */
+    public static int adjointPaddedSize(ConvShape s) {
+        int b = adjointBorder(s);
+        return s.outC() * (s.outH() + 2 * b) * (s.outW() + 2 * b);
     }
 
     /** The first ox with {@code ox * st >= need} (need = p - j), clamped to [0, wo]. */

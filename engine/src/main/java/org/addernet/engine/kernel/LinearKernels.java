@@ -10,9 +10,23 @@ public final class LinearKernels {
     private LinearKernels() {
     }
 
-    /** Writes Y (overwritten): one same-indexed axpy over the batch per (o, i), see {@link RowScratch}. */
+    /** Layers at least this big ({@code in * out * batch}) take the packed Vector API products of {@link RowGemm}. */
+    static final long LARGE = 1L << 18;
+
+    /**
+     * Writes Y (overwritten): for large layers {@link RowGemm#fma}, otherwise one same-indexed
+     * axpy over the batch per (o, i), see {@link RowScratch}.
+     */
     public static void forward(float[] x, float[] w, float[] bias, float[] y, int batch, int in, int out,
                                RowScratch scratch) {
+        if ((long) in * out * batch >= LARGE) {
+            float[] wp = new float[Panels.blockFloats(out, in)];
+            float[] xp = new float[Panels.stripFloats(in, batch)];
+            Panels.packBlocks(w, 0, in, 1, out, in, wp);
+            Panels.packStrips(x, 0, batch, in, batch, xp);
+            RowGemm.fma(wp, xp, in, in, out, batch, bias, y, 0, batch);
+            return;
+        }
         float[][] rows = scratch.rows(in + 1, batch);
         RowScratch.split(x, in, batch, rows);
         float[] acc = rows[in];
@@ -48,6 +62,10 @@ public final class LinearKernels {
      */
     public static void backward(float[] x, float[] w, float[] dy, float[] dw, float[] dbias, float[] dx,
                                 int batch, int in, int out, RowScratch scratch) {
+        if ((long) in * out * batch >= LARGE) {
+            backwardLarge(x, w, dy, dw, dbias, dx, batch, in, out);
+            return;
+        }
         for (int o = 0; o < out; o++) {
             int yo = o * batch;
             if (dbias != null) {
@@ -72,6 +90,28 @@ public final class LinearKernels {
                 }
                 System.arraycopy(acc, 0, dx, i * batch, batch);
             }
+        }
+    }
+
+    /** {@code dW += dY X^T} ({@link RowGemm#fmaAdd} over the batch), dbias, and {@code dX = W^T dY} ({@link RowGemm#fma}). */
+    private static void backwardLarge(float[] x, float[] w, float[] dy, float[] dw, float[] dbias, float[] dx,
+                                      int batch, int in, int out) {
+        float[] g = new float[Panels.blockFloats(out, batch)];
+        Panels.packBlocks(dy, 0, batch, 1, out, batch, g);
+        float[] xt = new float[Panels.stripFloats(batch, in)];
+        Panels.packStripsTransposed(x, 0, batch, batch, in, xt);
+        RowGemm.fmaAdd(g, xt, batch, batch, out, in, dw, 0, in);
+        if (dbias != null) {
+            for (int o = 0; o < out; o++) {
+                dbias[o] += Reductions.sum(dy, o * batch, batch);
+            }
+        }
+        if (dx != null) {
+            float[] wt = new float[Panels.blockFloats(in, out)];
+            Panels.packBlocks(w, 0, 1, in, in, out, wt);
+            float[] gs = new float[Panels.stripFloats(out, batch)];
+            Panels.packStrips(dy, 0, batch, out, batch, gs);
+            RowGemm.fma(wt, gs, out, out, in, batch, null, dx, 0, batch);
         }
     }
 

@@ -5,6 +5,12 @@ import org.addernet.engine.tensor.Tensor;
 /**
  * Element-wise activations G of Definition 2. Forward caches its output; backward uses it
  * (ReLU: y &gt; 0; tanh: 1 - y^2; sigmoid: y (1 - y)). Any shape.
+ *
+ * <p>{@link #inPlace()} makes forward write its output over its input and return the input
+ * tensor (and {@link #backwardInPlace} write the gradient over gradOut): for an activation after a
+ * layer whose output nothing else reads ({@link Layer#outputFreeAfterUse()}, a convolution or a
+ * batch norm), which saves a tensor of activations per layer. {@link Sequential} and
+ * {@link ResidualBlock} switch it on where that holds.
  */
 public final class Activation implements Layer {
     /** The available functions, by their preset ids. */
@@ -32,6 +38,7 @@ public final class Activation implements Layer {
     }
 
     private final Kind kind;
+    private boolean inPlace;
     private Tensor y;
     private Tensor dx;
 
@@ -47,9 +54,19 @@ public final class Activation implements Layer {
         return kind;
     }
 
+    /** From now on forward overwrites its input (see the class comment); returns this. */
+    public Activation inPlace() {
+        this.inPlace = true;
+        return this;
+    }
+
+    public boolean isInPlace() {
+        return inPlace;
+    }
+
     @Override
     public Tensor forward(Tensor x, boolean training) {
-        y = Tensor.ensureLike(y, x);
+        y = inPlace ? x : Tensor.ensureLike(y, x);
         float[] in = x.data;
         float[] out = y.data;
         int n = in.length;
@@ -76,9 +93,19 @@ public final class Activation implements Layer {
     @Override
     public Tensor backward(Tensor gradOut) {
         dx = Tensor.ensureLike(dx, y);
+        return gradient(gradOut, dx);
+    }
+
+    /** Writes the input gradient over gradOut. */
+    @Override
+    public Tensor backwardInPlace(Tensor gradOut) {
+        return gradient(gradOut, gradOut);
+    }
+
+    private Tensor gradient(Tensor gradOut, Tensor into) {
         float[] g = gradOut.data;
         float[] out = y.data;
-        float[] d = dx.data;
+        float[] d = into.data;
         int n = g.length;
         switch (kind) {
             case RELU -> {
@@ -99,7 +126,7 @@ public final class Activation implements Layer {
                 }
             }
         }
-        return dx;
+        return into;
     }
 
     @Override

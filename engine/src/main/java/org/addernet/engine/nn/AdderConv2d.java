@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.addernet.engine.kernel.AdderConvKernels;
 import org.addernet.engine.kernel.ConvShape;
 import org.addernet.engine.kernel.ConvWorkspace;
+import org.addernet.engine.kernel.KernelWarmUp;
 import org.addernet.engine.kernel.Parallel;
 import org.addernet.engine.tensor.Tensor;
 
@@ -30,7 +31,6 @@ public final class AdderConv2d implements AdderLayer {
     private final AdderRules rules;
     private final AdderSupport support;
     private final Parameter weight;
-    private final ConvWorkspace workspace = new ConvWorkspace();
     private Parallel parallel = Parallel.shared();
     private float p = 1f;
     private ConvShape shape;
@@ -76,10 +76,11 @@ public final class AdderConv2d implements AdderLayer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
+        KernelWarmUp.run();              // once per JVM, on the thread that trains: the kernels compiled up front
         shape = ConvLayers.convShape(describe(), input, inC, outC, kernel, stride, padding);
         x = input;
         y = Tensor.ensure(y, shape.batch(), outC, shape.outH(), shape.outW());
-        AdderConvKernels.forward(shape, input.data, weight.value, y.data, p, workspace, parallel);
+        AdderConvKernels.forward(shape, input.data, weight.value, y.data, p, ConvWorkspace.forThisThread(), parallel);
         return y;
     }
 
@@ -98,7 +99,7 @@ public final class AdderConv2d implements AdderLayer {
         dx = inputGradientWanted ? Tensor.ensureLike(dx, x) : null;
         float[] local = support.gradientTarget();
         AdderConvKernels.backward(shape, x.data, weight.value, gradOut.data, local, dx == null ? null : dx.data, p,
-                support.filterRule(), support.inputRule(p), workspace, parallel);
+                support.filterRule(), support.inputRule(p), ConvWorkspace.forThisThread(), parallel);
         support.finish(local);
         return dx;
     }
@@ -116,6 +117,12 @@ public final class AdderConv2d implements AdderLayer {
     public int[] outputShape(int[] in) {
         ConvShape s = ConvLayers.convShape(describe(), in, inC, outC, kernel, stride, padding);
         return new int[] {in[0], outC, s.outH(), s.outW()};
+    }
+
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
     }
 
     @Override

@@ -117,6 +117,12 @@ public final class AdderDense implements AdderLayer {
         return new int[] {out, shape[1]};
     }
 
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "adder(" + in + "->" + out + ")";

@@ -88,6 +88,12 @@ public final class AvgPool2d implements Layer {
                 ConvLayers.pooledSize(describe(), in, in[3], kernel, stride)};
     }
 
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "avgpool" + kernel + "x" + kernel + "(s" + stride + ")";

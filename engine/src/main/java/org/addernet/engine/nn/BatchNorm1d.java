@@ -163,6 +163,12 @@ public final class BatchNorm1d implements Layer {
         return shape.clone();
     }
 
+    /** Backward reads its normalised input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "batchnorm(" + channels + ")";

@@ -11,6 +11,8 @@ import org.addernet.engine.tensor.Tensor;
  * (Definition 1's a_i and b_i). Training uses the batch statistics (biased variance) and updates
  * the running statistics with {@code momentum} (unbiased variance, as PyTorch); evaluation uses
  * the running statistics. Channel sums are taken per image row in float, then added in double.
+ * Training keeps the input (which the layer before keeps anyway) and the batch statistics, and
+ * backward recomputes {@code xhat = (x - mu) invStd} from them rather than keep a tensor of it.
  */
 public final class BatchNorm2d implements Layer {
     private final int channels;
@@ -21,7 +23,8 @@ public final class BatchNorm2d implements Layer {
     private final float[] runningMean;
     private final float[] runningVar;
     private final float[] invStd;
-    private Tensor xhat;
+    private final float[] batchMean;
+    private Tensor x;
     private Tensor y;
     private Tensor dx;
 
@@ -43,6 +46,7 @@ public final class BatchNorm2d implements Layer {
         this.runningVar = new float[channels];
         Arrays.fill(runningVar, 1f);
         this.invStd = new float[channels];
+        this.batchMean = new float[channels];
     }
 
     @Override
@@ -72,8 +76,7 @@ public final class BatchNorm2d implements Layer {
             throw new IllegalArgumentException(describe() + " needs at least 2 values per channel in training, got input "
                     + Arrays.toString(x.shape()));
         }
-        xhat = Tensor.ensureLike(xhat, x);
-        float[] xh = xhat.data;
+        this.x = x;
         for (int c = 0; c < channels; c++) {
             double s = 0;
             for (int b = 0; b < batch; b++) {
@@ -87,14 +90,13 @@ public final class BatchNorm2d implements Layer {
             float var = (float) (v / n);
             float is = (float) (1.0 / Math.sqrt(var + eps));
             invStd[c] = is;
+            batchMean[c] = m;
             float g = gamma.value[c];
             float bt = beta.value[c];
             for (int b = 0; b < batch; b++) {
                 int o = (b * channels + c) * hw;
                 for (int t = o; t < o + hw; t++) {
-                    float h = (in[t] - m) * is;
-                    xh[t] = h;
-                    out[t] = g * h + bt;
+                    out[t] = g * ((in[t] - m) * is) + bt;
                 }
             }
             runningMean[c] = (1 - momentum) * runningMean[c] + momentum * m;
@@ -130,20 +132,32 @@ public final class BatchNorm2d implements Layer {
     /** {@code dx = gamma invStd / n (n dy - sum(dy) - xhat sum(dy xhat))} per channel, n = B H W. */
     @Override
     public Tensor backward(Tensor gradOut) {
-        int batch = xhat.dim(0);
-        int hw = xhat.dim(2) * xhat.dim(3);
+        dx = Tensor.ensureLike(dx, x);
+        return gradient(gradOut, dx);
+    }
+
+    /** Writes the input gradient over gradOut (each value is read before it is written). */
+    @Override
+    public Tensor backwardInPlace(Tensor gradOut) {
+        return gradient(gradOut, gradOut);
+    }
+
+    private Tensor gradient(Tensor gradOut, Tensor into) {
+        int batch = x.dim(0);
+        int hw = x.dim(2) * x.dim(3);
         long n = (long) batch * hw;
-        dx = Tensor.ensureLike(dx, xhat);
         float[] dy = gradOut.data;
-        float[] xh = xhat.data;
-        float[] out = dx.data;
+        float[] in = x.data;
+        float[] out = into.data;
         for (int c = 0; c < channels; c++) {
+            float m = batchMean[c];
+            float is = invStd[c];
             double sum = 0;
             double sumXh = 0;
             for (int b = 0; b < batch; b++) {
                 int o = (b * channels + c) * hw;
                 sum += Reductions.sum(dy, o, hw);
-                sumXh += Reductions.dot(dy, o, xh, o, hw);
+                sumXh += normalisedDot(dy, in, o, hw, m, is);
             }
             gamma.grad[c] += (float) sumXh;
             beta.grad[c] += (float) sum;
@@ -154,11 +168,30 @@ public final class BatchNorm2d implements Layer {
             for (int b = 0; b < batch; b++) {
                 int o = (b * channels + c) * hw;
                 for (int t = o; t < o + hw; t++) {
-                    out[t] = scale * (fn * dy[t] - fs - xh[t] * fx);
+                    out[t] = scale * (fn * dy[t] - fs - ((in[t] - m) * is) * fx);
                 }
             }
         }
-        return dx;
+        return into;
+    }
+
+    /** {@code sum dy[t] xhat[t]} over a run, with {@code xhat = (x - m) is} as forward computed it; four accumulators. */
+    private static float normalisedDot(float[] dy, float[] x, int from, int len, float m, float is) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int k = 0;
+        for (; k + 3 < len; k += 4) {
+            s0 += dy[from + k] * ((x[from + k] - m) * is);
+            s1 += dy[from + k + 1] * ((x[from + k + 1] - m) * is);
+            s2 += dy[from + k + 2] * ((x[from + k + 2] - m) * is);
+            s3 += dy[from + k + 3] * ((x[from + k + 3] - m) * is);
+        }
+        for (; k < len; k++) {
+            s0 += dy[from + k] * ((x[from + k] - m) * is);
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override
@@ -197,6 +230,12 @@ public final class BatchNorm2d implements Layer {
     public int[] outputShape(int[] in) {
         ConvLayers.checkImages(describe(), channels, in);
         return in.clone();
+    }
+
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import org.addernet.engine.kernel.ConvKernels;
 import org.addernet.engine.kernel.ConvShape;
 import org.addernet.engine.kernel.ConvWorkspace;
+import org.addernet.engine.kernel.KernelWarmUp;
 import org.addernet.engine.kernel.Parallel;
 import org.addernet.engine.tensor.Tensor;
 
@@ -23,7 +24,6 @@ public final class Conv2d implements Layer {
     private final int padding;
     private final Parameter weight;
     private final Parameter bias;
-    private final ConvWorkspace workspace = new ConvWorkspace();
     private Parallel parallel = Parallel.shared();
     private ConvShape shape;
     private Tensor x;
@@ -58,10 +58,11 @@ public final class Conv2d implements Layer {
 
     @Override
     public Tensor forward(Tensor input, boolean training) {
+        KernelWarmUp.run();              // once per JVM, on the thread that trains: the kernels compiled up front
         shape = ConvLayers.convShape(describe(), input, inC, outC, kernel, stride, padding);
         x = input;
         y = Tensor.ensure(y, shape.batch(), outC, shape.outH(), shape.outW());
-        ConvKernels.forward(shape, input.data, weight.value, bias == null ? null : bias.value, y.data, workspace, parallel);
+        ConvKernels.forward(shape, input.data, weight.value, bias == null ? null : bias.value, y.data, ConvWorkspace.forThisThread(), parallel);
         return y;
     }
 
@@ -75,7 +76,7 @@ public final class Conv2d implements Layer {
     public Tensor backward(Tensor gradOut) {
         dx = inputGradientWanted ? Tensor.ensureLike(dx, x) : null;
         ConvKernels.backward(shape, x.data, weight.value, gradOut.data, weight.grad, bias == null ? null : bias.grad,
-                dx == null ? null : dx.data, workspace, parallel);
+                dx == null ? null : dx.data, ConvWorkspace.forThisThread(), parallel);
         return dx;
     }
 
@@ -96,6 +97,12 @@ public final class Conv2d implements Layer {
     public int[] outputShape(int[] in) {
         ConvShape s = ConvLayers.convShape(describe(), in, inC, outC, kernel, stride, padding);
         return new int[] {in[0], outC, s.outH(), s.outW()};
+    }
+
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
     }
 
     @Override

@@ -54,6 +54,12 @@ public final class Flatten implements Layer {
         return new int[] {(int) f, in[0]};
     }
 
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "flatten";

@@ -43,6 +43,12 @@ public final class GlobalAvgPool2d implements Layer {
         return new int[] {in[0], in[1], 1, 1};
     }
 
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "globalavgpool";

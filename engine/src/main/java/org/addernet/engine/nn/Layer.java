@@ -34,6 +34,25 @@ public interface Layer {
     default void setInputGradientWanted(boolean wanted) {
     }
 
+    /**
+     * As {@link #backward}, but the caller hands {@code gradOut} over (it reads it no more): a layer
+     * whose input gradient has gradOut's shape may write it into gradOut and return gradOut rather
+     * than a buffer of its own, which saves a buffer per layer (element-wise layers and batch norm
+     * do). Default: {@link #backward}.
+     */
+    default Tensor backwardInPlace(Tensor gradOut) {
+        return backward(gradOut);
+    }
+
+    /**
+     * Whether {@link #backward} does without this layer's own output, so that the next layer may
+     * overwrite the tensor forward returned once it has read it (an in-place activation).
+     * Default false.
+     */
+    default boolean outputFreeAfterUse() {
+        return false;
+    }
+
     /** The output shape for an input of shape {@code in} (batch first); throws when it does not fit. */
     int[] outputShape(int[] in);
 

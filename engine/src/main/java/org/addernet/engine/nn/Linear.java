@@ -87,6 +87,12 @@ public final class Linear implements Layer {
         return bias;
     }
 
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "linear(" + in + "->" + out + ")";

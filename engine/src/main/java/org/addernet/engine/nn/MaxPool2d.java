@@ -127,6 +127,12 @@ public final class MaxPool2d implements Layer {
                 ConvLayers.pooledSize(describe(), in, in[3], kernel, stride)};
     }
 
+    /** Backward reads the input, never the output. */
+    @Override
+    public boolean outputFreeAfterUse() {
+        return true;
+    }
+
     @Override
     public String describe() {
         return "maxpool" + kernel + "x" + kernel + "(s" + stride + ")";

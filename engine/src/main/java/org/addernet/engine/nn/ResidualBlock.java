@@ -54,10 +54,10 @@ public final class ResidualBlock implements Layer {
     private final Shortcut shortcut;
     private final Layer conv1;
     private final BatchNorm2d bn1;
-    private final Activation relu1 = Activation.relu();
+    private final Activation relu1 = Activation.relu().inPlace();       // over bn1's output, which nothing else reads
     private final Layer conv2;
     private final BatchNorm2d bn2;
-    private final Activation relu2 = Activation.relu();
+    private final Activation relu2 = Activation.relu().inPlace();       // over the block's own sum
     private final Layer projection;
     private final BatchNorm2d projectionBn;
     private final boolean identity;
@@ -157,11 +157,28 @@ public final class ResidualBlock implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
-        Tensor dz = relu2.backward(gradOut);
-        Tensor d1 = conv1.backward(bn1.backward(relu1.backward(conv2.backward(bn2.backward(dz)))));
-        dx = Tensor.ensureLike(dx, x);
-        float[] d = dx.data;
-        System.arraycopy(d1.data, 0, d, 0, d.length);
+        return backward(gradOut, false);
+    }
+
+    /** As {@link #backward}, the last ReLU's gradient written over gradOut. */
+    @Override
+    public Tensor backwardInPlace(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    /**
+     * The gradients inside the block are handed from layer to layer in place, except dz, which the
+     * shortcut reads too; the result is conv1's input gradient with the shortcut's added in.
+     */
+    private Tensor backward(Tensor gradOut, boolean consumable) {
+        Tensor dz = consumable ? relu2.backwardInPlace(gradOut) : relu2.backward(gradOut);
+        Tensor d1 = conv1.backward(bn1.backwardInPlace(relu1.backwardInPlace(conv2.backward(bn2.backward(dz)))));
+        if (d1 == null) {
+            dx = Tensor.ensureLike(dx, x);
+            dx.fill(0f);
+            d1 = dx;
+        }
+        float[] d = d1.data;
         if (identity) {
             for (int k = 0; k < d.length; k++) {
                 d[k] += dz.data[k];
@@ -174,7 +191,7 @@ public final class ResidualBlock implements Layer {
         } else {
             optionA(d, x.shape(), dz.data, dz.shape(), true);
         }
-        return dx;
+        return d1;
     }
 
     @Override

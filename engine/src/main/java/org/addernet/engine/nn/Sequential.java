@@ -5,7 +5,13 @@ import java.util.Collections;
 import java.util.List;
 import org.addernet.engine.tensor.Tensor;
 
-/** Layers applied in order; backward runs them in reverse. */
+/**
+ * Layers applied in order; backward runs them in reverse. To save memory an activation right after
+ * a layer whose output nothing else reads ({@link Layer#outputFreeAfterUse()}) is made to work
+ * in place ({@link Activation#inPlace()}), and every gradient that one layer passes to the one
+ * before is handed over ({@link Layer#backwardInPlace}): only the gradient given to
+ * {@link #backward} from outside is left as it is.
+ */
 public final class Sequential implements Layer {
     private final List<Layer> layers;
 
@@ -14,6 +20,11 @@ public final class Sequential implements Layer {
             throw new IllegalArgumentException("a sequential model needs at least one layer");
         }
         this.layers = List.copyOf(layers);
+        for (int k = 1; k < this.layers.size(); k++) {
+            if (this.layers.get(k) instanceof Activation a && this.layers.get(k - 1).outputFreeAfterUse()) {
+                a.inPlace();
+            }
+        }
     }
 
     public List<Layer> layers() {
@@ -31,11 +42,28 @@ public final class Sequential implements Layer {
 
     @Override
     public Tensor backward(Tensor gradOut) {
+        return backward(gradOut, false);
+    }
+
+    /** As {@link #backward}, handing gradOut over to the last layer too. */
+    @Override
+    public Tensor backwardInPlace(Tensor gradOut) {
+        return backward(gradOut, true);
+    }
+
+    private Tensor backward(Tensor gradOut, boolean consumable) {
         Tensor g = gradOut;
         for (int k = layers.size() - 1; k >= 0; k--) {
-            g = layers.get(k).backward(g);
+            Layer l = layers.get(k);
+            // a gradient that still shares the outside one's storage (a layer may pass it through) stays untouched
+            g = consumable || g.data != gradOut.data ? l.backwardInPlace(g) : l.backward(g);
         }
         return g;
+    }
+
+    @Override
+    public boolean outputFreeAfterUse() {
+        return layers.get(layers.size() - 1).outputFreeAfterUse();
     }
 
     /** Passes the choice to the first layer (the only one whose input gradient leaves the network). */

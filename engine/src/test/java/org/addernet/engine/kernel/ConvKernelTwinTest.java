@@ -162,23 +162,89 @@ class ConvKernelTwinTest {
         }
     }
 
+    /**
+     * Shapes whose output rows are whole vectors at stride 1, where the kernels read the patches
+     * and dY straight from bordered copies of the images (ConvPacking.implicitForward / implicitPixels),
+     * for 512- and 256-bit vectors both; and around them the unfolded forms.
+     */
+    @Test
+    void implicitUnfoldingMatchesNaive() {
+        ConvShape[] shapes = {new ConvShape(2, 3, 16, 16, 5, 3, 1, 1), new ConvShape(1, 2, 8, 32, 3, 3, 1, 1),
+            new ConvShape(3, 2, 8, 8, 4, 3, 1, 1), new ConvShape(2, 4, 16, 16, 3, 1, 1, 0),
+            new ConvShape(1, 3, 18, 18, 2, 3, 1, 0), new ConvShape(2, 2, 16, 16, 3, 5, 1, 2),
+            new ConvShape(1, 1, 20, 16, 2, 5, 1, 2), new ConvShape(17, 1, 4, 16, 2, 3, 1, 1),
+            // positions rounded up to whole vectors: LeNet's second conv (100 -> 112), 121 -> 128, 81 -> 96
+            new ConvShape(3, 6, 14, 14, 4, 5, 1, 0), new ConvShape(2, 2, 11, 11, 3, 3, 1, 1),
+            new ConvShape(5, 1, 9, 9, 2, 3, 1, 1)};
+        long seed = 500;
+        for (ConvShape s : shapes) {
+            seed++;
+            float[] x = OpCheck.random(s.batch() * s.inImage(), 2, seed);
+            float[] w = OpCheck.random(s.outC() * s.patch(), 2, seed + 1);
+            float[] gy = OpCheck.random(s.batch() * s.outImage(), 1, seed + 2);
+            float[] bias = OpCheck.random(s.outC(), 1, seed + 3);
+            ConvWorkspace ws = new ConvWorkspace();
+            float[] yf = new float[gy.length];
+            float[] ys = new float[gy.length];
+            ConvKernels.forward(s, x, w, bias, yf, ws, Parallel.sequential());
+            ConvKernels.forwardNaive(s, x, w, bias, ys);
+            OpCheck.assertClose("implicit conv forward", dims(s), ys, yf, 1e-4, 1e-4);
+            float[] dwf = new float[w.length];
+            float[] dws = new float[w.length];
+            float[] dxf = new float[x.length];
+            float[] dxs = new float[x.length];
+            ConvKernels.backward(s, x, w, gy, dwf, null, dxf, ws, Parallel.sequential());
+            ConvKernels.backwardNaive(s, x, w, gy, dws, null, dxs);
+            OpCheck.assertClose("implicit conv dW", dims(s), dws, dwf, 1e-3, 1e-4);
+            OpCheck.assertClose("implicit conv dX", dims(s), dxs, dxf, 1e-4, 1e-4);
+            for (float p : new float[] {1f, 2f, 1.37f}) {
+                AdderConvKernels.forward(s, x, w, yf, p, ws, Parallel.sequential());
+                AdderConvKernels.forwardNaive(s, x, w, ys, p);
+                OpCheck.assertClose("implicit adder forward p=" + p, dims(s), ys, yf, 1e-4, 1e-5);
+                for (int fr : new int[] {F_FULL, F_SIGN, F_EXACT}) {
+                    for (int xr : new int[] {X_HARDTANH, X_EQ27, X_EXACT}) {
+                        float[] dff = new float[w.length];
+                        float[] dfs = new float[w.length];
+                        AdderConvKernels.backward(s, x, w, gy, dff, dxf, p, fr, xr, ws, Parallel.sequential());
+                        AdderConvKernels.backwardNaive(s, x, w, gy, dfs, dxs, p, fr, xr);
+                        String op = "implicit adder p=" + p + " rules " + fr + "/" + xr;
+                        OpCheck.assertClose(op + " dF", dims(s), dfs, dff, 1e-3, 1e-4);
+                        OpCheck.assertClose(op + " dX", dims(s), dxs, dxf, 2e-4, 1e-4);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void unfoldAndFoldByHand() {
         // one 3x3 image 1..9, kernel 2, stride 1, padding 1: a 4x4 output
         ConvShape s = new ConvShape(1, 1, 3, 3, 1, 2, 1, 1);
         float[] x = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+        float[] panel = new float[Panels.stripFloats(4, 16)];
+        Im2col.unfold(s, x, 0, panel, 4, 0, new float[Im2col.paddedSize(s)]);
         float[][] col = new float[4][16];
-        Im2col.unfold(s, x, 0, col, 0);
+        for (int r = 0; r < 4; r++) {
+            for (int q = 0; q < 16; q++) {
+                col[r][q] = Panels.get(panel, 4, r, q);
+            }
+        }
         // tap (i, j) = (0, 0) reads pixel (oy - 1, ox - 1)
         assertArrayEquals(new float[] {0, 0, 0, 0, 0, 1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9}, col[0], 0f);
         // tap (1, 1) reads pixel (oy, ox)
         assertArrayEquals(new float[] {1, 2, 3, 0, 4, 5, 6, 0, 7, 8, 9, 0, 0, 0, 0, 0}, col[3], 0f);
-        float[][] ones = new float[4][16];
-        for (float[] row : ones) {
-            java.util.Arrays.fill(row, 1f);
+        // the transposed unfolding holds the same values
+        float[] t = new float[Panels.stripFloats(16, 4)];
+        Im2col.unfoldTransposed(s, x, 0, t, 16, 0, new float[Im2col.paddedSize(s)]);
+        for (int r = 0; r < 4; r++) {
+            for (int q = 0; q < 16; q++) {
+                assertEquals(col[r][q], Panels.get(t, 16, q, Im2col.transposedRow(s, r)), "transposed (" + q + ", " + r + ")");
+            }
         }
+        float[] ones = new float[4 * 16];
+        java.util.Arrays.fill(ones, 1f);
         float[] dx = new float[9];
-        Im2col.fold(s, ones, 0, 1f, dx, 0);
+        Im2col.fold(s, ones, 16, 0, dx, 0);
         // every pixel is read by all four taps once
         assertArrayEquals(new float[] {4, 4, 4, 4, 4, 4, 4, 4, 4}, dx, 0f);
     }
@@ -199,7 +265,7 @@ class ConvKernelTwinTest {
     void parallelGivesTheSameBitsAsSequential() {
         Parallel two = Parallel.create(2);
         Parallel three = Parallel.create(3);
-        ConvShape s = new ConvShape(13, 8, 12, 12, 8, 3, 1, 1);       // 13 * 8 * 72 * 144 MACs: over the threshold
+        ConvShape s = new ConvShape(13, 8, 12, 16, 8, 3, 1, 1);       // over the threshold; rows of whole vectors
         float[] x = OpCheck.random(s.batch() * s.inImage(), 2, 1);
         float[] w = OpCheck.random(s.outC() * s.patch(), 2, 2);
         float[] gy = OpCheck.random(s.batch() * s.outImage(), 1, 3);

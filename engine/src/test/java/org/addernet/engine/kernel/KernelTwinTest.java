@@ -1,9 +1,5 @@
 package org.addernet.engine.kernel;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static org.addernet.engine.kernel.AdderDenseKernels.F_EXACT;
 import static org.addernet.engine.kernel.AdderDenseKernels.F_FULL;
 import static org.addernet.engine.kernel.AdderDenseKernels.F_SIGN;
@@ -19,11 +15,13 @@ import org.junit.jupiter.api.Test;
 /** Fast kernels against their naive twins on many small and odd shapes. */
 class KernelTwinTest {
     private static final int[] SIZES = {0, 1, 2, 3, 4, 7, 13};
+    /** Batches: the small sizes and some past one and two vectors (the vector loops and their tails). */
+    private static final int[] BATCHES = {0, 1, 2, 3, 4, 7, 13, Simd.lanes(), Simd.lanes() + 1, 2 * Simd.lanes() + 3};
 
     @Test
     void adderForwardMatchesNaive() {
         for (float p : new float[] {1f, 2f, 1.37f}) {
-            for (int b : SIZES) {
+            for (int b : BATCHES) {
                 for (int i : SIZES) {
                     for (int o : new int[] {1, 3, 5}) {
                         float[] x = OpCheck.random(b * i, 3, b * 31 + i);
@@ -52,6 +50,15 @@ class KernelTwinTest {
             int i = sh[1];
             int o = sh[2];
             assertTrue((long) b * i * o >= AdderDenseKernels.LARGE);
+            for (float p : new float[] {1f, 2f, 1.37f}) {
+                float[] xf = OpCheck.random(b * i, 3, b + 2 * i);
+                float[] wf = OpCheck.random(o * i, 3, 4 + i);
+                float[] yFast = new float[b * o];
+                float[] ySlow = new float[b * o];
+                AdderDenseKernels.forward(xf, wf, yFast, b, i, o, p, new RowScratch());
+                AdderDenseKernels.forwardNaive(xf, wf, ySlow, b, i, o, p);
+                OpCheck.assertClose("large adder forward p=" + p, sh, ySlow, yFast, 1e-3, 1e-5);
+            }
             for (float p : new float[] {1f, 2f}) {
                 for (int xr : new int[] {X_HARDTANH, X_EQ27}) {
                     float[] x = OpCheck.random(b * i, 3, b + 5 * i);
@@ -82,7 +89,7 @@ class KernelTwinTest {
         for (float p : new float[] {1f, 2f, 1.37f}) {
             for (int fr : new int[] {F_FULL, F_SIGN, F_EXACT}) {
                 for (int xr : new int[] {X_HARDTANH, X_EQ27, X_EXACT}) {
-                    for (int b : SIZES) {
+                    for (int b : BATCHES) {
                         for (int i : SIZES) {
                             int o = 3;
                             float[] x = OpCheck.random(b * i, 3, b + 5 * i);
@@ -113,8 +120,39 @@ class KernelTwinTest {
     }
 
     @Test
+    void largeLinearMatchesNaive() {
+        int[][] shapes = {{256, 64, 17}, {129, 33, 70}};
+        for (int[] sh : shapes) {
+            int b = sh[0];
+            int i = sh[1];
+            int o = sh[2];
+            assertTrue((long) b * i * o >= LinearKernels.LARGE);
+            float[] x = OpCheck.random(b * i, 2, b + i);
+            float[] w = OpCheck.random(o * i, 2, 3 * o + i);
+            float[] bias = OpCheck.random(o, 1, o);
+            float[] yf = new float[b * o];
+            float[] ys = new float[b * o];
+            LinearKernels.forward(x, w, bias, yf, b, i, o, new RowScratch());
+            LinearKernels.forwardNaive(x, w, bias, ys, b, i, o);
+            OpCheck.assertClose("large linear forward", sh, ys, yf, 1e-4, 1e-5);
+            float[] gy = OpCheck.random(b * o, 1, 13 + b);
+            float[] dwf = OpCheck.random(o * i, 1, 3);
+            float[] dws = dwf.clone();
+            float[] dbf = new float[o];
+            float[] dbs = new float[o];
+            float[] dxf = new float[b * i];
+            float[] dxs = new float[b * i];
+            LinearKernels.backward(x, w, gy, dwf, dbf, dxf, b, i, o, new RowScratch());
+            LinearKernels.backwardNaive(x, w, gy, dws, dbs, dxs, b, i, o);
+            OpCheck.assertClose("large linear dW", sh, dws, dwf, 1e-3, 1e-4);
+            OpCheck.assertClose("large linear db", sh, dbs, dbf, 1e-4, 1e-5);
+            OpCheck.assertClose("large linear dX", sh, dxs, dxf, 1e-4, 1e-5);
+        }
+    }
+
+    @Test
     void linearMatchesNaive() {
-        for (int b : SIZES) {
+        for (int b : BATCHES) {
             for (int i : SIZES) {
                 for (int o : new int[] {1, 2, 5}) {
                     float[] x = OpCheck.random(b * i, 2, b + i);

@@ -149,6 +149,18 @@ final class HistoryPane {
         });
         table.getColumns().add(best);
         table.getColumns().add(col("Source", 65, HistoryViewModel::sourceText));
+        TableColumn<RunInfo, String> ranOn = col("Ran on", 330, RunInfo::ranOn);
+        ranOn.setCellFactory(c -> new TableCell<>() {       // which executor ran which task, in how many attempts
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                RunInfo r = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setTooltip(r == null || r.cluster() == null ? null
+                        : new javafx.scene.control.Tooltip(String.join("\n", r.cluster().lines())));
+            }
+        });
+        table.getColumns().add(ranOn);
         table.getColumns().add(col("Note", 360, r -> r.reason() == null ? "" : r.reason()));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     }

@@ -114,6 +114,7 @@ final class QueuePane {
         form.addRow(1, bold("Settings"), settings);
         form.addRow(2, bold("Sweep"), sweep);
         form.addRow(3, bold("Data root"), new HBox(8, dataRoot, add));
+        form.addRow(4, bold("Run on"), new RunOnChoice(vm.runOn).node());
         GridPane.setHgrow(settings, Priority.ALWAYS);
 
         buildTable();
@@ -186,6 +187,11 @@ final class QueuePane {
 
     Spinner<Integer> parallelSpinner() {
         return parallel;
+    }
+
+    /** Where the queue's items run (tests, screenshots). */
+    RunOnViewModel runOn() {
+        return vm.runOn;
     }
 
     /** Fills the form (tests, screenshots). */

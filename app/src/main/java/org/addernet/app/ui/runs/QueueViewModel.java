@@ -49,6 +49,8 @@ public final class QueueViewModel {
     private final Runnable onRunEnded;
     private final ReadOnlyObjectWrapper<List<QueueItem>> items = new ReadOnlyObjectWrapper<>(List.of());
     private final StatusLine message = new StatusLine("");
+    /** Where the items that start from now on run: this machine or a Spark master (issue 13). */
+    final RunOnViewModel runOn = new RunOnViewModel();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
@@ -180,6 +182,11 @@ public final class QueueViewModel {
         if (queue == null) {
             return;
         }
+        String where = runOn.applyTo(queue);      // the items that start from now on run there
+        if (where != null) {
+            message.say(where, true);
+            return;
+        }
         try {
             List<String> presets = Overrides.presets(preset.get());
             List<List<String>> sets = Overrides.settingSets(Overrides.split(settings.get()), sweep.get());
@@ -201,6 +208,11 @@ public final class QueueViewModel {
 
     public void start() {
         if (queue != null) {
+            String problem = runOn.applyTo(queue);
+            if (problem != null) {
+                message.say(problem, true);
+                return;
+            }
             queue.start();
             updateSummary();
         }
@@ -317,6 +329,7 @@ public final class QueueViewModel {
     /** Stops listening (the queue is being closed). */
     public void dispose() {
         closed = true;
+        runOn.dispose();
         if (queue != null && listener != null) {
             queue.removeListener(listener);
         }

@@ -57,7 +57,7 @@ class RunCurvesTest {
         assertTrue(Double.isNaN(back.get(1).testAccuracy()), "an empty cell reads as NaN");
         assertArrayEquals(new double[] {0.125, 0.0625}, back.get(2).gradNorms(), 1e-12);
         Path bad = Files.writeString(tmp.resolve("bad.csv"), "iteration,loss,train_accuracy,test_accuracy,lr,p\n1,0.5,x,,0.1,1\n");
-        assertEquals(bad + ":2: expected 6 numbers separated by commas, got '1,0.5,x,,0.1,1'",
+        assertEquals(bad + ":2: column train_accuracy: expected a number, got 'x'; the file is damaged",
                 org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, () -> MetricsCsv.parseSteps(bad))
                         .getMessage());
     }

@@ -370,7 +370,8 @@ class RunsWindowTest {
             List<RunInfo> damaged = fx(() -> again.history().vm().shown().get());
             assertEquals(1, damaged.size());
             assertEquals(broken, damaged.get(0).folder());
-            String note = fx(() -> (String) again.history().table().getColumns().get(9).getCellData(0));
+            String note = fx(() -> (String) again.history().table().getColumns().stream()
+                    .filter(c -> c.getText().equals("Note")).findFirst().orElseThrow().getCellData(0));
             assertEquals(damaged.get(0).reason(), note);
             assertTrue(note.contains("run.json"), note);
             fx(() -> {

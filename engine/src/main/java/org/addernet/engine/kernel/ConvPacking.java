@@ -1,0 +1,388 @@
+package org.addernet.engine.kernel;
+
+/**
+ * The panels both conv kernels build for a group of n images {@code b0 .. b0+n-1} (laid side by
+ * side, so a panel has {@code n P} positions) and for their filters, in the layouts of
+ * {@link Panels}; and the copy of a row-major result back into [B, rows, P] images.
+ */
+final class ConvPacking {
+    private ConvPacking() {
+    }
+
+    /** The patches as a strip panel of {@code paddedRows(K)} rows (the rows past K zero). */
+    static float[] cols(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        int k = s.patch();
+        int kp = Panels.paddedRows(k);
+        int np = s.positions();
+        float[] col = slot.col(Panels.stripFloats(kp, n * np));
+        float[] padded = slot.padded(Im2col.paddedSize(s));
+        for (int i = 0; i < n; i++) {
+            Im2col.unfold(s, x, (b0 + i) * s.inImage(), col, kp, i * np, padded);
+        }
+        Panels.zeroRows(col, kp, k, n * np);
+        return col;
+    }
+
+    /**
+     * Whether the forward reads the patches from shifted copies of the images ({@link #colsImplicit})
+     * instead of unfolding them: at stride 1, when an image's positions are whole vectors or round
+     * up to them with at most a quarter more (LeNet's 100 positions as 112: the 12 more are
+     * computed and dropped).
+     */
+    static boolean implicitForward(ConvShape s) {
+        return s.stride() == 1 && (long) implicitPositions(s) * 4 <= (long) s.positions() * 5;
+    }
+
+    /** Positions per image in the implicit forward's result: P rounded up to whole vectors. */
+    static int implicitPositions(ConvShape s) {
+        return (s.positions() + Simd.L - 1) / Simd.L * Simd.L;
+    }
+
+    /**
+     * The patches of images b0 .. b0+n-1, {@link #implicitPositions} columns each, as
+     * {@link RowGemm.Rows} over k shifted copies of each image (an implicit im2col): copy j of image t is [C, H + 2p, Wo] with
+     * {@code S_j[c, y, ox] = X[c, y - p, ox + j - p]} (0 outside), so that patch row (c, i, j) at
+     * output position {@code q = oy Wo + ox} is {@code S_j[c, oy + i, ox]} = {@code S_j[c][i Wo + q]}:
+     * any L consecutive positions of an image are L consecutive floats.
+     */
+    static RowGemm.Rows colsImplicit(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        if (s.outW() % Simd.L == 0) {
+            return colsFromBorderedImages(s, x, b0, n, slot);         // one copy will do: faster
+        }
+        int k = s.kernel();
+        int hp = s.height() + 2 * s.padding();
+        int wo = s.outW();
+        int plane = hp * wo;
+        int size = k * s.inC() * plane;
+        float[] copies = slot.padded(n * size + Simd.L);      // the vectors of the rounding read past the last copy
+        for (int t = 0; t < n; t++) {
+            int base = t * size;
+            for (int j = 0; j < k; j++) {
+                for (int c = 0; c < s.inC(); c++) {
+                    shiftedPlane(x, (b0 + t) * s.inImage() + c * s.height() * s.width(), s.height(), s.width(),
+                            s.padding(), j - s.padding(), wo, copies, base + (j * s.inC() + c) * plane);
+                }
+            }
+        }
+        int[] offs = new int[s.patch()];
+        for (int c = 0; c < s.inC(); c++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(c * k + i) * k + j] = (j * s.inC() + c) * plane + i * wo;
+                }
+            }
+        }
+        int np = implicitPositions(s);
+        return new RowGemm.Rows(copies, offs, vectorBases(n * np, q -> (q / np) * size + q % np));
+    }
+
+    /**
+     * Writes the plane {@code src[from ..]} ([h, w]) into {@code dst[at ..]} as [h + 2 padRows, cols]
+     * with {@code dst[y][x] = src[y - padRows][x + shift]}, 0 outside the source.
+     */
+    private static void shiftedPlane(float[] src, int from, int h, int w, int padRows, int shift, int cols,
+                                     float[] dst, int at) {
+        Panels.fill(dst, at, padRows * cols);
+        int lo = Math.max(0, Math.min(cols, -shift));              // first column read inside
+        int hi = Math.max(lo, Math.min(cols, w - shift));          // one past the last
+        for (int y = 0; y < h; y++) {
+            int row = at + (y + padRows) * cols;
+            Panels.fill(dst, row, lo);
+            Panels.copy(src, from + y * w + lo + shift, dst, row + lo, hi - lo);
+            Panels.fill(dst, row + hi, cols - hi);
+        }
+        Panels.fill(dst, at + (h + padRows) * cols, padRows * cols);
+    }
+
+    /** Whether the input gradient over pixels reads dY and X from (shifted) images: stride 1, planes of whole vectors. */
+    static boolean implicitPixels(ConvShape s) {
+        return s.stride() == 1 && (s.height() * s.width()) % Simd.L == 0;
+    }
+
+    /**
+     * dY of images b0 .. b0+n-1 adjointly unfolded, as {@link RowGemm.Rows} over k shifted copies
+     * of each image of dY: copy j is [O, Ho + 2b, W] with {@code S_j[o, y, ix] = dY[o, y - b, ix + p - j]}
+     * (b = {@link Im2col#adjointBorder}), so that row (o, i, j) at input pixel {@code iy W + ix}
+     * is {@code S_j[o][(p - i + b) W + pixel]}.
+     */
+    static RowGemm.Rows gradAdjointImplicit(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        if (s.width() % Simd.L == 0) {
+            return gradFromBorderedImages(s, dy, b0, n, slot);        // one copy will do: faster
+        }
+        int k = s.kernel();
+        int b = Im2col.adjointBorder(s);
+        int w = s.width();
+        int plane = (s.outH() + 2 * b) * w;
+        int size = k * s.outC() * plane;
+        int pad = s.padding();
+        float[] copies = slot.paddedGrad(n * size);
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < k; j++) {
+                for (int o = 0; o < s.outC(); o++) {
+                    shiftedPlane(dy, (b0 + t) * s.outImage() + o * s.positions(), s.outH(), s.outW(), b, pad - j, w,
+                            copies, t * size + (j * s.outC() + o) * plane);
+                }
+            }
+        }
+        int[] offs = new int[s.outC() * k * k];
+        for (int o = 0; o < s.outC(); o++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(o * k + i) * k + j] = (j * s.outC() + o) * plane + (pad - i + b) * w;
+                }
+            }
+        }
+        int hw = s.height() * w;
+        return new RowGemm.Rows(copies, offs, vectorBases(n * hw, q -> (q / hw) * size + q % hw));
+    }
+
+    /**
+     * As {@link #colsImplicit} when output rows are whole vectors, over one zero-bordered copy of
+     * each image: row r = (c, i, j) of the vector at output position (oy, ox) of
+     * image t is the copy of image t at (c, oy + i, ox + j), L consecutive floats.
+     */
+    private static RowGemm.Rows colsFromBorderedImages(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        int size = Im2col.paddedSize(s);
+        float[] padded = slot.padded(n * size);
+        for (int t = 0; t < n; t++) {
+            Im2col.pad(s, x, (b0 + t) * s.inImage(), padded, t * size);
+        }
+        int k = s.kernel();
+        int hp = s.height() + 2 * s.padding();
+        int wp = s.width() + 2 * s.padding();
+        int[] offs = new int[s.patch()];
+        for (int c = 0; c < s.inC(); c++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(c * k + i) * k + j] = (c * hp + i) * wp + j;
+                }
+            }
+        }
+        int np = s.positions();
+        int wo = s.outW();
+        return new RowGemm.Rows(padded, offs,
+                vectorBases(n * np, q -> (q / np) * size + (q % np / wo) * wp + q % np % wo));
+    }
+
+    /**
+     * As {@link #gradAdjointImplicit} when image rows are whole vectors, over one zero-bordered copy
+     * of each image of dY ({@link Im2col#padAdjoint}): row (o, i, j) of the vector at input pixel (iy, ix).
+     */
+    private static RowGemm.Rows gradFromBorderedImages(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        int size = Im2col.adjointPaddedSize(s);
+        float[] padded = slot.paddedGrad(n * size);
+        for (int t = 0; t < n; t++) {
+            Im2col.padAdjoint(s, dy, (b0 + t) * s.outImage(), padded, t * size);
+        }
+        int k = s.kernel();
+        int b = Im2col.adjointBorder(s);
+        int hp = s.outH() + 2 * b;
+        int wp = s.outW() + 2 * b;
+        int pad = s.padding();
+        int[] offs = new int[s.outC() * k * k];
+        for (int o = 0; o < s.outC(); o++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(o * k + i) * k + j] = (o * hp + pad - i + b) * wp + pad - j + b;
+                }
+            }
+        }
+        int hw = s.height() * s.width();
+        int w = s.width();
+        return new RowGemm.Rows(padded, offs,
+                vectorBases(n * hw, q -> (q / hw) * size + (q % hw / w) * wp + q % hw % w));
+    }
+
+    /**
+     * Whether the filter gradient is taken as dot products along the positions ({@link DotGemm}, over
+     * the implicit patches) rather than as a product over the transposed patches: for one to three
+     * input channels (LeNet's and ResNet's first convolutions), whose transposed patches are runs of
+     * a few floats and slow to build. (With more channels the transposed product is faster: each
+     * dot product's lanes are summed once per group of images, too often for short groups.)
+     */
+    static boolean dotFilterGradient(ConvShape s) {
+        return s.inC() <= 3 && implicitForward(s);
+    }
+
+    /**
+     * dY of images b0 .. b0+n-1 as {@link RowGemm.Rows} of O rows over {@link #implicitPositions}
+     * columns per image, the rounding's columns zero (they meet garbage patches in {@link DotGemm}).
+     */
+    static RowGemm.Rows gradRowsImplicit(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        int out = s.outC();
+        int np = s.positions();
+        int per = implicitPositions(s);
+        float[] g = slot.gradBlocks(n * out * per);
+        for (int t = 0; t < n; t++) {
+            for (int o = 0; o < out; o++) {
+                int at = (t * out + o) * per;
+                Panels.copy(dy, ((b0 + t) * out + o) * np, g, at, np);
+                Panels.fill(g, at + np, per - np);
+            }
+        }
+        int[] offs = new int[out];
+        for (int o = 0; o < out; o++) {
+            offs[o] = o * per;
+        }
+        return new RowGemm.Rows(g, offs, vectorBases(n * per, q -> (q / per) * out * per + q % per));
+    }
+
+    /** The input channels of images b0 .. b0+n-1 as {@link GradGemm.Inputs} read in place from X. */
+    static GradGemm.Inputs imageInputs(ConvShape s, float[] x, int b0, int n) {
+        int hw = s.height() * s.width();
+        return new GradGemm.Inputs(x, vectorBases(n * hw, q -> (b0 + q / hw) * s.inImage() + q % hw), hw);
+    }
+
+    /**
+     * The start of each strip's two vectors for {@code len} columns (a multiple of L), {@code at(q)}
+     * being where column q lies; vectors past len (the padding of the last strip) repeat the last one.
+     */
+    private static int[] vectorBases(int len, java.util.function.IntUnaryOperator at) {
+        int strips = Panels.strips(len);
+        int[] bases = new int[2 * strips];
+        for (int v = 0; v < 2 * strips; v++) {
+            bases[v] = at.applyAsInt(Math.min(v * Simd.L, len - Simd.L));
+        }
+        return bases;
+    }
+
+    /**
+     * The patches transposed: a strip panel of {@code n P} rows (positions) over the K patch rows,
+     * in the order (i, j, c) of {@link Im2col#unfoldTransposed} ({@link #transposedOrder}).
+     */
+    static float[] colsT(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        int np = s.positions();
+        float[] colT = slot.colT(Panels.stripFloats(n * np, s.patch()));
+        float[] padded = slot.padded(Im2col.paddedSize(s));
+        for (int i = 0; i < n; i++) {
+            Im2col.unfoldTransposed(s, x, (b0 + i) * s.inImage(), colT, n * np, i * np, padded);
+        }
+        return colT;
+    }
+
+    /** dY as a block panel [O, n P] (rows past O zero). */
+    static float[] gradBlocks(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        int out = s.outC();
+        int np = s.positions();
+        int len = n * np;
+        float[] g = slot.gradBlocks(Panels.blockFloats(out, len));
+        for (int i = 0; i < n; i++) {
+            for (int o = 0; o < out; o++) {
+                Panels.putBlockRow(g, len, o, i * np, dy, ((b0 + i) * out + o) * np, np);
+            }
+        }
+        Panels.zeroBlockRows(g, out, len);
+        return g;
+    }
+
+    /** dY as a strip panel of O rows over the n P positions. */
+    static float[] gradStrips(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        int out = s.outC();
+        int np = s.positions();
+        float[] g = slot.grad(Panels.stripFloats(out, n * np));
+        for (int i = 0; i < n; i++) {
+            for (int o = 0; o < out; o++) {
+                Panels.put(g, out, o, i * np, dy, ((b0 + i) * out + o) * np, np);
+            }
+        }
+        return g;
+    }
+
+    /** dY unfolded adjointly ({@link Im2col#unfoldAdjoint}): a strip panel of O k k rows over the n H W pixels. */
+    static float[] gradAdjoint(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        int rows = s.outC() * s.kernel() * s.kernel();
+        int hw = s.height() * s.width();
+        float[] g = slot.grad(Panels.stripFloats(rows, n * hw));
+        float[] padded = slot.padded(Im2col.adjointPaddedSize(s));
+        for (int i = 0; i < n; i++) {
+            Im2col.unfoldAdjoint(s, dy, (b0 + i) * s.outImage(), g, rows, i * hw, padded);
+        }
+        return g;
+    }
+
+    /** The input channels as a strip panel of {@code paddedRows(C)} rows over the n H W pixels. */
+    static float[] imageStrips(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        int in = s.inC();
+        int rows = Panels.paddedRows(in);
+        int hw = s.height() * s.width();
+        float[] img = slot.image(Panels.stripFloats(rows, n * hw));
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < in; c++) {
+                Panels.put(img, rows, c, i * hw, x, (b0 + i) * s.inImage() + c * hw, hw);
+            }
+        }
+        return img;
+    }
+
+    /**
+     * {@code order[r]}: where patch row r sits in the filter gradient's partial sums: in the
+     * transposed patches ({@link Im2col#transposedRow}), or at r itself when they are taken as dot
+     * products ({@code dot}: {@link #dotFilterGradient}).
+     */
+    static int[] transposedOrder(ConvShape s, boolean dot) {
+        int[] order = new int[s.patch()];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = dot ? r : Im2col.transposedRow(s, r);
+        }
+        return order;
+    }
+
+    /** The filters [O, K] with their patch rows in the transposed order, as a strip panel of {@code paddedRows(O)} rows. */
+    static float[] filterStripsTransposed(float[] f, int out, int k, int[] order, float[] buf) {
+        float[] reordered = new float[out * k];
+        for (int o = 0; o < out; o++) {
+            for (int r = 0; r < k; r++) {
+                reordered[o * k + order[r]] = f[o * k + r];
+            }
+        }
+        Panels.packStrips(reordered, 0, k, out, Panels.paddedRows(out), k, buf);
+        return buf;
+    }
+
+    /** The filters [O, K] as a block panel (forward). */
+    static float[] filterBlocks(float[] f, int out, int k, float[] buf) {
+        Panels.packBlocks(f, 0, k, 1, out, k, buf);
+        return buf;
+    }
+
+    /** The filters transposed, [K, O], as a block panel (the patch-wise input gradient). */
+    static float[] filterBlocksTransposed(float[] f, int out, int k, float[] buf) {
+        Panels.packBlocks(f, 0, 1, k, k, out, buf);
+        return buf;
+    }
+
+    /**
+     * The filters regrouped per input channel, [C, O k k] with element (c, (o k + i) k + j) =
+     * {@code F[o, c, i, j]}, as a block panel: the rows of {@link Im2col#unfoldAdjoint} (the input
+     * gradient over pixels).
+     */
+    static float[] filterBlocksPerChannel(float[] f, int out, int in, int kk, float[] buf) {
+        int r = out * kk;
+        for (int c = 0; c < Panels.paddedRows(in); c++) {
+            int at = ((c / Simd.MR) * r) * Simd.MR + c % Simd.MR;
+            for (int o = 0; o < out; o++) {
+                for (int t = 0; t < kk; t++) {
+                    buf[at + (o * kk + t) * Simd.MR] = c < in ? f[(o * in + c) * kk + t] : 0f;
+                }
+            }
+        }
+        return buf;
+    }
+
+    /**
+     * Copies a row-major [rows, ld] result whose columns are n images of {@code per} values side
+     * by side into images {@code b0 ..} of a [B, rows, per] array.
+     */
+    static void scatter(float[] res, int ld, int rows, int per, float[] dst, int b0, int n) {
+        scatter(res, ld, per, rows, per, dst, b0, n);
+    }
+
+    /** As {@link #scatter(float[], int, int, int, float[], int, int)} with the images {@code stride >= per} apart in res. */
+    static void scatter(float[] res, int ld, int stride, int rows, int per, float[] dst, int b0, int n) {
+        for (int i = 0; i < n; i++) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(res, r * ld + i * stride, dst, ((b0 + i) * rows + r) * per, per);
+            }
+        }
+    }
+}
