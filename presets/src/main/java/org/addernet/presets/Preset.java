@@ -113,8 +113,16 @@ public record Preset(String name, String title, String description, String repro
     /**
      * @param gridResolution lattice size R of the decision grids drawn
      * @param panelSize      pixel size of one decision-boundary panel
+     * @param demoSpeed      the window's training speed when it opens the preset, in steps per second
+     *                       per model (0 = as fast as the machine goes); null = the window's default.
+     *                       Headless runs ignore it.
      */
-    public record Output(int gridResolution, int panelSize) {
+    public record Output(int gridResolution, int panelSize,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double demoSpeed) {
+        /** Output settings without a demo speed (the window's default). */
+        public Output(int gridResolution, int panelSize) {
+            this(gridResolution, panelSize, null);
+        }
     }
 
     /**

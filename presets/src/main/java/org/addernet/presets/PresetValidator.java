@@ -37,6 +37,8 @@ public final class PresetValidator {
     /** Panel sizes allowed, in pixels. */
     public static final int MIN_PANEL = 100;
     public static final int MAX_PANEL = 2000;
+    /** Fastest demo speed a preset may ask the window for, in steps per second (0 = full speed). */
+    public static final double MAX_DEMO_SPEED = 100_000;
     /** Weight layers allowed. */
     public static final int MIN_DEPTH = 2;
     public static final int MAX_DEPTH = 64;
@@ -211,6 +213,10 @@ public final class PresetValidator {
         if (o.panelSize() < MIN_PANEL || o.panelSize() > MAX_PANEL) {
             out.add(new Problem("output.panelSize", "must lie in [" + MIN_PANEL + ", " + MAX_PANEL + "] pixels, got "
                     + o.panelSize()));
+        }
+        if (o.demoSpeed() != null && !(o.demoSpeed() >= 0 && o.demoSpeed() <= MAX_DEMO_SPEED)) {
+            out.add(new Problem("output.demoSpeed", "must lie in [0, " + (long) MAX_DEMO_SPEED
+                    + "] steps per second (0 = full speed), or null for the window's default; got " + o.demoSpeed()));
         }
         if (p.sweep() != null) {
             validateSweep(p.sweep(), image, out);

@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level command: {@code workbench run|bench}. */
+/** The top-level command: {@code workbench run|open|queue|runs|bench ...}. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "AdderNet Workbench 0.1.0",
         description = "Train, watch and reproduce AdderNets (Chen et al., Universal Adder Neural Networks).",
-        subcommands = {RunCommand.class, RunsCommand.class, QueueCommand.class, BenchCommand.class, DownloadCommand.class, CurvesCommand.class, PresetsCommand.class, OpsCommand.class, WeightsCommand.class, FiltersCommand.class, Theorem4Command.class, FeaturesCommand.class})
+        subcommands = {RunCommand.class, OpenCommand.class, RunsCommand.class, QueueCommand.class, BenchCommand.class, DownloadCommand.class, CurvesCommand.class, PresetsCommand.class, OpsCommand.class, WeightsCommand.class, FiltersCommand.class, Theorem4Command.class, FeaturesCommand.class})
 public final class WorkbenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

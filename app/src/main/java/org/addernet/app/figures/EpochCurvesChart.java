@@ -45,11 +45,14 @@ public final class EpochCurvesChart {
             data.addSeries(test);
             data.addSeries(train);
         }
-        XYPlot plot = new XYPlot(data, epochAxis(), new NumberAxis("accuracy (%)"), styled(runs, true));
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis("accuracy (%)");
+        y.setAutoRangeIncludesZero(false);
+        y.setDefaultAutoRange(new org.jfree.data.Range(0, 100));     // before the first epoch: 0 to 100 %, not 0 to 1
+        XYPlot plot = new XYPlot(data, epochAxis(), y, styled(runs, true));
+        plot.setFixedLegendItems(legend(runs, true, "test (thick)", "training (thin)"));
         ChartStyle.plot(plot);
         JFreeChart chart = ChartStyle.chart(title, plot);
-        chart.addSubtitle(ChartStyle.subtitle("solid: test set after each epoch; dashed: training batches during it"));
+        chart.addSubtitle(ChartStyle.subtitle("thick: test set after each epoch; thin: training batches during it"));
         return chart;
     }
 
@@ -74,10 +77,11 @@ public final class EpochCurvesChart {
         NumberAxis y = new NumberAxis(withTest ? "loss (mean)" : "training loss (mean over the epoch)");
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = new XYPlot(data, epochAxis(), y, styled(runs, withTest));
+        plot.setFixedLegendItems(legend(runs, withTest, "test (thick)", "training (thin)"));
         ChartStyle.plot(plot);
         JFreeChart chart = ChartStyle.chart(withTest ? "Loss" : "Training loss", plot);
-        chart.addSubtitle(ChartStyle.subtitle(withTest ? "softmax cross-entropy; solid: test set after each epoch; "
-                + "dashed: training batches during it" : "softmax cross-entropy"));
+        chart.addSubtitle(ChartStyle.subtitle(withTest ? "softmax cross-entropy; thick: test set after each epoch; "
+                + "thin: training batches during it" : "softmax cross-entropy"));
         return chart;
     }
 
@@ -88,21 +92,56 @@ public final class EpochCurvesChart {
         return x;
     }
 
+    /**
+     * Lines with a marker on every epoch (a run of one epoch is a point), one style per run (its
+     * family's hue, shade and dash among the family's runs); with pairs, series 2i is run i's test
+     * curve (thick) and 2i + 1 its training curve (thin, faint).
+     */
     private static XYLineAndShapeRenderer styled(List<Run> runs, boolean pairs) {
         XYLineAndShapeRenderer r = ChartStyle.lines();
-        List<ModelPalette.Family> families = ModelPalette.assign(runs.stream().map(Run::label).toList());
+        r.setDefaultShapesVisible(true);
+        r.setDrawSeriesLineAsPath(false);
+        List<ModelPalette.Style> styles = ModelPalette.styles(runs.stream().map(Run::label).toList());
+        java.awt.Shape dot = new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7);
+        java.awt.Shape small = new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);
         for (int i = 0; i < runs.size(); i++) {
+            ModelPalette.Style st = styles.get(i);
             if (pairs) {
-                r.setSeriesPaint(2 * i, families.get(i).base(), false);
-                r.setSeriesStroke(2 * i, ModelPalette.solid(ChartStyle.LINE_WIDTH), false);
-                r.setSeriesPaint(2 * i + 1, families.get(i).light(), false);
-                r.setSeriesStroke(2 * i + 1, ModelPalette.dashed(ChartStyle.LINE_WIDTH, 7f, 5f), false);
+                r.setSeriesPaint(2 * i, st.color(), false);
+                r.setSeriesStroke(2 * i, st.stroke(ChartStyle.LINE_WIDTH), false);
+                r.setSeriesShape(2 * i, dot, false);
+                r.setSeriesPaint(2 * i + 1, LossAccuracyChart.faint(st.color()), false);
+                r.setSeriesStroke(2 * i + 1, st.stroke(LossAccuracyChart.TRAIN_WIDTH), false);
+                r.setSeriesShape(2 * i + 1, small, false);
             } else {
-                r.setSeriesPaint(i, families.get(i).base(), false);
-                r.setSeriesStroke(i, ModelPalette.solid(ChartStyle.LINE_WIDTH), false);
+                r.setSeriesPaint(i, st.color(), false);
+                r.setSeriesStroke(i, st.stroke(ChartStyle.LINE_WIDTH), false);
+                r.setSeriesShape(i, dot, false);
             }
         }
         return r;
+    }
+
+    /** One entry per run (standing for its curves) and, with pairs, one each for the thick and the thin curves. */
+    private static org.jfree.chart.LegendItemCollection legend(List<Run> runs, boolean pairs, String thick, String thin) {
+        org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
+        java.awt.Shape line = new java.awt.geom.Line2D.Double(-14, 0, 14, 0);
+        List<ModelPalette.Style> styles = ModelPalette.styles(runs.stream().map(Run::label).toList());
+        List<String> tests = new java.util.ArrayList<>();
+        List<String> trains = new java.util.ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            String l = runs.get(i).label();
+            List<String> mine = pairs ? List.of(l + " test", l + " train") : List.of(l);
+            items.add(Curves.entry(l, mine, line, styles.get(i).stroke(ChartStyle.LINE_WIDTH), styles.get(i).color()));
+            tests.add(l + " test");
+            trains.add(l + " train");
+        }
+        if (pairs && !runs.isEmpty()) {
+            items.add(Curves.entry(thick, tests, line, ModelPalette.solid(ChartStyle.LINE_WIDTH), ChartStyle.KEY));
+            items.add(Curves.entry(thin, trains, line, ModelPalette.solid(LossAccuracyChart.TRAIN_WIDTH),
+                    LossAccuracyChart.faint(ChartStyle.KEY)));
+        }
+        return items;
     }
 
     /** Both panels side by side, {@code width} x {@code height} pixels in all. */

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.addernet.app.figures.DistributionFit.Fit;
 
 /** Plain-text reports of a Laplace and a Gaussian fit, for the histogram's legend, subtitle and table. */
-final class FitReport {
+public final class FitReport {
     private FitReport() {
     }
 
@@ -15,11 +15,29 @@ final class FitReport {
                 num(f.scale()));
     }
 
-    /** One line for the chart: which law fits better and both log-likelihoods, or why there is no fit. */
+    /**
+     * Fewest weights a verdict is given for. Below it the higher log-likelihood is too often the
+     * wrong law: in simulation, samples of 50 Gaussian values are fitted better by the Laplace law
+     * 11 % of the time and samples of 50 Laplace values better by the Gaussian 17 % of the time;
+     * at 100 either error is about 5 %, at 200 about 1 %.
+     */
+    public static final int MIN_VERDICT = 100;
+
+    /** Why no verdict is given for {@code n} weights (fewer than {@link #MIN_VERDICT}). */
+    static String tooFew(int n) {
+        return String.format(Locale.ROOT, "no verdict: %,d weight%s, fewer than %d (with so few, samples of one law are "
+                + "fitted better by the other about 1 time in %s)", n, n == 1 ? "" : "s", MIN_VERDICT,
+                n < 20 ? "3" : n < 50 ? "4" : "8");
+    }
+
+    /** One line for the chart: which law fits better and both log-likelihoods, or why there is no fit or verdict. */
     static String verdict(Fit laplace, Fit gaussian, int n) {
         String better = DistributionFit.better(laplace, gaussian);
         if (DistributionFit.UNDECIDED.equals(better)) {
             return String.format(Locale.ROOT, "no fit: %s", n < 2 ? "fewer than 2 values" : "all values equal");
+        }
+        if (n < MIN_VERDICT) {
+            return tooFew(n);
         }
         Fit worse = better.equals(laplace.law()) ? gaussian : laplace;
         Fit best = worse == laplace ? gaussian : laplace;
@@ -41,8 +59,8 @@ final class FitReport {
             sb.append(String.format(Locale.ROOT, "%-9s %13s %13s %12s %12s %8s%n", "law", "location \u03bc",
                     "scale b|\u03c3", "log-lik.", "AIC", "KS"));
             sb.append(row(laplace)).append(row(gaussian));
-            sb.append(String.format(Locale.ROOT, "%s fits better (higher log-likelihood), n = %,d",
-                    DistributionFit.better(laplace, gaussian), n));
+            sb.append(n < MIN_VERDICT ? tooFew(n) : String.format(Locale.ROOT,
+                    "%s fits better (higher log-likelihood), n = %,d", DistributionFit.better(laplace, gaussian), n));
         }
         if (total > n) {
             sb.append(String.format(Locale.ROOT, "; %,d non-finite weights left out", total - n));

@@ -20,15 +20,18 @@ import org.jfree.data.xy.XYSeriesCollection;
 /**
  * Per-layer L2 norms of the weight gradients of every model on one plot with a logarithmic
  * y axis; series are named "model layer" ({@code "AdderNet n=3 layer1"}). A model keeps its
- * colour family (AdderNet blue, MLP orange); its layers go from dark to light and from solid to
- * dashed and dotted lines.
+ * family's hue (AdderNet blue, MLP orange); one model's layers go from dark to light and from
+ * solid to dashed and dotted lines; several models of a family take the shade by model and the
+ * dash by layer, so no two series look alike.
  *
- * <p>Zero, negative and non-finite norms cannot be drawn on a log axis and are skipped. Updates
- * follow {@link LossAccuracyChart}: only newly logged steps are appended, one
+ * <p>A norm of exactly 0 (no gradient reaches the layer: a dead network) cannot be drawn on a
+ * log axis: it is marked by a triangle on the plot's floor and the chart says so
+ * ({@link Curves#ZERO_NOTE}). Negative and non-finite norms are skipped. Updates follow
+ * {@link LossAccuracyChart}: only newly logged steps are appended, one
  * {@code fireSeriesChanged()} per series and one redraw per call; a model whose history no longer
  * continues the one seen starts over; a change of labels or layer names rebuilds all series.
  * With more than {@value #MAX_LEGEND_SERIES} series the legend shows one entry per model instead
- * of one per layer.
+ * of one per layer; every entry stands for its series ({@link Curves}: click to hide).
  *
  * <p>Headless; the window shows {@link #chart()} through {@code ui.charts.ChartNode}, and then
  * {@link #update} belongs on the FX thread.
@@ -44,6 +47,7 @@ public final class GradientNormChart {
     private final LogAxis normAxis = new LogAxis("\u2016grad\u2016\u2082 (log scale)");
     private final XYPlot plot;
     private final JFreeChart chart;
+    private final Curves.ZeroMarkers zeros;
     /** Per model: its cursor, its layer names, and the index of its first series. */
     private final List<Track> tracks = new ArrayList<>();
     private List<String> structure = List.of();
@@ -65,7 +69,9 @@ public final class GradientNormChart {
         plot.setRangeMinorGridlinesVisible(true);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         ChartStyle.plot(plot);
+        zeros = new Curves.ZeroMarkers(plot, lines);
         chart = ChartStyle.chart(TITLE, plot);
+        zeros.chart(chart);
     }
 
     /** The chart, for export or for tests; it changes in place on every update. */
@@ -114,6 +120,7 @@ public final class GradientNormChart {
         if (t.cursor().mustRestart(history)) {
             for (int k = 0; k < layers; k++) {
                 norms.getSeries(t.firstSeries() + k).clear();
+                zeros.clear(String.valueOf(norms.getSeriesKey(t.firstSeries() + k)));
             }
             t.cursor().restart();
         }
@@ -127,6 +134,8 @@ public final class GradientNormChart {
             for (int k = 0; k < Math.min(layers, g.length); k++) {
                 if (g[k] > 0 && g[k] < Double.POSITIVE_INFINITY) {
                     norms.getSeries(t.firstSeries() + k).add(s.iteration(), g[k], false);
+                } else if (g[k] == 0) {
+                    zeros.add(String.valueOf(norms.getSeriesKey(t.firstSeries() + k)), s.iteration());
                 }
             }
         }
@@ -134,17 +143,19 @@ public final class GradientNormChart {
         for (int k = 0; k < layers; k++) {
             norms.getSeries(t.firstSeries() + k).fireSeriesChanged();
         }
+        zeros.changed();
     }
 
     private void rebuild(List<ModelCurves> models) {
         norms.removeAllSeries();
+        zeros.clear();
         tracks.clear();
         List<String> labels = new ArrayList<>();
         for (ModelCurves m : models) {
             labels.add(m.label());
         }
         List<String> modelKeys = Keys.unique(labels);
-        List<ModelPalette.Family> families = ModelPalette.assign(labels);
+        List<ModelPalette.Slot> slots = ModelPalette.slots(labels);
         List<String> seriesKeys = new ArrayList<>();
         for (int i = 0; i < models.size(); i++) {
             for (String layer : layersOf(models.get(i))) {
@@ -152,32 +163,31 @@ public final class GradientNormChart {
             }
         }
         seriesKeys = Keys.unique(seriesKeys);
+        LegendItemCollection perSeries = new LegendItemCollection();
+        LegendItemCollection perModel = new LegendItemCollection();
+        Shape line = new Line2D.Double(-14, 0, 14, 0);
         int next = 0;
         for (int i = 0; i < models.size(); i++) {
             List<String> layers = layersOf(models.get(i));
+            ModelPalette.Slot sl = slots.get(i);
             tracks.add(new Track(new HistoryCursor(), layers, next));
+            List<String> mine = new ArrayList<>();
             for (int k = 0; k < layers.size(); k++, next++) {
-                norms.addSeries(new XYSeries(seriesKeys.get(next), true, true));
-                lines.setSeriesPaint(next, families.get(i).shade(k, layers.size()), false);
-                lines.setSeriesStroke(next, ModelPalette.layerStroke(k, ChartStyle.LINE_WIDTH), false);
+                String key = seriesKeys.get(next);
+                norms.addSeries(new XYSeries(key, true, true));
+                ModelPalette.Style st = ModelPalette.layerStyle(sl.family(), sl.member(), sl.members(), k, layers.size());
+                lines.setSeriesPaint(next, st.color(), false);
+                lines.setSeriesStroke(next, st.stroke(ChartStyle.LINE_WIDTH), false);
+                perSeries.add(Curves.entry(key, List.of(key), line, st.stroke(ChartStyle.LINE_WIDTH), st.color()));
+                mine.add(key);
             }
-        }
-        if (next <= MAX_LEGEND_SERIES) {
-            plot.setFixedLegendItems(null);
-        } else {
-            LegendItemCollection items = new LegendItemCollection();
-            Shape line = new Line2D.Double(-14, 0, 14, 0);
-            for (int i = 0; i < models.size(); i++) {
-                List<String> layers = layersOf(models.get(i));
-                if (layers.isEmpty()) {
-                    continue;
-                }
+            if (!layers.isEmpty()) {
                 String text = modelKeys.get(i) + " (" + layers.get(0) + " \u2026 " + layers.get(layers.size() - 1)
                         + ", dark \u2192 light)";
-                items.add(new LegendItem(text, null, null, null, line, ModelPalette.solid(ChartStyle.LINE_WIDTH),
-                        families.get(i).base()));
+                perModel.add(Curves.entry(text, mine, line, ModelPalette.solid(ChartStyle.LINE_WIDTH),
+                        sl.family().shade(sl.member(), sl.members())));
             }
-            plot.setFixedLegendItems(items);
         }
+        plot.setFixedLegendItems(next <= MAX_LEGEND_SERIES ? perSeries : perModel);
     }
 }

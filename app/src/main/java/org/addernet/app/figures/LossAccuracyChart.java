@@ -26,8 +26,12 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Loss (upper plot) and train/test accuracy (lower plot) against iteration, one colour per model
- * (AdderNet blue, MLP orange); test accuracy is dashed. The two plots share the iteration axis.
+ * Loss (upper plot) and train/test accuracy (lower plot) against iteration, one style per model:
+ * its colour is its family's (AdderNets blue, MLPs orange), its shade and dash pattern tell the
+ * models of a family apart (n = 1, 2, 3 ...), no two alike. Test accuracy is drawn thick, training
+ * accuracy thin and faint in the model's style. The two plots share the iteration axis. Each
+ * legend entry stands for its series ({@link Curves}): a model's entry for its three curves, the
+ * "test" and "train" entries for every model's.
  *
  * <p>{@link #update} takes every model's whole history each time and appends only the steps
  * logged since the previous call: {@code XYSeries.add(x, y, false)}, one
@@ -52,7 +56,7 @@ public final class LossAccuracyChart {
     private final JFreeChart chart;
     private final List<HistoryCursor> cursors = new ArrayList<>();
     private List<String> keys = List.of();
-    private List<ModelPalette.Family> families = List.of();
+    private List<ModelPalette.Style> styles = List.of();
     private boolean legendHasTest;
 
     public LossAccuracyChart() {
@@ -154,41 +158,54 @@ public final class LossAccuracyChart {
         accuracy.removeAllSeries();
         cursors.clear();
         keys = unique;
-        families = ModelPalette.assign(labels);
-        Stroke solid = ModelPalette.solid(ChartStyle.LINE_WIDTH);
-        Stroke dashed = ModelPalette.dashed(ChartStyle.LINE_WIDTH, 7f, 5f);
+        styles = ModelPalette.styles(labels);
         for (int i = 0; i < unique.size(); i++) {
             String key = unique.get(i);
             loss.addSeries(new XYSeries(key, true, true));
             accuracy.addSeries(new XYSeries(key + " train", true, true));
             accuracy.addSeries(new XYSeries(key + " test", true, true));
             cursors.add(new HistoryCursor());
-            Color c = families.get(i).base();
-            lossLines.setSeriesPaint(i, c, false);
-            lossLines.setSeriesStroke(i, solid, false);
-            accuracyLines.setSeriesPaint(2 * i, c, false);
-            accuracyLines.setSeriesStroke(2 * i, solid, false);
-            accuracyLines.setSeriesPaint(2 * i + 1, c, false);
-            accuracyLines.setSeriesStroke(2 * i + 1, dashed, false);
+            ModelPalette.Style st = styles.get(i);
+            Stroke thick = st.stroke(ChartStyle.LINE_WIDTH);
+            lossLines.setSeriesPaint(i, st.color(), false);
+            lossLines.setSeriesStroke(i, thick, false);
+            accuracyLines.setSeriesPaint(2 * i, faint(st.color()), false);
+            accuracyLines.setSeriesStroke(2 * i, st.stroke(TRAIN_WIDTH), false);
+            accuracyLines.setSeriesPaint(2 * i + 1, st.color(), false);
+            accuracyLines.setSeriesStroke(2 * i + 1, thick, false);
         }
         legendHasTest = false;
         refreshLegend();
     }
 
-    /** One legend entry per model (its colour), then the meaning of solid and dashed accuracy lines. */
+    /** Width of the training-accuracy lines (the test ones are {@link ChartStyle#LINE_WIDTH}). */
+    static final float TRAIN_WIDTH = 1.2f;
+
+    /** A training curve's colour: the model's, faint. */
+    static Color faint(Color c) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), 150);
+    }
+
+    /** One legend entry per model (its style), then what thick and thin accuracy lines are. */
     private void refreshLegend() {
         LegendItemCollection items = new LegendItemCollection();
         Shape line = new Line2D.Double(-14, 0, 14, 0);
-        Stroke solid = ModelPalette.solid(ChartStyle.LINE_WIDTH);
+        List<String> trains = new ArrayList<>();
+        List<String> tests = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
-            items.add(new LegendItem(keys.get(i), null, null, null, line, solid, families.get(i).base()));
+            String k = keys.get(i);
+            items.add(Curves.entry(k, List.of(k, k + " train", k + " test"), line,
+                    styles.get(i).stroke(ChartStyle.LINE_WIDTH), styles.get(i).color()));
+            trains.add(k + " train");
+            tests.add(k + " test");
         }
         if (!keys.isEmpty()) {
-            items.add(new LegendItem("train accuracy", null, null, null, line, solid, ChartStyle.KEY));
             if (legendHasTest) {
-                items.add(new LegendItem("test accuracy", null, null, null, line,
-                        ModelPalette.dashed(ChartStyle.LINE_WIDTH, 7f, 5f), ChartStyle.KEY));
+                items.add(Curves.entry("test accuracy (thick)", tests, line, ModelPalette.solid(ChartStyle.LINE_WIDTH),
+                        ChartStyle.KEY));
             }
+            items.add(Curves.entry("train accuracy (thin)", trains, line, ModelPalette.solid(TRAIN_WIDTH),
+                    faint(ChartStyle.KEY)));
         }
         plot.setFixedLegendItems(items);
     }

@@ -51,6 +51,88 @@ final class ModelPalette {
     private ModelPalette() {
     }
 
+    /** A series' look: its colour and its dash pattern (null: solid). */
+    record Style(Color color, float[] dash) {
+        /** The line stroke of this style at {@code width}. */
+        Stroke stroke(float width) {
+            return dash == null ? solid(width) : dashed(width, dash);
+        }
+    }
+
+    /** The family a label belongs to: AdderNets blue, MLPs and CNNs orange, anything else null (assigned in order). */
+    static Family familyOf(String label) {
+        return preferred(label);
+    }
+
+    /**
+     * One style per label, none repeated: the colour's hue is the model's family (AdderNets blue,
+     * MLPs and CNNs orange; labels of neither family share green, purple, vermilion and grey in order
+     * of appearance, one hue per distinct label), the shade runs from dark to light over the family's
+     * members in order of appearance and the dash pattern cycles with them, so that neighbouring
+     * members differ in both and any two members differ in shade.
+     */
+    static List<Style> styles(List<String> labels) {
+        List<Style> out = new ArrayList<>();
+        for (Slot sl : slots(labels)) {
+            out.add(new Style(sl.family().shade(sl.member(), sl.members()), DASHES[sl.member() % DASHES.length]));
+        }
+        return out;
+    }
+
+    /** A label's family and its place among the family's labels (member of members, in order of appearance). */
+    record Slot(Family family, int member, int members) {
+    }
+
+    /** Each label's family (as {@link #styles} assigns them) and its place in it. */
+    static List<Slot> slots(List<String> labels) {
+        List<Family> fam = new ArrayList<>();
+        List<Family> others = new ArrayList<>(List.of(GREEN, PURPLE, VERMILION, GREY));
+        java.util.Map<String, Family> otherOf = new java.util.HashMap<>();
+        for (String label : labels) {
+            Family f = preferred(label);
+            if (f == null) {
+                f = otherOf.get(label);
+                if (f == null) {
+                    f = others.get(otherOf.size() % others.size());
+                    otherOf.put(label, f);
+                }
+            }
+            fam.add(f);
+        }
+        List<Slot> out = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            Family f = fam.get(i);
+            int member = 0;
+            int members = 0;
+            for (int j = 0; j < labels.size(); j++) {
+                if (fam.get(j) == f) {
+                    if (j < i) {
+                        member++;
+                    }
+                    members++;
+                }
+            }
+            out.add(new Slot(f, member, members));
+        }
+        return out;
+    }
+
+    /**
+     * The style of layer {@code layer} of {@code layers} of a model that is member {@code member} of
+     * {@code members} of its family (gradient norms: one series per model and layer): one model's
+     * layers go dark to light and solid to dashed; several models of a family take the shade by
+     * model and the dash by layer, so no two series look alike up to four layers a model.
+     */
+    static Style layerStyle(Family f, int member, int members, int layer, int layers) {
+        if (members <= 1) {
+            return new Style(f.shade(layer, layers), DASHES[layer % DASHES.length]);
+        }
+        if (layers <= DASHES.length) {
+            return new Style(f.shade(member, members), DASHES[layer % DASHES.length]);
+        }
+        return new Style(f.shade(member * layers + layer, members * layers), DASHES[layer % DASHES.length]);
+    }
+
     /** One family per label, in order: preferred families first come, first served (see class doc). */
     static List<Family> assign(List<String> labels) {
         List<Family> out = new ArrayList<>();

@@ -19,12 +19,14 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * The history's overlaid curves of several runs: accuracy (test solid, training dashed), training
- * loss and per-layer gradient norms (log scale) against iteration (toy runs) or epoch (image runs).
- * One colour per {@link Group} (a preset, its settings, a model and n): AdderNets blue and
- * MLPs/CNNs orange first, further groups green, purple, vermilion, grey. A group's seeds are drawn
- * as their pointwise mean ({@code eachSeed = false}: the mean at each logged x over the seeds that
- * have a finite value there) or each on its own, in shades of the group's colour.
+ * The history's overlaid curves of several runs: accuracy (test thick, training thin), training
+ * loss and per-layer gradient norms (log scale, zeros marked on the floor) against iteration (toy
+ * runs) or epoch (image runs). One style per {@link Group} (a preset, its settings, a model and n):
+ * the hue is the model's family (AdderNets blue, MLPs/CNNs orange, others green, purple,
+ * vermilion, grey), the shade and dash pattern tell the family's groups apart, none repeated for
+ * any number of groups. A group's seeds are drawn as their pointwise mean ({@code eachSeed =
+ * false}: the mean at each logged x over the seeds that have a finite value there) or each on its
+ * own. Every legend entry stands for its curves ({@link Curves}: click to hide).
  */
 public final class RunCurvesChart {
     /** Most legend entries of the gradient-norm chart before it names groups only. */
@@ -69,40 +71,60 @@ public final class RunCurvesChart {
     private RunCurvesChart() {
     }
 
-    /** Test (solid) and training (dashed) accuracy in percent. */
+    /**
+     * One style per curve: a group's (its family's hue, its shade and dash among the family's
+     * groups), or with each seed one per seed of every group, none repeated.
+     */
+    private static List<ModelPalette.Style> styles(List<Group> groups, boolean eachSeed) {
+        List<String> labels = new java.util.ArrayList<>();
+        for (Group g : groups) {
+            for (int k = 0; k < shown(g, eachSeed).size(); k++) {
+                labels.add(g.label());
+            }
+        }
+        return ModelPalette.styles(labels);
+    }
+
+    /** Test (thick) and training (thin, faint) accuracy in percent; a group's legend entry stands for both. */
     public static JFreeChart accuracy(List<Group> groups, String xLabel, boolean eachSeed) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = ChartStyle.lines();
-        List<ModelPalette.Family> families = families(groups);
-        Stroke solid = ModelPalette.solid(ChartStyle.LINE_WIDTH);
-        Stroke dashed = ModelPalette.dashed(ChartStyle.LINE_WIDTH, 7f, 5f);
+        List<ModelPalette.Style> styles = styles(groups, eachSeed);
+        LegendItemCollection legend = new LegendItemCollection();
+        Shape line = new Line2D.Double(-14, 0, 14, 0);
+        List<String> tests = new java.util.ArrayList<>();
+        List<String> trains = new java.util.ArrayList<>();
         int s = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            List<Trace> ts = shown(groups.get(g), eachSeed);
-            for (int k = 0; k < ts.size(); k++) {
-                Trace t = ts.get(k);
-                String name = key(groups.get(g), t, eachSeed);
+        int c = 0;
+        for (Group group : groups) {
+            List<Trace> ts = shown(group, eachSeed);
+            for (Trace t : ts) {
+                String name = key(group, t, eachSeed);
+                ModelPalette.Style st = styles.get(c++);
                 data.addSeries(series(name + " test", t.x(), t.test(), 100));
                 data.addSeries(series(name + " train", t.x(), t.train(), 100));
-                java.awt.Color c = families.get(g).shade(k, ts.size());
-                lines.setSeriesPaint(s, c, false);
-                lines.setSeriesStroke(s++, solid, false);
-                lines.setSeriesPaint(s, c, false);
-                lines.setSeriesStroke(s++, dashed, false);
+                lines.setSeriesPaint(s, st.color(), false);
+                lines.setSeriesStroke(s++, st.stroke(ChartStyle.LINE_WIDTH), false);
+                lines.setSeriesPaint(s, LossAccuracyChart.faint(st.color()), false);
+                lines.setSeriesStroke(s++, st.stroke(LossAccuracyChart.TRAIN_WIDTH), false);
+                legend.add(Curves.entry(name, List.of(name + " test", name + " train"), line,
+                        st.stroke(ChartStyle.LINE_WIDTH), st.color()));
+                tests.add(name + " test");
+                trains.add(name + " train");
             }
         }
         NumberAxis y = new NumberAxis("accuracy (%)");
         y.setAutoRangeIncludesZero(false);
+        y.setDefaultAutoRange(new org.jfree.data.Range(0, 100));     // nothing drawn: 0 to 100 %, not 0 to 1
         XYPlot plot = plot(data, xLabel, y, lines);
-        LegendItemCollection legend = groupLegend(groups, families);
         if (!groups.isEmpty()) {
-            Shape line = new Line2D.Double(-14, 0, 14, 0);
-            legend.add(new LegendItem("test", null, null, null, line, solid, ChartStyle.KEY));
-            legend.add(new LegendItem("training", null, null, null, line, dashed, ChartStyle.KEY));
+            legend.add(Curves.entry("test (thick)", tests, line, ModelPalette.solid(ChartStyle.LINE_WIDTH), ChartStyle.KEY));
+            legend.add(Curves.entry("training (thin)", trains, line, ModelPalette.solid(LossAccuracyChart.TRAIN_WIDTH),
+                    LossAccuracyChart.faint(ChartStyle.KEY)));
         }
         plot.setFixedLegendItems(legend);
         JFreeChart chart = ChartStyle.chart("Accuracy", plot);
-        chart.addSubtitle(ChartStyle.subtitle(what(groups, eachSeed) + "; solid: test set, dashed: training batches"));
+        chart.addSubtitle(ChartStyle.subtitle(what(groups, eachSeed) + "; thick: test set, thin: training batches"));
         return chart;
     }
 
@@ -110,22 +132,24 @@ public final class RunCurvesChart {
     public static JFreeChart loss(List<Group> groups, String xLabel, boolean eachSeed) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = ChartStyle.lines();
-        List<ModelPalette.Family> families = families(groups);
-        Stroke solid = ModelPalette.solid(ChartStyle.LINE_WIDTH);
+        List<ModelPalette.Style> styles = styles(groups, eachSeed);
+        LegendItemCollection legend = new LegendItemCollection();
+        Shape line = new Line2D.Double(-14, 0, 14, 0);
         int s = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            List<Trace> ts = shown(groups.get(g), eachSeed);
-            for (int k = 0; k < ts.size(); k++) {
-                Trace t = ts.get(k);
-                data.addSeries(series(key(groups.get(g), t, eachSeed), t.x(), t.loss(), 1));
-                lines.setSeriesPaint(s, families.get(g).shade(k, ts.size()), false);
-                lines.setSeriesStroke(s++, solid, false);
+        for (Group group : groups) {
+            for (Trace t : shown(group, eachSeed)) {
+                String name = key(group, t, eachSeed);
+                ModelPalette.Style st = styles.get(s);
+                data.addSeries(series(name, t.x(), t.loss(), 1));
+                lines.setSeriesPaint(s, st.color(), false);
+                lines.setSeriesStroke(s++, st.stroke(ChartStyle.LINE_WIDTH), false);
+                legend.add(Curves.entry(name, List.of(name), line, st.stroke(ChartStyle.LINE_WIDTH), st.color()));
             }
         }
         NumberAxis y = new NumberAxis("training loss");
         y.setAutoRangeIncludesZero(true);
         XYPlot plot = plot(data, xLabel, y, lines);
-        plot.setFixedLegendItems(groupLegend(groups, families));
+        plot.setFixedLegendItems(legend);
         JFreeChart chart = ChartStyle.chart("Training loss", plot);
         chart.addSubtitle(ChartStyle.subtitle(what(groups, eachSeed)));
         return chart;
@@ -133,73 +157,62 @@ public final class RunCurvesChart {
 
     /**
      * Per-layer L2 norms of the weight gradients on a log axis: a group's layers go from dark to
-     * light and solid to dashed; with each seed, a group's seeds share their layer's style.
+     * light and solid to dashed (several groups of a family: the shade by group, the dash by
+     * layer); norms of exactly 0 are marked on the floor ({@link Curves#ZERO_NOTE}). With more
+     * than {@value #MAX_NORM_LEGEND} curves the legend names each group (or seed) once.
      */
     public static JFreeChart gradientNorms(List<Group> groups, String xLabel, boolean eachSeed) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer lines = ChartStyle.lines();
-        List<ModelPalette.Family> families = families(groups);
-        LegendItemCollection legend = new LegendItemCollection();
         Shape line = new Line2D.Double(-14, 0, 14, 0);
-        // one legend entry per group and one per layer style when every group has the same layers
-        List<String> firstLayers = null;
-        boolean sameLayers = true;
+        List<String> labels = new java.util.ArrayList<>();
         for (Group g : groups) {
-            if (!g.traces().isEmpty()) {
-                List<String> ls = g.traces().get(0).layers();
-                if (firstLayers == null) {
-                    firstLayers = ls;
-                } else if (!firstLayers.equals(ls)) {
-                    sameLayers = false;
-                }
+            for (int k = 0; k < shown(g, eachSeed).size(); k++) {
+                labels.add(g.label());
             }
         }
-        int entries = 0;
-        for (Group g : groups) {
-            entries += g.traces().isEmpty() ? 0 : g.traces().get(0).layers().size();
-        }
-        boolean compact = sameLayers && firstLayers != null && firstLayers.size() > 1 && groups.size() > 1;
+        List<ModelPalette.Slot> slots = ModelPalette.slots(labels);
+        LegendItemCollection perSeries = new LegendItemCollection();
+        LegendItemCollection perGroup = new LegendItemCollection();
+        List<double[]> zeroX = new java.util.ArrayList<>();
+        List<String> zeroKey = new java.util.ArrayList<>();
         int s = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            Group group = groups.get(g);
-            List<Trace> ts = shown(group, eachSeed);
-            List<String> layers = ts.isEmpty() ? List.of() : ts.get(0).layers();
-            for (int l = 0; l < layers.size(); l++) {
-                java.awt.Color c = families.get(g).shade(l, layers.size());
-                Stroke st = ModelPalette.layerStroke(l, ChartStyle.LINE_WIDTH);
-                for (Trace t : ts) {
-                    if (t.norms().length <= l) {
-                        continue;
-                    }
-                    XYSeries xs = new XYSeries(key(group, t, eachSeed) + " " + layers.get(l), true, true);
+        int c = 0;
+        for (Group group : groups) {
+            for (Trace t : shown(group, eachSeed)) {
+                ModelPalette.Slot sl = slots.get(c++);
+                String name = key(group, t, eachSeed);
+                List<String> mine = new java.util.ArrayList<>();
+                for (int l = 0; l < t.layers().size(); l++) {
+                    ModelPalette.Style st = ModelPalette.layerStyle(sl.family(), sl.member(), sl.members(), l,
+                            t.layers().size());
+                    String k = name + " " + t.layers().get(l);
+                    XYSeries xs = new XYSeries(k, true, true);
+                    List<Double> zeros = new java.util.ArrayList<>();
                     for (int i = 0; i < t.x().length; i++) {
                         double v = t.norms()[l][i];
                         if (v > 0 && v < Double.POSITIVE_INFINITY) {
                             xs.add(t.x()[i], v, false);
+                        } else if (v == 0) {
+                            zeros.add(t.x()[i]);
                         }
                     }
+                    if (!zeros.isEmpty()) {
+                        zeroKey.add(k);
+                        zeroX.add(zeros.stream().mapToDouble(Double::doubleValue).toArray());
+                    }
                     data.addSeries(xs);
-                    lines.setSeriesPaint(s, c, false);
-                    lines.setSeriesStroke(s++, st, false);
+                    lines.setSeriesPaint(s, st.color(), false);
+                    lines.setSeriesStroke(s++, st.stroke(ChartStyle.LINE_WIDTH), false);
+                    perSeries.add(Curves.entry(k, List.of(k), line, st.stroke(ChartStyle.LINE_WIDTH), st.color()));
+                    mine.add(k);
                 }
-                if (!compact && entries <= MAX_NORM_LEGEND) {
-                    legend.add(new LegendItem(group.label() + " " + layers.get(l), null, null, null, line, st, c));
+                if (!mine.isEmpty()) {
+                    String text = t.layers().size() > 1 ? name + " (" + t.layers().get(0) + " \u2026 "
+                            + t.layers().get(t.layers().size() - 1) + ", dark \u2192 light)" : name;
+                    perGroup.add(Curves.entry(text, mine, line, ModelPalette.solid(ChartStyle.LINE_WIDTH),
+                            sl.family().shade(sl.member(), sl.members())));
                 }
-            }
-            if (compact && !layers.isEmpty()) {
-                legend.add(new LegendItem(group.label(), null, null, null, line, ModelPalette.solid(ChartStyle.LINE_WIDTH),
-                        families.get(g).base()));
-            } else if (entries > MAX_NORM_LEGEND && !layers.isEmpty()) {
-                legend.add(new LegendItem(group.label() + " (" + layers.get(0) + " \u2026 " + layers.get(layers.size() - 1)
-                        + ", dark \u2192 light)", null, null, null, line, ModelPalette.solid(ChartStyle.LINE_WIDTH),
-                        families.get(g).base()));
-            }
-        }
-        if (compact) {
-            for (int l = 0; l < firstLayers.size(); l++) {
-                legend.add(new LegendItem(firstLayers.get(l) + (l == 0 ? " (dark)" : l == firstLayers.size() - 1
-                        ? " (light)" : ""), null, null, null, line, ModelPalette.layerStroke(l, ChartStyle.LINE_WIDTH),
-                        ChartStyle.KEY));
             }
         }
         LogAxis y = new LogAxis("\u2016grad\u2016\u2082 (log scale)");
@@ -213,9 +226,16 @@ public final class RunCurvesChart {
         plot.setRangeMinorGridlinesVisible(true);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         ChartStyle.plot(plot);
-        plot.setFixedLegendItems(legend);
+        plot.setFixedLegendItems(s <= MAX_NORM_LEGEND ? perSeries : perGroup);
+        Curves.ZeroMarkers zeros = new Curves.ZeroMarkers(plot, lines);
+        for (int i = 0; i < zeroKey.size(); i++) {
+            for (double zx : zeroX.get(i)) {
+                zeros.add(zeroKey.get(i), zx);
+            }
+        }
         JFreeChart chart = ChartStyle.chart("Gradient norm per layer", plot);
         chart.addSubtitle(ChartStyle.subtitle(what(groups, eachSeed) + "; weight gradients before adaptive scaling"));
+        zeros.chart(chart);
         return chart;
     }
 
@@ -297,20 +317,6 @@ public final class RunCurvesChart {
             }
         }
         return s;
-    }
-
-    private static List<ModelPalette.Family> families(List<Group> groups) {
-        return ModelPalette.assign(groups.stream().map(Group::label).toList());
-    }
-
-    private static LegendItemCollection groupLegend(List<Group> groups, List<ModelPalette.Family> families) {
-        LegendItemCollection items = new LegendItemCollection();
-        Shape line = new Line2D.Double(-14, 0, 14, 0);
-        Stroke solid = ModelPalette.solid(ChartStyle.LINE_WIDTH);
-        for (int g = 0; g < groups.size(); g++) {
-            items.add(new LegendItem(groups.get(g).label(), null, null, null, line, solid, families.get(g).base()));
-        }
-        return items;
     }
 
     private static String what(List<Group> groups, boolean eachSeed) {

@@ -4,9 +4,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +17,7 @@ import java.util.List;
  * boundary line and a P(class 1) colour bar, laid out left to right and wrapped into centred
  * lines no wider than asked.
  */
-final class Legend {
+public final class Legend {
     private static final Color TEXT = new Color(0x2E, 0x2E, 0x2E);
     private static final Color NEUTRAL_POINT = new Color(0x9A, 0x9A, 0x9A);
 
@@ -48,6 +50,33 @@ final class Legend {
         }));
         items.add(new Item("P = 0.5 boundary", h * 1.8, this::boundaryLine));
         items.add(new Item("P(class 1) 0 \u2192 1", h * 4.5, this::colourBar));
+    }
+
+    /**
+     * The legend as a column, one item a line, left-aligned, its text {@code fontSize} pixels high
+     * (the window's key beside its boundary panels: the same markers as the panels).
+     */
+    public static BufferedImage column(float fontSize) {
+        Legend legend = new Legend(Text.sans(Font.PLAIN, fontSize));
+        double lh = legend.lineHeight();
+        int w = (int) Math.ceil(legend.minWidth() + 4);
+        int h = (int) Math.ceil(lh * legend.items.size() + 2);
+        BufferedImage img = new BufferedImage(Math.max(1, w), Math.max(1, h), BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        double y = 1;
+        for (Item it : legend.items) {
+            double mid = y + lh / 2;
+            it.swatch().paint(g, 2 + it.swatchWidth() / 2, mid);
+            g.setColor(TEXT);
+            g.setFont(legend.font);
+            g.drawString(it.text(), (float) (2 + it.swatchWidth() + legend.spacing()),
+                    (float) (mid + (Text.ascent(legend.font) - legend.descent()) / 2));
+            y += lh;
+        }
+        g.dispose();
+        return img;
     }
 
     /** Height of the legend when wrapped to {@code maxWidth}. */

@@ -50,7 +50,7 @@ class LossAccuracyChartTest {
         assertEquals(ModelPalette.BLUE.base(), adder);
         assertEquals(ModelPalette.ORANGE.base(), mlp);
         LegendItemCollection legend = c.chart().getPlot().getLegendItems();
-        assertEquals(List.of("AdderNet n=3", "MLP n=3", "train accuracy", "test accuracy"), labels(legend));
+        assertEquals(List.of("AdderNet n=3", "MLP n=3", "test accuracy (thick)", "train accuracy (thin)"), labels(legend));
     }
 
     @Test

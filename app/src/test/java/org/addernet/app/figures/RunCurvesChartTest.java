@@ -1,5 +1,7 @@
 package org.addernet.app.figures;
 
+import java.awt.Color;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -69,11 +71,13 @@ class RunCurvesChartTest {
         assertEquals(3, test.getItemCount());
         assertEquals(45.0, test.getY(0).doubleValue(), 1e-9, "percent");
         assertEquals("iteration", ((XYPlot) acc.getPlot()).getDomainAxis().getLabel());
-        // two adder groups: the second takes another colour, not the AdderNet blue again
-        var r = ((XYPlot) acc.getPlot()).getRenderer();
-        assertEquals(ModelPalette.BLUE.base(), r.getSeriesPaint(0));
-        assertNotEquals(r.getSeriesPaint(0), r.getSeriesPaint(2));
-        assertEquals(r.getSeriesPaint(0), r.getSeriesPaint(1), "test and train of a group share its colour");
+        // two adder groups: both AdderNet blue, in two shades and two dash patterns
+        var r = (org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) ((XYPlot) acc.getPlot()).getRenderer();
+        assertEquals(ModelPalette.BLUE.dark(), r.getSeriesPaint(0));
+        assertEquals(ModelPalette.BLUE.light(), r.getSeriesPaint(2));
+        assertNotEquals(r.getSeriesStroke(0), r.getSeriesStroke(2), "and their dashes differ");
+        assertEquals(((Color) r.getSeriesPaint(0)).getRGB() & 0xFFFFFF, ((Color) r.getSeriesPaint(1)).getRGB() & 0xFFFFFF,
+                "test and train of a group share its colour (training faint)");
 
         JFreeChart each = RunCurvesChart.accuracy(groups, "epoch", true);
         assertEquals(List.of("fig2 adder n=2 seed 1 test", "fig2 adder n=2 seed 1 train", "fig2 adder n=2 seed 2 test",
@@ -88,6 +92,10 @@ class RunCurvesChartTest {
         assertEquals(List.of("fig2 adder n=2 layer1", "fig2 adder n=2 layer2", "fig4 adder n=2 layer1",
                 "fig4 adder n=2 layer2"), keys(norms));
         assertEquals(2, data(norms).getSeries(1).getItemCount(), "a zero norm cannot be drawn on a log axis");
+        XYSeriesCollection zeros = (XYSeriesCollection) ((XYPlot) norms.getPlot()).getDataset(Curves.ZEROS);
+        assertEquals("fig2 adder n=2 layer2" + Curves.ZERO_SUFFIX, zeros.getSeriesKey(0), "it is marked on the floor");
+        assertEquals(1, zeros.getSeries(0).getItemCount());
+        assertTrue(Curves.subtitles(norms).contains(Curves.ZERO_NOTE), "and the chart says what the marks mean");
         assertTrue(((XYPlot) norms.getPlot()).getFixedLegendItems().getItemCount() == 4);
     }
 

@@ -49,7 +49,8 @@ public final class AnalysisWindow {
         tabs.setId("analysis-tabs");
         stage.initOwner(owner);
         stage.setTitle("Analyses and theorem lab");
-        Scene scene = new Scene(tabs, 1240, 860);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(tabs, Math.min(1240, screen.getWidth()), Math.min(860, screen.getHeight()));
         var css = AnalysisWindow.class.getResource("/org/addernet/app/ui/workbench.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());

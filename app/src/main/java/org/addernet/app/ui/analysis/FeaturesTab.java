@@ -27,7 +27,8 @@ final class FeaturesTab {
     FeaturesTab(FeaturesViewModel vm) {
         this.vm = vm;
         Button open = Widgets.folderButton("Open a run folder\u2026", "features-open",
-                "A run folder of `workbench run fig1-features-fashion-mnist`", vm.work().busy(), () -> owner, vm::open);
+                "A run folder of `workbench run fig1-features-fashion-mnist`", vm.work().busy(), () -> owner, vm::open,
+                RunFolders::runsDir);
         Spinner<Integer> limit = Widgets.spinner(100, 10_000, 100, vm.limit);
         limit.setEditable(true);
         limit.setPrefWidth(100);
@@ -52,6 +53,12 @@ final class FeaturesTab {
         root.setPadding(new Insets(12));
         tab = new Tab("Features (Fig. 1)", root);
         tab.setId("tab-features");
+        // a tab is not empty while the store has something to show: the newest run, when first turned to
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected()) {
+                vm.openNewest();
+            }
+        });
         vm.figure().addListener((o, a, b) -> view.setImage(b == null ? null : FxImages.toFx(b, null)));
     }
 

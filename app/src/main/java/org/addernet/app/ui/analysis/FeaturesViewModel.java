@@ -29,8 +29,19 @@ final class FeaturesViewModel {
     private final Activity work;
     private Path dataRoot;
 
+    private final java.util.function.Supplier<org.addernet.app.store.RunStore> store;
+    private Path dir;
+    private final NewestRun newest;
+
     FeaturesViewModel(UiExecutor executor) {
+        this(executor, org.addernet.app.store.RunStore::atDefaultHome);
+    }
+
+    /** @param store the run store whose newest Fig. 1 run {@link #openNewest} shows */
+    FeaturesViewModel(UiExecutor executor, java.util.function.Supplier<org.addernet.app.store.RunStore> store) {
+        this.store = store;
         work = new Activity(executor);
+        newest = new NewestRun(executor, work, this::open);
         work.say("Open a run folder of fig1-features-fashion-mnist (or -mnist) to scatter its features.", false);
     }
 
@@ -57,18 +68,47 @@ final class FeaturesViewModel {
         return numbers.getReadOnlyProperty();
     }
 
-    private record Shown(FeatureScatter.Loaded loaded, BufferedImage figure) {
+    private record Shown(Path folder, FeatureScatter.Loaded loaded, BufferedImage figure) {
+    }
+
+    /** The folder shown, or null. */
+    Path folder() {
+        return dir;
+    }
+
+    /** Shows the newest Fig. 1 run of the run store before a folder is chosen, or says where none was found. */
+    void openNewest() {
+        if (dir == null) {
+            org.addernet.app.store.RunStore s = store.get();
+            newest.find(s, RunFolders::featuresRun, () -> dir != null, "No fig1-features run in " + s.runsDir()
+                    + " yet: ./workbench run fig1-features-fashion-mnist-short (a few minutes) and it shows here, or "
+                    + "open a run folder.");
+        }
+    }
+
+    private static Shown read(Path dir, Path root, int n) throws java.io.IOException {
+        FeatureScatter.Loaded l = FeatureScatter.fromRun(dir, root, n);
+        return new Shown(dir, l, FeatureScatter.render(l.features(), FeatureScatter.classNames(l.set()),
+                "2-D features of LeNet++ on " + l.set().id() + " (" + n + " test images)"));
     }
 
     /** Features of the runs in {@code dir} on the first test images, off the FX thread. */
     void open(Path dir) {
+        if (newest.deferred(dir)) {
+            return;
+        }
+        this.dir = dir;
         int n = limit.get();
         Path root = dataRoot;
-        work.run("Reading " + dir + " and " + n + " test images", () -> {
-            FeatureScatter.Loaded l = FeatureScatter.fromRun(dir, root, n);
-            return new Shown(l, FeatureScatter.render(l.features(), FeatureScatter.classNames(l.set()),
-                    "2-D features of LeNet++ on " + l.set().id() + " (" + n + " test images)"));
-        }, r -> {
+        work.run("Reading " + dir + " and " + n + " test images", () -> read(dir, root, n), r -> {
+            shown(r);
+            newest.shown(dir);
+        });
+    }
+
+    private void shown(Shown r) {
+        {
+            dir = r.folder();
             loaded.set(r.loaded());
             figure.set(r.figure());
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %9s %13s %13s %13s%n", "run",
@@ -79,6 +119,6 @@ final class FeaturesViewModel {
                         100 * s.accuracy(), 100 * s.nearestMeanL1(), 100 * s.nearestMeanL2(), 100 * s.nearestAngle()));
             }
             numbers.set(sb.toString().stripTrailing());
-        });
+        }
     }
 }

@@ -24,7 +24,8 @@ final class FiltersTab {
     FiltersTab(FiltersViewModel vm) {
         this.vm = vm;
         Button open = Widgets.folderButton("Open a run folder\u2026", "filters-open",
-                "A run folder of `workbench run` on an image preset", vm.work().busy(), () -> owner, vm::open);
+                "A run folder of `workbench run` on an image preset", vm.work().busy(), () -> owner, vm::open,
+                RunFolders::runsDir);
         Spinner<Integer> layer = Widgets.spinner(1, 64, 1, vm.layer);
         layer.setEditable(true);
         layer.setId("filters-layer");
@@ -42,6 +43,12 @@ final class FiltersTab {
         root.setPadding(new Insets(12));
         tab = new Tab("Filters (Fig. 5)", root);
         tab.setId("tab-filters");
+        // a tab is not empty while the store has something to show: the newest run, when first turned to
+        tab.setOnSelectionChanged(e -> {
+            if (tab.isSelected()) {
+                vm.openNewest();
+            }
+        });
         vm.figure().addListener((o, a, b) -> view.setImage(b == null ? null : FxImages.toFx(b, null)));
     }
 

@@ -39,7 +39,8 @@ final class GradientNormsTab {
         compute.disableProperty().bind(vm.work().busy());
         compute.setOnAction(e -> vm.compute());
         Button open = Widgets.folderButton("Open a run folder\u2026", "table1-open",
-                "A run folder of `workbench run table1-gradient-norms`", vm.work().busy(), () -> owner, vm::open);
+                "A run folder of `workbench run table1-gradient-norms`", vm.work().busy(), () -> owner, vm::open,
+                RunFolders::runsDir);
         HBox top = new HBox(10, new Label("Data set"), set, compute, open);
         top.setAlignment(Pos.CENTER_LEFT);
         table.setId("table1-table");

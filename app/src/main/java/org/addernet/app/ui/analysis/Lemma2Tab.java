@@ -12,6 +12,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -78,7 +79,8 @@ final class Lemma2Tab {
         Label scale = new Label();
         scale.textProperty().bind(vm.scale());
         scale.getStyleClass().add("caption");
-        VBox centre = new VBox(10, maps, scale, difference, problem);
+        scale.setWrapText(true);
+        VBox centre = new VBox(10, maps, key(), scale, difference, problem);
         HBox root = new HBox(16, side, centre);
         root.setPadding(new Insets(12));
         tab = new Tab("Lemma 2", root);
@@ -113,9 +115,64 @@ final class Lemma2Tab {
         stack.setMaxSize(SIZE + 2, SIZE + 2);
         Label t = new Label(title);
         t.setStyle("-fx-font-weight: bold;");
-        VBox box = new VBox(4, t, stack);
+        // axes: x1 along the bottom, x2 up the left, ticks at the whole numbers of [-3, 3]
+        javafx.scene.layout.Pane yTicks = new javafx.scene.layout.Pane();
+        javafx.scene.layout.Pane xTicks = new javafx.scene.layout.Pane();
+        yTicks.setPrefSize(26, SIZE + 2);
+        yTicks.setMinWidth(26);
+        xTicks.setPrefSize(SIZE + 2, 18);
+        double extent = Lemma2ViewModel.EXTENT;
+        for (int v = (int) -extent; v <= extent; v++) {
+            double f = (v + extent) / (2 * extent);
+            Label xl = new Label(String.valueOf(v));
+            xl.getStyleClass().add("caption");
+            xl.relocate(1 + f * SIZE - 4, 0);
+            xTicks.getChildren().add(xl);
+            Label yl = new Label(String.valueOf(v));
+            yl.getStyleClass().add("caption");
+            yl.relocate(v < 0 ? 2 : 10, 1 + (1 - f) * SIZE - 8);
+            yTicks.getChildren().add(yl);
+        }
+        Label x1 = new Label("x\u2081");
+        Label x2 = new Label("x\u2082");
+        GridPane grid = new GridPane();
+        grid.add(x2, 0, 0);
+        grid.add(yTicks, 0, 1);
+        grid.add(stack, 1, 1);
+        grid.add(xTicks, 1, 2);
+        grid.add(x1, 1, 3);
+        GridPane.setHalignment(x1, javafx.geometry.HPos.CENTER);
+        grid.setHgap(2);
+        VBox box = new VBox(4, t, grid);
         box.setAlignment(Pos.TOP_CENTER);
         return box;
+    }
+
+    /** The colour key of both maps: -peak (green) through 0 (white) to +peak (purple), with the values. */
+    private HBox key() {
+        int w = 300;
+        int h = 14;
+        javafx.scene.image.WritableImage bar = new javafx.scene.image.WritableImage(w, h);
+        for (int x = 0; x < w; x++) {
+            int argb = 0xFF000000 | org.addernet.app.render.Palette.difference(2.0 * x / (w - 1) - 1);
+            for (int y = 0; y < h; y++) {
+                bar.getPixelWriter().setArgb(x, y, argb);
+            }
+        }
+        ImageView barView = new ImageView(bar);
+        barView.setId("lemma2-key");
+        Label lo = new Label();
+        Label hi = new Label();
+        lo.textProperty().bind(vm.peak().asString(Locale.ROOT, "-%.3g"));
+        hi.textProperty().bind(vm.peak().asString(Locale.ROOT, "+%.3g"));
+        Label mid = new Label("0");
+        StackPane barBox = new StackPane(barView, mid);
+        mid.setStyle("-fx-font-size: 10px;");
+        Label what = new Label("value of g(X) and of the network's output");
+        what.getStyleClass().add("caption");
+        HBox key = new HBox(6, lo, barBox, hi, what);
+        key.setAlignment(Pos.CENTER_LEFT);
+        return key;
     }
 
     private TableColumn<Centre, Double> column(Field field) {

@@ -93,6 +93,13 @@ final class Lemma2ViewModel {
         return difference.getReadOnlyProperty();
     }
 
+    /** The largest |g| on the lattice: the colour key runs from -peak (green) through 0 (white) to +peak (purple). */
+    javafx.beans.property.ReadOnlyDoubleProperty peak() {
+        return peak.getReadOnlyProperty();
+    }
+
+    private final javafx.beans.property.ReadOnlyDoubleWrapper peak = new javafx.beans.property.ReadOnlyDoubleWrapper(1);
+
     ReadOnlyStringProperty scale() {
         return scale.getReadOnlyProperty();
     }
@@ -192,6 +199,7 @@ final class Lemma2ViewModel {
                 peak = Math.max(peak, Math.abs(gv[row * RESOLUTION + col]));
             }
         }
+        this.peak.set(peak);
         g.set(image(gv, peak));
         net.set(image(out, peak));
         scale.set(String.format(Locale.ROOT, "Colour: purple above 0, green below, white at 0; both maps on one "

@@ -48,7 +48,8 @@ final class OpsTab {
         mulCycles.setId("ops-mul-cycles");
 
         TableColumn<OpCounts.LayerOps, String> layer = column("layer", 330, l -> l.layer());
-        TableColumn<OpCounts.LayerOps, String> kind = column("kind", 80, l -> l.adder() ? "adder" : "multiply");
+        TableColumn<OpCounts.LayerOps, String> kind = column("kind", 110, l -> l.adder() ? "adder"
+                : l.counted() ? "multiply" : "multiply (full precision)");
         TableColumn<OpCounts.LayerOps, String> macs = column("MACs", 120, l -> String.format(Locale.ROOT, "%,d", l.macs()));
         TableColumn<OpCounts.LayerOps, String> mul = column("#Mul", 120,
                 l -> l.counted() ? String.format(Locale.ROOT, "%,d", l.multiplications()) : "(left out)");
@@ -68,6 +69,7 @@ final class OpsTab {
                 new Label("add energy (pJ)"), addPj, new Label("mul energy (pJ)"), mulPj);
         Label totals = bound("ops-totals", vm.totals());
         totals.setStyle("-fx-font-size: 15px; -fx-font-weight: bold;");
+        totals.setWrapText(true);
         Label paper = bound("ops-paper", vm.paper());
         Label estimates = bound("ops-estimates", vm.estimates());
         Label problem = bound(null, vm.problem());

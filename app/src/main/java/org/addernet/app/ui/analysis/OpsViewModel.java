@@ -104,8 +104,19 @@ final class OpsViewModel {
             return;
         }
         result.set(r);
-        totals.set(String.format(Locale.ROOT, "%s: %s multiplications, %s additions per image", m,
-                human(r.multiplications()), human(r.additions())));
+        long leftOutMul = 0;
+        int leftOut = 0;
+        for (OpCounts.LayerOps l : r.layers()) {
+            if (!l.counted()) {
+                leftOut++;
+                leftOutMul += l.adder() ? 0 : l.macs();
+            }
+        }
+        totals.set(String.format(Locale.ROOT, "%s: %s multiplications, %s additions per image%s", m,
+                human(r.multiplications()), human(r.additions()), leftOut == 0 ? ""
+                        : String.format(Locale.ROOT, " in the paper's convention, which leaves out the full-precision "
+                        + "first and last layers: with them, %s multiplications more (%s, marked \"left out\" below)",
+                        human(leftOutMul), leftOut == 1 ? "one layer" : leftOut + " layers")));
         long[] p = OpCounts.PAPER.get(m);
         paper.set(p == null ? "The paper gives no figure for this model."
                 : String.format(Locale.ROOT, "The paper: %s multiplications, %s additions (differences: see README, "

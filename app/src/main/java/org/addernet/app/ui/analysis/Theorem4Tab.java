@@ -75,16 +75,31 @@ final class Theorem4Tab {
         TableColumn<Theorem4.Slope, String> r2 = column("R\u00b2", s -> String.format(Locale.ROOT, "%.2f", s.line().r2()));
         slopes.getColumns().setAll(List.of(target, model, slope, r2));
         slopes.setId("thm4-slopes");
-        slopes.setPrefWidth(470);
-        slopes.setMinWidth(420);
-        target.setPrefWidth(70);
+        slopes.setPrefWidth(440);
+        slopes.setMinWidth(440);
+        slopes.setMaxWidth(440);
+        target.setPrefWidth(72);
         model.setPrefWidth(220);
-        slope.setPrefWidth(95);
+        slope.setPrefWidth(62);
+        slope.setText("slope");
         slopes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         charts.setHgap(8);
         charts.setVgap(8);
+        for (int i = 0; i < 2; i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(50);
+            charts.getColumnConstraints().add(c);
+            javafx.scene.layout.RowConstraints r = new javafx.scene.layout.RowConstraints();
+            r.setPercentHeight(50);
+            charts.getRowConstraints().add(r);
+        }
         HBox.setHgrow(charts, Priority.ALWAYS);
-        HBox body = new HBox(10, charts, slopes);
+        key.setId("thm4-key");
+        // one key for the four charts: their own legends give their room to the plots (the slopes are in the table)
+        VBox left = new VBox(6, key, charts);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox body = new HBox(10, left, slopes);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label what = new Label("Theorem 4: a one-hidden-layer AdderNet of width n approximates an L1-Lipschitz target "
                 + "with integrated squared error O(\u03b5\u00b2L\u00b2) once n grows like \u03b5^-(d+2), i.e. ISE falls at "
@@ -120,15 +135,52 @@ final class Theorem4Tab {
 
     private void showCharts(List<JFreeChart> list) {
         charts.getChildren().clear();
+        key.getChildren().clear();
         int k = 0;
         for (JFreeChart c : list) {
+            if (k == 0) {
+                showKey(c);
+            }
+            if (c.getLegend() != null) {
+                c.getLegend().setVisible(false);
+            }
+            if (c.getPlot() instanceof org.jfree.chart.plot.XYPlot p && p.getRangeAxis() != null) {
+                p.getRangeAxis().setLabel("ISE (log scale)");
+            }
             ChartViewer v = new ChartViewer(c);
             v.setPrefSize(400, 300);
-            v.setMinSize(240, 200);
+            v.setMinSize(200, 170);
             charts.add(v, k % 2, k / 2);
             k++;
         }
     }
+
+    /** The key of the charts: each curve's style and name (without the chart's own slope), from the first chart's legend. */
+    private void showKey(JFreeChart c) {
+        var items = c.getPlot().getLegendItems();
+        for (int i = 0; i < items.getItemCount(); i++) {
+            var it = items.get(i);
+            String name = it.getLabel().replaceFirst(", slope .*$", "");
+            javafx.scene.shape.Line line = new javafx.scene.shape.Line(0, 0, 26, 0);
+            line.setStrokeWidth(2.5);
+            if (it.getLinePaint() instanceof java.awt.Color col) {
+                line.setStroke(javafx.scene.paint.Color.rgb(col.getRed(), col.getGreen(), col.getBlue()));
+            }
+            if (it.getLineStroke() instanceof java.awt.BasicStroke bs && bs.getDashArray() != null) {
+                for (float d : bs.getDashArray()) {
+                    line.getStrokeDashArray().add((double) d);
+                }
+            }
+            Label l = new Label(name, line);
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            key.getChildren().add(l);
+        }
+        Label iseNote = new Label("ISE: integrated squared error against the target");
+        iseNote.getStyleClass().add("caption");
+        key.getChildren().add(iseNote);
+    }
+
+    private final javafx.scene.layout.FlowPane key = new javafx.scene.layout.FlowPane(16, 4);
 
     private static TableColumn<Theorem4.Slope, String> column(String name,
                                                              java.util.function.Function<Theorem4.Slope, String> f) {

@@ -33,7 +33,8 @@ final class WeightsTab {
         fromSession.setId("weights-session");
         fromSession.setOnAction(e -> vm.fromSession());
         Button open = Widgets.folderButton("Add a run folder\u2026", "weights-open",
-                "A run folder of `workbench run` on an image preset", vm.work().busy(), () -> owner, vm::open);
+                "A run folder of `workbench run` on an image preset", vm.work().busy(), () -> owner, vm::open,
+                RunFolders::runsDir);
         Label source = new Label();
         source.textProperty().bind(vm.source());
         source.setId("weights-source");
@@ -47,9 +48,9 @@ final class WeightsTab {
         HBox.setHgrow(r, Priority.ALWAYS);
         HBox panels = new HBox(10, l, r);
         VBox.setVgrow(panels, Priority.ALWAYS);
-        Label note = new Label("The paper's Fig. 7: LeNet-5-BN's third layer, AdderNet (left) against CNN (right). The "
-                + "prior of an L1 distance is the Laplace law, of an L2 one the Gaussian: the better fit has the higher "
-                + "log-likelihood (lower AIC) and the smaller Kolmogorov-Smirnov distance.");
+        Label note = new Label();
+        note.setId("weights-caption");
+        note.textProperty().bind(vm.caption());
         note.setWrapText(true);
         note.getStyleClass().add("caption");
         VBox root = new VBox(10, top, Widgets.status(new Label(), vm.work()), panels, note);

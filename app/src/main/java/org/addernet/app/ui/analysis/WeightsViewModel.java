@@ -67,6 +67,10 @@ final class WeightsViewModel {
     }
 
     /** Where the weights come from. */
+    private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper("The paper's Fig. 7: LeNet-5-BN's third "
+            + "layer, AdderNet (left) against CNN (right). Take the session's toy nets or add run folders of "
+            + "lenet5-bn-fashion-mnist-adder and -cnn.");
+
     ReadOnlyStringProperty source() {
         return source.getReadOnlyProperty();
     }
@@ -133,6 +137,20 @@ final class WeightsViewModel {
         right.set(pick(sorted, false));
         models.set(List.copyOf(sorted));
         source.set("Weights of " + from + ".");
+        caption.set(fromSession ? "Shown: the main window's toy nets. The paper's Fig. 7 is LeNet-5-BN's third layer, "
+                + "AdderNet (left) against CNN (right): add a run folder of lenet5-bn-fashion-mnist-adder and one of "
+                + "-cnn to see it. A toy net's layers hold few weights (a verdict needs "
+                + org.addernet.app.figures.FitReport.MIN_VERDICT + "). The prior of an L1 distance is the Laplace law, of "
+                + "an L2 one the Gaussian: the better fit has the higher log-likelihood (lower AIC) and the smaller "
+                + "Kolmogorov-Smirnov distance."
+                : "Shown: the runs of " + from + ". The paper's Fig. 7: LeNet-5-BN's third layer, AdderNet (left) "
+                + "against CNN (right). The prior of an L1 distance is the Laplace law, of an L2 one the Gaussian: the "
+                + "better fit has the higher log-likelihood (lower AIC) and the smaller Kolmogorov-Smirnov distance.");
+    }
+
+    /** What the panels show and what the paper's figure is, under them. */
+    ReadOnlyStringProperty caption() {
+        return caption.getReadOnlyProperty();
     }
 
     private static boolean isAdder(String label) {

@@ -28,6 +28,10 @@ public final class WeightHistogramPanel {
     private VBox root;
     private ComboBox<String> combo;
     private Label stats;
+    private Label details;
+    private javafx.scene.control.Tooltip detailsTip;
+    /** Least panel height at which the fit table stands under the histogram. */
+    static final double TABLE_BELOW = 400;
     private boolean syncing;
 
     public WeightHistogramPanel() {
@@ -85,7 +89,15 @@ public final class WeightHistogramPanel {
             });
             Label pick = new Label("Layer");
             pick.setFont(Font.font(13));
-            HBox top = new HBox(8, pick, combo);
+            pick.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            details = new Label("fit details \u24d8");
+            details.setId("fit-details");
+            details.getStyleClass().add("caption");
+            details.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            detailsTip = new javafx.scene.control.Tooltip();
+            detailsTip.setFont(Font.font("Monospaced", 12));
+            details.setTooltip(detailsTip);
+            HBox top = new HBox(8, pick, combo, details);
             top.setAlignment(Pos.CENTER_LEFT);
             HBox.setHgrow(combo, Priority.ALWAYS);
             ChartViewer viewer = new ChartViewer(figure.chart());
@@ -98,6 +110,15 @@ public final class WeightHistogramPanel {
             root = new VBox(6, top, viewer, stats);
             root.setPadding(new Insets(6));
             root.setStyle("-fx-background-color: white;");
+            // on a short panel (a 1024 x 700 window) the fit table gives its rows to the histogram: it is a
+            // tooltip on "fit details" then; the chart's subtitle keeps the verdict
+            root.heightProperty().addListener((o, a, h) -> {
+                boolean room = h.doubleValue() >= TABLE_BELOW;
+                stats.setVisible(room);
+                stats.setManaged(room);
+                details.setVisible(!room);
+                details.setManaged(!room);
+            });
             syncNode();
         }
         return root;
@@ -120,6 +141,7 @@ public final class WeightHistogramPanel {
                 combo.getSelectionModel().select(selected);
             }
             stats.setText(figure.summary());
+            detailsTip.setText(figure.summary());
         } finally {
             syncing = false;
         }

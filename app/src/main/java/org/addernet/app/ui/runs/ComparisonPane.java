@@ -12,13 +12,14 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.addernet.app.store.ComparisonTable;
@@ -63,29 +64,83 @@ final class ComparisonPane {
 
         HBox bar = new HBox(10, what, eachSeed, csv, latex, png, svg);
         bar.setAlignment(Pos.CENTER_LEFT);
-        GridPane charts = new GridPane();
-        charts.setHgap(8);
-        charts.setVgap(8);
-        charts.add(viewer(vm.accuracy(), "compare-accuracy"), 0, 0);
-        charts.add(viewer(vm.loss(), "compare-loss"), 1, 0);
-        charts.add(viewer(vm.norms(), "compare-norms"), 0, 1);
-        charts.add(viewer(vm.bars(), "compare-bars"), 1, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints c = new ColumnConstraints();
-            c.setPercentWidth(50);
-            c.setHgrow(Priority.ALWAYS);
-            charts.getColumnConstraints().add(c);
-            RowConstraints r = new RowConstraints();
-            r.setPercentHeight(50);
-            r.setVgrow(Priority.ALWAYS);
-            charts.getRowConstraints().add(r);
-        }
-        table.setPrefHeight(190);
-        table.setMinHeight(120);
-        root = new VBox(8, bar, status, charts, table);
+        Label bests = new Label();
+        bests.setId("compare-bests");
+        bests.textProperty().bind(vm.bests());
+        bests.setWrapText(true);
+        bests.setStyle("-fx-font-weight: bold;");
+        bests.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        bests.managedProperty().bind(vm.bests().isNotEmpty());
+        // one chart at a time, as large as the tab allows (12 runs on a quarter of the window are spaghetti)
+        TabPane charts = new TabPane(
+                chartTab("Accuracy", vm.accuracy(), "compare-accuracy", true),
+                chartTab("Training loss", vm.loss(), "compare-loss", true),
+                chartTab("Gradient norms", vm.norms(), "compare-norms", true),
+                chartTab("Final test accuracy", vm.bars(), "compare-bars", false));
+        charts.setId("compare-charts");
+        charts.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        javafx.scene.layout.HBox smooth = org.addernet.app.ui.charts.SmoothingBar.build(vm.smoothing, "compare-smoothing");
+        smooth.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        smooth.setPickOnBounds(false);
+        smooth.disableProperty().bind(charts.getSelectionModel().selectedIndexProperty().isEqualTo(3));
+        javafx.scene.layout.StackPane chartArea = new javafx.scene.layout.StackPane(charts, smooth);
+        javafx.scene.layout.StackPane.setAlignment(smooth, Pos.TOP_RIGHT);
+        chartArea.setMinHeight(220);
+        VBox tickBox = new VBox(4);
+        tickBox.setId("compare-ticks");
+        tickBox.setPadding(new Insets(4));
+        ScrollPane tickScroll = new ScrollPane(tickBox);
+        tickScroll.setFitToWidth(true);
+        tickScroll.setPrefWidth(230);
+        tickScroll.setMinWidth(180);
+        vm.ticks().addListener((o, a, b) -> showTicks(tickBox, b));
+        HBox middle = new HBox(8, tickScroll, chartArea);
+        HBox.setHgrow(chartArea, Priority.ALWAYS);
+        table.setPrefHeight(170);
+        table.setMinHeight(100);
+        SplitPane body = new SplitPane(middle, table);
+        body.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        body.setDividerPositions(0.7);
+        root = new VBox(6, bar, status, bests, body);
         root.setPadding(new Insets(10, 12, 12, 12));
-        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox.setVgrow(body, Priority.ALWAYS);
         vm.comparison().addListener((o, a, b) -> table.getItems().setAll(b.rows()));
+    }
+
+    /** The tick boxes: what to plot, by run folder, by model and by n. */
+    private static void showTicks(VBox box, List<ComparisonViewModel.Tick> ticks) {
+        box.getChildren().clear();
+        String[][] kinds = {{"run", "Runs"}, {"model", "Models"}, {"n", "Hidden n"}};
+        for (String[] k : kinds) {
+            VBox items = new VBox(3);
+            for (ComparisonViewModel.Tick t : ticks) {
+                if (t.kind().equals(k[0])) {
+                    CheckBox c = new CheckBox(t.label());
+                    c.setId("tick-" + t.kind() + "-" + t.label().replaceAll("[^A-Za-z0-9.=-]", "_"));
+                    c.selectedProperty().bindBidirectional(t.shown());
+                    c.setMnemonicParsing(false);
+                    c.setTooltip(new javafx.scene.control.Tooltip(t.value() == null ? t.label() : String.valueOf(t.value())));
+                    items.getChildren().add(c);
+                }
+            }
+            if (!items.getChildren().isEmpty()) {
+                Label title = new Label(k[1]);
+                title.setStyle("-fx-font-weight: bold;");
+                box.getChildren().addAll(title, items);
+            }
+        }
+    }
+
+    private Tab chartTab(String title, ReadOnlyObjectProperty<JFreeChart> chart, String id, boolean curves) {
+        ChartViewer v = viewer(chart, id);
+        javafx.scene.Node content = v;
+        if (curves) {
+            org.addernet.app.ui.charts.ChartNode n = new org.addernet.app.ui.charts.ChartNode(chart.get(), v);
+            content = n.interactive(vm.curveState, vm::xLabel, null);
+        }
+        Tab t = new Tab(title, content);
+        t.setId("tab-" + id);
+        return t;
     }
 
     private static ChartViewer viewer(ReadOnlyObjectProperty<JFreeChart> chart, String id) {
@@ -119,11 +174,23 @@ final class ComparisonPane {
         table.getColumns().add(col("Seeds", 60, r -> r.seeds() == r.runs() ? String.valueOf(r.seeds())
                 : r.seeds() + "/" + r.runs()));
         table.getColumns().add(col("Test acc. (%)", 150, r -> pm(r.testMean(), r.testSd(), 100, 2)));
+        table.getColumns().add(col("Best test (%)", 230, this::best));
         table.getColumns().add(col("Train acc. (%)", 150, r -> pm(r.trainMean(), r.trainSd(), 100, 2)));
         table.getColumns().add(col("Final loss", 150, r -> pm(r.lossMean(), r.lossSd(), 1, 4)));
         table.getColumns().add(col("Seconds", 80, r -> r.seconds() == null ? "\u2013"
                 : String.format(Locale.ROOT, "%.2f", r.seconds())));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    }
+
+    /** A row's best logged test accuracy, where it was reached and, for a run that did not complete, its state. */
+    private String best(ComparisonTable.Row r) {
+        RunCurves.Meta m = vm.best(r);
+        if (m == null || !Double.isFinite(m.best())) {
+            return "\u2013";
+        }
+        return String.format(Locale.ROOT, "%.2f (%s %,.0f, seed %d%s)", 100 * m.best(), vm.xLabel(), m.bestX(), m.bestSeed(),
+                m.bestStatus() == null || m.bestStatus() == org.addernet.engine.train.RunStatus.COMPLETED ? ""
+                        : ", " + m.bestStatus().id());
     }
 
     /** {@code mean ± sd} in the table: the mean alone for one seed, a dash for none. */

@@ -10,8 +10,8 @@ import javafx.scene.text.TextAlignment;
 
 /**
  * A confusion matrix drawn on a canvas: rows the true class, columns the predicted one, each cell
- * shaded by its share of the row (white 0 to dark blue 1; the diagonal is recall), with the count
- * written in it while the cells are big enough.
+ * shaded by its share of the row (white 0 to dark blue 1; the diagonal is recall), with that share
+ * written in it in percent while the cells are big enough; hovering a cell gives its count.
  */
 final class ConfusionView {
     private static final double LABEL = 92;
@@ -23,6 +23,34 @@ final class ConfusionView {
     ConfusionView(double size) {
         canvas = new Canvas(size + LABEL + RIGHT, size + LABEL);
         canvas.setId("image-confusion");
+        // the counts behind the shares, one cell at a time
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        javafx.scene.control.Tooltip.install(canvas, tip);
+        canvas.setOnMouseMoved(e -> tip.setText(describe(e.getX(), e.getY())));
+    }
+
+    private List<String> names = List.of();
+
+    /** What the cell under (x, y) holds: true and predicted class, count and share; empty off the cells. */
+    String describe(double x, double y) {
+        if (counts == null) {
+            return "";
+        }
+        int k = counts.length;
+        double cell = (canvas.getWidth() - LABEL - RIGHT) / k;
+        int p = (int) Math.floor((x - LABEL) / cell);
+        int t = (int) Math.floor((y - LABEL) / cell);
+        if (p < 0 || t < 0 || p >= k || t >= k) {
+            return "each cell: its share of the true class's test images, in percent";
+        }
+        long row = 0;
+        for (int v : counts[t]) {
+            row += v;
+        }
+        String tn = t < names.size() ? names.get(t) : String.valueOf(t);
+        String pn = p < names.size() ? names.get(p) : String.valueOf(p);
+        return String.format(java.util.Locale.ROOT, "true %s, predicted %s: %,d of %,d (%.1f %%)", tn, pn, counts[t][p], row,
+                row == 0 ? 0 : 100.0 * counts[t][p] / row);
     }
 
     Canvas node() {
@@ -33,8 +61,21 @@ final class ConfusionView {
         return counts;
     }
 
+    /** A cell's text: its share of the true class in percent, whole (one decimal under 10 %); blank for none. */
+    static String cellText(int count, long row) {
+        if (row == 0) {
+            return "";
+        }
+        double pct = 100.0 * count / row;
+        if (count == 0) {
+            return "0";
+        }
+        return pct < 9.95 ? String.format(java.util.Locale.ROOT, "%.1f", pct) : String.format(java.util.Locale.ROOT, "%.0f", pct);
+    }
+
     void show(int[][] c, List<String> names) {
         counts = c;
+        this.names = names;
         int k = c.length;
         GraphicsContext g = canvas.getGraphicsContext2D();
         double size = canvas.getWidth() - LABEL - RIGHT;
@@ -55,7 +96,7 @@ final class ConfusionView {
                     g.setFont(Font.font(cell >= 40 ? 12 : 10));
                     g.setTextAlign(TextAlignment.CENTER);
                     g.setTextBaseline(VPos.CENTER);
-                    g.fillText(Integer.toString(c[t][p]), LABEL + (p + 0.5) * cell, LABEL + (t + 0.5) * cell);
+                    g.fillText(cellText(c[t][p], row), LABEL + (p + 0.5) * cell, LABEL + (t + 0.5) * cell);
                 }
             }
         }

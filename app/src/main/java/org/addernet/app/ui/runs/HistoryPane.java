@@ -99,6 +99,13 @@ final class HistoryPane {
 
     /** The folders as the table shows them, keeping the selected ones selected. */
     private void showRows(List<RunInfo> list) {
+        // the folder names whole: as wide as the longest
+        double w = 270;
+        for (RunInfo r : list) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(r.id());
+            w = Math.max(w, t.getLayoutBounds().getWidth() + 24);
+        }
+        table.getColumns().get(0).setPrefWidth(Math.min(w, 520));
         Set<Path> selected = new HashSet<>();
         table.getSelectionModel().getSelectedItems().forEach(r -> selected.add(r.folder()));
         rows.setAll(list);
@@ -130,9 +137,18 @@ final class HistoryPane {
             }
         });
         table.getColumns().add(st);
-        table.getColumns().add(col("Best test", 80, r -> r.bestTestAccuracy().isPresent()
-                ? String.format(Locale.ROOT, "%.2f %%", 100 * r.bestTestAccuracy().getAsDouble()) : ""));
-        table.getColumns().add(col("Source", 65, r -> r.source() == null ? "" : r.source()));
+        TableColumn<RunInfo, String> best = col("Best test (%)", 190, HistoryViewModel::bestText);
+        best.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setTooltip(empty || s == null || s.isEmpty() ? null : new javafx.scene.control.Tooltip(
+                        "Each model's best test accuracy; an epoch run's best epoch, also of a run that did not complete"));
+            }
+        });
+        table.getColumns().add(best);
+        table.getColumns().add(col("Source", 65, HistoryViewModel::sourceText));
         TableColumn<RunInfo, String> ranOn = col("Ran on", 330, RunInfo::ranOn);
         ranOn.setCellFactory(c -> new TableCell<>() {       // which executor ran which task, in how many attempts
             @Override

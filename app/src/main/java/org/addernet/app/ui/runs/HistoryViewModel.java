@@ -160,4 +160,44 @@ public final class HistoryViewModel {
         }
         compare.accept(c);
     }
+
+    /**
+     * The history's "Best test" of a folder: each model's best test accuracy, with the n it was
+     * reached at when the folder trains several; an epoch run's best epoch counts whatever the
+     * run's state (a cancelled run that reached 81.6 % shows it, marked), a toy run's final
+     * accuracy when it completed. Empty when no run has one.
+     */
+    static String bestText(RunInfo f) {
+        java.util.Map<String, org.addernet.app.runner.RunRecord> best = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> value = new java.util.HashMap<>();
+        for (org.addernet.app.runner.RunRecord r : f.runs()) {
+            Double v = r.bestTestAccuracy() != null ? r.bestTestAccuracy()
+                    : r.status() == RunStatus.COMPLETED ? r.testAccuracy() : null;
+            if (v != null && Double.isFinite(v) && (!value.containsKey(r.model()) || v > value.get(r.model()))) {
+                value.put(r.model(), v);
+                best.put(r.model(), r);
+            }
+        }
+        boolean manyN = f.runs().stream().map(org.addernet.app.runner.RunRecord::hidden).distinct().count() > 1;
+        List<String> parts = new ArrayList<>();
+        for (var e : best.entrySet()) {
+            org.addernet.app.runner.RunRecord r = e.getValue();
+            String model = best.size() > 1 || f.models().size() > 1 ? e.getKey() + " " : "";
+            String where = manyN && r.hidden() != null ? "n=" + r.hidden() + " " : "";
+            String state = r.status() == RunStatus.COMPLETED ? "" : " (" + r.status().id() + ")";
+            parts.add(String.format(java.util.Locale.ROOT, "%s%s%.2f%s", model, where, 100 * value.get(e.getKey()), state));
+        }
+        return String.join("  \u00b7  ", parts);
+    }
+
+    /** Where a folder's runs came from: its manifest's source, else {@code queue} or {@code cli} as the folder shows. */
+    static String sourceText(RunInfo f) {
+        if (f.source() != null) {
+            return f.source();
+        }
+        if (f.isDamaged()) {
+            return "";
+        }
+        return f.queueItem() != null ? "queue" : "cli";
+    }
 }

@@ -272,6 +272,7 @@ public final class ImageRunViewModel {
         Runner r = runner;
         if (r != null) {
             r.cancel();
+            live.cancelling();
             status.set("Cancelling after the current step; the last epoch's checkpoint is kept.");
         }
     }
@@ -300,8 +301,18 @@ public final class ImageRunViewModel {
         long bad = s.incomplete();
         return bad == 0 ? "Completed: " + describe(s) + ". Folder: " + dir
                 : bad + " run(s) not completed (" + s.runs().stream().filter(x -> x.status() != RunStatus.COMPLETED)
-                        .map(x -> x.id() + " " + x.status() + (x.reason() == null ? "" : ": " + x.reason()))
+                        .map(x -> x.id() + " " + x.status() + (x.reason() == null ? "" : ": " + forTheWindow(x.reason())))
                         .reduce((a, b) -> a + "; " + b).orElse("") + "). Folder: " + dir;
+    }
+
+    /**
+     * A runner's reason as the window says it: the command line's "continue with --resume DIR" is
+     * the window's "Resume a run folder..." button.
+     */
+    static String forTheWindow(String reason) {
+        return reason.replaceAll("continue with --resume \\S+", "continue it with Resume a run folder\u2026")
+                .replaceAll("or continue it with --resume \\S+", "or continue it with Resume a run folder\u2026")
+                .replaceAll("--resume \\S+", "Resume a run folder\u2026");
     }
 
     private void finish(Summary s, String text) {
@@ -309,6 +320,15 @@ public final class ImageRunViewModel {
         status.set(text);
         summary.set(s);
         running.set(false);
+        if (s == null) {
+            live.ended("Stopped: " + text);
+        } else {
+            long done = s.runs().stream().filter(x -> x.status() == RunStatus.COMPLETED).count();
+            String how = s.incomplete() == 0 ? "Done" : s.runs().stream().anyMatch(x -> x.status() == RunStatus.CANCELLED)
+                    ? "Cancelled" : "Stopped";
+            live.ended(String.format(Locale.ROOT, "%s: %d of %d run%s completed", how, done, s.runs().size(),
+                    s.runs().size() == 1 ? "" : "s"));
+        }
     }
 
     private static String describe(Summary s) {

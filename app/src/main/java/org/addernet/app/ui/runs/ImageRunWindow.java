@@ -38,6 +38,8 @@ public final class ImageRunWindow {
     private final ConfusionView confusion = new ConfusionView(330);
     private final FlowPane strip = new FlowPane(6, 6);
     private final TextArea log = new TextArea();
+    /** What the reader hides on the epoch curves (kept as the charts are redrawn each epoch). */
+    private final org.addernet.app.figures.CurveState curves = new org.addernet.app.figures.CurveState();
 
     public ImageRunWindow(Window owner) {
         this(owner, new ImageRunViewModel(UiExecutor.javafx()));
@@ -59,6 +61,10 @@ public final class ImageRunWindow {
         Button resume = button("Resume a run folder\u2026", "image-resume", () -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle("An epoch run folder to continue");
+            java.nio.file.Path runs = org.addernet.app.store.RunStore.atDefaultHome().runsDir();
+            if (java.nio.file.Files.isDirectory(runs)) {
+                dc.setInitialDirectory(runs.toFile());
+            }
             java.io.File f = dc.showDialog(stage);
             if (f != null) {
                 vm.resume(f.toPath());
@@ -80,21 +86,44 @@ public final class ImageRunWindow {
         progressText.textProperty().bind(vm.live().progressText());
         progressText.setId("image-progress-text");
         strip.setId("image-strip");
-        HBox row1 = new HBox(8, new Label("Preset"), preset, settings, new Label("Data"), dataRoot);
+        Label presetLabel = new Label("Preset");
+        Label dataLabel = new Label("Data");
+        for (javafx.scene.layout.Region r : List.of(presetLabel, dataLabel, check, start, cancel, resume, preset)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);     // the fields and the progress give way first
+        }
+        progress.setMinWidth(100);
+        settings.setMinWidth(120);
+        dataRoot.setMinWidth(100);
+        HBox.setHgrow(settings, Priority.ALWAYS);
+        HBox row1 = new HBox(8, presetLabel, preset, settings, dataLabel, dataRoot);
         row1.setAlignment(Pos.CENTER_LEFT);
         HBox row2 = new HBox(8, check, start, cancel, resume, progress, progressText);
         row2.setAlignment(Pos.CENTER_LEFT);
         ChartViewer accuracy = new ChartViewer(vm.live().accuracy().get());
         ChartViewer loss = new ChartViewer(vm.live().loss().get());
-        vm.live().accuracy().addListener((o, a, b) -> accuracy.setChart(b));
-        vm.live().loss().addListener((o, a, b) -> loss.setChart(b));
-        accuracy.setPrefSize(560, 330);
-        loss.setPrefSize(460, 330);
-        HBox.setHgrow(accuracy, Priority.ALWAYS);
-        HBox charts = new HBox(8, accuracy, loss);
+        vm.live().accuracy().addListener((o, a, b) -> {
+            accuracy.setChart(b);
+            org.addernet.app.figures.Curves.apply(b, curves);
+        });
+        vm.live().loss().addListener((o, a, b) -> {
+            loss.setChart(b);
+            org.addernet.app.figures.Curves.apply(b, curves);
+        });
+        accuracy.setPrefSize(560, 290);
+        loss.setPrefSize(460, 290);
+        accuracy.setMinSize(300, 240);
+        loss.setMinSize(260, 240);
+        var accNode = new org.addernet.app.ui.charts.ChartNode(accuracy.getChart(), accuracy)
+                .interactive(curves, "epoch", null);
+        var lossNode = new org.addernet.app.ui.charts.ChartNode(loss.getChart(), loss).interactive(curves, "epoch", null);
+        HBox.setHgrow(accNode, Priority.ALWAYS);
+        HBox.setHgrow(lossNode, Priority.ALWAYS);
+        HBox charts = new HBox(8, accNode, lossNode);
+        Label epochTime = label(vm.live().epochTime(), "image-epoch-time");
+        epochTime.getStyleClass().add("caption");
         Label stripTitle = new Label("Test images: predicted / true (red: wrong)");
         stripTitle.setStyle("-fx-font-weight: bold;");
-        Label confusionTitle = new Label("Confusion matrix on the test set (row share)");
+        Label confusionTitle = new Label("Confusion matrix on the test set: % of each true class (hover: counts)");
         confusionTitle.setStyle("-fx-font-weight: bold;");
         VBox left = new VBox(6, confusionTitle, confusion.node());
         VBox right = new VBox(6, stripTitle, strip);
@@ -108,11 +137,22 @@ public final class ImageRunWindow {
             log.setText(b);
             log.appendText("");            // scrolled to the newest line
         });
-        VBox root = new VBox(8, row1, row2, estimate, refusal, status, charts, new HBox(16, left, right), log);
-        root.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(root);
+        // the controls and the progress stay on top and the log at the bottom; only the results between scroll
+        VBox top = new VBox(8, row1, row2, estimate, epochTime, refusal, status);
+        top.setPadding(new Insets(12, 12, 6, 12));
+        VBox results = new VBox(8, charts, new HBox(16, left, right));
+        results.setPadding(new Insets(6, 12, 6, 12));
+        ScrollPane scroll = new ScrollPane(results);
         scroll.setFitToWidth(true);
-        Scene scene = new Scene(scroll, 1240, 960);
+        javafx.scene.control.TitledPane logPane = new javafx.scene.control.TitledPane("Log", log);
+        logPane.setAnimated(false);
+        logPane.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 800);   // folded on a projector
+        logPane.setId("image-log-pane");
+        javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll);
+        root.setTop(top);
+        root.setBottom(logPane);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1240, screen.getWidth()), Math.min(960, screen.getHeight()));
         var css = ImageRunWindow.class.getResource("/org/addernet/app/ui/workbench.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());
@@ -169,6 +209,8 @@ public final class ImageRunWindow {
         l.textProperty().bind(text);
         l.setId(id);
         l.setWrapText(true);
+        l.managedProperty().bind(l.textProperty().isNotEmpty());     // an empty line takes no room
+        l.visibleProperty().bind(l.managedProperty());
         return l;
     }
 

@@ -62,6 +62,7 @@ public final class LiveRun {
             new Confusion(new int[10][10], ImageSet.FASHION_MNIST.classNames()));
     private final ReadOnlyObjectWrapper<List<StripItem>> strip = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyStringWrapper log = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper epochTime = new ReadOnlyStringWrapper("");
     private final Map<String, List<EpochMetrics>> epochs = new LinkedHashMap<>();
     private final Map<String, List<Double>> testLoss = new LinkedHashMap<>();
     private final ArrayDeque<String> lines = new ArrayDeque<>();
@@ -78,9 +79,26 @@ public final class LiveRun {
         return progress.getReadOnlyProperty();
     }
 
-    /** Run, epoch, step, images/s and ETA. */
+    /** Run, epoch, step, images/s and ETA while a run goes on; how it ended once it did (no ETA then). */
     public ReadOnlyStringProperty progressText() {
         return progressText.getReadOnlyProperty();
+    }
+
+    /** The measured time of the newest epoch (training, test pass and checkpoint), empty before the first. */
+    public ReadOnlyStringProperty epochTime() {
+        return epochTime.getReadOnlyProperty();
+    }
+
+    /** Says how the run ended in place of its last progress line (its ETA no longer holds); FX thread. */
+    void ended(String text) {
+        progressText.set(text);
+    }
+
+    /** A cancel was asked for: the ETA no longer holds; FX thread. */
+    void cancelling() {
+        String t = progressText.get();
+        int eta = t.lastIndexOf("  ETA ");
+        progressText.set((eta < 0 ? t : t.substring(0, eta)) + "  cancelling after this step\u2026");
     }
 
     /** Train and test accuracy per epoch of every run. */
@@ -117,6 +135,9 @@ public final class LiveRun {
     void clear() {
         epochs.clear();
         testLoss.clear();
+        epochTime.set("");
+        progress.set(0);
+        progressText.set("");
         redrawCurves();
     }
 
@@ -142,7 +163,8 @@ public final class LiveRun {
     }
 
     /** One epoch of one run as the window shows it. */
-    private record Epoch(String runId, EpochMetrics metrics, double testLoss, Confusion confusion, List<StripItem> strip) {
+    private record Epoch(String runId, EpochMetrics metrics, double testLoss, Confusion confusion, List<StripItem> strip,
+                         double seconds) {
     }
 
     private record Step(double share, String text) {
@@ -158,7 +180,13 @@ public final class LiveRun {
         int batch = p.training().batchSize();
         int totalEpochs = p.training().epochs();
         long[] last = {nanoTime.getAsLong(), 0, Long.MIN_VALUE};   // time, iteration at the last update, posted time
+        long[] epochStart = {nanoTime.getAsLong()};
         return new RunObserver() {
+            @Override
+            public void started() {
+                epochStart[0] = nanoTime.getAsLong();
+            }
+
             @Override
             public void stepDone(String runId, long iteration, long steps) {
                 long now = nanoTime.getAsLong();
@@ -182,9 +210,12 @@ public final class LiveRun {
             @Override
             public void epochDone(ImageRun run, EpochMetrics m, Trainer.Evaluation eval, ImagePipeline.Prepared prepared) {
                 List<String> names = prepared.set().classNames();
+                long now = nanoTime.getAsLong();
+                double seconds = (now - epochStart[0]) / 1e9;
+                epochStart[0] = now;
                 epochToFx.accept(new Epoch(run.id(), m, eval.loss(),
                         TestImages.confusion(prepared.test(), eval.predicted(), prepared.set().numClasses(), names),
-                        TestImages.strip(prepared.test(), prepared.sampleShape(), eval.predicted(), names)));
+                        TestImages.strip(prepared.test(), prepared.sampleShape(), eval.predicted(), names), seconds));
             }
         };
     }
@@ -198,6 +229,8 @@ public final class LiveRun {
         Epoch newest = batch.get(batch.size() - 1);
         confusion.set(newest.confusion());
         strip.set(newest.strip());
+        epochTime.set(String.format(Locale.ROOT, "measured: %s for epoch %d of %s (its steps, the test pass and the "
+                + "checkpoint)", Progress.clock(newest.seconds()), newest.metrics().epoch(), newest.runId()));
     }
 
     private void redrawCurves() {

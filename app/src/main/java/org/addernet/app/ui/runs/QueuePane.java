@@ -134,8 +134,8 @@ final class QueuePane {
         start.setDisable(!vm.available());
         pause.setDisable(!vm.available());
         if (vm.available()) {
-            start.disableProperty().bind(vm.started());
-            pause.disableProperty().bind(vm.started().not());
+            start.disableProperty().bind(vm.canStart().not());
+            pause.disableProperty().bind(vm.canPause().not());
         } else {
             for (Node n : List.of(add, parallel, preset, presetFile, seeds, settings, sweep, dataRoot)) {
                 n.setDisable(true);
@@ -268,7 +268,20 @@ final class QueuePane {
         table.getColumns().add(progress);
         table.getColumns().add(text("What", 360, i -> i.error() != null && i.state() != RunStatus.RUNNING
                 ? i.error() : i.progressText()));
-        table.getColumns().add(text("Run folder", 300, i -> i.runFolder() == null ? "" : i.runFolder().getFileName().toString()));
+        TableColumn<QueueItem, String> folder = text("Run folder", 300,
+                i -> i.runFolder() == null ? "" : i.runFolder().getFileName().toString());
+        table.getColumns().add(folder);
+        // the folder names whole: as wide as the longest
+        rows.addListener((javafx.collections.ListChangeListener<QueueItem>) c -> {
+            double w = 300;
+            for (QueueItem it : rows) {
+                if (it.runFolder() != null) {
+                    w = Math.max(w, new javafx.scene.text.Text(it.runFolder().getFileName().toString())
+                            .getLayoutBounds().getWidth() + 24);
+                }
+            }
+            folder.setPrefWidth(Math.min(w, 520));
+        });
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // the whole text of an item (a long error, the run folder's path) as the row's tooltip
         table.setRowFactory(t -> new TableRow<>() {

@@ -53,6 +53,8 @@ public final class QueueViewModel {
     final RunOnViewModel runOn = new RunOnViewModel();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper started = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canCancel = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canUp = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canDown = new ReadOnlyBooleanWrapper();
@@ -124,6 +126,26 @@ public final class QueueViewModel {
 
     public ReadOnlyBooleanProperty started() {
         return started.getReadOnlyProperty();
+    }
+
+    /** Whether Start would do something: the queue is paused and items wait. */
+    public ReadOnlyBooleanProperty canStart() {
+        return canStart.getReadOnlyProperty();
+    }
+
+    /** Whether Pause would do something: the queue is started. */
+    public ReadOnlyBooleanProperty canPause() {
+        return canPause.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts the queue when items wait (interrupted ones of a closed window continue); an empty
+     * queue stays paused, so that what is added waits for Start.
+     */
+    public void startIfPending() {
+        if (queue != null && queue.items().stream().anyMatch(QueueItem::isPending)) {
+            start();
+        }
     }
 
     public ReadOnlyBooleanProperty canCancel() {
@@ -284,11 +306,15 @@ public final class QueueViewModel {
     private void updateSummary() {
         if (queue == null) {
             started.set(false);
+            canStart.set(false);
+            canPause.set(false);
             return;
         }
         boolean on = queue.isStarted();
         started.set(on);
         List<QueueItem> rows = items.get();
+        canStart.set(!on && rows.stream().anyMatch(QueueItem::isPending));
+        canPause.set(on);
         long running = rows.stream().filter(i -> i.state() == RunStatus.RUNNING).count();
         long waiting = rows.stream().filter(QueueItem::isPending).count();
         long done = rows.stream().filter(i -> i.state() == RunStatus.COMPLETED).count();

@@ -33,7 +33,23 @@ final class RunCurves {
      * @param groups in order of first appearance
      * @param notes  what could not be drawn and why, one line each
      */
-    record Loaded(String kind, String xLabel, List<RunCurvesChart.Group> groups, List<String> notes) {
+    record Loaded(String kind, String xLabel, List<RunCurvesChart.Group> groups, List<String> notes, List<Meta> metas) {
+        Loaded(String kind, String xLabel, List<RunCurvesChart.Group> groups, List<String> notes) {
+            this(kind, xLabel, groups, notes, List.of());
+        }
+    }
+
+    /**
+     * What a group is, beside its curves: its table row's key, the folders its runs come from, and
+     * its best logged test accuracy over every seed and every logged x, whatever the run's state (a
+     * cancelled epoch run's best epoch counts).
+     *
+     * @param best       the best test accuracy (0 to 1), NaN when none was logged
+     * @param bestX      the epoch or iteration it was logged at
+     * @param bestStatus the state of the run it belongs to
+     */
+    record Meta(String preset, String settings, String model, Integer hidden, java.util.Set<Path> folders, double best,
+                double bestX, long bestSeed, RunStatus bestStatus) {
     }
 
     private RunCurves() {
@@ -79,10 +95,15 @@ final class RunCurves {
                     + "their curves are left out (the table has them)");
         }
         List<RunCurvesChart.Group> groups = new ArrayList<>();
+        List<Meta> metas = new ArrayList<>();
         for (var e : chosen.entrySet()) {
             List<RunCurvesChart.Trace> traces = new ArrayList<>();
             List<Long> seeds = new ArrayList<>(e.getValue().keySet());
             seeds.sort(Long::compare);
+            double best = Double.NaN;
+            double bestX = Double.NaN;
+            long bestSeed = 0;
+            RunStatus bestStatus = null;
             for (long seed : seeds) {
                 RunRecord r = e.getValue().get(seed);
                 Path csv = where.get(e.getKey()).get(seed).resolve(r.id()).resolve("metrics.csv");
@@ -90,6 +111,14 @@ final class RunCurves {
                     RunCurvesChart.Trace t = read(csv, seed);
                     if (t != null) {
                         traces.add(t);
+                        for (int i = 0; i < t.x().length; i++) {
+                            if (Double.isFinite(t.test()[i]) && !(t.test()[i] <= best)) {
+                                best = t.test()[i];
+                                bestX = t.x()[i];
+                                bestSeed = seed;
+                                bestStatus = r.status();
+                            }
+                        }
                     }
                 } catch (IOException | RuntimeException ex) {
                     notes.add(ex.getMessage() == null ? csv + ": " + ex : ex.getMessage());
@@ -97,9 +126,12 @@ final class RunCurves {
             }
             if (!traces.isEmpty()) {
                 groups.add(new RunCurvesChart.Group(labels.get(e.getKey()), traces));
+                List<Object> k = e.getKey();
+                metas.add(new Meta((String) k.get(0), (String) k.get(1), (String) k.get(2), (Integer) k.get(3),
+                        java.util.Set.copyOf(where.get(k).values()), best, bestX, bestSeed, bestStatus));
             }
         }
-        return new Loaded(kind, RunManifest.IMAGE.equals(kind) ? "epoch" : "iteration", groups, notes);
+        return new Loaded(kind, RunManifest.IMAGE.equals(kind) ? "epoch" : "iteration", groups, notes, metas);
     }
 
     /** A run's label on the charts: preset and settings (when the choice holds several), model and n. */

@@ -30,7 +30,7 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper page = new ReadOnlyStringWrapper(QUEUE);
     private boolean closed;
 
-    /** Opens the queue of {@code home}; the queue's items start (interrupted ones continue) on {@link #open()}. */
+    /** Opens the queue of {@code home}; waiting items start (interrupted ones continue) on {@link #open()}. */
     public RunsViewModel(Path home, UiExecutor executor) {
         store = new RunStore(home);
         RunQueue q = null;
@@ -48,10 +48,10 @@ public final class RunsViewModel {
         queueVm = new QueueViewModel(queue, queueProblem, historyVm::refresh, executor);
     }
 
-    /** Reads the history and starts the queue: interrupted items continue at once. */
+    /** Reads the history and starts the queue when items wait: interrupted ones continue at once. */
     public void open() {
         historyVm.refresh();
-        queueVm.start();
+        queueVm.startIfPending();
     }
 
     public RunStore store() {

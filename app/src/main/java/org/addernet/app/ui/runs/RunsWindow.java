@@ -62,7 +62,8 @@ public final class RunsWindow {
             }
         });
         vm.page().addListener((o, a, b) -> showTab(b));
-        Scene scene = new Scene(tabs, 1400, 960);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(tabs, Math.min(1400, screen.getWidth()), Math.min(960, screen.getHeight()));
         var css = RunsWindow.class.getResource("/org/addernet/app/ui/workbench.css");
         if (css != null) {
             scene.getStylesheets().add(css.toExternalForm());

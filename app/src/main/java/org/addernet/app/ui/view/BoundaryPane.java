@@ -4,48 +4,88 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
+import org.addernet.app.render.Legend;
 import org.addernet.app.render.UnitFieldPlot;
 import org.addernet.app.ui.session.ModelSnapshot;
 import org.addernet.app.ui.vm.Frame;
+import org.addernet.app.ui.vm.FrameRenderer;
 import org.addernet.app.ui.vm.WorkbenchViewModel;
 
 /**
- * The centre: one decision-boundary panel per model (same data, same seed), each with a strip of
- * its hidden units' response fields (hover one to see it large), the optional difference map,
- * and the drawing toggles. Images arrive rendered; this only copies pixels.
+ * The centre: the drawing toggles and the key to the panels' marks, then one decision-boundary
+ * panel per model side by side (same data, same seed) and the optional difference map, each with
+ * its accuracies, a note when the model stopped learning, and a strip of its hidden units'
+ * response fields (hover one to see it large). The panels are sized to the space they get: side by
+ * side from a 1024 x 700 window up, larger on a larger one. Images arrive rendered; this only
+ * copies pixels.
  */
 final class BoundaryPane {
+    /** Room under a panel's image: accuracies, a note, the unit strip (pixels). */
+    private static final double UNDER = 84;
+    /** Width of the column of toggles and key beside the panels. */
+    private static final double SIDE = 150;
+
     private final WorkbenchViewModel vm;
-    private final FlowPane panels = new FlowPane(14, 10);
+    private final HBox panels = new HBox(14);
     private final ImageView difference = new ImageView();
+    private final VBox differenceBox;
     private final List<PanelView> views = new ArrayList<>();
+    private final ImageView legend = new ImageView();
+    private final VBox header;
+    private final StackPane root;
     private WritableImage differenceImage;
-    private final VBox root;
 
     BoundaryPane(WorkbenchViewModel vm) {
         this.vm = vm;
         difference.setId("difference");
+        legend.setId("legend");
         CheckBox discretize = toggle("discretize", "Discretize", vm.discretize, "Class regions only, no probability shading");
         CheckBox test = toggle("show-test", "Test points", vm.showTest, "Draw the held-out points as rings");
         CheckBox diff = toggle("show-difference", "Difference map", vm.showDifference, "P(AdderNet) - P(MLP) on the plane");
         CheckBox centres = toggle("show-centres", "Adder centres W_i", vm.showCentres, "Each AdderNet hidden unit's centre on the plane");
-        HBox options = new HBox(16, discretize, test, diff, centres);
-        options.setAlignment(Pos.CENTER_LEFT);
-        VBox diffBox = new VBox(4, difference);
-        diffBox.visibleProperty().bind(vm.showDifference);
-        diffBox.managedProperty().bind(vm.showDifference);
-        panels.getChildren().add(diffBox);
-        root = new VBox(8, options, panels);
-        root.setPadding(new Insets(8));
+        Label points = note("points-note", vm.pointsNote(), "caption");
+        points.setMaxWidth(SIDE);
+        Label key = new Label("Key");
+        key.getStyleClass().add("side-title");
+        legend.setImage(FxImages.toFx(Legend.column(12f), null));
+        double side = Math.max(SIDE, legend.getImage().getWidth() + 2);
+        // beside the panels, not above them: on a projector's 1024 x 700 the height is what they lack
+        header = new VBox(6, discretize, test, diff, centres, key, legend, points);
+        header.setPrefWidth(side);
+        header.setMinWidth(side);
+        header.setMaxWidth(side);
+        differenceBox = new VBox(4, difference);
+        differenceBox.visibleProperty().bind(vm.showDifference);
+        differenceBox.managedProperty().bind(vm.showDifference);
+        panels.getChildren().add(differenceBox);
+        panels.setAlignment(Pos.TOP_LEFT);
+        HBox content = new HBox(14, panels, header);
+        content.setPadding(new Insets(8, 10, 6, 10));
+        // the content never asks for room: the panels are sized to what the split pane gives
+        root = new StackPane(content);
+        root.setId("boundaries");
+        StackPane.setAlignment(content, Pos.TOP_LEFT);
+        root.setMinSize(0, 0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(root.widthProperty());
+        clip.heightProperty().bind(root.heightProperty());
+        root.setClip(clip);
+        root.widthProperty().addListener((o, a, b) -> fit());
+        root.heightProperty().addListener((o, a, b) -> fit());
+        vm.showDifference.addListener((o, a, b) -> fit());
         vm.frame().addListener((o, a, f) -> {
             long t0 = System.nanoTime();
             show(f);
@@ -55,7 +95,7 @@ final class BoundaryPane {
         });
     }
 
-    VBox node() {
+    Region node() {
         return root;
     }
 
@@ -64,13 +104,47 @@ final class BoundaryPane {
         c.setId(id);
         c.selectedProperty().bindBidirectional(p);
         c.setTooltip(new Tooltip(tip));
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setMnemonicParsing(false);        // "W_i" is a subscript, not a mnemonic
         return c;
+    }
+
+    private static Label note(String id, javafx.beans.value.ObservableStringValue text, String style) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add(style);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    /** How many panels stand side by side: one per model shown, and the difference map when it is on. */
+    private int columns() {
+        Frame f = vm.frame().get();
+        int models = f == null ? 2 : Math.max(1, f.panels().size());
+        return models + (vm.showDifference.get() && models == 2 ? 1 : 0);
+    }
+
+    /** Fits the panels to the space: as large as fits side by side and above their captions. */
+    private void fit() {
+        double w = root.getWidth() - 20 - header.getWidth() - 14;
+        double h = root.getHeight() - 14 - UNDER;
+        if (w <= 0 || root.getHeight() <= 0) {
+            return;
+        }
+        int k = columns();
+        double side = Math.min((w - 14 * (k - 1)) / k, h);
+        int px = (int) Math.floor(side / 10) * 10;      // steps of 10 px: a resize redraws now and then, not each pixel
+        vm.setPanelSize(px);
     }
 
     private void show(Frame f) {
         if (f == null) {
             return;
         }
+        int before = views.size();
         while (views.size() > f.panels().size()) {
             panels.getChildren().remove(views.remove(views.size() - 1).box);
         }
@@ -88,15 +162,20 @@ final class BoundaryPane {
         } else {
             difference.setImage(null);    // e.g. one model diverged, or only one model trains
         }
+        if (before != views.size()) {
+            fit();
+        }
     }
 
-    /** One model's boundary and unit strip. */
+    /** One model's boundary, accuracies, note and unit strip. */
     private final class PanelView {
         final VBox box;
         final ImageView boundary = new ImageView();
-        final FlowPane units = new FlowPane(4, 4);
+        final HBox units = new HBox(4);
+        final ScrollPane unitScroll = new ScrollPane(units);
         final Label unitsLabel = new Label();
         final Label accuracy = new Label();
+        final Label note = new Label();
         WritableImage image;
         final List<ImageView> thumbs = new ArrayList<>();
         final List<WritableImage> thumbImages = new ArrayList<>();
@@ -105,26 +184,43 @@ final class BoundaryPane {
         PanelView(int index) {
             boundary.setId("boundary-" + index);
             units.setId("units-" + index);
-            units.setPrefWrapLength(340);
-            units.setMaxWidth(340);
+            unitScroll.setFitToHeight(true);
+            unitScroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            unitScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+            unitScroll.getStyleClass().add("unit-strip");
             unitsLabel.getStyleClass().add("caption");
             accuracy.getStyleClass().add("accuracy");
-            box = new VBox(4, boundary, accuracy, unitsLabel, units);
+            note.getStyleClass().add("model-note");
+            note.setWrapText(true);
+            note.managedProperty().bind(note.textProperty().isNotEmpty());
+            note.visibleProperty().bind(note.managedProperty());
+            box = new VBox(3, boundary, accuracy, note, unitsLabel, unitScroll);
         }
 
         void show(Frame.Panel p) {
             model = p.model();
-            boundary.setId("boundary-" + p.model().spec().kind());
-            accuracy.setId("accuracy-" + p.model().spec().kind());
+            String kind = p.model().spec().kind();
+            boundary.setId("boundary-" + kind);
+            accuracy.setId("accuracy-" + kind);
+            note.setId("note-" + kind);
             var last = p.model().last();
-            String pText = "adder".equals(p.model().spec().kind()) && last != null
-                    ? String.format(java.util.Locale.ROOT, " \u00B7 p %.2f", last.p()) : "";
-            accuracy.setText(String.format(java.util.Locale.ROOT, "train %.3f \u00B7 test %.3f%s \u00B7 %s",
-                    p.model().trainAccuracy(), p.model().testAccuracy(), pText, p.model().status()));
+            String pText = "adder".equals(kind) && last != null
+                    ? String.format(java.util.Locale.ROOT, "p = %.2f  \u00b7  ", last.p()) : "";
+            accuracy.setText("train " + FrameRenderer.percent(p.model().trainAccuracy())
+                    + "  \u00b7  test " + FrameRenderer.percent(p.model().testAccuracy()));
+            note.setText(p.note());
+            note.getStyleClass().setAll("label", p.stopped() ? "model-note-stopped" : "model-note");
             image = FxImages.toFx(p.boundary(), image);
             boundary.setImage(image);
-            unitsLabel.setText(p.thumbnails().isEmpty() ? "" : "first-layer units of the " + p.model().label()
-                    + " (hover to enlarge)");
+            double w = image.getWidth();
+            box.setMaxWidth(w);
+            box.setPrefWidth(w);
+            accuracy.setMaxWidth(w);
+            note.setMaxWidth(w);
+            unitScroll.setMaxWidth(w);
+            unitScroll.setPrefViewportWidth(w);
+            int thumb = (int) Math.max(32, Math.min(FrameRenderer.THUMB, w / 7));
+            unitsLabel.setText(pText + (p.thumbnails().isEmpty() ? "" : "first-layer units"));
             while (thumbs.size() > p.thumbnails().size()) {
                 units.getChildren().remove(thumbs.remove(thumbs.size() - 1));
                 thumbImages.remove(thumbImages.size() - 1);
@@ -132,12 +228,15 @@ final class BoundaryPane {
             while (thumbs.size() < p.thumbnails().size()) {
                 int unit = thumbs.size();
                 ImageView iv = new ImageView();
+                iv.setPreserveRatio(true);
                 Tooltip tip = new Tooltip();
                 tip.setShowDelay(Duration.millis(150));
                 ImageView large = new ImageView();
                 tip.setGraphic(large);
                 tip.setOnShowing(e -> large.setImage(largeField(unit)));
                 Tooltip.install(iv, tip);
+                iv.setOnMouseEntered(e -> iv.setOpacity(0.8));
+                iv.setOnMouseExited(e -> iv.setOpacity(1));
                 thumbs.add(iv);
                 thumbImages.add(null);
                 units.getChildren().add(iv);
@@ -145,7 +244,9 @@ final class BoundaryPane {
             for (int u = 0; u < thumbs.size(); u++) {
                 thumbImages.set(u, FxImages.toFx(p.thumbnails().get(u), thumbImages.get(u)));
                 thumbs.get(u).setImage(thumbImages.get(u));
+                thumbs.get(u).setFitWidth(thumb);
             }
+            unitScroll.setPrefViewportHeight(thumbs.isEmpty() ? 0 : thumb);
         }
 
         WritableImage largeField(int unit) {
@@ -161,5 +262,10 @@ final class BoundaryPane {
             return FxImages.toFx(UnitFieldPlot.large(m.label() + ", unit " + (unit + 1), m.unitFields()[unit],
                     lattice, centre, 320), null);
         }
+    }
+
+    /** The node of the panels (tests). */
+    Node panelsNode() {
+        return panels;
     }
 }

@@ -33,15 +33,35 @@ final class ChartsPane {
         for (var c : List.of(loss.chart(), norms.chart(), weights.chart())) {
             c.setAntiAlias(false);
         }
-        Tab t1 = new Tab("Loss & accuracy", new ChartNode(loss.chart()).node());
+        this.state = vm.curves;
+        // the tab says what a chart is: in the window the titles give their room to the plots, and the
+        // legends stand beside them (a 1024 x 700 window leaves the charts about 250 px of height)
+        for (var c : List.of(loss.chart(), norms.chart(), weights.chart())) {
+            c.getTitle().setVisible(false);
+        }
+        for (var c : List.of(loss.chart(), norms.chart())) {
+            c.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+        }
+        Runnable redraw = () -> apply();
+        Tab t1 = new Tab("Loss & accuracy", new ChartNode(loss.chart()).interactive(state, "iteration", null));
         t1.setId("tab-loss");
-        Tab t2 = new Tab("Gradient norms", new ChartNode(norms.chart()).node());
+        Tab t2 = new Tab("Gradient norms", new ChartNode(norms.chart()).interactive(state, "iteration", null));
         t2.setId("tab-norms");
         Tab t3 = new Tab("Weight histograms", weights.node());
         t3.setId("tab-weights");
         tabs = new TabPane(t1, t2, t3);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.setMinHeight(240);
+        tabs.setMinHeight(200);
+        javafx.scene.layout.HBox bar = org.addernet.app.ui.charts.SmoothingBar.build(vm.smoothing, "smoothing");
+        bar.disableProperty().bind(tabs.getSelectionModel().selectedIndexProperty().isEqualTo(2));
+        // the smoothing slider sits in the tab row, right of the tabs
+        bar.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        bar.setPickOnBounds(false);
+        root = new javafx.scene.layout.StackPane(tabs, bar);
+        javafx.scene.layout.StackPane.setAlignment(bar, javafx.geometry.Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(bar, new javafx.geometry.Insets(1, 4, 0, 0));
+        root.setMinHeight(0);
+        vm.smoothing.addListener((o, a, b) -> redraw.run());
         // charts redraw in software and cost far more than the images: the latest frame is applied
         // to the visible chart only, at most four times a second (and at once on a tab switch)
         vm.frame().addListener((o, a, f) -> pending = f);
@@ -66,6 +86,14 @@ final class ChartsPane {
     }
 
     private Frame pending;
+    private final org.addernet.app.figures.CurveState state;
+    private final javafx.scene.layout.StackPane root;
+
+    /** Brings the curve charts to the reader's hidden entries and smoothing. */
+    private void apply() {
+        org.addernet.app.figures.Curves.apply(loss.chart(), state);
+        org.addernet.app.figures.Curves.apply(norms.chart(), state);
+    }
 
     private void flush() {
         Frame f = pending;
@@ -77,8 +105,8 @@ final class ChartsPane {
         }
     }
 
-    TabPane node() {
-        return tabs;
+    javafx.scene.layout.Region node() {
+        return root;
     }
 
     private void show(Frame f) {
@@ -97,9 +125,15 @@ final class ChartsPane {
             }
         }
         switch (tabs.getSelectionModel().getSelectedIndex()) {
-            case 1 -> norms.update(curves);
+            case 1 -> {
+                norms.update(curves);
+                org.addernet.app.figures.Curves.apply(norms.chart(), state);
+            }
             case 2 -> weights.update(w);
-            default -> loss.update(curves);
+            default -> {
+                loss.update(curves);
+                org.addernet.app.figures.Curves.apply(loss.chart(), state);
+            }
         }
     }
 
@@ -121,12 +155,18 @@ final class ChartsPane {
         refreshAll(latestFrame.get());
         for (var c : List.of(loss.chart(), norms.chart(), weights.chart())) {
             c.setAntiAlias(true);
+            c.getTitle().setVisible(true);
+            c.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.BOTTOM);
         }
         try {
             return write(file, svg);
         } finally {
             for (var c : List.of(loss.chart(), norms.chart(), weights.chart())) {
                 c.setAntiAlias(false);
+                c.getTitle().setVisible(false);
+                if (c != weights.chart()) {
+                    c.getLegend().setPosition(org.jfree.chart.ui.RectangleEdge.RIGHT);
+                }
             }
         }
     }

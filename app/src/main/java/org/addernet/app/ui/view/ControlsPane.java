@@ -7,9 +7,6 @@ import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.Property;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,17 +15,18 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.addernet.app.render.Palette;
+import org.addernet.app.ui.vm.DrawnPoints;
 import org.addernet.app.ui.vm.ModelMode;
+import org.addernet.app.ui.vm.NumberInput;
 import org.addernet.app.ui.vm.SettingsViewModel;
 import org.addernet.app.ui.vm.WorkbenchViewModel;
 import org.addernet.datasets.toy.ToyData;
@@ -45,14 +43,18 @@ final class ControlsPane {
         SettingsViewModel s = vm.settings;
         VBox box = new VBox(6,
                 section("Data", data(vm, s), true),
-                section("Model", model(s), true),
+                section("Model", model(vm, s), true),
                 section("Training", training(s), true),
                 section("AdderNet", adder(s), true));
         box.setPadding(new Insets(6));
+        // the settings scroll on their own: the boundaries and charts keep their place
         ScrollPane scroll = new ScrollPane(box);
+        scroll.setId("settings-scroll");
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(330);
-        scroll.setMinWidth(300);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(292);
+        scroll.setMinWidth(292);
+        scroll.setMaxWidth(292);
         scroll.getStyleClass().add("controls");
         return scroll;
     }
@@ -67,9 +69,24 @@ final class ControlsPane {
     private static GridPane grid() {
         GridPane g = new GridPane();
         g.setHgap(8);
-        g.setVgap(6);
+        g.setVgap(5);
         g.setPadding(new Insets(4));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        g.getColumnConstraints().addAll(labels, fields);
         return g;
+    }
+
+    /** A numeric setting's row: label, checked field, and under it the reason while the entry is invalid. */
+    private static void number(GridPane g, SettingsViewModel s, String path, String id, String tip) {
+        NumberInput in = s.input(path);
+        NumberField f = new NumberField(in, id, tip);
+        row(g, in.name(), f.field(), null);
+        GridPane.setHgrow(f.field(), Priority.ALWAYS);
+        g.add(f.reason(), 0, g.getRowCount(), 2, 1);
     }
 
     private static void row(GridPane g, String label, Node control, String tip) {
@@ -94,6 +111,7 @@ final class ControlsPane {
         GridPane g = grid();
         ComboBox<String> set = new ComboBox<>();
         set.setId("data-set");
+        set.setMaxWidth(Double.MAX_VALUE);
         Map<String, Image> thumbs = new LinkedHashMap<>();
         for (ToySet t : ToySet.values()) {
             set.getItems().add(t.id());
@@ -108,11 +126,12 @@ final class ControlsPane {
             }
         });
         row(g, "Data set", set, "The toy set: unit ball (eq. 34), multiple balls (eq. 35), XOR quadrants (eq. 36) and more");
-        row(g, "Samples", intSpinner("samples", s.samples, 10, 10_000_000, 100), "Points generated, train and test together");
-        row(g, "Spread", doubleSpinner("spread", s.spread, 0.01, 1e6, 0.5), "Standard deviation of the point cloud (the paper's 'variance', read as a standard deviation)");
-        row(g, "Label noise", doubleSpinner("label-noise", s.labelNoise, 0, 0.5, 0.01), "Probability of flipping each label");
-        row(g, "Test share", doubleSpinner("test-fraction", s.testFraction, 0.05, 0.95, 0.05), "Share of the points held out for testing (train:test ratio)");
-        row(g, "Seed", intSpinner("seed", s.seed, Integer.MIN_VALUE, Integer.MAX_VALUE, 1), "Seed of the data sample, the initial weights and the batch order");
+        number(g, s, "data.samples", "samples", "Points generated, train and test together; above "
+                + String.format(java.util.Locale.ROOT, "%,d", DrawnPoints.MAX_DRAWN) + " the panels draw a random subsample");
+        number(g, s, "data.spread", "spread", "Standard deviation of the point cloud (the paper's 'variance', read as a standard deviation)");
+        number(g, s, "data.labelNoise", "label-noise", "Probability of flipping each label");
+        number(g, s, "data.testFraction", "test-fraction", "Share of the points held out for testing (train:test ratio)");
+        number(g, s, "seed", "seed", "Seed of the data sample, the initial weights and the batch order");
         Button regen = new Button("Regenerate");
         regen.setId("regenerate");
         regen.setTooltip(new Tooltip("Draw a new sample (the seed moves on by one)"));
@@ -121,15 +140,27 @@ final class ControlsPane {
         return g;
     }
 
-    private static Node model(SettingsViewModel s) {
+    private static Node model(WorkbenchViewModel vm, SettingsViewModel s) {
         GridPane g = grid();
         ComboBox<ModelMode> mode = new ComboBox<>();
         mode.setId("mode");
         mode.getItems().addAll(ModelMode.values());
         mode.valueProperty().bindBidirectional(s.mode);
         row(g, "Models", mode, "Train the AdderNet, the MLP, or both side by side on the same data and seed");
-        row(g, "Hidden n", intSpinner("hidden", s.hidden, 1, 4096, 1), "Width of every hidden layer (Definition 2)");
-        row(g, "Depth", intSpinner("depth", s.depth, 2, 64, 1), "Weight layers: 2 is the two-layer net of Definition 2; more gives Theorem 6's deeper nets");
+        mode.setMaxWidth(Double.MAX_VALUE);
+        number(g, s, "runs.hidden[0]", "hidden", "Width of every hidden layer (Definition 2). With a figure preset: the "
+                + "column of the figure the main view shows");
+        Label figure = new Label();
+        figure.setId("figure-note");
+        figure.getStyleClass().add("figure-note");
+        figure.setWrapText(true);
+        figure.setMaxWidth(260);
+        figure.setPrefWidth(260);            // a wrapped label in a grid spanning columns: its height follows this width
+        figure.textProperty().bind(vm.figureNote());
+        figure.visibleProperty().bind(vm.figureNote().isNotEmpty());
+        figure.managedProperty().bind(figure.visibleProperty());
+        g.add(figure, 0, g.getRowCount(), 2, 1);
+        number(g, s, "model.depth", "depth", "Weight layers: 2 is the two-layer net of Definition 2; more gives Theorem 6's deeper nets");
         row(g, "Activation", combo("activation", s.activation, List.of("relu", "tanh", "sigmoid")), "G in Definition 2");
         CheckBox bn = new CheckBox("batch norm in the MLP");
         bn.setId("mlp-bn");
@@ -140,16 +171,16 @@ final class ControlsPane {
 
     private static Node training(SettingsViewModel s) {
         GridPane g = grid();
-        row(g, "Learning rate", doubleSpinner("lr", s.lr, 1e-9, 1e6, 0.01), "Initial learning rate; changes apply while training");
+        number(g, s, "training.lr", "lr", "Initial learning rate; a change applies at once, also while training");
         row(g, "Schedule", combo("schedule", s.schedule, List.of("cosine", "polynomial", "step", "constant")), "Learning-rate schedule over the iterations");
-        row(g, "Momentum", doubleSpinner("momentum", s.momentum, 0, 0.999, 0.05), null);
+        number(g, s, "training.momentum", "momentum", "SGD momentum (the paper: 0.9)");
         CheckBox nag = new CheckBox("Nesterov");
         nag.setId("nesterov");
         nag.selectedProperty().bindBidirectional(s.nesterov);
         g.add(nag, 1, g.getRowCount());
-        row(g, "Weight decay", doubleSpinner("weight-decay", s.weightDecay, 0, 1, 0.0001), null);
-        row(g, "Batch size", intSpinner("batch-size", s.batchSize, 2, 65_536, 16), null);
-        row(g, "Iterations", intSpinner("iterations", s.iterations, 1, 100_000_000, 1000), "The paper trains 10,000 iterations");
+        number(g, s, "training.weightDecay", "weight-decay", "L2 weight decay (the paper: 5e-4)");
+        number(g, s, "training.batchSize", "batch-size", "Points per step; at most the training points");
+        number(g, s, "training.iterations", "iterations", "The paper trains 10,000 iterations");
         return g;
     }
 
@@ -160,17 +191,23 @@ final class ControlsPane {
         decay.selectedProperty().bindBidirectional(s.pDecay);
         decay.setTooltip(new Tooltip("Sec. 4.2: p decays linearly from 2 to 1 over a share of training, then stays 1"));
         g.add(decay, 0, 0, 2, 1);
-        Spinner<Double> share = doubleSpinner("p-share", s.pDecayShare, 0.05, 1, 0.05);
-        share.disableProperty().bind(s.pDecay.not());
-        row(g, "Decay share", share, "Share of the iterations over which p decays (Table 6)");
-        Spinner<Double> fixed = doubleSpinner("p-fixed", s.pFixed, 1, 2, 0.1);
-        fixed.disableProperty().bind(s.pDecay);
-        row(g, "Fixed p", fixed, "p of the Lp distance when it does not decay (1 = L1-AdderNet)");
+        int shareRow = g.getRowCount();
+        number(g, s, "adder.pDecayShare", "p-share", "Share of the iterations over which p decays (Table 6)");
+        int fixedRow = g.getRowCount();
+        number(g, s, "adder.pEnd", "p-fixed", "p of the Lp distance when it does not decay (1 = L1-AdderNet)");
+        for (Node n : g.getChildren()) {
+            Integer r = GridPane.getRowIndex(n);
+            if (r != null && r == shareRow) {
+                n.disableProperty().bind(s.pDecay.not());
+            } else if (r != null && r == fixedRow) {
+                n.disableProperty().bind(s.pDecay);
+            }
+        }
         row(g, "Filter gradient", combo("filter-gradient", s.filterGradient, List.of("full-precision", "sign", "exact")),
                 "full-precision: X - F (eq. 23); sign: sgn(X - F) (eq. 22); exact: the true gradient");
         row(g, "Input gradient", combo("input-gradient", s.inputGradient, List.of("auto", "hardtanh", "eq27", "exact")),
                 "auto: HardTanh(F - X) at p = 1, eq. 27 above; exact: the true gradient");
-        row(g, "Adaptive eta", doubleSpinner("eta", s.eta, 0, 100, 0.05), "eq. 33: each adder layer's filter gradient is rescaled to eta sqrt(k) g / ||g||; 0 switches it off");
+        number(g, s, "adder.eta", "eta", "eq. 33: each adder layer's filter gradient is rescaled to eta sqrt(k) g / ||g||; 0 switches it off");
         return g;
     }
 
@@ -179,86 +216,8 @@ final class ControlsPane {
         c.setId(id);
         c.getItems().addAll(items);
         c.valueProperty().bindBidirectional(p);
+        c.setMaxWidth(Double.MAX_VALUE);
         return c;
-    }
-
-    static Spinner<Integer> intSpinner(String id, IntegerProperty p, int min, int max, int step) {
-        Spinner<Integer> sp = new Spinner<>();
-        sp.setId(id);
-        SpinnerValueFactory.IntegerSpinnerValueFactory f =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, p.get(), step);
-        f.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : Integer.toString(v);
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                try {
-                    return Integer.parseInt(s.trim().replace(",", ""));
-                } catch (NumberFormatException e) {
-                    return f.getValue();          // not a number: keep the current value
-                }
-            }
-        });
-        sp.setValueFactory(f);
-        sp.setEditable(true);
-        var boxed = p.asObject();
-        sp.getProperties().put("bound", boxed);   // bidirectional bindings hold weak references
-        bindBoth(f.valueProperty(), boxed);
-        commitOnFocusLoss(sp);
-        sp.setPrefWidth(130);
-        return sp;
-    }
-
-    static Spinner<Double> doubleSpinner(String id, DoubleProperty p, double min, double max, double step) {
-        Spinner<Double> sp = new Spinner<>();
-        sp.setId(id);
-        SpinnerValueFactory.DoubleSpinnerValueFactory f =
-                new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, p.get(), step);
-        f.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                if (v == null) {
-                    return "";
-                }
-                // the shortest plain text that reads back as the same double: tabbing through never edits a value
-                String s = java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-                return s.contains(".") ? s : s + ".0";
-            }
-
-            @Override
-            public Double fromString(String s) {
-                try {
-                    double v = Double.parseDouble(s.trim());
-                    return Double.isFinite(v) ? v : f.getValue();
-                } catch (NumberFormatException e) {
-                    return f.getValue();
-                }
-            }
-        });
-        sp.setValueFactory(f);
-        sp.setEditable(true);
-        var boxed = p.asObject();
-        sp.getProperties().put("bound", boxed);   // bidirectional bindings hold weak references
-        bindBoth(f.valueProperty(), boxed);
-        commitOnFocusLoss(sp);
-        sp.setPrefWidth(130);
-        return sp;
-    }
-
-    private static <T> void bindBoth(Property<T> a, Property<T> b) {
-        a.setValue(b.getValue());
-        a.bindBidirectional(b);
-    }
-
-    private static <T> void commitOnFocusLoss(Spinner<T> sp) {
-        sp.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                sp.increment(0);
-            }
-        });
     }
 
     private static BufferedImage preview(ToySet t) {

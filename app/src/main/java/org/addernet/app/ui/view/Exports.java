@@ -24,7 +24,7 @@ final class Exports {
             throw new IOException("nothing to export yet");
         }
         ViewOptions o = vm.viewOptions();
-        int size = o.panelSize();
+        int size = ViewOptions.defaults().panelSize();      // the same size whatever the window's
         int n = f.panels().size() + (differenceShown(f, o) ? 1 : 0);
         if (svg) {
             SVGGraphics2D g = new SVGGraphics2D(n * size, size);

@@ -1,7 +1,6 @@
 package org.addernet.app.ui.view;
 
 import javafx.scene.Scene;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -20,9 +19,24 @@ final class GridWindow {
 
     GridWindow(Window owner, WorkbenchViewModel vm) {
         view.setId("figure-grid");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
         stage.initOwner(owner);
         stage.setTitle("Figure view");
-        stage.setScene(new Scene(new ScrollPane(view), 1060, 820));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(view);
+        pane.setMinSize(0, 0);
+        pane.setStyle("-fx-background-color: white;");
+        // the figure scales down with the window (never up: its pixels are drawn for 260 px panels)
+        view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> view.getImage() == null
+                ? pane.getWidth() : Math.min(pane.getWidth(), view.getImage().getWidth()), pane.widthProperty(),
+                view.imageProperty()));
+        view.fitHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> view.getImage() == null
+                ? pane.getHeight() : Math.min(pane.getHeight(), view.getImage().getHeight()), pane.heightProperty(),
+                view.imageProperty()));
+        stage.setScene(new Scene(pane, Math.min(1060, screen.getWidth() * 0.9), Math.min(820, screen.getHeight() * 0.9)));
+        vm.figureNote().addListener((o, a, b) -> stage.setTitle("Figure view" + (b.isEmpty() ? "" : "  \u2014  main window: n = "
+                + vm.settings.hidden.get())));
         stage.setOnHidden(e -> vm.gridView.set(false));
         vm.frame().addListener((o, a, f) -> show(f));
         vm.gridView.addListener((o, a, on) -> {

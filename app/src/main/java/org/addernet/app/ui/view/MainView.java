@@ -11,7 +11,6 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCombination;
@@ -39,17 +38,40 @@ public final class MainView {
         this.stage = stage;
         this.boundaries = new BoundaryPane(vm);
         this.charts = new ChartsPane(vm);
-        ScrollPane centre = new ScrollPane(boundaries.node());
-        centre.setFitToWidth(true);
-        SplitPane split = new SplitPane(centre, charts.node());
+        SplitPane split = new SplitPane(boundaries.node(), charts.node());
+        split.setId("main-split");
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.58);
+        split.setDividerPositions(0.62);
         BorderPane root = new BorderPane();
         root.setTop(new VBox(menus(), RunBar.build(vm)));
         root.setLeft(ControlsPane.build(vm));
         root.setCenter(split);
         scene = new Scene(root, 1440, 960);
         scene.getStylesheets().add(MainView.class.getResource("/org/addernet/app/ui/workbench.css").toExternalForm());
+        // the charts get 36 % of the height and at least the 250 px their axes and legends need; the boundaries
+        // the rest. Once the divider is dragged, the charts keep the height it gave them.
+        double[] chartsHeight = {Double.NaN};
+        boolean[] placing = {false};
+        split.heightProperty().addListener((o, a, h) -> {
+            double total = h.doubleValue();
+            if (total <= 0) {
+                return;
+            }
+            double want = Double.isNaN(chartsHeight[0]) ? Math.max(250, 0.36 * total) : chartsHeight[0];
+            placing[0] = true;
+            split.setDividerPositions(Math.max(0.3, Math.min(0.8, 1 - want / total)));
+            placing[0] = false;
+        });
+        split.getDividers().get(0).positionProperty().addListener((o, a, p) -> {
+            if (!placing[0] && split.getHeight() > 0 && split.isPressed()) {
+                chartsHeight[0] = (1 - p.doubleValue()) * split.getHeight();
+            }
+        });
+        vm.leaveFigureQuestion().addListener((o, a, q) -> {
+            if (!q.isEmpty()) {
+                javafx.application.Platform.runLater(() -> askLeaveFigure(q));
+            }
+        });
         vm.gridView.addListener((o, a, on) -> {
             if (on && gridWindow == null) {
                 gridWindow = new GridWindow(stage, vm);
@@ -64,6 +86,42 @@ public final class MainView {
 
     public Scene scene() {
         return scene;
+    }
+
+    /**
+     * Sizes {@code stage} to the screen it opens on: all of it up to 1920 x 1200 (a projector's
+     * 1024 x 768 included), centred beyond that.
+     */
+    public static void fitToScreen(Stage stage) {
+        javafx.geometry.Rectangle2D b = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(b.getWidth(), 1920);
+        double h = Math.min(b.getHeight(), 1200);
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setX(b.getMinX() + (b.getWidth() - w) / 2);
+        stage.setY(b.getMinY() + (b.getHeight() - h) / 2);
+    }
+
+    /** Asks whether to leave the figure for the n just typed; the answer goes to the view model. */
+    private void askLeaveFigure(String question) {
+        if (!vm.leaveFigureQuestion().get().equals(question)) {
+            return;                        // answered meanwhile
+        }
+        ButtonType leave = new ButtonType("Leave the figure", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep the figure", javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, leave, keep);
+        a.initOwner(stage);
+        a.setTitle("Leave the figure?");
+        a.setHeaderText("Leave the figure?");
+        a.getDialogPane().setId("leave-figure-dialog");
+        a.getDialogPane().setMinWidth(520);
+        a.showAndWait().ifPresentOrElse(b -> {
+            if (b == leave) {
+                vm.leaveFigure();
+            } else {
+                vm.keepFigure();
+            }
+        }, vm::keepFigure);
     }
 
     /** Writes the charts next to {@code file} (what File > Export > Charts does after its dialog). */

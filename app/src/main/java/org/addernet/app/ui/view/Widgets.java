@@ -51,12 +51,22 @@ public final class Widgets {
      */
     public static Button folderButton(String text, String id, String title, ObservableBooleanValue busy,
                                       Supplier<Window> owner, Consumer<Path> open) {
+        return folderButton(text, id, title, busy, owner, open, () -> null);
+    }
+
+    /** As {@link #folderButton(String, String, String, ObservableBooleanValue, Supplier, Consumer)}, opening at {@code initial} (null: the system's choice). */
+    public static Button folderButton(String text, String id, String title, ObservableBooleanValue busy,
+                                      Supplier<Window> owner, Consumer<Path> open, Supplier<Path> initial) {
         Button b = new Button(text);
         b.setId(id);
         b.disableProperty().bind(busy);
         b.setOnAction(e -> {
             DirectoryChooser dc = new DirectoryChooser();
             dc.setTitle(title);
+            Path start = initial.get();
+            if (start != null && java.nio.file.Files.isDirectory(start)) {
+                dc.setInitialDirectory(start.toFile());
+            }
             File f = dc.showDialog(owner.get());
             if (f != null) {
                 open.accept(f.toPath());

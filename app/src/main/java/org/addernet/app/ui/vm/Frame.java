@@ -14,8 +14,11 @@ public record Frame(SessionSnapshot snapshot, List<Panel> panels, Pixels differe
         panels = List.copyOf(panels);
     }
 
-    /** One model's boundary image and one thumbnail per first-layer unit. */
-    public record Panel(ModelSnapshot model, Pixels boundary, List<Pixels> thumbnails) {
+    /**
+     * One model's boundary image, one thumbnail per first-layer unit, and what to say under it
+     * ({@link ModelHealth#note}); {@code stopped} when it cannot learn any more (diverged, dead).
+     */
+    public record Panel(ModelSnapshot model, Pixels boundary, List<Pixels> thumbnails, String note, boolean stopped) {
         public Panel {
             thumbnails = List.copyOf(thumbnails);
         }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Which models the window trains. */
 public enum ModelMode {
-    BOTH("AdderNet and MLP side by side", List.of("mlp", "adder")),
+    BOTH("AdderNet and MLP", List.of("mlp", "adder")),
     ADDER("AdderNet only", List.of("adder")),
     MLP("MLP only", List.of("mlp"));
 

@@ -6,6 +6,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -52,13 +54,75 @@ public final class SettingsViewModel {
     public final StringProperty inputGradient = new SimpleStringProperty("auto");
     public final DoubleProperty eta = new SimpleDoubleProperty(0.2);
 
+    /**
+     * Most points the window trains on: it evaluates every point at every snapshot and keeps them in
+     * memory twice; {@code ./workbench run} takes up to {@link PresetValidator#MAX_SAMPLES}.
+     */
+    public static final int MAX_WINDOW_SAMPLES = 1_000_000;
+
     /** The preset these settings came from (its name, text and any grid of hidden sizes). */
     private Preset base;
     /** A data seed fixed by the preset (null: the data follow the seed); Regenerate clears it. */
     private Long dataSeed;
+    private final List<NumberInput> inputs;
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
     public SettingsViewModel(Preset base) {
         apply(base);
+        inputs = List.of(
+                NumberInput.whole("Samples", "data.samples", samples, 10, MAX_WINDOW_SAMPLES,
+                        "the window evaluates every point at each snapshot; ./workbench run takes up to 10,000,000"),
+                NumberInput.real("Spread", "data.spread", spread, 0, true, 1e6, false, null),
+                NumberInput.real("Label noise", "data.labelNoise", labelNoise, 0, false, 0.5, false,
+                        "above 0.5 the labels would mostly be flipped"),
+                NumberInput.real("Test share", "data.testFraction", testFraction, 0, true, 1, true, null),
+                NumberInput.whole("Seed", "seed", seed, Integer.MIN_VALUE, Integer.MAX_VALUE, null),
+                NumberInput.whole("Hidden n", "runs.hidden[0]", hidden, 1, PresetValidator.MAX_HIDDEN, null),
+                NumberInput.whole("Depth", "model.depth", depth, PresetValidator.MIN_DEPTH, PresetValidator.MAX_DEPTH, null),
+                NumberInput.real("Learning rate", "training.lr", lr, 0, true, 100, false,
+                        "larger rates only diverge"),
+                NumberInput.real("Momentum", "training.momentum", momentum, 0, false, 1, true, null),
+                NumberInput.real("Weight decay", "training.weightDecay", weightDecay, 0, false, 1, false, null),
+                NumberInput.whole("Batch size", "training.batchSize", batchSize, 2, PresetValidator.MAX_BATCH,
+                        "batch norm needs 2"),
+                NumberInput.whole("Iterations", "training.iterations", iterations, 1, PresetValidator.MAX_ITERATIONS,
+                        null),
+                NumberInput.real("Decay share", "adder.pDecayShare", pDecayShare, 0, true, 1, false, null),
+                NumberInput.real("Fixed p", "adder.pEnd", pFixed, 1, false, 2, false, "eq. 26: 1 <= p <= 2"),
+                NumberInput.real("Adaptive eta", "adder.eta", eta, 0, false, 100, false, "the paper uses 0.1 to 0.2"));
+        for (NumberInput in : inputs) {
+            in.error().addListener((o, a, b) -> updateProblem());
+        }
+    }
+
+    /** Every numeric setting's input, in the order of the settings panel. */
+    public List<NumberInput> inputs() {
+        return inputs;
+    }
+
+    /** The input of the preset key {@code path} ({@code data.samples}, ...), or null. */
+    public NumberInput input(String path) {
+        for (NumberInput in : inputs) {
+            if (in.path().equals(path)) {
+                return in;
+            }
+        }
+        return null;
+    }
+
+    /** The first invalid input as {@code "Samples: 'abc' is not a number"}; empty when all are valid. */
+    public ReadOnlyStringProperty problem() {
+        return problem.getReadOnlyProperty();
+    }
+
+    private void updateProblem() {
+        for (NumberInput in : inputs) {
+            if (!in.isValid()) {
+                problem.set(in.name() + ": " + in.error().get());
+                return;
+            }
+        }
+        problem.set("");
     }
 
     /** Every property whose change needs a reset (all but the learning rate). */
@@ -137,9 +201,24 @@ public final class SettingsViewModel {
         Preset.Runs runs = new Preset.Runs(new ArrayList<>(mode.get().models()), hs);
         Preset p = new Preset(b.name(), b.title(), b.description(), b.reproduces(), seed.get(), data, model, t, a, runs,
                 b.output());
+        for (NumberInput in : inputs) {
+            in.revalidate();
+        }
+        if (!problem.get().isEmpty()) {
+            throw new PresetException(problem.get());
+        }
         List<PresetValidator.Problem> problems = PresetValidator.validate(p);
         if (!problems.isEmpty()) {
             PresetValidator.Problem first = problems.get(0);
+            NumberInput in = input(hiddenSizes == null ? first.path().replaceFirst("^runs\\.hidden\\[\\d+]$", "runs.hidden[0]")
+                    : first.path());
+            if (in == null && first.path().equals("adder.pStart")) {
+                in = input("adder.pEnd");
+            }
+            if (in != null) {
+                in.reject(first.message());
+                throw new PresetException(in.name() + ": " + first.message());
+            }
             throw new PresetException(first.path() + ": " + first.message());
         }
         return p;

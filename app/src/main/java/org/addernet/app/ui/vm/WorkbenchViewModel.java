@@ -20,6 +20,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableValue;
+import org.addernet.app.figures.CurveState;
 import org.addernet.app.io.AtomicFiles;
 import org.addernet.app.runner.MetricsCsv;
 import org.addernet.app.runner.PresetRunner;
@@ -40,6 +42,15 @@ import org.addernet.presets.RunSpec;
  * The window's state and commands. Training runs in a {@link TrainingSession}; its snapshots are
  * rendered on a background thread and reach {@link #frame()} on the FX thread, coalesced, so the
  * FX thread never waits on training. Commands answer at once.
+ *
+ * <p>Settings are checked as they are typed ({@link SettingsViewModel#inputs()}): while one is
+ * invalid, or the settings as a whole are refused, {@link #blocked()} says why and Play, Step and
+ * Reset do nothing but say it. A large sample is generated off the FX thread ({@link #preparing()}).
+ *
+ * <p>A figure preset (Figs. 2-4) trains every n of its grid; the main view shows one column of it
+ * (the Hidden n setting picks which, {@link #figureNote()} says which). An n outside the grid
+ * would leave the figure: {@link #leaveFigureQuestion()} asks first, {@link #leaveFigure()} or
+ * {@link #keepFigure()} answers.
  */
 public final class WorkbenchViewModel {
     /**
@@ -48,6 +59,16 @@ public final class WorkbenchViewModel {
      * and the FX thread on a 2-core machine.
      */
     static final long PUBLISH_MILLIS = 100;
+    /**
+     * Steps per second per model when a preset sets no {@code output.demoSpeed}: a 10,000-step demo
+     * takes 40 s, long enough to watch and talk over (full speed is over in a few seconds).
+     */
+    public static final double DEFAULT_SPEED = 250;
+    /** Samples above this are generated off the FX thread, with a note while it runs. */
+    static final int LARGE_SAMPLE = 50_000;
+    /** Smallest and largest side of a boundary panel, in pixels. */
+    public static final int MIN_PANEL = 200;
+    public static final int MAX_PANEL = 900;
 
     public final SettingsViewModel settings;
     public final BooleanProperty discretize = new SimpleBooleanProperty(false);
@@ -56,33 +77,55 @@ public final class WorkbenchViewModel {
     public final BooleanProperty showCentres = new SimpleBooleanProperty(true);
     public final BooleanProperty gridView = new SimpleBooleanProperty(false);
     /** Steps per second per model; 0 means as fast as possible. */
-    public final DoubleProperty speed = new SimpleDoubleProperty(0);
+    public final DoubleProperty speed = new SimpleDoubleProperty(DEFAULT_SPEED);
+    /** The curve charts' smoothing weight (TensorBoard's moving average; 0 = raw). */
+    public final DoubleProperty smoothing = new SimpleDoubleProperty(0);
+    /** What the reader hides on the curve charts and how they are smoothed (kept through rebuilds). */
+    public final CurveState curves = new CurveState();
 
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper iteration = new ReadOnlyLongWrapper();
+    private final ReadOnlyLongWrapper iterations = new ReadOnlyLongWrapper();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper needsReset = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper preparing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper pointsNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper figureNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper leaveFigure = new ReadOnlyStringWrapper("");
     private final Consumer<Runnable> fx;
+    private final UiExecutor executor;
     private final ExecutorService renderer;
     private volatile ViewOptions options = ViewOptions.defaults();
     private volatile List<Integer> gridHidden = List.of();
     private volatile int mainHidden;
     private volatile String figureTitle = "";
+    private volatile DrawnPoints drawn;
+    private volatile int panelSize = ViewOptions.defaults().panelSize();
     private TrainingSession session;
     private SessionSnapshot lastSnapshot;
     private boolean applying;
+    /** Why the last attempt to build a session from the settings failed; empty after a success. */
+    private String rebuildProblem = "";
+    /** The main column before the user asked for an n outside the figure (restored by {@link #keepFigure}). */
+    private int hiddenBeforeLeaving;
 
     /** The window's: results on the FX side of {@code executor} (frames are rendered on the view model's own thread). */
     public WorkbenchViewModel(Preset initial, UiExecutor executor) {
-        this(initial, executor::fx);
+        this(initial, executor::fx, executor);
     }
 
     /**
      * @param fx how to run on the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
      */
     public WorkbenchViewModel(Preset initial, Consumer<Runnable> fx) {
+        this(initial, fx, UiExecutor.withFx(fx));
+    }
+
+    private WorkbenchViewModel(Preset initial, Consumer<Runnable> fx, UiExecutor executor) {
         this.fx = fx;
+        this.executor = executor;
         this.renderer = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "render");
             t.setDaemon(true);
@@ -91,9 +134,20 @@ public final class WorkbenchViewModel {
         this.settings = new SettingsViewModel(initial);
         gridHidden = initial.runs().hidden().size() > 1 ? List.copyOf(initial.runs().hidden()) : List.of();
         gridView.set(!gridHidden.isEmpty());
-        for (var p : settings.structural()) {
-            p.addListener((o, a, b) -> structuralChanged());
+        speed.set(demoSpeed(initial));
+        for (ObservableValue<?> p : settings.structural()) {
+            if (p != settings.hidden) {
+                p.addListener((o, a, b) -> structuralChanged());
+            }
         }
+        settings.hidden.addListener((o, a, b) -> hiddenChanged(a.intValue(), b.intValue()));
+        settings.problem().addListener((o, a, b) -> {
+            if (b.isEmpty() && !rebuildProblem.isEmpty()) {
+                rebuildProblem = "";        // the settings are valid again: try them (or ask for the reset)
+                structuralChanged();
+            }
+            updateBlocked();
+        });
         settings.lr.addListener((o, a, b) -> {
             if (session != null && b.doubleValue() > 0) {
                 session.setLearningRate(b.doubleValue());
@@ -102,6 +156,8 @@ public final class WorkbenchViewModel {
         for (var p : List.of(discretize, showTest, showDifference, showCentres, gridView)) {
             p.addListener((o, a, b) -> optionsChanged());
         }
+        smoothing.addListener((o, a, b) -> curves.setSmoothing(Math.max(0, Math.min(CurveState.MAX_SMOOTHING,
+                b.doubleValue()))));
         speed.addListener((o, a, b) -> {
             if (session != null) {
                 session.setSpeed(b.doubleValue() > 0 ? b.doubleValue() : TrainingSession.MAX_SPEED);
@@ -109,6 +165,12 @@ public final class WorkbenchViewModel {
         });
         optionsChanged();
         rebuild();
+    }
+
+    /** The speed the window trains {@code p} at: its {@code output.demoSpeed}, else {@link #DEFAULT_SPEED}. */
+    public static double demoSpeed(Preset p) {
+        Double d = p.output().demoSpeed();
+        return d == null ? DEFAULT_SPEED : d;
     }
 
     /** True while a session exists that can train (false only if the very first settings were unusable). */
@@ -120,8 +182,14 @@ public final class WorkbenchViewModel {
         return frame.getReadOnlyProperty();
     }
 
+    /** The newest iteration shown (the largest of any model). */
     public ReadOnlyLongProperty iteration() {
         return iteration.getReadOnlyProperty();
+    }
+
+    /** The iterations the session trains for. */
+    public ReadOnlyLongProperty iterations() {
+        return iterations.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty running() {
@@ -133,8 +201,34 @@ public final class WorkbenchViewModel {
         return needsReset.getReadOnlyProperty();
     }
 
+    /** True while a large sample is being generated (off the FX thread); Play waits for it. */
+    public ReadOnlyBooleanProperty preparing() {
+        return preparing.getReadOnlyProperty();
+    }
+
+    /** What the session does (ready, training, paused, finished) or what a command could not do. */
     public ReadOnlyStringProperty status() {
         return status.getReadOnlyProperty();
+    }
+
+    /** Why the settings cannot be trained as they stand (an invalid field, a refused combination); empty when they can. */
+    public ReadOnlyStringProperty blocked() {
+        return blocked.getReadOnlyProperty();
+    }
+
+    /** Whether the panels draw a subsample of the points, and of how many; empty when they draw all. */
+    public ReadOnlyStringProperty pointsNote() {
+        return pointsNote.getReadOnlyProperty();
+    }
+
+    /** In figure mode: which n the figure trains and which column the main view shows; empty otherwise. */
+    public ReadOnlyStringProperty figureNote() {
+        return figureNote.getReadOnlyProperty();
+    }
+
+    /** The question to ask before the figure is left (an n outside its grid was typed); empty when none is open. */
+    public ReadOnlyStringProperty leaveFigureQuestion() {
+        return leaveFigure.getReadOnlyProperty();
     }
 
     /** The hidden sizes of the figure grid (empty unless a figure preset is loaded). */
@@ -156,10 +250,26 @@ public final class WorkbenchViewModel {
         return session;
     }
 
+    /**
+     * Draws the boundary panels {@code px} pixels square from now on (the view fits them to the
+     * window), within [{@link #MIN_PANEL}, {@link #MAX_PANEL}]; the newest snapshot is drawn again.
+     */
+    public void setPanelSize(int px) {
+        int size = Math.max(MIN_PANEL, Math.min(MAX_PANEL, px));
+        if (size != panelSize) {
+            panelSize = size;
+            optionsChanged();
+        }
+    }
+
     public void play() {
+        if (refused()) {
+            return;
+        }
         if (session != null && (lastSnapshot == null || !lastSnapshot.finished())) {
             running.set(true);
             session.play();
+            status.set("training");
         }
     }
 
@@ -179,6 +289,9 @@ public final class WorkbenchViewModel {
     }
 
     public void step() {
+        if (refused()) {
+            return;
+        }
         if (session != null) {
             if (running.get()) {
                 pause();
@@ -189,7 +302,24 @@ public final class WorkbenchViewModel {
 
     /** Starts over with the current settings (new models, same data seed). */
     public void reset() {
+        if (!settings.problem().get().isEmpty()) {
+            refused();
+            return;
+        }
         rebuild();
+    }
+
+    /** True (and the status says why) when the settings cannot be trained or are being prepared. */
+    private boolean refused() {
+        if (preparing.get()) {
+            status.set("Generating the data set: Play when it is ready.");
+            return true;
+        }
+        if (!blocked.get().isEmpty()) {
+            status.set("Cannot train: " + blocked.get());
+            return true;
+        }
+        return false;
     }
 
     /** Draws a new data sample (and new initial weights): the seed moves on by one. */
@@ -201,16 +331,18 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** Replaces every setting with {@code p}'s and starts over; a figure preset also sets the grid. */
+    /** Replaces every setting with {@code p}'s and starts over; a figure preset also sets the grid and its speed. */
     public void loadPreset(Preset p) {
         applying = true;
         try {
             settings.apply(p);
             gridHidden = p.runs().hidden().size() > 1 ? List.copyOf(p.runs().hidden()) : List.of();
+            leaveFigure.set("");
         } finally {
             applying = false;
         }
         gridView.set(!gridHidden.isEmpty());
+        speed.set(demoSpeed(p));
         rebuild();
     }
 
@@ -251,12 +383,69 @@ public final class WorkbenchViewModel {
         return out;
     }
 
+    /** Leaves the figure for the n asked for: only that n trains from the next reset on. */
+    public void leaveFigure() {
+        if (leaveFigure.get().isEmpty()) {
+            return;
+        }
+        leaveFigure.set("");
+        gridHidden = List.of();
+        gridView.set(false);
+        updateFigureNote();
+        structuralChanged();
+    }
+
+    /** Keeps the figure: Hidden n goes back to the column it showed. */
+    public void keepFigure() {
+        if (leaveFigure.get().isEmpty()) {
+            return;
+        }
+        leaveFigure.set("");
+        applying = true;
+        try {
+            settings.hidden.set(hiddenBeforeLeaving);
+        } finally {
+            applying = false;
+        }
+    }
+
     /** Stops training and rendering (window closing). */
     public void dispose() {
         if (session != null) {
             session.close();
         }
         renderer.shutdownNow();
+    }
+
+    private void hiddenChanged(int before, int now) {
+        if (applying) {
+            return;
+        }
+        if (!gridHidden.isEmpty()) {
+            if (gridHidden.contains(now)) {
+                mainHidden = now;           // another column of the figure: it trains already
+                updateFigureNote();
+                optionsChanged();
+                return;
+            }
+            if (leaveFigure.get().isEmpty()) {
+                hiddenBeforeLeaving = before;
+            }
+            leaveFigure.set("n = " + now + " is not a column of the figure (n = " + joined(gridHidden) + "). Leave the "
+                    + "figure and train n = " + now + " only? Its other models stop.");
+            return;
+        }
+        structuralChanged();
+    }
+
+    private static String joined(List<Integer> ns) {
+        return String.join(", ", ns.stream().map(String::valueOf).toList());
+    }
+
+    private void updateFigureNote() {
+        figureNote.set(gridHidden.isEmpty() ? "" : "Figure mode (" + (figureTitle.isBlank() ? "grid" : figureTitle)
+                + "): every n = " + joined(gridHidden) + " trains; these panels show the n = " + mainHidden
+                + " column. Hidden n picks another column.");
     }
 
     private void structuralChanged() {
@@ -266,63 +455,118 @@ public final class WorkbenchViewModel {
         if (session != null && iteration.get() > 0) {
             needsReset.set(true);
             status.set("Settings changed: press Reset to start over with them");
+            updateBlocked();
         } else {
             rebuild();
         }
     }
 
+    private void updateBlocked() {
+        String why = !settings.problem().get().isEmpty() ? settings.problem().get() : rebuildProblem;
+        blocked.set(why);
+        if (!why.isEmpty() && !running.get()) {
+            status.set("Cannot train: " + why);
+        }
+    }
+
     private void optionsChanged() {
         options = new ViewOptions(discretize.get(), showTest.get(), showDifference.get(), showCentres.get(),
-                gridView.get(), ViewOptions.defaults().panelSize());
+                gridView.get(), panelSize);
         Tagged t = latestOfCurrent;
         if (t != null) {
             renderStage.accept(t);
         }
     }
 
+    /** The settings made into a session, built off the FX thread for a large sample. */
+    private record Prepared(Preset preset, List<Integer> grid, TrainingSession session, DrawnPoints drawn,
+                            List<ModelSpec> specs, long iterations) {
+    }
+
     private void rebuild() {
         // build and validate the new session first: on a problem the old one keeps running as it was
-        TrainingSession next;
         long generation = generationCounter + 1;
+        generationCounter = generation;
         List<Integer> grid = gridHidden;
-        if (!grid.isEmpty() && !grid.contains(settings.hidden.get())) {
-            grid = List.of();             // the user chose an n outside the figure's grid: no longer the figure
-        }
         Preset p;
         try {
             p = settings.toPreset(grid.isEmpty() ? null : grid);
-            List<RunSpec> runs = ExperimentPlan.runs(p, 1);
-            List<ModelSpec> specs = runs.stream().map(RunSpec::model).toList();
-            TrainConfig base = runs.get(0).training();
-            int logEvery = (int) Math.max(1, base.iterations() / 500);
-            TrainConfig cfg = new TrainConfig(base.iterations(), base.batchSize(), base.schedule(), base.momentum(),
-                    base.nesterov(), base.weightDecay(), base.pSchedule(), logEvery);
-            ToyData data = ToySets.generate(runs.get(0).data());
-            next = new TrainingSession(specs, cfg, data, p.seed(), PresetRunner.plotExtent(data), 100, 40,
-                    PUBLISH_MILLIS, sessionSink(generation));
-            status.set(String.format(Locale.ROOT, "%s: %d samples, %s", p.data().set(), p.data().samples(),
-                    specs.stream().map(ModelSpec::label).toList()));
         } catch (RuntimeException e) {
-            status.set("Cannot start with these settings: " + e.getMessage());
-            needsReset.set(session != null && iteration.get() > 0);
+            failed(e);
             return;
         }
+        if (p.data().samples() > LARGE_SAMPLE) {
+            preparing.set(true);
+            status.set(String.format(Locale.ROOT, "Generating %,d points\u2026", p.data().samples()));
+            executor.submit(() -> prepare(p, grid, generation), r -> {
+                if (generation == generationCounter) {
+                    preparing.set(false);
+                    install(r, generation);
+                } else {
+                    r.session().close();
+                }
+            }, e -> {
+                if (generation == generationCounter) {
+                    preparing.set(false);
+                    failed(e instanceof RuntimeException re ? re : new IllegalStateException(
+                            e instanceof OutOfMemoryError ? "not enough memory for " + p.data().samples()
+                                    + " points" : String.valueOf(e.getMessage()), e));
+                }
+            });
+            return;
+        }
+        try {
+            install(prepare(p, grid, generation), generation);
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private void failed(RuntimeException e) {
+        rebuildProblem = String.valueOf(e.getMessage());
+        needsReset.set(session != null && iteration.get() > 0);
+        updateBlocked();
+        status.set("Cannot start with these settings: " + e.getMessage());
+    }
+
+    private Prepared prepare(Preset p, List<Integer> grid, long generation) {
+        List<RunSpec> runs = ExperimentPlan.runs(p, 1);
+        List<ModelSpec> specs = runs.stream().map(RunSpec::model).toList();
+        TrainConfig base = runs.get(0).training();
+        int logEvery = (int) Math.max(1, base.iterations() / 500);
+        TrainConfig cfg = new TrainConfig(base.iterations(), base.batchSize(), base.schedule(), base.momentum(),
+                base.nesterov(), base.weightDecay(), base.pSchedule(), logEvery);
+        ToyData data = ToySets.generate(runs.get(0).data());
+        TrainingSession next = new TrainingSession(specs, cfg, data, p.seed(), PresetRunner.plotExtent(data), 100, 40,
+                PUBLISH_MILLIS, sessionSink(generation));
+        return new Prepared(p, grid, next, DrawnPoints.of(data.train(), data.test()), specs, base.iterations());
+    }
+
+    private void install(Prepared r, long generation) {
         if (session != null) {
             session.close();
         }
-        generationCounter = generation;
         currentGeneration = generation;
-        if (grid.isEmpty() && !gridHidden.isEmpty()) {
-            gridHidden = grid;
-            gridView.set(false);
-        }
-        mainHidden = settings.hidden.get();
+        rebuildProblem = "";
+        Preset p = r.preset();
+        int n = settings.hidden.get();
+        // while "leave the figure?" is open, Hidden n holds an n outside the grid: the main view keeps its column
+        mainHidden = r.grid().isEmpty() || r.grid().contains(n) ? n : r.grid().contains(mainHidden) ? mainHidden
+                : r.grid().get(0);
         figureTitle = p.title();
+        drawn = r.drawn();
+        pointsNote.set(r.drawn().note());
         latestOfCurrent = null;
+        lastSnapshot = null;                // the replaced session's (finished) state must not refuse Play
         running.set(false);
         iteration.set(0);
+        iterations.set(r.iterations());
         needsReset.set(false);
-        session = next;
+        updateFigureNote();
+        updateBlocked();
+        status.set(String.format(Locale.ROOT, "ready: %s, %,d samples, %s", p.data().set(), p.data().samples(),
+                String.join(", ", r.specs().stream().map(ModelSpec::label).toList())));
+        session = r.session();
         session.setSpeed(speed.get() > 0 ? speed.get() : TrainingSession.MAX_SPEED);
         session.start();
     }
@@ -358,7 +602,8 @@ public final class WorkbenchViewModel {
             return;
         }
         ViewOptions o = options;
-        toFx.accept(FrameRenderer.render(t.snapshot(), mainHidden, gridHidden, o, figureTitle, t.generation()));
+        DrawnPoints d = drawn;
+        toFx.accept(FrameRenderer.render(t.snapshot(), d, mainHidden, gridHidden, o, figureTitle, t.generation()));
     });
 
     private void fxRun(Runnable r) {
@@ -381,11 +626,9 @@ public final class WorkbenchViewModel {
             running.set(false);
         }
         frame.set(f);
-        if (!needsReset.get()) {
-            long total = f.snapshot().models().isEmpty() ? 0 : f.snapshot().models().get(0).iterations();
-            String state = f.snapshot().finished() ? "finished" : running.get() ? "training"
-                    : f.snapshot().iteration() == 0 ? "ready: press Play" : "paused";
-            status.set(String.format(Locale.ROOT, "%s  iteration %d / %d", state, f.snapshot().iteration(), total));
+        if (!needsReset.get() && blocked.get().isEmpty() && !preparing.get()) {
+            status.set(f.snapshot().finished() ? "finished" : running.get() ? "training"
+                    : f.snapshot().iteration() == 0 ? "ready: press Play" : "paused");
         }
     }
 }

@@ -33,4 +33,13 @@ public final class AnalysisShots {
         Shots.fx(() -> w.show("tab-lemma5"));
         Shots.snap(w.stage().getScene(), out.resolve("lab-lemma5.png"));
     }
+
+    /** Theorem 4's tab after the quick run, shot to {@code file}. */
+    public static void theorem4(AnalysisWindow w, Path file) throws Exception {
+        Shots.fx(() -> w.show("tab-theorem4"));
+        Shots.fx(() -> w.theorem4.vm().start(org.addernet.engine.analysis.Theorem4.Config.quick()));
+        BooleanSupplier done = () -> !w.theorem4.vm().busy().get() && w.theorem4.vm().result().get() != null;
+        Shots.await(done, 600);
+        Shots.snap(w.stage().getScene(), file);
+    }
 }

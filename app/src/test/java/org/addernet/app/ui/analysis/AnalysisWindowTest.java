@@ -1,6 +1,7 @@
 package org.addernet.app.ui.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +20,8 @@ import javafx.stage.Stage;
 import org.addernet.app.cli.WorkbenchCommand;
 import org.addernet.app.runner.FirstStepNorms;
 import org.addernet.app.testdata.SyntheticMnist;
+import org.addernet.app.ui.vm.UiExecutor;
+import org.addernet.app.store.RunStore;
 import org.addernet.app.figures.DistributionFit;
 import org.addernet.app.ui.view.MainView;
 import org.addernet.app.ui.vm.WorkbenchViewModel;
@@ -176,7 +179,7 @@ class AnalysisWindowTest {
     void table1Fig7AndFig5FromTheWindow(FxRobot robot) throws Exception {
         // a trained epoch run to read: LeNet-5-BN AdderNet and CNN, one epoch on a small synthetic MNIST
         Path data = SyntheticMnist.write(tmp.resolve("data"), 320, 64, 3);
-        Path run = tmp.resolve("run");
+        Path run = tmp.resolve("home/runs/20250101-000000-table1-gradient-norms");
         List<String> settings = List.of("training.batchSize=32", "training.epochs=1");
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = {"run", "table1-gradient-norms", "--out", run.toString(), "--data", data.toString(), "--set",
@@ -235,5 +238,20 @@ class AnalysisWindowTest {
         robot.interact(() -> w.filters.vm().open(run));
         waitUntil("filters", () -> w.filters.view().getImage() != null);
         assertEquals(62 + 2 * (64 + 8) + 8, (int) w.filters.view().getImage().getHeight());
+
+        // before a folder is chosen, Fig. 5 shows the store's newest image run; an empty store says where it looked
+        FiltersViewModel fresh = new FiltersViewModel(UiExecutor.sameThread(), () -> new RunStore(tmp.resolve("home")));
+        fresh.openNewest();
+        assertEquals(run, fresh.folder());
+        assertNotNull(fresh.figure().get());
+        assertTrue(fresh.work().message().get().startsWith("The newest run of the store: " + run), fresh.work().message().get());
+        FiltersViewModel empty = new FiltersViewModel(UiExecutor.sameThread(), () -> new RunStore(tmp.resolve("nothing")));
+        empty.openNewest();
+        assertNull(empty.folder());
+        assertTrue(empty.work().message().get().startsWith("No image run in " + tmp.resolve("nothing")), empty.work().message().get());
+        FeaturesViewModel features = new FeaturesViewModel(UiExecutor.sameThread(), () -> new RunStore(tmp.resolve("home")));
+        features.openNewest();
+        assertNull(features.folder(), "a LeNet-5 run is no Fig. 1 run");
+        assertTrue(features.work().message().get().startsWith("No fig1-features run in "), features.work().message().get());
     }
 }

@@ -83,6 +83,15 @@ class TheoremLabViewModelsTest {
         vm.addCycles.set("fast");
         assertEquals("", vm.estimates().get());
         assertEquals("'fast' is not a cost: latencies and energies are finite numbers >= 0", vm.problem().get());
+        assertFalse(vm.totals().get().contains("leaves out"), "every layer of LeNet-5-BN's AdderNet is an adder layer");
+        vm.select("resnet20-adder");
+        assertEquals(0, vm.result().get().multiplications(), "the paper's convention");
+        OpCounts.LayerOps first = vm.result().get().layers().get(0);
+        assertFalse(first.adder() || first.counted(), "a multiplying first layer, left out");
+        assertTrue(vm.totals().get().startsWith("resnet20-adder: 0 multiplications, "), vm.totals().get());
+        assertTrue(vm.totals().get().contains("leaves out the full-precision first and last layers: with them, "
+                + OpsViewModel.human(first.macs() + vm.result().get().layers().get(vm.result().get().layers().size() - 1)
+                .macs()) + " multiplications more"), "the total says what it leaves out: " + vm.totals().get());
         vm.select("resnet20-cnn");
         assertEquals(vm.result().get().multiplications(), vm.result().get().additions(), "a CNN: one addition per multiplication");
         vm.select("adder");

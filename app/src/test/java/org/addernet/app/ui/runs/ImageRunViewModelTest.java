@@ -60,6 +60,13 @@ class ImageRunViewModelTest {
         assertEquals(1, vm.summary().get().runs().get(0).epochsDone(), "cancelled in the second epoch's first step");
         assertTrue(Files.isRegularFile(out.resolve("lenet5-bn-adder-s1").resolve(RunFiles.CHECKPOINT)));
         assertTrue(vm.status().get().startsWith("1 run(s) not completed (lenet5-bn-adder-s1 cancelled"), vm.status().get());
+        assertFalse(vm.status().get().contains("--resume"), "the window's words, not the command line's: " + vm.status().get());
+        assertTrue(vm.status().get().contains("Resume a run folder"), vm.status().get());
+        assertEquals("Cancelled: 0 of 1 run completed", vm.live().progressText().get(), "no ETA after the end");
+        assertTrue(progress.stream().anyMatch(t -> t.endsWith("cancelling after this step\u2026") && !t.contains("ETA")),
+                "Cancel drops the ETA at once: " + progress);
+        assertTrue(vm.live().epochTime().get().startsWith("measured: 0:"), vm.live().epochTime().get());
+        assertTrue(vm.live().epochTime().get().contains("for epoch 1 of lenet5-bn-adder-s1"), vm.live().epochTime().get());
         assertEquals(96, vm.live().confusion().get().total(), "every test image once");
         assertEquals(TestImages.STRIP, vm.live().strip().get().size());
         assertFalse(progress.isEmpty());
@@ -72,6 +79,7 @@ class ImageRunViewModelTest {
         assertEquals(3, vm.summary().get().runs().get(0).epochsDone());
         assertEquals(3, vm.live().epochs().get("lenet5-bn-adder-s1").size(), "the first epoch from metrics.csv, then the rest");
         assertTrue(vm.status().get().startsWith("Completed: lenet5-bn-adder-s1 test "), vm.status().get());
+        assertEquals("Done: 1 of 1 run completed", vm.live().progressText().get(), "not the last step's ETA 0:00");
         assertEquals(1.0, vm.live().progress().get(), 0.1 + 1e-9, "the last update is at most a step from the end");
         var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.resolve(RunFiles.RUN_INFO).toFile());
         assertEquals("window", manifest.path("source").asText());
@@ -102,5 +110,15 @@ class ImageRunViewModelTest {
         assertNull(vm.out());
         assertFalse(Files.exists(tmp.resolve("home").resolve("runs")), "no run folder was made");
         assertNotNull(vm.live().confusion().get());
+    }
+
+    @Test
+    void theConfusionMatrixWritesEachCellsShareOfItsTrueClass() {
+        assertEquals("77", ConfusionView.cellText(767, 1000));
+        assertEquals("0.9", ConfusionView.cellText(9, 1000));
+        assertEquals("0", ConfusionView.cellText(0, 1000));
+        assertEquals("", ConfusionView.cellText(0, 0));
+        assertEquals("continue it with Resume a run folder\u2026 (the checkpoint is kept)",
+                ImageRunViewModel.forTheWindow("continue with --resume /tmp/x (the checkpoint is kept)"));
     }
 }

@@ -82,4 +82,34 @@ public final class RunsShots {
         Platform.exit();
         System.exit(0);
     }
+
+    /**
+     * The comparison of every run in {@code home}'s history (the tour's twelve: Figs. 2 and 4, two
+     * models x three n), three of them hidden by a legend click, shot to {@code file}.
+     */
+    public static void compareTwelve(Path home, Path file) throws Exception {
+        RunsWindow[] w = new RunsWindow[1];
+        Shots.fx(() -> {
+            w[0] = new RunsWindow(null, home);
+            w[0].show();
+        });
+        RunsWindow win = w[0];
+        Shots.fx(() -> win.showTab("tab-history"));
+        Shots.await(() -> !win.history().vm().loading().get() && !win.history().vm().all().get().isEmpty(), 60);
+        Shots.fx(() -> win.compare(win.history().vm().all().get()));
+        Shots.await(() -> !win.comparison().vm().loading().get(), 120);
+        Shots.fx(() -> {
+            ComparisonViewModel c = win.comparison().vm();
+            for (var g : org.addernet.app.figures.Curves.groups(c.accuracy().get())) {
+                if (g.label().endsWith("mlp n=1") || g.label().equals("fig4-xor adder n=1")) {
+                    c.curveState.toggle(g.label());
+                }
+            }
+            c.smoothing.set(0.6);
+            c.applyCurveState();
+        });
+        Thread.sleep(1500);
+        Shots.snap(win.stage().getScene(), file);
+        Shots.fx(win::close);
+    }
 }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
+import org.addernet.app.store.ComparisonTable;
 import org.addernet.app.store.QueueItem;
+import org.addernet.app.store.RunInfo;
 import org.addernet.app.ui.vm.UiExecutor;
 import org.addernet.engine.train.RunStatus;
 import org.junit.jupiter.api.AfterEach;
@@ -134,9 +136,18 @@ class RunsViewModelTest {
         RunsViewModel w = open(tmp.resolve("home"));
         w.open();
         QueueViewModel q = w.queueVm();
-        assertTrue(q.started().get());
+        assertFalse(q.started().get(), "an empty queue stays paused: what is added waits for Start");
+        assertFalse(q.canStart().get(), "nothing to start");
+        assertFalse(q.canPause().get(), "nothing to pause");
         q.fill("fig4-xor", 2, TINY, "", null);
         q.add();
+        await("the item is shown", () -> q.items().get().size() == 1);
+        assertEquals("queued", state(q, "q1"), "added, not started");
+        assertTrue(q.canStart().get());
+        q.start();
+        assertTrue(q.started().get());
+        assertTrue(q.canPause().get());
+        assertFalse(q.canStart().get());
         await("the item completes", () -> q.items().get().size() == 1 && "completed".equals(state(q, "q1")));
         await("the history read again when it ended", () -> w.historyVm().all().get().size() == 1);
         HistoryViewModel h = w.historyVm();
@@ -201,5 +212,76 @@ class RunsViewModelTest {
         assertTrue(first.isClosed());
         RunsViewModel third = open(home);
         assertTrue(third.queueVm().available(), "the closed window let go of the queue");
+    }
+
+    @Test
+    void theComparisonPlotsWhatIsTickedAndNamesEachModelsBest() throws Exception {
+        RunsViewModel w = open(tmp.resolve("home"));
+        w.open();
+        QueueViewModel q = w.queueVm();
+        q.fill("fig4-xor fig2-unit-ball", 1, "training.iterations=100 runs.hidden=[1,2]", "", null);
+        q.add();
+        q.start();
+        await("both complete", () -> q.items().get().size() == 2
+                && q.items().get().stream().allMatch(i -> "completed".equals(i.state().id())));
+        await("listed", () -> w.historyVm().all().get().size() == 2);
+        w.historyVm().compare(List.of());
+        drain();
+        ComparisonViewModel c = w.comparisonVm();
+        assertEquals(8, c.comparison().get().rows().size(), "2 presets x 2 models x 2 n");
+        assertEquals(List.of("run", "run", "model", "model", "n", "n"),
+                c.ticks().get().stream().map(ComparisonViewModel.Tick::kind).toList());
+        assertTrue(c.bests().get().startsWith("Best test accuracy per model: "), c.bests().get());
+        assertTrue(c.bests().get().contains("mlp ") && c.bests().get().contains("adder "), c.bests().get());
+        c.tick("model", "mlp", false);
+        assertEquals(4, c.comparison().get().rows().size());
+        assertTrue(c.comparison().get().rows().stream().allMatch(r -> r.model().equals("adder")));
+        List<String> keys = new ArrayList<>();
+        var acc = (org.jfree.chart.plot.XYPlot) c.accuracy().get().getPlot();
+        for (int k = 0; k < acc.getDataset().getSeriesCount(); k++) {
+            keys.add(String.valueOf(acc.getDataset().getSeriesKey(k)));
+        }
+        assertEquals(8, keys.size(), "the adder's test and train curves of 4 groups: " + keys);
+        assertTrue(keys.stream().allMatch(k -> k.contains(" adder ")), String.valueOf(keys));
+        assertFalse(c.bests().get().contains("mlp"), c.bests().get());
+        c.tick("n", "n = 2", false);
+        ComparisonViewModel.Tick firstRun = c.ticks().get().get(0);
+        assertEquals(w.historyVm().all().get().get(0).folder(), firstRun.value());
+        assertTrue(firstRun.label().matches("fig2-unit-ball \\[training.iterations=100 runs.hidden=\\[1,2]] \\(\\d\\d:\\d\\d:\\d\\d\\)"),
+                "the preset, its settings and the folder's time: " + firstRun.label());
+        firstRun.shown().set(false);
+        assertEquals(1, c.comparison().get().rows().size(), "one preset, the adder, n = 1");
+        ComparisonTable.Row row = c.comparison().get().rows().get(0);
+        RunCurves.Meta best = c.best(row);
+        assertEquals(RunStatus.COMPLETED, best.bestStatus());
+        assertTrue(best.best() >= row.testMean() - 1e-6, "the best logged is at least the final");
+        c.tick("model", "mlp", true);
+        assertEquals(2, c.comparison().get().rows().size());
+    }
+
+    @Test
+    void theHistoryNamesEachModelsBestAndACancelledRunsBestEpoch() {
+        var run = new org.addernet.app.runner.RunRecord.Run("lenet5-bn-adder-s1", "lenet5-bn-adder", null, 0, 1, 1);
+        var cancelled = new org.addernet.app.runner.RunRecord(run, RunStatus.CANCELLED,
+                org.addernet.app.runner.RunRecord.Result.NONE, "cancelled after epoch 3",
+                new org.addernet.app.runner.RunRecord.EpochStats(10, 3, 0.816, 2000.0));
+        RunInfo image = new RunInfo(Path.of("x"), "x", "lenet5-bn-fashion-mnist-adder", "", "image", null, 1, List.of(),
+                List.of("lenet5-bn-adder"), "0.1.0", null, "now", RunStatus.CANCELLED, null, 0, null, List.of(cancelled));
+        assertEquals("81.60 (cancelled)", HistoryViewModel.bestText(image));
+        assertEquals("cli", HistoryViewModel.sourceText(image), "not recorded: made by the command line");
+        List<org.addernet.app.runner.RunRecord> grid = new ArrayList<>();
+        double[][] acc = {{0.70, 0.80, 0.96}, {0.999, 0.998, 0.9}};
+        String[] models = {"mlp", "adder"};
+        for (int m = 0; m < 2; m++) {
+            for (int n = 1; n <= 3; n++) {
+                grid.add(new org.addernet.app.runner.RunRecord(new org.addernet.app.runner.RunRecord.Run(
+                        models[m] + "-n" + n, models[m], n, 2, 1, 1), RunStatus.COMPLETED,
+                        new org.addernet.app.runner.RunRecord.Result(acc[m][n - 1], acc[m][n - 1], 0.1, 100, 1), null));
+            }
+        }
+        RunInfo fig = new RunInfo(Path.of("y"), "y", "fig2-unit-ball", "", "toy", null, 1, List.of(), List.of("mlp", "adder"),
+                "0.1.0", "window", "now", RunStatus.COMPLETED, null, 0, null, grid);
+        assertEquals("mlp n=3 96.00  \u00b7  adder n=1 99.90", HistoryViewModel.bestText(fig), "one best per model, not of all six");
+        assertEquals("window", HistoryViewModel.sourceText(fig));
     }
 }

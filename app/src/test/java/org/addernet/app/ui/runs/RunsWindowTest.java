@@ -154,6 +154,7 @@ class RunsWindowTest {
         RunsWindow w = open(home);
         robot.interact(() -> w.queuePane().fill("fig4-xor fig2-unit-ball", 2, SHORT, "", null));
         robot.clickOn("#queue-add");
+        robot.clickOn("#queue-start");
         waitUntil("both items end", () -> allDone(w));
         WaitForAsyncUtils.waitForFxEvents();
         List<QueueItem> shown = items(w);
@@ -295,16 +296,19 @@ class RunsWindowTest {
             RunsWindow w = fx(view::openRuns);
             windows.add(w);
             assertEquals(home.toAbsolutePath().normalize(), w.queue().store().home());
-            // a paused queue: one item runs to its end, the second stays queued, the third is cancelled
-            assertTrue(w.queue().isStarted(), "the queue starts with the window");
-            robot.clickOn("#queue-pause");
-            assertFalse(w.queue().isStarted());
+            // an empty queue opens paused, Start and Pause both off: what is added waits for Start
+            assertFalse(w.queue().isStarted(), "an empty queue stays paused");
+            assertTrue(robot.lookup("#queue-start").queryButton().isDisabled(), "nothing to start");
+            assertTrue(robot.lookup("#queue-pause").queryButton().isDisabled(), "nothing to pause");
+            // one item runs to its end, the second stays queued, the third is cancelled
             robot.interact(() -> w.queuePane().fill("fig4-xor", 1, "training.iterations=200 runs.hidden=[1]",
                     "training.lr=0.05,0.1", null));
             robot.clickOn("#queue-add");
             robot.interact(() -> w.queuePane().fill("fig2-unit-ball", 1, SHORT, "", null));
             robot.clickOn("#queue-add");
             assertEquals(3, items(w).size(), "the sweep made two items");
+            assertFalse(robot.lookup("#queue-start").queryButton().isDisabled(), "items wait: Start");
+            assertTrue(items(w).stream().allMatch(i -> i.state() == RunStatus.QUEUED), "none started at once");
             assertEquals(List.of("training.iterations=200", "runs.hidden=[1]", "training.lr=0.1"),
                     items(w).get(1).overrides());
             robot.interact(() -> w.queuePane().select("q3"));
@@ -394,6 +398,7 @@ class RunsWindowTest {
         robot.interact(() -> w.queuePane().fill("fig2-unit-ball", 1,
                 "training.iterations=100000000 runs.hidden=[2] runs.models=[\"adder\"]", "", null));
         robot.clickOn("#queue-add");
+        robot.clickOn("#queue-start");
         robot.interact(() -> w.queuePane().fill("fig4-xor", 1, SHORT, "training.lr=0.05,0.1", null));
         robot.clickOn("#queue-add");
         assertEquals(RunStatus.RUNNING, w.queue().item("q1").state());
@@ -446,6 +451,7 @@ class RunsWindowTest {
         robot.interact(() -> w.queuePane().fill("lenet5-bn-mnist-adder-short", 1,
                 "training.batchSize=32\ntraining.epochs=3", "", data));
         robot.clickOn("#queue-add");
+        robot.clickOn("#queue-start");
         Path[] csv = new Path[1];
         waitUntil("the first checkpoint", () -> {
             QueueItem it = w.queue().item("q1");

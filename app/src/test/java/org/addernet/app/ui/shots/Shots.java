@@ -81,6 +81,27 @@ public final class Shots {
         Thread.sleep(800);          // let the charts lay out
     }
 
+    /** The figure view's window (the grid of Figs. 2-4) of the main window {@code owner}, once it shows. */
+    public static Stage figureStage(Stage owner) throws Exception {
+        Stage[] found = new Stage[1];
+        await(() -> {
+            try {
+                fx(() -> {
+                    for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                        if (w instanceof Stage st && st.getTitle() != null && st.getTitle().startsWith("Figure view")
+                                && st.isShowing()) {
+                            found[0] = st;
+                        }
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return found[0] != null;
+        }, 60);
+        return found[0];
+    }
+
     public static void snap(Scene scene, Path file) throws Exception {
         CompletableFuture<WritableImage> f = new CompletableFuture<>();
         Platform.runLater(() -> f.complete(scene.snapshot(null)));

@@ -76,14 +76,16 @@ class WorkbenchWindowTest {
         waitUntil("both panels shown", () -> robot.lookup("#boundary-adder").tryQuery().isPresent()
                 && ((ImageView) robot.lookup("#boundary-adder").query()).getImage() != null);
         int[] before = pixels(((ImageView) robot.lookup("#boundary-adder").query()).getImage());
+        assertEquals(200, vm.speed.get(), "the preset's demo speed");
+        robot.interact(() -> vm.speed.set(0));
         robot.clickOn("#play");
         waitUntil("training finishes", () -> vm.lastSnapshot() != null && vm.lastSnapshot().finished());
         WaitForAsyncUtils.waitForFxEvents();
         String acc = robot.lookup("#accuracy-adder").queryAs(Label.class).getText();
-        double test = Double.parseDouble(acc.replaceAll(".*test ([0-9.]+).*", "$1"));
-        assertTrue(test > 0.98, "AdderNet test accuracy read from the window: " + acc);
+        double test = Double.parseDouble(acc.replaceAll(".*test ([0-9.]+) %.*", "$1"));
+        assertTrue(test > 98, "AdderNet test accuracy read from the window: " + acc);
         String mlp = robot.lookup("#accuracy-mlp").queryAs(Label.class).getText();
-        assertTrue(Double.parseDouble(mlp.replaceAll(".*test ([0-9.]+).*", "$1")) < 0.9, "one linear unit cannot: " + mlp);
+        assertTrue(Double.parseDouble(mlp.replaceAll(".*test ([0-9.]+) %.*", "$1")) < 90, "one linear unit cannot: " + mlp);
         int[] after = pixels(((ImageView) robot.lookup("#boundary-adder").query()).getImage());
         int changed = 0;
         for (int k = 0; k < before.length; k++) {
@@ -93,7 +95,9 @@ class WorkbenchWindowTest {
         }
         assertTrue(changed > before.length / 20, "the heatmap changed: " + changed + " of " + before.length + " pixels");
         assertEquals(10_000, vm.iteration().get());
-        assertTrue(robot.lookup("#iteration").queryAs(Label.class).getText().replaceAll("\\D", "").equals("10000"));
+        assertEquals("iteration 10,000 / 10,000", robot.lookup("#iteration").queryAs(Label.class).getText(),
+                "one iteration counter");
+        assertEquals("finished", robot.lookup("#status").queryAs(Label.class).getText(), "the status does not repeat it");
     }
 
     @Test
@@ -162,5 +166,52 @@ class WorkbenchWindowTest {
             assertTrue(Files.size(c) > 1000, c + " written");
         }
         assertEquals(2, vm.exportMetrics(tmp.resolve("m.csv")).size());
+    }
+
+    @Test
+    void anInvalidNumberIsMarkedAsItIsTypedAndBlocksPlay(FxRobot robot) throws Exception {
+        javafx.scene.control.TextField samples = robot.lookup("#samples").queryAs(javafx.scene.control.TextField.class);
+        robot.doubleClickOn(samples).write("abc");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label reason = robot.lookup("#samples-reason").queryAs(Label.class);
+        assertTrue(reason.isVisible());
+        assertEquals("'abc' is not a number", reason.getText());
+        assertTrue(samples.getStyleClass().contains("invalid"), "a red mark");
+        assertTrue(robot.lookup("#play").queryButton().isDisabled(), "Play waits for a valid entry");
+        assertTrue(samples.getTooltip().getText().contains("Allowed: a whole number from 10 to 1,000,000"),
+                samples.getTooltip().getText());
+        assertEquals(1000, vm.settings.samples.get(), "the value in effect is the one the panels show");
+        robot.doubleClickOn(samples).write("1500");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(reason.isVisible());
+        assertFalse(samples.getStyleClass().contains("invalid"));
+        waitUntil("rebuilt on 1500 points", () -> vm.lastSnapshot() != null
+                && vm.lastSnapshot().data().train().size() + vm.lastSnapshot().data().test().size() == 1500);
+        assertFalse(robot.lookup("#play").queryButton().isDisabled());
+    }
+
+    @Test
+    void typingAnNOutsideTheFigureAsksBeforeLeavingIt(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.loadPreset(PresetLoader.resolve("fig2-unit-ball", List.of("training.iterations=100"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label note = robot.lookup("#figure-note").queryAs(Label.class);
+        assertTrue(note.isVisible() && note.getText().contains("show the n = 1 column"), note.getText());
+        javafx.scene.control.TextField hidden = robot.lookup("#hidden").queryAs(javafx.scene.control.TextField.class);
+        robot.doubleClickOn(hidden).write("5");
+        waitUntil("the question", () -> robot.lookup("#leave-figure-dialog").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup("#leave-figure-dialog").queryAs(DialogPane.class);
+        assertTrue(dialog.getContentText().startsWith("n = 5 is not a column of the figure (n = 1, 2, 3)"),
+                dialog.getContentText());
+        robot.clickOn("Keep the figure");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1", hidden.getText(), "the column shown before");
+        assertEquals(List.of(1, 2, 3), vm.gridHidden(), "the figure's models are all there");
+        robot.doubleClickOn(hidden).write("5");
+        waitUntil("asked again", () -> robot.lookup("#leave-figure-dialog").tryQuery().isPresent());
+        robot.clickOn("Leave the figure");
+        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("n = 5 alone", () -> vm.lastSnapshot() != null && vm.lastSnapshot().models().size() == 2
+                && vm.lastSnapshot().models().get(0).spec().hidden() == 5);
+        assertFalse(note.isVisible());
     }
 }

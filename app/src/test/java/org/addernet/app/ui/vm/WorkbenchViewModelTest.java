@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -143,7 +144,10 @@ class WorkbenchViewModelTest {
         vm("demo-one-unit", "training.iterations=200");
         await("first frame", () -> vm.lastSnapshot() != null);
         vm.settings.momentum.set(0);            // Nesterov is on: this combination is refused
-        assertTrue(vm.status().get().startsWith("Cannot start with these settings: training.momentum"), vm.status().get());
+        assertTrue(vm.status().get().startsWith("Cannot start with these settings: Momentum: must be > 0"),
+                vm.status().get());
+        assertFalse(vm.settings.input("training.momentum").isValid(), "the field is marked");
+        assertTrue(vm.blocked().get().startsWith("Momentum"), vm.blocked().get());
         assertTrue(vm.hasSession());
         vm.settings.momentum.set(0.9);
         vm.play();
@@ -216,5 +220,110 @@ class WorkbenchViewModelTest {
         await("stopped", () -> !vm.running().get());
         vm.play();
         assertFalse(vm.running().get());
+        vm.loadPreset(PresetLoader.resolve("fig4-xor", List.of("training.iterations=30")));
+        vm.play();                                // at once: the finished session is gone
+        assertTrue(vm.running().get(), "Play on a newly opened preset starts it");
+    }
+
+    @Test
+    void anInvalidEntryBlocksTrainingWithItsReasonAndChangesNothing() throws Exception {
+        vm("demo-one-unit", "training.iterations=100");
+        vm.speed.set(0);
+        await("first frame", () -> vm.lastSnapshot() != null);
+        var session = vm.session();
+        vm.settings.input("data.samples").text.set("abc");
+        assertEquals("Samples: 'abc' is not a number", vm.blocked().get());
+        assertEquals(1000, vm.settings.samples.get(), "the value in effect is the last valid one");
+        assertSame(session, vm.session(), "nothing was rebuilt");
+        vm.play();
+        assertFalse(vm.running().get(), "Play refuses");
+        assertEquals("Cannot train: Samples: 'abc' is not a number", vm.status().get());
+        vm.step();
+        assertEquals(0, vm.iteration().get());
+        vm.settings.input("training.lr").text.set("-5");     // the first problem is the one said
+        assertTrue(vm.blocked().get().startsWith("Samples"));
+        vm.settings.input("data.samples").text.set("800");
+        assertEquals("Learning rate: must be greater than 0", vm.blocked().get());
+        assertEquals(0.1, vm.settings.lr.get(), "-5 is not clamped to a tiny rate");
+        vm.settings.input("training.lr").text.set("0.2");
+        assertEquals("", vm.blocked().get());
+        await("rebuilt on 800 samples", () -> vm.lastSnapshot() != null
+                && vm.lastSnapshot().data().train().size() + vm.lastSnapshot().data().test().size() == 800);
+        vm.play();
+        await("trains", () -> vm.lastSnapshot().finished());
+    }
+
+    @Test
+    void aPresetSetsTheDemoSpeedAndTheDefaultIsWatchable() {
+        vm("demo-one-unit");
+        assertEquals(200, vm.speed.get(), "demo-one-unit's output.demoSpeed");
+        vm.loadPreset(PresetLoader.resolve("fig4-xor", List.of()));
+        assertEquals(WorkbenchViewModel.DEFAULT_SPEED, vm.speed.get(), "no demo speed: the window's default");
+        vm.loadPreset(PresetLoader.resolve("fig4-xor", List.of("output.demoSpeed=0")));
+        assertEquals(0, vm.speed.get(), "0 = full speed");
+    }
+
+    @Test
+    void figureModeSaysWhichColumnTheMainViewShowsAndAsksBeforeLeaving() throws Exception {
+        vm("fig2-unit-ball", "training.iterations=200");
+        vm.speed.set(0);
+        assertEquals(List.of(1, 2, 3), vm.gridHidden());
+        assertTrue(vm.figureNote().get().contains("n = 1, 2, 3"), vm.figureNote().get());
+        assertTrue(vm.figureNote().get().contains("show the n = 1 column"), vm.figureNote().get());
+        var session = vm.session();
+        vm.settings.hidden.set(2);                       // another column: it trains already
+        assertSame(session, vm.session(), "no restart");
+        assertTrue(vm.figureNote().get().contains("show the n = 2 column"), vm.figureNote().get());
+        vm.step();
+        await("a frame of the n = 2 column", () -> vm.frame().get() != null && vm.frame().get().snapshot().iteration() == 1
+                && vm.frame().get().panels().get(0).model().spec().hidden() == 2);
+        vm.settings.hidden.set(5);                       // outside the figure: asked, nothing dropped yet
+        assertTrue(vm.leaveFigureQuestion().get().startsWith("n = 5 is not a column of the figure (n = 1, 2, 3)"),
+                vm.leaveFigureQuestion().get());
+        assertEquals(List.of(1, 2, 3), vm.gridHidden());
+        assertSame(session, vm.session());
+        vm.keepFigure();
+        assertEquals(2, vm.settings.hidden.get(), "keeping the figure puts the column back");
+        assertEquals("", vm.leaveFigureQuestion().get());
+        assertEquals(6, vm.session().specs().size(), "all six models train on");
+        vm.settings.hidden.set(5);
+        vm.leaveFigure();
+        assertEquals(List.of(), vm.gridHidden());
+        assertFalse(vm.gridView.get());
+        assertTrue(vm.needsReset().get(), "training had started: the change waits for Reset");
+        vm.reset();
+        assertEquals(List.of(5, 5), vm.session().specs().stream().map(m -> m.hidden()).toList());
+        assertEquals("", vm.figureNote().get());
+    }
+
+    @Test
+    void aLargeSampleIsGeneratedOffTheCallersThreadAndDrawnAsASubsample() throws Exception {
+        vm("demo-one-unit", "training.iterations=20");
+        vm.speed.set(0);
+        vm.settings.input("data.samples").text.set("200000");
+        await("generated", () -> !vm.preparing().get() && vm.lastSnapshot() != null
+                && vm.lastSnapshot().data().train().size() + vm.lastSnapshot().data().test().size() == 200_000);
+        assertEquals("Drawn: 4,000 of 200,000 points, a random subsample (accuracies count every point).",
+                vm.pointsNote().get());
+        vm.play();
+        await("trained", () -> vm.lastSnapshot().finished());
+        vm.settings.input("data.samples").text.set("2000000");
+        assertTrue(vm.blocked().get().startsWith("Samples: must be at most 1,000,000"), vm.blocked().get());
+    }
+
+    @Test
+    void aNetworkWhoseReluDiesSaysSoUnderItsPanel() throws Exception {
+        // found by trying: this MLP's one ReLU unit dies within 200 steps (its gradient is exactly 0 from then on)
+        vm("demo-one-unit", "training.iterations=3000", "training.lr=0.5", "seed=3", "runs.models=[\"mlp\"]");
+        vm.speed.set(0);
+        vm.play();
+        await("finished", () -> vm.lastSnapshot() != null && vm.lastSnapshot().finished());
+        await("the last frame", () -> vm.frame().get().snapshot().finished());
+        Frame.Panel p = vm.frame().get().panels().get(0);
+        assertTrue(p.stopped());
+        assertTrue(p.note().matches("Dead since iteration \\d+: no gradient, every weight gradient is exactly 0 \\(its "
+                + "ReLUs output 0 on every training point\\), so it cannot learn any more\\..*"), p.note());
+        long since = Long.parseLong(p.note().replaceAll("\\D*(\\d+).*", "$1"));
+        assertTrue(since > 1 && since <= 200, "dies early: " + since);
     }
 }
