@@ -78,12 +78,14 @@ public final class CurvesCommand implements Callable<Integer> {
                     if (!MetricsCsv.isEpochs(csv)) {
                         continue;                 // a toy run's metrics.csv: iterations, not epochs
                     }
+                    // runs of several folders are named, and coloured, by their folder
+                    String group = dir.toAbsolutePath().normalize().getFileName().toString();
                     String label = csv.getParent().getFileName().toString();
-                    if (!labels.add(label)) {
-                        label = dir.getFileName() + "/" + label;
+                    if (dirs.size() > 1 || !labels.add(label)) {
+                        label = group + "/" + label;
                         labels.add(label);
                     }
-                    runs.add(new EpochCurvesChart.Run(label, MetricsCsv.parseEpochs(csv)));
+                    runs.add(EpochCurvesChart.Run.of(dirs.size() > 1 ? group : null, label, MetricsCsv.parseEpochs(csv)));
                     found++;
                 }
                 if (found == 0) {

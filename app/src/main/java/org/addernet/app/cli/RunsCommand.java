@@ -173,10 +173,13 @@ public final class RunsCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, ComparisonTable t) {
-        out.println(String.format(Locale.ROOT, "%-28s %-16s %4s %5s  %-17s %-17s %-17s %8s  %s", "preset", "model", "n",
+        // the preset column as wide as its longest name (a sweep's variants: table4-...-fp-adaptive)
+        int w = Math.max(28, t.rows().stream().mapToInt(r -> r.preset().length()).max().orElse(0));
+        String row = "%-" + w + "s %-16s %4s %5s  %-17s %-17s %-17s %8s  %s";
+        out.println(String.format(Locale.ROOT, row, "preset", "model", "n",
                 "seeds", "test acc (%)", "train acc (%)", "final loss", "seconds", "settings"));
         for (ComparisonTable.Row r : t.rows()) {
-            out.println(String.format(Locale.ROOT, "%-28s %-16s %4s %5s  %-17s %-17s %-17s %8s  %s", r.preset(), r.model(),
+            out.println(String.format(Locale.ROOT, row, r.preset(), r.model(),
                     r.hidden() == null ? "-" : r.hidden(), r.seeds() == r.runs() ? r.seeds() : r.seeds() + "/" + r.runs(),
                     pm(r.testMean(), r.testSd(), 100, 2), pm(r.trainMean(), r.trainSd(), 100, 2),
                     pm(r.lossMean(), r.lossSd(), 1, 4), r.seconds() == null ? "-" : String.format(Locale.ROOT, "%.2f",

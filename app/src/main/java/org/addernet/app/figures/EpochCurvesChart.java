@@ -15,18 +15,35 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /**
  * The curves of epoch runs (image sets): test accuracy (solid) and training accuracy (dashed) per
- * epoch on the left, training loss per epoch on the right, one colour per run (AdderNets blue,
- * CNNs orange). Written as {@code curves.png} beside an epoch run's {@code summary.json}.
+ * epoch on the left, training loss per epoch on the right, one style per run (AdderNets blue,
+ * CNNs orange; runs of several folders: one hue per folder). Written as {@code curves.png} beside an epoch run's {@code summary.json}.
  */
 public final class EpochCurvesChart {
     /**
      * One run's label and its epochs; {@code testLoss} (nullable) holds the test set's mean loss
      * after each epoch, where it is known (the window evaluates it; metrics.csv does not keep it).
      */
-    public record Run(String label, List<EpochMetrics> epochs, double[] testLoss) {
-        public Run(String label, List<EpochMetrics> epochs) {
-            this(label, epochs, null);
+    public record Run(String label, List<EpochMetrics> epochs, double[] testLoss, String group) {
+        public Run(String label, List<EpochMetrics> epochs, double[] testLoss) {
+            this(label, epochs, testLoss, null);
         }
+
+        public Run(String label, List<EpochMetrics> epochs) {
+            this(label, epochs, null, null);
+        }
+
+        /** A run of a group (its folder, when several are drawn together): one hue per group. */
+        public static Run of(String group, String label, List<EpochMetrics> epochs) {
+            return new Run(label, epochs, null, group);
+        }
+    }
+
+    /** The runs' styles: one hue per group where the runs come in two or more groups, else by model family. */
+    private static List<ModelPalette.Style> styles(List<Run> runs) {
+        boolean grouped = runs.stream().allMatch(r -> r.group() != null)
+                && runs.stream().map(Run::group).distinct().count() > 1;
+        return grouped ? ModelPalette.grouped(runs.stream().map(Run::group).toList())
+                : ModelPalette.styles(runs.stream().map(Run::label).toList());
     }
 
     private EpochCurvesChart() {
@@ -101,7 +118,7 @@ public final class EpochCurvesChart {
         XYLineAndShapeRenderer r = ChartStyle.lines();
         r.setDefaultShapesVisible(true);
         r.setDrawSeriesLineAsPath(false);
-        List<ModelPalette.Style> styles = ModelPalette.styles(runs.stream().map(Run::label).toList());
+        List<ModelPalette.Style> styles = styles(runs);
         java.awt.Shape dot = new java.awt.geom.Ellipse2D.Double(-3.5, -3.5, 7, 7);
         java.awt.Shape small = new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5);
         for (int i = 0; i < runs.size(); i++) {
@@ -126,7 +143,7 @@ public final class EpochCurvesChart {
     private static org.jfree.chart.LegendItemCollection legend(List<Run> runs, boolean pairs, String thick, String thin) {
         org.jfree.chart.LegendItemCollection items = new org.jfree.chart.LegendItemCollection();
         java.awt.Shape line = new java.awt.geom.Line2D.Double(-14, 0, 14, 0);
-        List<ModelPalette.Style> styles = ModelPalette.styles(runs.stream().map(Run::label).toList());
+        List<ModelPalette.Style> styles = styles(runs);
         List<String> tests = new java.util.ArrayList<>();
         List<String> trains = new java.util.ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {

@@ -79,6 +79,31 @@ final class ModelPalette {
         return out;
     }
 
+    /**
+     * One style per member of groups (runs of several folders: {@code groups.get(i)} is run i's
+     * folder): one family per group, as {@link #assign} gives them to the distinct groups in order,
+     * the shade and the dash by the run's place in its group, so the groups read apart at a glance
+     * and the runs of a group apart on a second look.
+     */
+    static List<Style> grouped(List<String> groups) {
+        List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(groups));
+        List<Family> families = assign(distinct);
+        List<Style> out = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            String g = groups.get(i);
+            int member = 0;
+            int members = 0;
+            for (int j = 0; j < groups.size(); j++) {
+                if (groups.get(j).equals(g)) {
+                    member += j < i ? 1 : 0;
+                    members++;
+                }
+            }
+            out.add(new Style(families.get(distinct.indexOf(g)).shade(member, members), DASHES[member % DASHES.length]));
+        }
+        return out;
+    }
+
     /** A label's family and its place among the family's labels (member of members, in order of appearance). */
     record Slot(Family family, int member, int members) {
     }
