@@ -105,7 +105,17 @@ abstract class RunnerBase<S extends RunSummary> implements Runner {
             for (String n : claim.takeNotes()) {
                 log("%s", n);
             }
-            S s = runAll();
+            S s;
+            try {
+                s = runAll();
+            } catch (WriteFailedException later) {     // the folder's own files: the first failure is the cause
+                WriteFailedException first = firstWriteFailure.get();
+                if (first == null || first == later) {
+                    throw later;
+                }
+                first.addSuppressed(later);
+                throw first;
+            }
             if (!writeFailures.isEmpty()) {
                 throw writeFailures.get(0);
             }
@@ -136,10 +146,24 @@ abstract class RunnerBase<S extends RunSummary> implements Runner {
             write.run();
         } catch (WriteFailedException e) {
             writeFailures.add(e);
+            noteWriteFailure(e);
             log("  %s", e.getMessage());
         } catch (IOException | RuntimeException e) {
             log("  %s not written: %s", what, IoText.describe(e));
         }
+    }
+
+    /** The first file or folder of this run that could not be written, or null. */
+    private final java.util.concurrent.atomic.AtomicReference<WriteFailedException> firstWriteFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * A file or folder of one of the runs could not be written (its record says so): when the
+     * folder's own files then cannot be written either (a full disk), the run fails naming this
+     * first one, the cause, rather than the last ({@code summary.json}).
+     */
+    final void noteWriteFailure(WriteFailedException e) {
+        firstWriteFailure.compareAndSet(null, e);
     }
 
     /** A write of {@link #writeArtefact}. */

@@ -36,4 +36,9 @@ public abstract class FileOpsAdapter implements AtomicFiles.FileOps {
     public void delete(Path file) throws IOException {
         real.delete(file);
     }
+
+    @Override
+    public OutputStream append(Path file) throws IOException {
+        return real.append(file);
+    }
 }
