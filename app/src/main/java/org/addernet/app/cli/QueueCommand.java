@@ -51,6 +51,9 @@ public final class QueueCommand implements Runnable {
     }
 
     /** Opens the queue, runs {@code body}, closes; a queue held elsewhere is one line and exit 2. */
+    /** How the queue's warnings start when its last save failed (QueueBook#save). */
+    private static final String UNSAVED = "cannot save ";
+
     private abstract static class Sub implements Callable<Integer> {
         @Mixin
         Home home;
@@ -105,8 +108,13 @@ public final class QueueCommand implements Runnable {
                 return 2;
             }
             try {
-                q.warnings().forEach(w -> err.println(name() + ": warning: " + w));
-                return body(q, spec.commandLine().getOut(), err);
+                q.warnings().stream().filter(w -> !w.startsWith(UNSAVED))
+                        .forEach(w -> err.println(name() + ": warning: " + w));
+                int code = body(q, spec.commandLine().getOut(), err);
+                // the queue's last save failed (a full disk): said, and the command failed
+                List<String> unsaved = q.warnings().stream().filter(w -> w.startsWith(UNSAVED)).toList();
+                unsaved.forEach(w -> err.println(name() + ": " + w + " (the queue as saved before is kept there)"));
+                return unsaved.isEmpty() || code != 0 ? code : 1;
             } catch (IOException e) {
                 err.println(name() + ": " + e.getMessage());
                 return 1;

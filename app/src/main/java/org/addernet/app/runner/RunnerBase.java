@@ -71,8 +71,9 @@ abstract class RunnerBase<S extends RunSummary> implements Runner {
      * {@link org.addernet.presets.PresetException} naming the count and its limit), claims the
      * output folder ({@link FolderClaim}: an {@link OutputFolderException} when another run holds
      * it or, unless resuming, it holds a run's files), then {@link #runAll()}; the folder is let
-     * go at the end. A file that could not be written fails the run with a
-     * {@link WriteFailedException} (after what could be written is).
+     * go at the end. A file or folder that could not be written fails the run with a
+     * {@link WriteFailedException} (after what could be written is), the first one that failed:
+     * on a full disk the cause, not the last file tried.
      */
     @Override
     public S run() throws IOException {
@@ -116,8 +117,9 @@ abstract class RunnerBase<S extends RunSummary> implements Runner {
                 first.addSuppressed(later);
                 throw first;
             }
-            if (!writeFailures.isEmpty()) {
-                throw writeFailures.get(0);
+            if (!writeFailures.isEmpty()) {        // named: the first file of the run that could not be written
+                WriteFailedException first = firstWriteFailure.get();
+                throw first != null ? first : writeFailures.get(0);
             }
             return s;
         }

@@ -155,4 +155,24 @@ class DiskFullTest {
         assertFalse(Files.exists(out.resolve(EpochFixture.RUN)));
         noTemporaryFiles(out);
     }
+
+    @Test
+    void aQueueThatCannotBeSavedOnAFullDiskSaysSoAndKeepsTheQueueAsSaved() throws IOException {
+        Path home = tmp.resolve("home");
+        assertEquals(0, Cli.run("queue", "add", "fig4-xor", "--home", home.toString()).exit());
+        Path file = home.resolve("queue.json");
+        String saved = Files.readString(file);
+        Cli r;
+        try (FullDisk disk = FullDisk.atWrite("queue.json", 2)) {     // opening saves it once, the add again
+            r = Cli.run("queue", "add", "fig2-unit-ball", "--home", home.toString());
+            assertTrue(disk.isFull());
+        }
+        assertEquals(1, r.exit(), "not a success: " + r.err());
+        assertEquals("workbench queue add: cannot save " + file + ": cannot write " + file.toAbsolutePath()
+                + ": no space left on device (the queue as saved before is kept there)", r.err().strip());
+        assertEquals(saved, Files.readString(file), "the saved queue is intact");
+        noTemporaryFiles(home);
+        Cli list = Cli.run("queue", "list", "--home", home.toString());
+        assertTrue(list.out().startsWith("parallel ") && list.out().contains(", 1 item\n"), list.out());
+    }
 }
