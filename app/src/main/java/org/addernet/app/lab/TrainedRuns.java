@@ -86,7 +86,7 @@ public final class TrainedRuns {
         int seeds = 1;
         Path info = dir.resolve(RunFiles.RUN_INFO);
         if (Files.isRegularFile(info)) {
-            seeds = org.addernet.app.store.RunManifest.read(dir).seeds();      // checked: a damaged run.json is named
+            seeds = RunFiles.seeds(dir);      // checked as the store reads it: a damaged run.json is named
         }
         java.util.Map<String, ExperimentPlan.ImageRun> plan = new java.util.HashMap<>();
         for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(p, seeds)) {
