@@ -75,6 +75,11 @@ public final class AtomicFiles {
          * Opens {@code file} (made when missing) to add to its end, each write going to the file as
          * it comes: a log ({@link AppendLog}), the one file not written whole through a rename.
          */
+        /** Makes the one folder {@code dir}, which must not exist (its parent must): an exclusive claim of a name. */
+        default void createDirectory(Path dir) throws IOException {
+            Files.createDirectory(dir);
+        }
+
         default OutputStream append(Path file) throws IOException {
             return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
@@ -222,6 +227,26 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw WriteFailedException.folder(target, IoText.reason(e), e);
         }
+    }
+
+    /**
+     * Makes the new folder {@code dir} (its parents when missing) through the file operations:
+     * exclusive, so that two processes choosing one name in the same second never share it.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException the folder is there already (take another name)
+     * @throws WriteFailedException                     it could not be made: {@code cannot make the folder DIR: ...}
+     */
+    public static Path createNewFolder(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath();
+        createFolder(target.getParent());
+        try {
+            ops.createDirectory(target);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            throw taken;
+        } catch (IOException e) {
+            throw WriteFailedException.folder(target, IoText.reason(e), e);
+        }
+        return dir;
     }
 
     /**

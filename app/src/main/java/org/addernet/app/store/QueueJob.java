@@ -207,9 +207,8 @@ final class QueueJob implements Runnable {
         for (int attempt = 0; ; attempt++) {
             Path candidate = store.nextRunFolder(presetName);
             host.folderChosen(this, candidate);
-            Files.createDirectories(candidate.getParent());
-            try {
-                return Files.createDirectory(candidate);
+            try {           // through the writer's file operations: a folder that cannot be made fails the item naming it
+                return org.addernet.app.io.AtomicFiles.createNewFolder(candidate);
             } catch (java.nio.file.FileAlreadyExistsException taken) {      // another process, the same second
                 if (attempt >= 100) {
                     throw new IOException(candidate + ": no free run folder name after 100 tries");

@@ -175,4 +175,24 @@ class DiskFullTest {
         Cli list = Cli.run("queue", "list", "--home", home.toString());
         assertTrue(list.out().startsWith("parallel ") && list.out().contains(", 1 item\n"), list.out());
     }
+
+    @Test
+    void aQueueItemWhoseFolderCannotBeMadeFailsNamingItAndStaysInTheQueue() throws IOException {
+        Path home = tmp.resolve("home");
+        assertEquals(0, Cli.run("queue", "add", "fig4-xor", "--home", home.toString(), "--set", "training.iterations=50",
+                "--set", "runs.hidden=[2]").exit());
+        Cli r;
+        try (FullDisk disk = FullDisk.whenFolder(name -> name.endsWith("-fig4-xor"))) {
+            r = Cli.run("queue", "run", "--home", home.toString());
+            assertTrue(disk.isFull(), "the item's folder is made through the writer's file operations");
+        }
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().matches("(?s).*q1 fig4-xor: failed \\(\\S+\\): cannot make the folder "
+                + java.util.regex.Pattern.quote(home.toAbsolutePath().resolve(RunStore.RUNS).toString())
+                + "/\\S+-fig4-xor: no space left on device\n.*"), r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        Cli list = Cli.run("queue", "list", "--home", home.toString());
+        assertTrue(list.out().contains("q1 "), "the item is still in the queue: " + list.out());
+        noTemporaryFiles(home);
+    }
 }

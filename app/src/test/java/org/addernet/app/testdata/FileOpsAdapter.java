@@ -38,6 +38,11 @@ public abstract class FileOpsAdapter implements AtomicFiles.FileOps {
     }
 
     @Override
+    public void createDirectory(Path dir) throws IOException {
+        real.createDirectory(dir);
+    }
+
+    @Override
     public OutputStream append(Path file) throws IOException {
         return real.append(file);
     }

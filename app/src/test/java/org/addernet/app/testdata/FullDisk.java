@@ -135,6 +135,18 @@ public final class FullDisk extends FileOpsAdapter implements AutoCloseable {
     }
 
     @Override
+    public void createDirectory(Path dir) throws IOException {
+        if (!full.get() && !Files.exists(dir) && folderTrigger.test(dir.getFileName().toString())) {
+            full.set(true);
+        }
+        if (full.get() && !Files.exists(dir)) {
+            refused.incrementAndGet();
+            throw new java.nio.file.FileSystemException(dir.toString(), null, "No space left on device");
+        }
+        real.createDirectory(dir);
+    }
+
+    @Override
     public void close() {
         AtomicFiles.install(before);
     }
