@@ -50,10 +50,10 @@ public final class QueueCommand implements Runnable {
         }
     }
 
-    /** Opens the queue, runs {@code body}, closes; a queue held elsewhere is one line and exit 2. */
     /** How the queue's warnings start when its last save failed (QueueBook#save). */
     private static final String UNSAVED = "cannot save ";
 
+    /** Opens the queue, runs {@code body}, closes; a queue held elsewhere is one line and exit 2. */
     private abstract static class Sub implements Callable<Integer> {
         @Mixin
         Home home;

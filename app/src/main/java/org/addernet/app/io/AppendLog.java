@@ -42,11 +42,6 @@ public final class AppendLog extends OutputStream {
         return new PrintStream(new AppendLog(file, warn), true, StandardCharsets.UTF_8);
     }
 
-    /** Whether lines were lost (the log could not be opened or written). */
-    public boolean lost() {
-        return lost;
-    }
-
     private void lose(IOException e) {
         if (!lost) {
             lost = true;

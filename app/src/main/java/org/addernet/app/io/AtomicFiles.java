@@ -71,15 +71,15 @@ public final class AtomicFiles {
         /** Deletes {@code file} if it exists. */
         void delete(Path file) throws IOException;
 
-        /**
-         * Opens {@code file} (made when missing) to add to its end, each write going to the file as
-         * it comes: a log ({@link AppendLog}), the one file not written whole through a rename.
-         */
         /** Makes the one folder {@code dir}, which must not exist (its parent must): an exclusive claim of a name. */
         default void createDirectory(Path dir) throws IOException {
             Files.createDirectory(dir);
         }
 
+        /**
+         * Opens {@code file} (made when missing) to add to its end, each write going to the file as
+         * it comes: a log ({@link AppendLog}), the one file not written whole through a rename.
+         */
         default OutputStream append(Path file) throws IOException {
             return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.WRITE);
