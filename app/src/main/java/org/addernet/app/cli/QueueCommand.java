@@ -50,6 +50,9 @@ public final class QueueCommand implements Runnable {
         }
     }
 
+    /** How the queue's warnings start when its last save failed (QueueBook#save). */
+    private static final String UNSAVED = "cannot save ";
+
     /** Opens the queue, runs {@code body}, closes; a queue held elsewhere is one line and exit 2. */
     private abstract static class Sub implements Callable<Integer> {
         @Mixin
@@ -60,6 +63,32 @@ public final class QueueCommand implements Runnable {
 
         abstract int body(RunQueue q, PrintWriter out, PrintWriter err) throws IOException;
 
+        /**
+         * What is refused before the queue is opened (opening makes the home, its queue.lock and
+         * queue.json): a refused command makes nothing. The exit code, or -1 to go on.
+         */
+        int refuse(PrintWriter err) {
+            return -1;
+        }
+
+        /**
+         * Refuses an item {@code id} that the saved queue does not hold (read without opening it);
+         * a queue.json that cannot be read is left to {@link #call()}'s opening to report.
+         */
+        int refuseUnknown(String id, PrintWriter err) {
+            boolean known;
+            try {
+                known = RunQueue.peek(WorkbenchHome.resolve(home.home)).items().stream().anyMatch(i -> i.id().equals(id));
+            } catch (IOException e) {
+                known = true;
+            }
+            if (!known) {
+                err.println("workbench queue: " + id + ": no such item");
+                return 2;
+            }
+            return -1;
+        }
+
         String name() {
             return "workbench queue " + spec.name();
         }
@@ -67,6 +96,10 @@ public final class QueueCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            int refused = refuse(err);
+            if (refused >= 0) {
+                return refused;
+            }
             RunQueue q;
             try {
                 q = home.open();
@@ -75,8 +108,13 @@ public final class QueueCommand implements Runnable {
                 return 2;
             }
             try {
-                q.warnings().forEach(w -> err.println(name() + ": warning: " + w));
-                return body(q, spec.commandLine().getOut(), err);
+                q.warnings().stream().filter(w -> !w.startsWith(UNSAVED))
+                        .forEach(w -> err.println(name() + ": warning: " + w));
+                int code = body(q, spec.commandLine().getOut(), err);
+                // the queue's last save failed (a full disk): said, and the command failed
+                List<String> unsaved = q.warnings().stream().filter(w -> w.startsWith(UNSAVED)).toList();
+                unsaved.forEach(w -> err.println(name() + ": " + w + " (the queue as saved before is kept there)"));
+                return unsaved.isEmpty() || code != 0 ? code : 1;
             } catch (IOException e) {
                 err.println(name() + ": " + e.getMessage());
                 return 1;
@@ -105,14 +143,19 @@ public final class QueueCommand implements Runnable {
         @Option(names = "--data", paramLabel = "DIR", description = "data root searched first (image sets)")
         Path data;
 
+        /** The setting sets, one per item of each preset ({@link #refuse}). */
+        private List<List<String>> sets;
+        /** key=v -> the --sweep it came from. */
+        private final java.util.Map<String, String> fromSweep = new java.util.HashMap<>();
+
+        /** Every preset x setting set is read and checked before the queue is opened: a refused add makes nothing. */
         @Override
-        int body(RunQueue q, PrintWriter out, PrintWriter err) {
+        int refuse(PrintWriter err) {
             if (seeds < 1) {
                 err.println(name() + ": --seeds must be >= 1, got " + seeds);
                 return 2;
             }
-            List<List<String>> sets = List.of(List.copyOf(overrides));
-            java.util.Map<String, String> fromSweep = new java.util.HashMap<>();   // key=v -> the --sweep it came from
+            sets = List.of(List.copyOf(overrides));
             for (String sweep : sweeps) {
                 int eq = sweep.indexOf('=');
                 if (eq < 1 || eq == sweep.length() - 1) {
@@ -131,6 +174,22 @@ public final class QueueCommand implements Runnable {
                 }
                 sets = grown;
             }
+            try {
+                for (String p : presets) {
+                    for (List<String> s : sets) {       // as RunQueue.addAll checks them, without opening the queue
+                        org.addernet.presets.PlanBudget.requireFits(org.addernet.presets.PresetLoader.resolve(p, s),
+                                seeds, "--seeds " + seeds, 1);
+                    }
+                }
+            } catch (PresetException e) {
+                err.println(name() + ": " + sweepWords(e, fromSweep));
+                return 2;
+            }
+            return -1;
+        }
+
+        @Override
+        int body(RunQueue q, PrintWriter out, PrintWriter err) {
             try {
                 for (QueueItem it : q.addAll(presets, sets, seeds, data)) {
                     out.println(it.id() + "  " + it.preset() + (it.overrides().isEmpty() ? "" : "  "
@@ -215,6 +274,15 @@ public final class QueueCommand implements Runnable {
         ClusterArgs cluster = new ClusterArgs();
 
         @Override
+        int refuse(PrintWriter err) {
+            if (parallel != null && parallel < 1) {
+                err.println(name() + ": --parallel must be >= 1, got " + parallel);
+                return 2;
+            }
+            return -1;
+        }
+
+        @Override
         int body(RunQueue q, PrintWriter out, PrintWriter err) {
             String problem = cluster.problem();
             if (problem != null) {
@@ -246,10 +314,6 @@ public final class QueueCommand implements Runnable {
 
         private int runAll(RunQueue q, PrintWriter out, PrintWriter err) {
             if (parallel != null) {
-                if (parallel < 1) {
-                    err.println(name() + ": --parallel must be >= 1, got " + parallel);
-                    return 2;
-                }
                 q.setParallel(parallel);
             }
             java.util.Map<String, String> seen = new java.util.HashMap<>();
@@ -292,6 +356,11 @@ public final class QueueCommand implements Runnable {
         String id;
 
         @Override
+        int refuse(PrintWriter err) {
+            return refuseUnknown(id, err);
+        }
+
+        @Override
         int body(RunQueue q, PrintWriter out, PrintWriter err) {
             return done(q.cancel(id), q, id, "it is not pending", err);
         }
@@ -306,6 +375,11 @@ public final class QueueCommand implements Runnable {
 
         @Option(names = "--fresh", description = "start again in a new run folder")
         boolean fresh;
+
+        @Override
+        int refuse(PrintWriter err) {
+            return refuseUnknown(id, err);
+        }
 
         @Override
         int body(RunQueue q, PrintWriter out, PrintWriter err) {
@@ -323,6 +397,11 @@ public final class QueueCommand implements Runnable {
         int delta;
 
         @Override
+        int refuse(PrintWriter err) {
+            return refuseUnknown(id, err);
+        }
+
+        @Override
         int body(RunQueue q, PrintWriter out, PrintWriter err) {
             return done(q.move(id, delta), q, id, "it is already at that end", err);
         }
@@ -332,6 +411,11 @@ public final class QueueCommand implements Runnable {
     static final class Remove extends Sub {
         @Parameters(paramLabel = "ID")
         String id;
+
+        @Override
+        int refuse(PrintWriter err) {
+            return refuseUnknown(id, err);
+        }
 
         @Override
         int body(RunQueue q, PrintWriter out, PrintWriter err) {

@@ -70,6 +70,20 @@ public final class AtomicFiles {
 
         /** Deletes {@code file} if it exists. */
         void delete(Path file) throws IOException;
+
+        /** Makes the one folder {@code dir}, which must not exist (its parent must): an exclusive claim of a name. */
+        default void createDirectory(Path dir) throws IOException {
+            Files.createDirectory(dir);
+        }
+
+        /**
+         * Opens {@code file} (made when missing) to add to its end, each write going to the file as
+         * it comes: a log ({@link AppendLog}), the one file not written whole through a rename.
+         */
+        default OutputStream append(Path file) throws IOException {
+            return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
+        }
     }
 
     /** The real file system: channels forced to disk on close, atomic renames. */
@@ -193,6 +207,46 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * Makes the folder {@code dir} and its missing parents through the same file operations as a
+     * write (so that a full disk, real or simulated, refuses it as it refuses a file): every
+     * folder a run makes inside its own goes through here.
+     *
+     * @throws WriteFailedException the folder could not be made, or a file is in its place:
+     *                              {@code cannot make the folder DIR: no space left on device}
+     */
+    public static void createFolder(Path dir) throws WriteFailedException {
+        Path target = dir.toAbsolutePath();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw WriteFailedException.folder(target, "a file of that name is in its place", null);
+        }
+        try {
+            ops.createDirectories(target);
+        } catch (IOException e) {
+            throw WriteFailedException.folder(target, IoText.reason(e), e);
+        }
+    }
+
+    /**
+     * Makes the new folder {@code dir} (its parents when missing) through the file operations:
+     * exclusive, so that two processes choosing one name in the same second never share it.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException the folder is there already (take another name)
+     * @throws WriteFailedException                     it could not be made: {@code cannot make the folder DIR: ...}
+     */
+    public static Path createNewFolder(Path dir) throws IOException {
+        Path target = dir.toAbsolutePath();
+        createFolder(target.getParent());
+        try {
+            ops.createDirectory(target);
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            throw taken;
+        } catch (IOException e) {
+            throw WriteFailedException.folder(target, IoText.reason(e), e);
+        }
+        return dir;
     }
 
     /**

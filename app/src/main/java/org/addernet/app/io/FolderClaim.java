@@ -103,7 +103,7 @@ public final class FolderClaim implements AutoCloseable {
             }
             try {
                 claim.made = !Files.exists(f);
-                Files.createDirectories(f);
+                AtomicFiles.ops().createDirectories(f);     // as a run's writes: a full disk refuses it
             } catch (IOException e) {
                 throw new FolderRefusedException(named + ": cannot make the folder: " + IoText.reason(e)
                         + "; choose a folder you can write");

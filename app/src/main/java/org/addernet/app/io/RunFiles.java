@@ -55,7 +55,39 @@ public final class RunFiles {
             TABLE_PNG, LOG, "theorem4.csv", "theorem4-slopes.csv", "theorem4.png", "theorem4.svg", "lemma2.csv",
             "lemma5.csv", "theorem6-widths.csv");
 
+    /** What to do about a damaged field of run.json (every reader of it says the same). */
+    public static final String RUN_INFO_HINT = "correct it in the file (it is the run folder's manifest)";
+
     private RunFiles() {
+    }
+
+    /**
+     * The {@code seeds} of {@code folder}'s run.json, read as strictly as the store's manifest is
+     * (UTF-8, JSON, a whole number >= 1), for the readers below the store (the lab's trained runs).
+     *
+     * @throws java.io.IOException unreadable or damaged: one message naming the file, the
+     *                             line:column and what was expected
+     */
+    public static int seeds(java.nio.file.Path folder) throws java.io.IOException {
+        java.nio.file.Path file = folder.resolve(RUN_INFO);
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.IOException(source + ": cannot be read: " + IoText.reason(e));
+        }
+        org.addernet.presets.Problems problems = new org.addernet.presets.Problems(source);
+        org.addernet.presets.LocatedJson json = org.addernet.presets.LocatedJson.read(source, bytes, problems);
+        Long seeds = null;
+        if (json != null) {
+            JsonFields f = new JsonFields(source, json, problems, RUN_INFO_HINT);
+            if (f.object("", true)) {
+                seeds = f.whole("seeds", 1, Integer.MAX_VALUE, true, null);
+            }
+        }
+        problems.throwIfAny(ps -> new java.io.IOException(ps.message()));
+        return seeds.intValue();
     }
 
     /**

@@ -20,12 +20,24 @@ public final class WriteFailedException extends IOException {
     }
 
     public WriteFailedException(Path file, String reason, Throwable cause) {
-        super("cannot write " + file + ": " + reason, cause);
+        this("cannot write ", file, reason, cause);
+    }
+
+    private WriteFailedException(String what, Path file, String reason, Throwable cause) {
+        super(what + file + ": " + reason, cause);
         this.file = file;
         this.reason = reason;
     }
 
-    /** The file that was not written. */
+    /**
+     * A folder could not be made (a full disk, a file in its place): {@code cannot make the folder
+     * DIR: no space left on device}. A run fails on it as on a file it could not write.
+     */
+    public static WriteFailedException folder(Path dir, String reason, Throwable cause) {
+        return new WriteFailedException("cannot make the folder ", dir, reason, cause);
+    }
+
+    /** The file that was not written (or the folder that was not made). */
     public Path file() {
         return file;
     }

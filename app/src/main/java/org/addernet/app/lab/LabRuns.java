@@ -54,7 +54,7 @@ public final class LabRuns {
 
     private static int runClaimed(String name, Path dir, int seeds, PrintWriter out, PrintWriter err,
                                   AtomicBoolean cancel) throws IOException {
-        Files.createDirectories(dir);
+        AtomicFiles.createFolder(dir);
         int code = switch (name) {
             case "theorem4" -> theorem4(dir, seeds, out, err, cancel);
             case "lemma2" -> lemma2(dir, seeds, out);

@@ -86,7 +86,7 @@ public final class TrainedRuns {
         int seeds = 1;
         Path info = dir.resolve(RunFiles.RUN_INFO);
         if (Files.isRegularFile(info)) {
-            seeds = Math.max(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.toFile()).path("seeds").asInt(1));
+            seeds = RunFiles.seeds(dir);      // checked as the store reads it: a damaged run.json is named
         }
         java.util.Map<String, ExperimentPlan.ImageRun> plan = new java.util.HashMap<>();
         for (ExperimentPlan.ImageRun r : ExperimentPlan.imageRuns(p, seeds)) {

@@ -107,7 +107,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         if (resume) {
             checkCheckpoints(plan, data);
         }
-        Files.createDirectories(out);
+        AtomicFiles.createFolder(out);
         if (!resume) {
             AtomicFiles.writeString(out.resolve(RunFiles.PRESET), PresetLoader.toJson(preset));
             writeRunInfo();
@@ -276,7 +276,7 @@ public final class EpochRunner extends RunnerBase<Summary> {
         int start = 0;
         Trainer trainer = null;
         try {
-            Files.createDirectories(dir);
+            AtomicFiles.createFolder(dir);
             int classes = data.train().numClasses();
             Sequential net = r.build(classes, r.seed());
             TrainConfig cfg = ExperimentPlan.trainConfig(preset, epochs * steps, (int) steps);
@@ -350,8 +350,11 @@ public final class EpochRunner extends RunnerBase<Summary> {
             return record(r, RunStatus.COMPLETED, history, trainer, data.train(), trainer.iteration(), secondsBefore, null, epochs);
         } catch (Throwable e) {          // one run's failure (even an OutOfMemoryError) must not sink the others
             String why = IoText.describe(e);
-            if (e instanceof WriteFailedException w && w.isDiskFull()) {
-                diskFull = w;
+            if (e instanceof WriteFailedException w) {
+                noteWriteFailure(w);
+                if (w.isDiskFull()) {
+                    diskFull = w;
+                }
             }
             log("  %s failed: %s", r.id(), why);
             return record(r, RunStatus.FAILED, history, null, null, trainer == null ? 0 : trainer.iteration(), secondsBefore,

@@ -69,7 +69,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
      */
     @Override
     Summary runAll() throws IOException {
-        Files.createDirectories(out);
+        AtomicFiles.createFolder(out);
         AtomicFiles.writeString(out.resolve(RunFiles.PRESET), PresetLoader.toJson(preset));
         observers.started();
         Png.warmUp();
@@ -151,7 +151,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
         Trainer trainer = null;
         String reason = null;
         try {
-            Files.createDirectories(dir);
+            AtomicFiles.createFolder(dir);
             Sequential net = Models.build(spec.model(), data.train().dim(), 1, spec.seed());
             trainer = new Trainer(net, spec.training(), data.train(), data.test(), spec.seed());
             long[] lastReport = {System.nanoTime()};
@@ -170,6 +170,9 @@ public final class PresetRunner extends RunnerBase<Summary> {
             outcome = new RunOutcome(RunStatus.FAILED, trainer == null ? 0 : trainer.iteration(), Double.NaN,
                     Double.NaN, Double.NaN, secs, String.valueOf(e));
             reason = "failed: " + IoText.describe(e);
+            if (e instanceof WriteFailedException w) {      // its folder could not be made
+                noteWriteFailure(w);
+            }
         }
         String writeFailure = null;     // a file of the run that could not be written: the run failed
         if (trainer != null) {
@@ -177,6 +180,9 @@ public final class PresetRunner extends RunnerBase<Summary> {
                 AtomicFiles.writeString(dir.resolve(RunFiles.METRICS), MetricsCsv.format(trainer.layerNames(), rows));
             } catch (IOException e) {
                 writeFailure = e.getMessage();
+                if (e instanceof WriteFailedException w) {
+                    noteWriteFailure(w);
+                }
             }
         }
         PanelSpec panel = null;
@@ -190,6 +196,7 @@ public final class PresetRunner extends RunnerBase<Summary> {
                 Png.write(DecisionPlot.render(panel, size, size), dir.resolve(RunFiles.DECISION_BOUNDARY));
             } catch (WriteFailedException e) {
                 writeFailure = writeFailure != null ? writeFailure : e.getMessage();
+                noteWriteFailure(e);
             } catch (Throwable e) {
                 reason = (reason == null ? "" : reason + "; ") + "decision-boundary.png not drawn: " + IoText.describe(e);
             }

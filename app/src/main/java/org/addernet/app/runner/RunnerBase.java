@@ -71,8 +71,9 @@ abstract class RunnerBase<S extends RunSummary> implements Runner {
      * {@link org.addernet.presets.PresetException} naming the count and its limit), claims the
      * output folder ({@link FolderClaim}: an {@link OutputFolderException} when another run holds
      * it or, unless resuming, it holds a run's files), then {@link #runAll()}; the folder is let
-     * go at the end. A file that could not be written fails the run with a
-     * {@link WriteFailedException} (after what could be written is).
+     * go at the end. A file or folder that could not be written fails the run with a
+     * {@link WriteFailedException} (after what could be written is), the first one that failed:
+     * on a full disk the cause, not the last file tried.
      */
     @Override
     public S run() throws IOException {
@@ -105,9 +106,20 @@ abstract class RunnerBase<S extends RunSummary> implements Runner {
             for (String n : claim.takeNotes()) {
                 log("%s", n);
             }
-            S s = runAll();
-            if (!writeFailures.isEmpty()) {
-                throw writeFailures.get(0);
+            S s;
+            try {
+                s = runAll();
+            } catch (WriteFailedException later) {     // the folder's own files: the first failure is the cause
+                WriteFailedException first = firstWriteFailure.get();
+                if (first == null || first == later) {
+                    throw later;
+                }
+                first.addSuppressed(later);
+                throw first;
+            }
+            if (!writeFailures.isEmpty()) {        // named: the first file of the run that could not be written
+                WriteFailedException first = firstWriteFailure.get();
+                throw first != null ? first : writeFailures.get(0);
             }
             return s;
         }
@@ -136,10 +148,24 @@ abstract class RunnerBase<S extends RunSummary> implements Runner {
             write.run();
         } catch (WriteFailedException e) {
             writeFailures.add(e);
+            noteWriteFailure(e);
             log("  %s", e.getMessage());
         } catch (IOException | RuntimeException e) {
             log("  %s not written: %s", what, IoText.describe(e));
         }
+    }
+
+    /** The first file or folder of this run that could not be written, or null. */
+    private final java.util.concurrent.atomic.AtomicReference<WriteFailedException> firstWriteFailure =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * A file or folder of one of the runs could not be written (its record says so): when the
+     * folder's own files then cannot be written either (a full disk), the run fails naming this
+     * first one, the cause, rather than the last ({@code summary.json}).
+     */
+    final void noteWriteFailure(WriteFailedException e) {
+        firstWriteFailure.compareAndSet(null, e);
     }
 
     /** A write of {@link #writeArtefact}. */

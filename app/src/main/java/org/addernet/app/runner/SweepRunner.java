@@ -112,7 +112,7 @@ public final class SweepRunner extends RunnerBase<SweepSummary> {
                 log("%s", note);
             }
         }
-        Files.createDirectories(out);
+        AtomicFiles.createFolder(out);
         if (!resume || !Files.exists(out.resolve(RunFiles.PRESET))) {
             AtomicFiles.writeString(out.resolve(RunFiles.PRESET), PresetLoader.toJson(preset));
         }

@@ -1,13 +1,12 @@
 package org.addernet.app.store;
 
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.addernet.app.io.AppendLog;
 import org.addernet.app.io.FolderClaim;
 import org.addernet.app.io.RunFiles;
 import org.addernet.app.runner.RunLog;
@@ -149,8 +148,8 @@ final class QueueJob implements Runnable {
             mw.setQueueItem(spec.id());
             mw.begin();
             host.folderReady(this, folder, mw);
-            log = new PrintStream(new FileOutputStream(folder.resolve(RunFiles.LOG).toFile(), true), true,
-                    StandardCharsets.UTF_8);
+            // the log is not a result: one it cannot write is said once on stderr, and the run goes on
+            log = AppendLog.open(folder.resolve(RunFiles.LOG), System.err::println);
             log.println("# " + Instant.now() + " queue item " + spec.id() + (continuing ? " continues" : " starts")
                     + " in " + folder);
             for (String note : claim.takeNotes()) {
@@ -208,9 +207,8 @@ final class QueueJob implements Runnable {
         for (int attempt = 0; ; attempt++) {
             Path candidate = store.nextRunFolder(presetName);
             host.folderChosen(this, candidate);
-            Files.createDirectories(candidate.getParent());
-            try {
-                return Files.createDirectory(candidate);
+            try {           // through the writer's file operations: a folder that cannot be made fails the item naming it
+                return org.addernet.app.io.AtomicFiles.createNewFolder(candidate);
             } catch (java.nio.file.FileAlreadyExistsException taken) {      // another process, the same second
                 if (attempt >= 100) {
                     throw new IOException(candidate + ": no free run folder name after 100 tries");

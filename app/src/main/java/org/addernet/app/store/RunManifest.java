@@ -225,5 +225,5 @@ public record RunManifest(int seeds, String preset, String title, String kind, S
     }
 
     /** What to do about a damaged field of run.json. */
-    private static final String HINT = "correct it in the file (it is the run folder's manifest)";
+    private static final String HINT = RunFiles.RUN_INFO_HINT;
 }

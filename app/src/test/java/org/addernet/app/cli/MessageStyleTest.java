@@ -60,6 +60,24 @@ class MessageStyleTest {
     }
 
     @Test
+    void aTrainedFolderWhoseRunJsonIsDamagedIsNamedByFiltersAndWeights() throws IOException {
+        Path folder = EpochFixture.oneEpoch(tmp, EpochFixture.data(tmp));
+        String text = "{\"seeds\": 1, \"preset\": \"caf\u00e9\"}\n";
+        Files.write(folder.resolve(RunFiles.RUN_INFO), latin1(text));
+        String expected = folder.resolve(RunFiles.RUN_INFO) + ":1: not UTF-8 at byte " + text.indexOf('\u00e9')
+                + ": found the byte 0xE9, which is not UTF-8 text; save the file as UTF-8";
+        Cli filters = Cli.run("filters", "--out", tmp.resolve("f.png").toString(), folder.toString());
+        assertEquals(2, filters.exit(), filters.err());
+        assertEquals("workbench filters: " + expected, filters.err().strip());
+        noJava(filters);
+        Files.writeString(folder.resolve(RunFiles.RUN_INFO), "{\"seeds\": \"two\"}\n");
+        Cli again = Cli.run("filters", "--out", tmp.resolve("f.png").toString(), folder.toString());
+        assertEquals(2, again.exit(), "a seed count that is not one is not read as 1: " + again.err());
+        assertTrue(again.err().startsWith("workbench filters: " + folder.resolve(RunFiles.RUN_INFO) + ":1:"), again.err());
+        assertFalse(Files.exists(tmp.resolve("f.png")));
+    }
+
+    @Test
     void aMetricsCsvThatIsNotUtf8NamesTheFileAndTheByte() throws IOException {
         Path folder = tmp.resolve("c");
         Path csv = folder.resolve("lenet5-bn-cnn-s1").resolve(RunFiles.METRICS);

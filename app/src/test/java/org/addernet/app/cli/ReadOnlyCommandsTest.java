@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.addernet.app.io.RunFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,50 @@ class ReadOnlyCommandsTest {
         assertEquals(0, r.exit(), r.err());
         assertEquals("parallel " + org.addernet.app.store.RunQueue.defaultParallel() + ", 0 items", r.out().strip());
         assertFalse(Files.exists(home), "no home, no queue.json, no queue.lock");
+    }
+
+    @Test
+    void aRefusedQueueCommandMakesNothing() throws IOException {
+        Path home = tmp.resolve("fresh-home");
+        String[][] refused = {
+            {"add", "no-such-preset"},
+            {"add", "fig2-unit-ball", "--set", "training.iterations=abc"},
+            {"add", "fig2-unit-ball", "--set", "no.such.key=1"},
+            {"add", "fig2-unit-ball", "--sweep", "training.lr=0.1,-1"},
+            {"add", "fig2-unit-ball", "--sweep", "training.lr"},
+            {"add", "fig2-unit-ball", "--seeds", "0"},
+            {"add", "fig2-unit-ball", "--seeds", "1000000000"},
+            {"add", "fig4-xor", "no-such-preset"},                 // the first is fine, the second is not: neither is added
+            {"cancel", "q1"}, {"retry", "q1"}, {"move", "q1", "1"}, {"remove", "q1"},
+            {"run", "--parallel", "0"},
+        };
+        String before = System.getProperty("addernet.home");
+        System.setProperty("addernet.home", home.toString());        // as ADDERNET_HOME names it
+        try {
+            for (String[] c : refused) {
+                String[] args = new String[c.length + 1];
+                args[0] = "queue";
+                System.arraycopy(c, 0, args, 1, c.length);
+                Cli r = Cli.run(args);
+                String what = String.join(" ", args);
+                assertEquals(2, r.exit(), what + ": " + r.err());
+                assertTrue(r.err().startsWith("workbench queue"), what + ": " + r.err());
+                assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), what + ": " + r.err());
+                assertFalse(Files.exists(home), what + ": made " + home);
+            }
+            Files.createDirectories(home);                             // an empty home stays empty
+            for (String[] c : refused) {
+                String[] args = new String[c.length + 1];
+                args[0] = "queue";
+                System.arraycopy(c, 0, args, 1, c.length);
+                assertEquals(2, Cli.run(args).exit());
+                try (var files = Files.list(home)) {
+                    assertEquals(List.of(), files.toList(), String.join(" ", args));
+                }
+            }
+        } finally {
+            restore("addernet.home", before);
+        }
     }
 
     @Test

@@ -36,4 +36,14 @@ public abstract class FileOpsAdapter implements AtomicFiles.FileOps {
     public void delete(Path file) throws IOException {
         real.delete(file);
     }
+
+    @Override
+    public void createDirectory(Path dir) throws IOException {
+        real.createDirectory(dir);
+    }
+
+    @Override
+    public OutputStream append(Path file) throws IOException {
+        return real.append(file);
+    }
 }

@@ -12,19 +12,31 @@ import org.addernet.app.io.AtomicFiles;
 
 /**
  * A disk that fills up, for the atomic writer ({@link AtomicFiles#install}): real files until a
- * write of a file that {@code trigger} picks, from then on every new file and every new folder
- * fails with the operating system's "No space left on device", as ext4 does; a file rewritten in
- * place within its size still can be (no new blocks). Close to restore the real disk.
+ * write of a file that {@code trigger} picks (or the making of a folder that {@link #whenFolder}
+ * picks), from then on every new file, every new folder and every line added to a log fails with
+ * the operating system's "No space left on device", as ext4 does; a file rewritten in place within
+ * its size still can be (no new blocks). Close to restore the real disk.
  */
 public final class FullDisk extends FileOpsAdapter implements AutoCloseable {
     private final AtomicFiles.FileOps before;
     private final Predicate<String> trigger;
+    private final Predicate<String> folderTrigger;
     private final AtomicBoolean full = new AtomicBoolean();
     private final AtomicInteger refused = new AtomicInteger();
 
-    private FullDisk(Predicate<String> trigger) {
+    private FullDisk(Predicate<String> trigger, Predicate<String> folderTrigger) {
         this.trigger = trigger;
+        this.folderTrigger = folderTrigger;
         this.before = AtomicFiles.install(this);
+    }
+
+    private FullDisk(Predicate<String> trigger) {
+        this(trigger, name -> false);
+    }
+
+    /** Full from the making of a folder whose name {@code trigger} accepts (that folder is refused too). */
+    public static FullDisk whenFolder(Predicate<String> trigger) {
+        return new FullDisk(name -> false, trigger);
     }
 
     /** Full from the first write of a file whose name {@code trigger} accepts (that write fails too). */
@@ -90,12 +102,48 @@ public final class FullDisk extends FileOpsAdapter implements AutoCloseable {
     }
 
     @Override
+    public OutputStream append(Path file) throws IOException {
+        OutputStream out = real.append(file);
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                if (full.get() && len > 0) {
+                    refused.incrementAndGet();
+                    throw noSpace();
+                }
+                out.write(b, off, len);
+            }
+        };
+    }
+
+    @Override
     public void createDirectories(Path dir) throws IOException {
+        if (!full.get() && !Files.isDirectory(dir) && dir.getFileName() != null
+                && folderTrigger.test(dir.getFileName().toString())) {
+            full.set(true);
+        }
         if (full.get() && !Files.isDirectory(dir)) {
             refused.incrementAndGet();
             throw new java.nio.file.FileSystemException(dir.toString(), null, "No space left on device");
         }
         real.createDirectories(dir);
+    }
+
+    @Override
+    public void createDirectory(Path dir) throws IOException {
+        if (!full.get() && !Files.exists(dir) && folderTrigger.test(dir.getFileName().toString())) {
+            full.set(true);
+        }
+        if (full.get() && !Files.exists(dir)) {
+            refused.incrementAndGet();
+            throw new java.nio.file.FileSystemException(dir.toString(), null, "No space left on device");
+        }
+        real.createDirectory(dir);
     }
 
     @Override

@@ -186,7 +186,8 @@ public final class DataRoots {
     public static Path file(Path folder, String name) {
         Path raw = folder.resolve(name);
         Path gz = folder.resolve(name + ".gz");
-        return !Files.isRegularFile(raw) && Files.isRegularFile(gz) ? gz : raw;
+        // the .gz one when the plain file is not there (also when the .gz is a folder: refused as one, not as missing)
+        return !Files.isRegularFile(raw) && (Files.isRegularFile(gz) || !Files.exists(raw) && Files.exists(gz)) ? gz : raw;
     }
 
     /**

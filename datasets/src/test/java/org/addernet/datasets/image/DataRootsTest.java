@@ -74,6 +74,11 @@ class DataRootsTest {
         String m = refusal("mnist", explicit, Map.of());
         assertTrue(m.startsWith("data set mnist in --data " + explicit + ": " + explicit.resolve("mnist").resolve(ImageSet.TRAIN_IMAGES)
                 + " is a folder, expected the file train-images-idx3-ubyte[.gz]; "), m);
+        Files.delete(explicit.resolve("mnist").resolve(ImageSet.TRAIN_IMAGES));     // the same for the .gz name
+        Files.createDirectory(explicit.resolve("mnist").resolve(ImageSet.TRAIN_IMAGES + ".gz"));
+        m = refusal("mnist", explicit, Map.of());
+        assertTrue(m.startsWith("data set mnist in --data " + explicit + ": " + explicit.resolve("mnist").resolve(
+                ImageSet.TRAIN_IMAGES + ".gz") + " is a folder, expected the file train-images-idx3-ubyte[.gz]; "), m);
     }
 
     @Test

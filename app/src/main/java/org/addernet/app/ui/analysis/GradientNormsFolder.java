@@ -32,7 +32,12 @@ record GradientNormsFolder(List<GradientNormsViewModel.Row> rows, JFreeChart cur
             throw new IOException(dir + ": no " + RunFiles.GRADIENT_NORMS + " (run `./workbench run table1-gradient-norms` "
                     + "or another image preset first)");
         }
-        List<String> lines = Files.readAllLines(csv);
+        org.addernet.presets.Problems problems = new org.addernet.presets.Problems(csv.toString());
+        String text = org.addernet.presets.LocatedJson.decode(csv.toString(), Files.readAllBytes(csv), problems);
+        if (text == null) {              // bytes that are not UTF-8: the file, line and byte named
+            throw new IOException(problems.message());
+        }
+        List<String> lines = text.lines().toList();
         if (lines.isEmpty() || !lines.get(0).startsWith("run,model,layer1")) {
             throw new IOException(csv + ": line 1: expected the header run,model,layer1,..., found '"
                     + (lines.isEmpty() ? "" : lines.get(0)) + "'");

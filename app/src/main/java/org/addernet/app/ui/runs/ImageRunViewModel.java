@@ -257,8 +257,7 @@ public final class ImageRunViewModel {
         }
         try {
             Preset p = PresetLoader.resolve(presetFile.toString(), List.of());
-            int seeds = Math.max(1, new com.fasterxml.jackson.databind.ObjectMapper().readTree(info.toFile())
-                    .path("seeds").asInt(1));
+            int seeds = org.addernet.app.store.RunManifest.read(dir).seeds();      // checked: a damaged run.json is named
             live.load(dir);
             launch(RunRequest.of(p, null, List.of(), seeds, dir).withResume(true), p,
                     ManifestWriter.resuming(dir, p, null, List.of(), seeds, "window"));

@@ -155,12 +155,12 @@ final class RunCurves {
         if (!Files.isRegularFile(csv)) {
             return null;
         }
-        String head;
-        try (var lines = Files.lines(csv)) {
-            head = lines.findFirst().orElse("");
-        }
-        if (head.startsWith("epoch,")) {
-            List<EpochMetrics> rows = MetricsCsv.parseEpochs(csv);
+        if (MetricsCsv.isEpochs(csv)) {
+            List<EpochMetrics> rows = MetricsCsv.parseEpochs(csv);      // checked first: bytes that are not UTF-8 are named
+            String head;
+            try (var lines = Files.lines(csv)) {
+                head = lines.findFirst().orElse("");
+            }
             int n = rows.size();
             int layers = rows.isEmpty() ? 0 : rows.get(0).gradNorms().length;
             List<String> names = new ArrayList<>();

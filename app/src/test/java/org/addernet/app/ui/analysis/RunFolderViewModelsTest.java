@@ -54,6 +54,11 @@ class RunFolderViewModelsTest {
         assertEquals(run.resolve("gradient-norms.csv") + ": line 2, layer1: expected a number, found 'fast'",
                 vm.work().message().get());
         assertEquals(4, vm.rows().get().size(), "what was shown stays");
+        Files.write(run.resolve("gradient-norms.csv"), "run,model,layer1\nx,caf\u00e9,0.5\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        vm.open(run);
+        assertEquals(run.resolve("gradient-norms.csv") + ":2: not UTF-8 at byte 22: found the byte 0xE9, which is not "
+                + "UTF-8 text; save the file as UTF-8", vm.work().message().get());
         vm.open(tmp);
         assertEquals(tmp + ": no gradient-norms.csv (run `./workbench run table1-gradient-norms` or another image preset "
                 + "first)", vm.work().message().get());

@@ -101,6 +101,14 @@ class ImageRunViewModelTest {
         assertEquals("demo-one-unit is a toy preset: it runs in the main window", vm.refusal().get());
         vm.resume(tmp);
         assertEquals(tmp + ": not an epoch run folder (it lacks preset.json)", vm.status().get());
+        Path damaged = Files.createDirectories(tmp.resolve("damaged"));
+        Files.writeString(damaged.resolve(RunFiles.PRESET), org.addernet.presets.PresetLoader.toJson(
+                org.addernet.presets.PresetLoader.resolve("lenet5-bn-mnist-adder-short", List.of())));
+        Files.writeString(damaged.resolve(RunFiles.RUN_INFO), "{\"seeds\": \"two\"}\n");
+        vm.resume(damaged);
+        assertFalse(vm.running().get(), "a damaged run.json is not resumed with a seed count guessed");
+        assertTrue(vm.status().get().startsWith(damaged + ": " + damaged.resolve(RunFiles.RUN_INFO) + ":1:"), vm.status().get());
+        assertTrue(vm.status().get().contains("seeds"), vm.status().get());
         vm.select("resnet20-cifar10-adder", "training.batchSize=60000", null);
         vm.check();
         assertFalse(vm.estimates().get(0).fits());

@@ -118,4 +118,17 @@ class RunCurvesTest {
                 + "(the table has them)"), l.notes());
         assertNull(RunCurves.read(tmp.resolve("nowhere/metrics.csv"), 1));
     }
+
+    @Test
+    void aMetricsCsvWhoseFirstLineIsNotUtf8IsNamedWithItsByte() throws Exception {
+        Path csv = tmp.resolve("metrics.csv");
+        for (String head : List.of("epoch,iteration,loss,train_accuracy,test_accuracy,lr,p,seconds,images_per_second,"
+                + "grad_norm_caf\u00e9", "iteration,loss,train_accuracy,test_accuracy,lr,p,grad_norm_caf\u00e9")) {
+            Files.write(csv, (head + "\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> RunCurves.read(csv, 1), "checked, not an UncheckedIOException from a raw read");
+            assertEquals(csv + ":1: not UTF-8 at byte " + head.indexOf('\u00e9') + ": found the byte 0xE9, which is not "
+                    + "UTF-8 text; save the file as UTF-8", e.getMessage());
+        }
+    }
 }
