@@ -41,7 +41,7 @@ final class QueueState {
         return book.find(id);
     }
 
-    /** {@code it} has changed: saves the queue and tells the listeners. */
+    /** {@code it} has changed (null: the queue as a whole, its order or its settings): saves the queue and tells the listeners. */
     void changed(QueueEntry it) {
         save();
         emit(it);

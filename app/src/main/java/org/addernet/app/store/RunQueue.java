@@ -183,8 +183,7 @@ public final class RunQueue implements AutoCloseable {
                 state.book.append(it);
                 out.add(it.snapshot());
             }
-            state.save();
-            state.emit(null);
+            state.changed(null);
             state.dispatch();
         }
         return out;
@@ -274,8 +273,7 @@ public final class RunQueue implements AutoCloseable {
             if (!state.book.move(it, delta)) {
                 return false;
             }
-            state.save();
-            state.emit(null);
+            state.changed(null);
             return true;
         }
     }
@@ -312,8 +310,7 @@ public final class RunQueue implements AutoCloseable {
                 return false;
             }
             state.book.remove(it);
-            state.save();
-            state.emit(null);
+            state.changed(null);
             mutex.notifyAll();
             return true;
         }
@@ -347,8 +344,7 @@ public final class RunQueue implements AutoCloseable {
         }
         synchronized (mutex) {
             state.scheduler.setParallel(n);
-            state.save();
-            state.emit(null);
+            state.changed(null);
             state.dispatch();
         }
     }
