@@ -47,6 +47,7 @@ public final class ClusterShots {
             q.vm().add();
             q.fill("fig3-multi-ball", 3, "", "", null);
             q.vm().add();
+            q.vm().start();                // an empty queue opens paused: added items wait for Start
         });
         Shots.await(() -> {              // the toy sweep part-way, or done, and the LeNet run in its first epochs
             QueueItem toy = win.queue().item("q1");

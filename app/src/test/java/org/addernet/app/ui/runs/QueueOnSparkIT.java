@@ -62,6 +62,7 @@ class QueueOnSparkIT {
             assertEquals(RunOnViewModel.SPARK, w.queuePane().runOn().target.get());
             assertEquals("local[2]", w.queuePane().runOn().master.get());
             robot.clickOn("#queue-add");
+            robot.clickOn("#queue-start");          // an empty queue opens paused: added items wait for Start
             WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () -> !w.queue().items().isEmpty()
                     && w.queue().items().stream().allMatch(QueueItem::isDone));
             QueueItem it = w.queue().items().get(0);

@@ -45,6 +45,7 @@ public final class RunsShots {
             q.vm().add();
             q.fill("demo-spiral-deep", 2, "training.iterations=4000", "", null);
             q.vm().add();
+            q.vm().start();                // an empty queue opens paused: added items wait for Start
         });
         Shots.fx(() -> win.queue().cancel("q6"));
         Shots.fx(() -> win.stage().setHeight(560));
