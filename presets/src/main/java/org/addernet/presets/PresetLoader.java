@@ -21,12 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -299,7 +296,7 @@ public final class PresetLoader {
                 : top + "." + parts[1].replaceAll("\\[.*$", "");
     }
 
-    private static final Set<String> DEFAULT_SECTIONS = Set.of("data", "model", "training", "adder", "runs", "output");
+    static final Set<String> DEFAULT_SECTIONS = Set.of("data", "model", "training", "adder", "runs", "output");
 
     /** The merged preset as JSON (what a run folder records). */
     public static String toJson(Preset preset) {
@@ -310,7 +307,8 @@ public final class PresetLoader {
         }
     }
 
-    private static ObjectNode defaults() {
+    /** A fresh copy of the bundled {@code defaults.json}. */
+    static ObjectNode defaults() {
         try (InputStream in = PresetLoader.class.getResourceAsStream("/org/addernet/presets/defaults.json")) {
             return (ObjectNode) MAPPER.readTree(in);
         } catch (IOException e) {
@@ -325,8 +323,9 @@ public final class PresetLoader {
             String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
             JsonNode def = base.get(e.getKey());
             if (def == null) {
-                problems.add(origins.at(path, null, "unknown key '" + path + "'" + expected(names(base)),
-                        suggest(e.getKey(), names(base), prefix)));
+                List<String> known = KeyHints.names(base);
+                problems.add(origins.at(path, null, "unknown key '" + path + "'" + KeyHints.expected(known),
+                        KeyHints.suggest(e.getKey(), known, prefix)));
             } else if (def.isObject()) {
                 if (!e.getValue().isObject()) {
                     problems.add(origins.at(path, path, "expected an object { ... }, got " + LocatedJson.kind(e.getValue()),
@@ -371,8 +370,7 @@ public final class PresetLoader {
         for (int k = 0; k < keys.length - 1; k++) {
             JsonNode child = node.get(keys[k]);
             if (child == null || !child.isObject()) {
-                problems.add(new Problem(at.source(), at.place(), at.field(), "unknown key " + quote + path + quote
-                        + expected(names(node)), suggest(keys[k], names(node), prefix)));
+                problems.add(unknownKey(at, quote, path, keys[k], node, prefix));
                 return false;
             }
             prefix = prefix.isEmpty() ? keys[k] : prefix + "." + keys[k];
@@ -380,79 +378,23 @@ public final class PresetLoader {
         }
         String last = keys[keys.length - 1];
         if (!node.has(last)) {
-            problems.add(new Problem(at.source(), at.place(), at.field(), "unknown key " + quote + path + quote
-                    + expected(names(node)), suggest(last, names(node), prefix)));
+            problems.add(unknownKey(at, quote, path, last, node, prefix));
             return false;
         }
         if (node.get(last).isObject()) {
             problems.add(new Problem(at.source(), at.place(), at.field(), quote + path + quote + " is a section",
-                    "set one of its keys (" + String.join(", ", names((ObjectNode) node.get(last))) + ")"));
+                    "set one of its keys (" + String.join(", ", KeyHints.names((ObjectNode) node.get(last))) + ")"));
             return false;
         }
         node.set(last, value);
         return true;
     }
 
-    static List<String> names(ObjectNode node) {
-        List<String> out = new ArrayList<>();
-        node.fieldNames().forEachRemaining(out::add);
-        return out;
-    }
-
-    /** {@code " (expected one of: a, b, c)"}. */
-    static String expected(Collection<String> known) {
-        return " (expected one of: " + String.join(", ", known) + ")";
-    }
-
-    /**
-     * What to do about an unknown {@code key} among {@code known} (the keys of section
-     * {@code prefix}): the nearest known key when one is close, else a key of that name in
-     * another section; null when neither is.
-     */
-    static String suggest(String key, Collection<String> known, String prefix) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String k : known) {
-            int d = distance(key.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        String mean = null;
-        if (best != null && bestDistance <= Math.max(1, key.length() / 3)) {
-            mean = prefix.isEmpty() ? best : prefix + "." + best;
-        } else {
-            ObjectNode defaults = defaults();
-            for (String section : DEFAULT_SECTIONS) {
-                for (String k : names((ObjectNode) defaults.get(section))) {
-                    if (k.equalsIgnoreCase(key) && !(section.equals(prefix))) {
-                        mean = section + "." + k;
-                    }
-                }
-            }
-        }
-        return mean == null ? null : "did you mean '" + mean + "'?";
-    }
-
-    /** Levenshtein distance (keys are short). */
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+    /** The problem of {@code path}'s unknown {@code key} in section {@code node} (at {@code prefix}), placed at {@code at}. */
+    private static Problem unknownKey(Problem at, String quote, String path, String key, ObjectNode node, String prefix) {
+        List<String> known = KeyHints.names(node);
+        return new Problem(at.source(), at.place(), at.field(), "unknown key " + quote + path + quote
+                + KeyHints.expected(known), KeyHints.suggest(key, known, prefix));
     }
 
     private static PresetException problem(String source, String expected, String hint) {
@@ -466,88 +408,5 @@ public final class PresetLoader {
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? "an input/output error" : m;
-    }
-
-    /**
-     * Where each value came from, for messages: an override ({@code --set key=value}), the file
-     * (with the line:column of the key), or the defaults ({@code my.json (default value)}).
-     */
-    static final class Origins {
-        private final String source;
-        private final LocatedJson doc;
-        private final List<String> overrides;
-        /** For a sweep variant: the set's path and place, which every problem of the variant gets. */
-        private final String variantPath;
-        private final String variantPlace;
-
-        Origins(String source, LocatedJson doc, List<String> overrides) {
-            this(source, doc, overrides, null, null);
-        }
-
-        private Origins(String source, LocatedJson doc, List<String> overrides, String variantPath, String variantPlace) {
-            this.source = source;
-            this.doc = doc;
-            this.overrides = overrides;
-            this.variantPath = variantPath;
-            this.variantPlace = variantPlace;
-        }
-
-        /** The origins of a variant's values: its {@code set} at {@code place}. */
-        Origins variant(String setPath, String place) {
-            return new Origins(source, doc, List.of(), setPath, place);
-        }
-
-        /** A problem of the value at {@code path}, naming {@code field} (null: none). */
-        Problem at(String path, String field, String expected, String hint) {
-            if (variantPath != null) {
-                return new Problem(source, variantPlace, field == null ? variantPath : variantPath + ": " + field,
-                        expected, hint);
-            }
-            String o = override(path);
-            if (o != null) {
-                return new Problem("--set " + o.trim(), null, field, expected, hint);
-            }
-            String root = path.replaceAll("\\[\\d+]$", "");
-            String place = doc == null ? null : doc.place(path) != null ? doc.place(path) : doc.place(root);
-            for (String up = root; place == null && up.startsWith("sweep") && up.contains("."); ) {
-                up = up.substring(0, Math.max(up.lastIndexOf('.'), 0)).replaceAll("\\[\\d+]$", "");
-                place = doc == null ? null : doc.place(up);
-            }
-            if (place == null && doc != null && !path.isEmpty()) {
-                return new Problem(source + " (default value)", null, field, expected, hint);
-            }
-            return new Problem(source, place, field, expected, hint);
-        }
-
-        /** The number at {@code path} as written, where it was written (an override's text, the file's). */
-        String raw(String path) {
-            if (variantPath != null) {
-                return doc == null ? null : doc.raw(variantPath + "." + path);
-            }
-            for (String o : overrides) {
-                int eq = o.indexOf('=');
-                if (eq > 0 && o.substring(0, eq).trim().equals(path)) {
-                    return o.substring(eq + 1).trim();
-                }
-            }
-            return override(path) != null || doc == null ? null : doc.raw(path);
-        }
-
-        /** The last override that set {@code path} or a value it lies in. */
-        private String override(String path) {
-            String root = path.replaceAll("\\[\\d+]$", "");
-            String found = null;
-            for (String o : overrides) {
-                int eq = o.indexOf('=');
-                if (eq <= 0) {
-                    continue;
-                }
-                String key = o.substring(0, eq).trim();
-                if (root.equals(key) || root.startsWith(key + ".") || root.startsWith(key + "[")) {
-                    found = o;
-                }
-            }
-            return found;
-        }
     }
 }

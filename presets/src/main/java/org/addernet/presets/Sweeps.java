@@ -25,7 +25,7 @@ final class Sweeps {
      * Checks the keys of {@code merged.sweep} (when it is an object) and fills in the defaults; a
      * sweep that is not an object, and each unknown key, is a problem (and is dropped).
      */
-    static void complete(ObjectNode merged, PresetLoader.Origins origins, Problems problems) {
+    static void complete(ObjectNode merged, Origins origins, Problems problems) {
         JsonNode sweep = merged.get("sweep");
         if (sweep == null || sweep.isNull()) {
             return;
@@ -62,13 +62,13 @@ final class Sweeps {
         }
     }
 
-    private static void checkKeys(ObjectNode node, List<String> allowed, String prefix, PresetLoader.Origins origins,
+    private static void checkKeys(ObjectNode node, List<String> allowed, String prefix, Origins origins,
                                   Problems problems) {
-        for (String key : PresetLoader.names(node)) {
+        for (String key : KeyHints.names(node)) {
             if (!allowed.contains(key)) {
                 String path = prefix + "." + key;
-                problems.add(origins.at(path, null, "unknown key '" + path + "'" + PresetLoader.expected(allowed),
-                        PresetLoader.suggest(key, allowed, prefix)));
+                problems.add(origins.at(path, null, "unknown key '" + path + "'" + KeyHints.expected(allowed),
+                        KeyHints.suggest(key, allowed, prefix)));
                 node.remove(key);
             }
         }

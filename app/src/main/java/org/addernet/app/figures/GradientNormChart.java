@@ -47,7 +47,7 @@ public final class GradientNormChart {
     private final LogAxis normAxis = new LogAxis("\u2016grad\u2016\u2082 (log scale)");
     private final XYPlot plot;
     private final JFreeChart chart;
-    private final Curves.ZeroMarkers zeros;
+    private final ZeroMarkers zeros;
     /** Per model: its cursor, its layer names, and the index of its first series. */
     private final List<Track> tracks = new ArrayList<>();
     private List<String> structure = List.of();
@@ -69,7 +69,7 @@ public final class GradientNormChart {
         plot.setRangeMinorGridlinesVisible(true);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         ChartStyle.plot(plot);
-        zeros = new Curves.ZeroMarkers(plot, lines);
+        zeros = new ZeroMarkers(plot, lines);
         chart = ChartStyle.chart(TITLE, plot);
         zeros.chart(chart);
     }

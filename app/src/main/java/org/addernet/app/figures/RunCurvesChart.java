@@ -227,7 +227,7 @@ public final class RunCurvesChart {
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         ChartStyle.plot(plot);
         plot.setFixedLegendItems(s <= MAX_NORM_LEGEND ? perSeries : perGroup);
-        Curves.ZeroMarkers zeros = new Curves.ZeroMarkers(plot, lines);
+        ZeroMarkers zeros = new ZeroMarkers(plot, lines);
         for (int i = 0; i < zeroKey.size(); i++) {
             for (double zx : zeroX.get(i)) {
                 zeros.add(zeroKey.get(i), zx);

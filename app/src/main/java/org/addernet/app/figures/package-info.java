@@ -7,7 +7,9 @@
  *   <li>Training curves: {@link org.addernet.app.figures.LossAccuracyChart} and
  *   {@link org.addernet.app.figures.GradientNormChart} (live, appended step by step),
  *   {@link org.addernet.app.figures.EpochCurvesChart} ({@code curves.png} of an epoch run),
- *   {@link org.addernet.app.figures.RunCurvesChart} (runs of the store side by side).</li>
+ *   {@link org.addernet.app.figures.RunCurvesChart} (runs of the store side by side); what a
+ *   reader does with them (hide, smooth, read out) in {@link org.addernet.app.figures.Curves}, the
+ *   log axes' exact zeros drawn on the floor by {@code ZeroMarkers}.</li>
  *   <li>The paper's figures and tables: {@link org.addernet.app.figures.WeightHistogramChart}
  *   (Fig. 7: weight histograms with Laplace and Gaussian maximum-likelihood fits from
  *   {@link org.addernet.app.figures.DistributionFit}), {@link org.addernet.app.figures.GradientNormTableChart}

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.function.BiFunction;
 import org.addernet.app.runner.RunLog;
 import org.addernet.app.runner.RunRequest;
 import org.addernet.app.runner.Runner;
@@ -42,11 +41,12 @@ import org.addernet.presets.PresetLoader;
  * kill). Every method is thread-safe and returns at once (except {@link #shutdown(long)}, which
  * waits for running items to stop); listeners are called on a notifier thread.
  *
- * <p>The parts: this class takes the commands and keeps the items' states (one lock guards
- * them all, {@link QueueEntry} makes each change); {@link QueueBook} keeps the items in order and
- * saves them through {@link QueueFile} (queue.json and the lock file); {@link QueueScheduler}
- * starts pending items on the worker executor; each runs as a {@link QueueJob}; {@link QueueNotifier}
- * tells the listeners, progress throttled.
+ * <p>The parts: this class takes the commands; {@link QueueState} holds the items under the one
+ * lock and saves and tells every change; {@link QueueEntry} makes each item's state change;
+ * {@link QueueBook} keeps the items in order and saves them through {@link QueueFile}
+ * (queue.json and the lock file); {@link QueueScheduler} starts pending items on the worker
+ * executor; each runs as a {@link QueueJob}, whose reports {@link QueueJobEvents} turns into item
+ * changes; {@link QueueNotifier} tells the listeners, progress throttled.
  */
 public final class RunQueue implements AutoCloseable {
     /** The queue's file in the home. */
@@ -57,21 +57,18 @@ public final class RunQueue implements AutoCloseable {
     private final RunStore store;
     private final String source;
     private final QueueFile file;
-    private final Object mutex = new Object();
-    private final QueueBook book;
-    private final QueueNotifier notifier = new QueueNotifier(System::nanoTime);
-    private final QueueScheduler scheduler;
-    private final QueueJob.Host jobs = new Jobs();
-    private volatile java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn;
-    private boolean dispatching;
-    private boolean closed;
+    private final QueueState state;
+    private final Object mutex;
+    private final QueueJob.Host jobs;
+    private volatile BiFunction<RunRequest, RunLog, Runner> runOn;
 
     private RunQueue(RunStore store, String source, QueueFile file, Executor workers) {
         this.store = store;
         this.source = source;
         this.file = file;
-        this.book = new QueueBook(file);
-        this.scheduler = new QueueScheduler(workers, defaultParallel());
+        this.state = new QueueState(file, workers, defaultParallel(), this::launch);
+        this.mutex = state.mutex;
+        this.jobs = new QueueJobEvents(state, () -> runOn);
     }
 
     /** Opens the queue of {@code home} for the window (runs record source {@code window}). */
@@ -101,7 +98,7 @@ public final class RunQueue implements AutoCloseable {
         try {
             q.load();
         } catch (IOException | RuntimeException e) {
-            q.scheduler.close();
+            q.state.scheduler.close();
             file.release();
             throw e;
         }
@@ -120,29 +117,29 @@ public final class RunQueue implements AutoCloseable {
     /** What {@link #open} had to repair (a damaged queue.json moved aside), and failures to save the queue. */
     public List<String> warnings() {
         synchronized (mutex) {
-            return book.warnings();
+            return state.book.warnings();
         }
     }
 
     public void addListener(QueueListener l) {
-        notifier.add(l);
+        state.notifier.add(l);
     }
 
     public void removeListener(QueueListener l) {
-        notifier.remove(l);
+        state.notifier.remove(l);
     }
 
     /** Every item, in queue order. */
     public List<QueueItem> items() {
         synchronized (mutex) {
-            return book.snapshots();
+            return state.book.snapshots();
         }
     }
 
     /** The item {@code id}, or null. */
     public QueueItem item(String id) {
         synchronized (mutex) {
-            QueueEntry it = find(id);
+            QueueEntry it = state.find(id);
             return it == null ? null : it.snapshot();
         }
     }
@@ -159,10 +156,10 @@ public final class RunQueue implements AutoCloseable {
     public QueueItem add(String preset, List<String> overrides, int seeds, Path dataRoot) {
         QueueEntry it = prepare(preset, overrides, seeds, dataRoot);
         synchronized (mutex) {
-            checkOpen();
-            book.append(it);
-            changed(it);
-            dispatch();
+            state.checkOpen();
+            state.book.append(it);
+            state.changed(it);
+            state.dispatch();
             return it.snapshot();
         }
     }
@@ -181,14 +178,13 @@ public final class RunQueue implements AutoCloseable {
         }
         List<QueueItem> out = new ArrayList<>();
         synchronized (mutex) {
-            checkOpen();
+            state.checkOpen();
             for (QueueEntry it : prepared) {
-                book.append(it);
+                state.book.append(it);
                 out.add(it.snapshot());
             }
-            persist(true);
-            emit(null);
-            dispatch();
+            state.changed(null);
+            state.dispatch();
         }
         return out;
     }
@@ -241,15 +237,15 @@ public final class RunQueue implements AutoCloseable {
      */
     public boolean cancel(String id) {
         synchronized (mutex) {
-            QueueEntry it = find(id);
+            QueueEntry it = state.find(id);
             if (it == null || it.state.isDone()) {
                 return false;
             }
-            QueueJob job = scheduler.job(id);
+            QueueJob job = state.scheduler.job(id);
             if (job != null) {
                 if (job.requestStop(QueueJob.Stop.CANCEL)) {
                     it.progressText = "cancelling...";
-                    changed(it);
+                    state.changed(it);
                 }
                 return true;
             }
@@ -257,7 +253,7 @@ public final class RunQueue implements AutoCloseable {
             if (it.runFolder != null) {
                 markFolder(it.runFolder, RunStatus.CANCELLED, it.error);
             }
-            changed(it);
+            state.changed(it);
             mutex.notifyAll();
             return true;
         }
@@ -270,15 +266,14 @@ public final class RunQueue implements AutoCloseable {
      */
     public boolean move(String id, int delta) {
         synchronized (mutex) {
-            QueueEntry it = find(id);
+            QueueEntry it = state.find(id);
             if (it == null) {
                 return false;
             }
-            if (!book.move(it, delta)) {
+            if (!state.book.move(it, delta)) {
                 return false;
             }
-            persist(true);
-            emit(null);
+            state.changed(null);
             return true;
         }
     }
@@ -295,14 +290,14 @@ public final class RunQueue implements AutoCloseable {
      */
     public boolean retry(String id, boolean fresh) {
         synchronized (mutex) {
-            QueueEntry it = find(id);
+            QueueEntry it = state.find(id);
             if (it == null || !(it.state == RunStatus.FAILED || it.state == RunStatus.CANCELLED)) {
                 return false;
             }
             it.requeue(!fresh && RunManifest.IMAGE.equals(it.kind) && it.runFolder != null
                     && Files.isDirectory(it.runFolder));
-            changed(it);
-            dispatch();
+            state.changed(it);
+            state.dispatch();
             return true;
         }
     }
@@ -310,13 +305,12 @@ public final class RunQueue implements AutoCloseable {
     /** Removes an item that is not running from the queue (its run folder stays in the store). */
     public boolean remove(String id) {
         synchronized (mutex) {
-            QueueEntry it = find(id);
-            if (it == null || scheduler.job(id) != null) {
+            QueueEntry it = state.find(id);
+            if (it == null || state.scheduler.job(id) != null) {
                 return false;
             }
-            book.remove(it);
-            persist(true);
-            emit(null);
+            state.book.remove(it);
+            state.changed(null);
             mutex.notifyAll();
             return true;
         }
@@ -327,19 +321,19 @@ public final class RunQueue implements AutoCloseable {
      * their runners ({@code org.addernet.app.cluster.ClusterRunners}: on a Spark cluster, with the
      * numbers of a local run). Items running now finish where they are.
      */
-    public void runOn(java.util.function.BiFunction<RunRequest, RunLog, Runner> runners) {
+    public void runOn(BiFunction<RunRequest, RunLog, Runner> runners) {
         this.runOn = runners;
     }
 
     /** What {@link #runOn} was given (null: this machine). */
-    public java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
+    public BiFunction<RunRequest, RunLog, Runner> runOn() {
         return runOn;
     }
 
     /** How many items run at once. */
     public int parallel() {
         synchronized (mutex) {
-            return scheduler.parallel();
+            return state.scheduler.parallel();
         }
     }
 
@@ -349,26 +343,25 @@ public final class RunQueue implements AutoCloseable {
             throw new IllegalArgumentException("parallel runs must be >= 1, got " + n);
         }
         synchronized (mutex) {
-            scheduler.setParallel(n);
-            persist(true);
-            emit(null);
-            dispatch();
+            state.scheduler.setParallel(n);
+            state.changed(null);
+            state.dispatch();
         }
     }
 
     /** Starts (or resumes) running pending items, interrupted ones included. */
     public void start() {
         synchronized (mutex) {
-            checkOpen();
-            dispatching = true;
-            dispatch();
+            state.checkOpen();
+            state.dispatching = true;
+            state.dispatch();
         }
     }
 
     /** Stops starting new items; running ones go on to their end. */
     public void pause() {
         synchronized (mutex) {
-            dispatching = false;
+            state.dispatching = false;
             mutex.notifyAll();
         }
     }
@@ -376,7 +369,7 @@ public final class RunQueue implements AutoCloseable {
     /** Whether pending items are being started. */
     public boolean isStarted() {
         synchronized (mutex) {
-            return dispatching;
+            return state.dispatching;
         }
     }
 
@@ -392,15 +385,15 @@ public final class RunQueue implements AutoCloseable {
      */
     public boolean shutdown(long millis) {
         synchronized (mutex) {
-            dispatching = false;
-            scheduler.jobs().forEach(j -> j.requestStop(QueueJob.Stop.SHUTDOWN));
+            state.dispatching = false;
+            state.scheduler.jobs().forEach(j -> j.requestStop(QueueJob.Stop.SHUTDOWN));
             try {
-                waitUntil(scheduler::idle, millis);
+                state.waitUntil(state.scheduler::idle, millis);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            persist(true);
-            return scheduler.idle();
+            state.save();
+            return state.scheduler.idle();
         }
     }
 
@@ -409,10 +402,10 @@ public final class RunQueue implements AutoCloseable {
     public void close() {
         shutdown();
         synchronized (mutex) {
-            closed = true;
+            state.closed = true;
         }
-        notifier.close();
-        scheduler.close();
+        state.notifier.close();
+        state.scheduler.close();
         file.release();
     }
 
@@ -422,136 +415,20 @@ public final class RunQueue implements AutoCloseable {
      */
     public boolean awaitIdle(long millis) throws InterruptedException {
         synchronized (mutex) {
-            return waitUntil(() -> scheduler.idle() && !(dispatching && book.anyPending()),
+            return state.waitUntil(() -> state.scheduler.idle() && !(state.dispatching && state.book.anyPending()),
                     millis);
         }
     }
 
-    /** Waits on the mutex (held) until {@code done} or {@code millis} have passed; whether {@code done}. */
-    private boolean waitUntil(BooleanSupplier done, long millis) throws InterruptedException {
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        while (!done.getAsBoolean()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(mutex, left);
-        }
-        return true;
-    }
-
     // ---- running ---------------------------------------------------------------------------------
-
-    /** Starts pending items while fewer than {@code parallel} run (caller holds the mutex). */
-    private void dispatch() {
-        if (dispatching && !closed) {
-            scheduler.dispatch(book.entries(), this::launch);
-        }
-    }
 
     /** Marks {@code it} running and makes its job (caller holds the mutex). */
     private QueueJob launch(QueueEntry it) {
         it.markRunning();
         QueueJob job = new QueueJob(new QueueJob.Spec(it.id, it.preset, it.presetJson, it.overrides, it.seeds,
-                it.dataRoot, it.runFolder, it.kind), jobs, store, source, scheduler.jobsPerItem());
-        changed(it);
+                it.dataRoot, it.runFolder, it.kind), jobs, store, source, state.scheduler.jobsPerItem());
+        state.changed(it);
         return job;
-    }
-
-    /** What the running jobs tell the queue, on their worker threads. */
-    private final class Jobs implements QueueJob.Host {
-        @Override
-        public Object lock() {
-            return mutex;
-        }
-
-        @Override
-        public java.util.function.BiFunction<RunRequest, RunLog, Runner> runOn() {
-            return runOn;
-        }
-
-        @Override
-        public void folderChosen(QueueJob job, Path folder) {
-            synchronized (mutex) {
-                QueueEntry it = find(job.spec.id());
-                if (it != null) {
-                    it.runFolder = folder;
-                }
-                persist(true);
-            }
-        }
-
-        @Override
-        public void folderReady(QueueJob job, Path folder, ManifestWriter manifest) {
-            synchronized (mutex) {
-                QueueEntry it = find(job.spec.id());
-                if (it != null) {
-                    it.runFolder = folder;
-                }
-                job.manifest = manifest;
-                if (job.stop == QueueJob.Stop.SHUTDOWN) {
-                    manifest.markInterrupted();
-                }
-                persist(true);
-            }
-        }
-
-        /** The item's progress from its runner, throttled to about ten notifications a second. */
-        @Override
-        public void progress(QueueJob job, long done, long total, String text) {
-            synchronized (mutex) {
-                QueueEntry it = find(job.spec.id());
-                if (it == null || it.state != RunStatus.RUNNING || !notifier.progressDue(it.id, done >= total)) {
-                    return;
-                }
-                it.progress = total <= 0 ? 0 : Math.min(1, (double) done / total);
-                if (job.stop == QueueJob.Stop.NONE) {
-                    it.progressText = text;
-                }
-                book.saveSoon(scheduler.parallel());
-                emit(it);
-            }
-        }
-
-        @Override
-        public void ended(QueueJob job, RunStatus endState, String error, ManifestWriter manifest) {
-            synchronized (mutex) {
-                scheduler.ended(job.spec.id());
-                QueueEntry it = find(job.spec.id());
-                if (it != null) {
-                    it.markEnded(endState, error);
-                    if (manifest != null && manifest.writeError() != null) {
-                        it.error = (it.error == null ? "" : it.error + "; ") + manifest.writeError();
-                    }
-                    changed(it);
-                }
-                mutex.notifyAll();
-                dispatch();
-            }
-        }
-    }
-
-    // ---- bookkeeping (caller holds the mutex) ---------------------------------------------------
-
-    private void changed(QueueEntry it) {
-        persist(true);
-        emit(it);
-    }
-
-    private void emit(QueueEntry it) {
-        if (notifier.listening()) {
-            notifier.tell(book.snapshots(), it == null ? null : it.snapshot());
-        }
-    }
-
-    private QueueEntry find(String id) {
-        return book.find(id);
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new IllegalStateException("the queue is closed");
-        }
     }
 
     /** Sets the status of a folder's manifest (an interrupted item cancelled before it continued). */
@@ -564,18 +441,11 @@ public final class RunQueue implements AutoCloseable {
         }
     }
 
-    /** Saves queue.json atomically when {@code now} (see {@link QueueBook}). */
-    private void persist(boolean now) {
-        if (now) {
-            book.save(scheduler.parallel());
-        }
-    }
-
     /** Reads queue.json (see {@link QueueBook#load}). */
     private void load() throws IOException {
         synchronized (mutex) {
-            Integer saved = book.load(defaultParallel());
-            scheduler.setParallel(saved != null ? saved : defaultParallel());
+            Integer saved = state.book.load(defaultParallel());
+            state.scheduler.setParallel(saved != null ? saved : defaultParallel());
         }
     }
 }

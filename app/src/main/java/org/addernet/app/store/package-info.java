@@ -11,10 +11,12 @@
  *       (a {@code RunObserver}); {@link org.addernet.app.store.RunStore#list()} reads them all into
  *       {@link org.addernet.app.store.RunInfo} records, damaged folders included.</li>
  *   <li>{@link org.addernet.app.store.RunQueue}: presets waiting to run, one at a time or N at
- *       once, through the one runner shape; its parts are package-private: the items' states
+ *       once, through the one runner shape; its parts are package-private: the items under the
+ *       one lock, every change saved and told ({@code QueueState}), each item's state changes
  *       ({@code QueueEntry}), their order and saved copy ({@code QueueBook}, {@code QueueFile}:
  *       {@code queue.json} bound to records, and the lock), the scheduler on an injected executor
- *       ({@code QueueScheduler}), one item's run ({@code QueueJob}) and the listeners' throttled
+ *       ({@code QueueScheduler}), one item's run ({@code QueueJob}, its reports turned into item
+ *       changes by {@code QueueJobEvents}) and the listeners' throttled
  *       notifications ({@code QueueNotifier}). {@link org.addernet.app.store.SweepValues} splits a
  *       sweep's values for the command line and the window.</li>
  *   <li>{@link org.addernet.app.store.ComparisonTable}: final metrics of chosen runs, mean and

@@ -161,15 +161,12 @@ class RunCommandTest {
                 List.of("training.iterations=100000000", "output.gridResolution=20", "output.panelSize=120"));
         var runner = org.addernet.app.runner.Runners.create(p, org.addernet.app.runner.RunRequest.of(p, null, List.of(), 1, out)
                 .withJobs(2), org.addernet.app.runner.RunLog.NONE);
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                return;
+        runner.observe(new org.addernet.app.runner.RunObserver() {
+            @Override
+            public void progress(long done, long total, String text) {
+                runner.cancel();                    // at the first logged step: the runs have begun
             }
-            runner.cancel();
         });
-        stopper.start();
         var summary = runner.run();
         assertTrue(runner.await(1));
         assertEquals(6, summary.runs().size());

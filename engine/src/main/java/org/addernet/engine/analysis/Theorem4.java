@@ -5,10 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
-import java.util.function.DoubleBinaryOperator;
-import org.addernet.engine.nn.Layer;
 import org.addernet.engine.nn.Sequential;
-import org.addernet.engine.tensor.Tensor;
 
 /**
  * Theorem 4 measured: how fast the integrated squared error
@@ -32,7 +29,7 @@ import org.addernet.engine.tensor.Tensor;
  *
  * Each is then built as a {@link Sequential} of the engine's layers, and the ISE is that
  * network's forward pass compared with f on a fine lattice (midpoint rule). A least-squares line
- * through {@code (log n, log ISE)} gives each curve's slope. Deterministic for a configuration:
+ * through {@code (log n, log ISE)} gives each curve's slope (both in {@link Theorem4Measures}). Deterministic for a configuration:
  * every random choice comes from generators seeded by the configuration's seed.
  */
 public final class Theorem4 {
@@ -322,7 +319,7 @@ public final class Theorem4 {
                         }
                         long seed = c.seed() + s;
                         Fitted fitted = network(c, t, m, n, seed);
-                        double ise = ise(t, fitted.network(), c.lattice());
+                        double ise = Theorem4Measures.ise(t, fitted.network(), c.lattice());
                         fits.add(new Fit(t, m, n, seed, ise, fitted.trainMse(), fitted.radius()));
                         done++;
                         l.progress(done, total, String.format(Locale.ROOT, "%s / %s / n = %d / seed %d: ISE %.3g",
@@ -331,7 +328,7 @@ public final class Theorem4 {
                 }
             }
         }
-        return new Result(c, fits, slopes(c, fits), cancelled);
+        return new Result(c, fits, Theorem4Measures.slopes(c, fits), cancelled);
     }
 
     /** A fitted network of {@link #network}, with what the fit reports. */
@@ -371,112 +368,5 @@ public final class Theorem4 {
         h = (h ^ (h >>> 31) ^ b) * 0x94D049BB133111EBL;
         h = (h ^ (h >>> 29) ^ c) * 0x9E3779B97F4A7C15L;
         return h ^ (h >>> 32);
-    }
-
-    /** The slope of every (target, model) curve with at least two widths &gt;= fitFrom. */
-    public static List<Slope> slopes(Config c, List<Fit> fits) {
-        List<Slope> out = new ArrayList<>();
-        for (Target t : c.targets()) {
-            for (Model m : c.models()) {
-                List<double[]> pts = new ArrayList<>();
-                for (Fit f : fits) {
-                    if (f.target() == t && f.model() == m && f.width() >= c.fitFrom() && f.ise() > 0
-                            && Double.isFinite(f.ise())) {
-                        pts.add(new double[] {Math.log(f.width()), Math.log(f.ise())});
-                    }
-                }
-                if (pts.stream().mapToDouble(p -> p[0]).distinct().count() >= 2) {
-                    double[] x = pts.stream().mapToDouble(p -> p[0]).toArray();
-                    double[] y = pts.stream().mapToDouble(p -> p[1]).toArray();
-                    out.add(new Slope(t, m, fitLine(x, y)));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** Ordinary least squares {@code y = a + b x}; needs two distinct x. */
-    public static Line fitLine(double[] x, double[] y) {
-        if (x.length != y.length || x.length < 2) {
-            throw new IllegalArgumentException("a line needs at least two points, as many x as y");
-        }
-        int k = x.length;
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < k; i++) {
-            mx += x[i];
-            my += y[i];
-        }
-        mx /= k;
-        my /= k;
-        double sxx = 0;
-        double sxy = 0;
-        double syy = 0;
-        for (int i = 0; i < k; i++) {
-            sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (y[i] - my);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        if (!(sxx > 0)) {
-            throw new IllegalArgumentException("a line needs two distinct x values");
-        }
-        double slope = sxy / sxx;
-        double intercept = my - slope * mx;
-        double r2 = syy > 0 ? sxy * sxy / (sxx * syy) : 1;
-        return new Line(slope, intercept, r2, k);
-    }
-
-    /**
-     * {@code int (f - A)^2 dmu} with mu uniform on {@code [-1, 1]^2}: the mean of the squared
-     * difference over the midpoints of a {@code lattice x lattice} grid of cells, A evaluated by the
-     * network's forward pass (evaluation mode) in batches.
-     */
-    public static double ise(Target f, Layer net, int lattice) {
-        int total = lattice * lattice;
-        int chunk = Math.min(total, Math.max(lattice, 4096 / lattice * lattice));
-        double h = 2.0 / lattice;
-        double sum = 0;
-        for (int start = 0; start < total; start += chunk) {
-            int b = Math.min(chunk, total - start);
-            float[] x = new float[2 * b];
-            double[] fx = new double[b];
-            for (int k = 0; k < b; k++) {
-                int cell = start + k;
-                double px = -1 + (cell % lattice + 0.5) * h;
-                double py = -1 + (cell / lattice + 0.5) * h;
-                x[k] = (float) px;
-                x[b + k] = (float) py;
-                // f at the point the network sees, so the float rounding of the input does not count
-                fx[k] = f.value(x[k], x[b + k]);
-            }
-            Tensor out = net.forward(Tensor.wrap(x, 2, b), false);
-            if (out.rank() != 2 || out.dim(0) != 1 || out.dim(1) != b) {
-                throw new IllegalArgumentException("the network must map [2, B] to [1, B], got " + out);
-            }
-            double part = 0;
-            for (int k = 0; k < b; k++) {
-                double e = fx[k] - out.data[k];
-                part += e * e;
-            }
-            sum += part;
-        }
-        return sum / total;
-    }
-
-    /** The same midpoint rule for two plain functions: {@code mean over the lattice of (f - g)^2}. */
-    public static double ise(DoubleBinaryOperator f, DoubleBinaryOperator g, int lattice) {
-        double h = 2.0 / lattice;
-        double sum = 0;
-        for (int r = 0; r < lattice; r++) {
-            double y = -1 + (r + 0.5) * h;
-            double row = 0;
-            for (int c = 0; c < lattice; c++) {
-                double x = -1 + (c + 0.5) * h;
-                double e = f.applyAsDouble(x, y) - g.applyAsDouble(x, y);
-                row += e * e;
-            }
-            sum += row;
-        }
-        return sum / ((double) lattice * lattice);
     }
 }

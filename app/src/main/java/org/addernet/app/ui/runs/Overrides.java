@@ -48,29 +48,17 @@ public final class Overrides {
         return out;
     }
 
-    /** The overrides in {@code text}, in order. */
+    /** The overrides in {@code text}, in order (cut at white space by {@link SweepValues#split(String, java.util.function.IntPredicate)}). */
     static List<String> split(String text) {
         List<String> out = new ArrayList<>();
         if (text == null) {
             return out;
         }
-        StringBuilder cur = new StringBuilder();
-        int depth = 0;
-        boolean quoted = false;
-        for (char c : text.toCharArray()) {
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '[' || c == '{')) {
-                depth++;
-            } else if (!quoted && (c == ']' || c == '}')) {
-                depth = Math.max(0, depth - 1);
-            } else if (Character.isWhitespace(c) && depth == 0 && !quoted) {
-                flush(cur, out);
-                continue;
+        for (String s : SweepValues.split(text, Character::isWhitespace)) {
+            if (!s.isEmpty() && !s.equals("--set")) {
+                out.add(s.startsWith("--set=") ? s.substring("--set=".length()) : s);
             }
-            cur.append(c);
         }
-        flush(cur, out);
         for (String s : out) {
             int eq = s.indexOf('=');
             if (eq < 1) {
@@ -78,15 +66,6 @@ public final class Overrides {
             }
         }
         return out;
-    }
-
-    private static void flush(StringBuilder cur, List<String> out) {
-        String s = cur.toString().strip();
-        cur.setLength(0);
-        if (s.isEmpty() || s.equals("--set")) {
-            return;
-        }
-        out.add(s.startsWith("--set=") ? s.substring("--set=".length()) : s);
     }
 
     /** {@code overrides} alone, or with each value of the sweep {@code key.path=v1,v2,...} appended. */
@@ -101,7 +80,7 @@ public final class Overrides {
         }
         String key = s.substring(0, eq).strip();
         List<List<String>> out = new ArrayList<>();
-        for (String v : values(s.substring(eq + 1))) {
+        for (String v : SweepValues.split(s.substring(eq + 1))) {
             if (v.isEmpty()) {
                 throw new IllegalArgumentException("Sweep: '" + s + "': an empty value");
             }
@@ -110,10 +89,5 @@ public final class Overrides {
             out.add(List.copyOf(set));
         }
         return out;
-    }
-
-    /** {@code 1,2,[1, 2]} -> {@code 1}, {@code 2}, {@code [1, 2]} ({@link SweepValues#split}). */
-    static List<String> values(String s) {
-        return SweepValues.split(s);
     }
 }
