@@ -2,11 +2,8 @@ package org.addernet.app.ui.vm;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -23,20 +20,12 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
 import org.addernet.app.figures.CurveState;
 import org.addernet.app.io.AtomicFiles;
-import org.addernet.app.runner.MetricsCsv;
-import org.addernet.app.runner.PresetRunner;
-import org.addernet.app.ui.session.ModelSnapshot;
 import org.addernet.app.ui.session.SessionSnapshot;
 import org.addernet.app.ui.session.TrainingSession;
-import org.addernet.datasets.toy.ToyData;
-import org.addernet.datasets.toy.ToySets;
 import org.addernet.engine.model.ModelSpec;
-import org.addernet.engine.train.TrainConfig;
-import org.addernet.presets.ExperimentPlan;
 import org.addernet.presets.Preset;
 import org.addernet.presets.PresetException;
 import org.addernet.presets.PresetLoader;
-import org.addernet.presets.RunSpec;
 
 /**
  * The window's state and commands. Training runs in a {@link TrainingSession}; its snapshots are
@@ -53,12 +42,6 @@ import org.addernet.presets.RunSpec;
  * {@link #keepFigure()} answers.
  */
 public final class WorkbenchViewModel {
-    /**
-     * Snapshot interval while training. Ten frames a second keep the boundaries fluid while the
-     * renderer (Java2D, thousands of anti-aliased points per panel) leaves CPU time to the trainer
-     * and the FX thread on a 2-core machine.
-     */
-    static final long PUBLISH_MILLIS = 100;
     /**
      * Steps per second per model when a preset sets no {@code output.demoSpeed}: a 10,000-step demo
      * takes 40 s, long enough to watch and talk over (full speed is over in a few seconds).
@@ -92,15 +75,10 @@ public final class WorkbenchViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper blocked = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper pointsNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper figureNote = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper leaveFigure = new ReadOnlyStringWrapper("");
-    private final Consumer<Runnable> fx;
+    private final FigureMode figure = new FigureMode();
     private final UiExecutor executor;
-    private final ExecutorService renderer;
+    private final FramePipeline frames;
     private volatile ViewOptions options = ViewOptions.defaults();
-    private volatile List<Integer> gridHidden = List.of();
-    private volatile int mainHidden;
-    private volatile String figureTitle = "";
     private volatile DrawnPoints drawn;
     private volatile int panelSize = ViewOptions.defaults().panelSize();
     private TrainingSession session;
@@ -108,8 +86,8 @@ public final class WorkbenchViewModel {
     private boolean applying;
     /** Why the last attempt to build a session from the settings failed; empty after a success. */
     private String rebuildProblem = "";
-    /** The main column before the user asked for an n outside the figure (restored by {@link #keepFigure}). */
-    private int hiddenBeforeLeaving;
+    /** The generation of the newest session asked for (a session prepared off the FX thread may be overtaken). */
+    private long generationCounter;
 
     /** The window's: results on the FX side of {@code executor} (frames are rendered on the view model's own thread). */
     public WorkbenchViewModel(Preset initial, UiExecutor executor) {
@@ -124,16 +102,12 @@ public final class WorkbenchViewModel {
     }
 
     private WorkbenchViewModel(Preset initial, Consumer<Runnable> fx, UiExecutor executor) {
-        this.fx = fx;
         this.executor = executor;
-        this.renderer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "render");
-            t.setDaemon(true);
-            return t;
-        });
+        this.frames = new FramePipeline(fx, (snapshot, generation) -> FrameRenderer.render(snapshot, drawn,
+                figure.column(), figure.grid(), options, figure.title(), generation), this::show);
         this.settings = new SettingsViewModel(initial);
-        gridHidden = initial.runs().hidden().size() > 1 ? List.copyOf(initial.runs().hidden()) : List.of();
-        gridView.set(!gridHidden.isEmpty());
+        figure.load(initial);
+        gridView.set(figure.active());
         speed.set(demoSpeed(initial));
         for (ObservableValue<?> p : settings.structural()) {
             if (p != settings.hidden) {
@@ -223,17 +197,17 @@ public final class WorkbenchViewModel {
 
     /** In figure mode: which n the figure trains and which column the main view shows; empty otherwise. */
     public ReadOnlyStringProperty figureNote() {
-        return figureNote.getReadOnlyProperty();
+        return figure.note();
     }
 
     /** The question to ask before the figure is left (an n outside its grid was typed); empty when none is open. */
     public ReadOnlyStringProperty leaveFigureQuestion() {
-        return leaveFigure.getReadOnlyProperty();
+        return figure.question();
     }
 
     /** The hidden sizes of the figure grid (empty unless a figure preset is loaded). */
     public List<Integer> gridHidden() {
-        return gridHidden;
+        return figure.grid();
     }
 
     /** How panels are drawn now. */
@@ -336,12 +310,11 @@ public final class WorkbenchViewModel {
         applying = true;
         try {
             settings.apply(p);
-            gridHidden = p.runs().hidden().size() > 1 ? List.copyOf(p.runs().hidden()) : List.of();
-            leaveFigure.set("");
+            figure.load(p);
         } finally {
             applying = false;
         }
-        gridView.set(!gridHidden.isEmpty());
+        gridView.set(figure.active());
         speed.set(demoSpeed(p));
         rebuild();
     }
@@ -363,49 +336,32 @@ public final class WorkbenchViewModel {
 
     /** The current settings as a preset (validated). */
     public Preset currentPreset() {
-        return settings.toPreset(gridHidden.isEmpty() ? null : gridHidden);
+        return settings.toPreset(figure.active() ? figure.grid() : null);
     }
 
     /** Writes each model's metrics history as CSV files {@code <base>-<model>-n<h>.csv}; returns them. */
     public List<Path> exportMetrics(Path base) throws IOException {
-        List<Path> out = new ArrayList<>();
-        SessionSnapshot s = lastSnapshot;
-        if (s == null) {
-            return out;
-        }
-        String name = base.getFileName().toString().replaceFirst("\\.csv$", "");
-        for (ModelSnapshot m : s.models()) {
-            Path f = base.resolveSibling(name + "-" + m.spec().kind() + "-n" + m.spec().hidden() + ".csv");
-            List<String> layers = m.last() == null ? List.of() : m.last().layerNames();
-            AtomicFiles.writeString(f, MetricsCsv.format(layers, m.history()));
-            out.add(f);
-        }
-        return out;
+        return SessionFactory.exportMetrics(lastSnapshot, base);
     }
 
     /** Leaves the figure for the n asked for: only that n trains from the next reset on. */
     public void leaveFigure() {
-        if (leaveFigure.get().isEmpty()) {
-            return;
+        if (figure.leave()) {
+            gridView.set(false);
+            structuralChanged();
         }
-        leaveFigure.set("");
-        gridHidden = List.of();
-        gridView.set(false);
-        updateFigureNote();
-        structuralChanged();
     }
 
     /** Keeps the figure: Hidden n goes back to the column it showed. */
     public void keepFigure() {
-        if (leaveFigure.get().isEmpty()) {
-            return;
-        }
-        leaveFigure.set("");
-        applying = true;
-        try {
-            settings.hidden.set(hiddenBeforeLeaving);
-        } finally {
-            applying = false;
+        Integer column = figure.keep();
+        if (column != null) {
+            applying = true;
+            try {
+                settings.hidden.set(column);
+            } finally {
+                applying = false;
+            }
         }
     }
 
@@ -414,38 +370,19 @@ public final class WorkbenchViewModel {
         if (session != null) {
             session.close();
         }
-        renderer.shutdownNow();
+        frames.shutdown();
     }
 
     private void hiddenChanged(int before, int now) {
         if (applying) {
             return;
         }
-        if (!gridHidden.isEmpty()) {
-            if (gridHidden.contains(now)) {
-                mainHidden = now;           // another column of the figure: it trains already
-                updateFigureNote();
-                optionsChanged();
-                return;
-            }
-            if (leaveFigure.get().isEmpty()) {
-                hiddenBeforeLeaving = before;
-            }
-            leaveFigure.set("n = " + now + " is not a column of the figure (n = " + joined(gridHidden) + "). Leave the "
-                    + "figure and train n = " + now + " only? Its other models stop.");
-            return;
+        switch (figure.hiddenChanged(before, now)) {
+            case COLUMN -> optionsChanged();
+            case ASKED -> { }
+            case SETTING -> structuralChanged();
+            default -> throw new IllegalStateException();
         }
-        structuralChanged();
-    }
-
-    private static String joined(List<Integer> ns) {
-        return String.join(", ", ns.stream().map(String::valueOf).toList());
-    }
-
-    private void updateFigureNote() {
-        figureNote.set(gridHidden.isEmpty() ? "" : "Figure mode (" + (figureTitle.isBlank() ? "grid" : figureTitle)
-                + "): every n = " + joined(gridHidden) + " trains; these panels show the n = " + mainHidden
-                + " column. Hidden n picks another column.");
     }
 
     private void structuralChanged() {
@@ -472,22 +409,14 @@ public final class WorkbenchViewModel {
     private void optionsChanged() {
         options = new ViewOptions(discretize.get(), showTest.get(), showDifference.get(), showCentres.get(),
                 gridView.get(), panelSize);
-        Tagged t = latestOfCurrent;
-        if (t != null) {
-            renderStage.accept(t);
-        }
-    }
-
-    /** The settings made into a session, built off the FX thread for a large sample. */
-    private record Prepared(Preset preset, List<Integer> grid, TrainingSession session, DrawnPoints drawn,
-                            List<ModelSpec> specs, long iterations) {
+        frames.rerender();
     }
 
     private void rebuild() {
         // build and validate the new session first: on a problem the old one keeps running as it was
         long generation = generationCounter + 1;
         generationCounter = generation;
-        List<Integer> grid = gridHidden;
+        List<Integer> grid = figure.grid();
         Preset p;
         try {
             p = settings.toPreset(grid.isEmpty() ? null : grid);
@@ -529,40 +458,26 @@ public final class WorkbenchViewModel {
         status.set("Cannot start with these settings: " + e.getMessage());
     }
 
-    private Prepared prepare(Preset p, List<Integer> grid, long generation) {
-        List<RunSpec> runs = ExperimentPlan.runs(p, 1);
-        List<ModelSpec> specs = runs.stream().map(RunSpec::model).toList();
-        TrainConfig base = runs.get(0).training();
-        int logEvery = (int) Math.max(1, base.iterations() / 500);
-        TrainConfig cfg = new TrainConfig(base.iterations(), base.batchSize(), base.schedule(), base.momentum(),
-                base.nesterov(), base.weightDecay(), base.pSchedule(), logEvery);
-        ToyData data = ToySets.generate(runs.get(0).data());
-        TrainingSession next = new TrainingSession(specs, cfg, data, p.seed(), PresetRunner.plotExtent(data), 100, 40,
-                PUBLISH_MILLIS, sessionSink(generation));
-        return new Prepared(p, grid, next, DrawnPoints.of(data.train(), data.test()), specs, base.iterations());
+    private SessionFactory.Prepared prepare(Preset p, List<Integer> grid, long generation) {
+        return SessionFactory.prepare(p, grid, frames.sink(generation));
     }
 
-    private void install(Prepared r, long generation) {
+    private void install(SessionFactory.Prepared r, long generation) {
         if (session != null) {
             session.close();
         }
-        currentGeneration = generation;
+        frames.current(generation);
         rebuildProblem = "";
         Preset p = r.preset();
         int n = settings.hidden.get();
-        // while "leave the figure?" is open, Hidden n holds an n outside the grid: the main view keeps its column
-        mainHidden = r.grid().isEmpty() || r.grid().contains(n) ? n : r.grid().contains(mainHidden) ? mainHidden
-                : r.grid().get(0);
-        figureTitle = p.title();
+        figure.installed(r.grid(), n, p.title());
         drawn = r.drawn();
         pointsNote.set(r.drawn().note());
-        latestOfCurrent = null;
         lastSnapshot = null;                // the replaced session's (finished) state must not refuse Play
         running.set(false);
         iteration.set(0);
         iterations.set(r.iterations());
         needsReset.set(false);
-        updateFigureNote();
         updateBlocked();
         status.set(String.format(Locale.ROOT, "ready: %s, %,d samples, %s", p.data().set(), p.data().samples(),
                 String.join(", ", r.specs().stream().map(ModelSpec::label).toList())));
@@ -571,55 +486,7 @@ public final class WorkbenchViewModel {
         session.start();
     }
 
-    /**
-     * Snapshots of the newest session only: each session's sink carries its generation, frames
-     * carry it on, and {@link #show} drops any frame of a replaced session (a late snapshot, or
-     * a re-render of an old one).
-     */
-    private Consumer<SessionSnapshot> sessionSink(long generation) {
-        return s -> {
-            if (currentGeneration == generation) {
-                Tagged t = new Tagged(generation, s);
-                latestOfCurrent = t;
-                renderStage.accept(t);
-            }
-        };
-    }
-
-    /** A snapshot and the generation of the session that took it. */
-    private record Tagged(long generation, SessionSnapshot snapshot) {
-    }
-
-    private volatile Tagged latestOfCurrent;
-
-    private long generationCounter;
-    private volatile long currentGeneration;
-
-    private final FxPublisher<Frame> toFx = new FxPublisher<>(r -> fxRun(r), this::show);
-
-    private final FxPublisher<Tagged> renderStage = new FxPublisher<>(r -> submitRender(r), t -> {
-        if (t.generation() != currentGeneration) {
-            return;
-        }
-        ViewOptions o = options;
-        DrawnPoints d = drawn;
-        toFx.accept(FrameRenderer.render(t.snapshot(), d, mainHidden, gridHidden, o, figureTitle, t.generation()));
-    });
-
-    private void fxRun(Runnable r) {
-        fx.accept(r);
-    }
-
-    private void submitRender(Runnable r) {
-        if (!renderer.isShutdown()) {
-            renderer.execute(r);
-        }
-    }
-
     private void show(Frame f) {
-        if (f.generation() != currentGeneration) {
-            return;                       // a frame of a session that has been replaced
-        }
         lastSnapshot = f.snapshot();
         iteration.set(f.snapshot().iteration());
         if (f.snapshot().finished()) {
