@@ -72,8 +72,13 @@ final class ModelPalette {
      * members differ in both and any two members differ in shade.
      */
     static List<Style> styles(List<String> labels) {
+        return styled(slots(labels));
+    }
+
+    /** A member's style: its family's shade for its place, the dash pattern cycling with it. */
+    private static List<Style> styled(List<Slot> slots) {
         List<Style> out = new ArrayList<>();
-        for (Slot sl : slots(labels)) {
+        for (Slot sl : slots) {
             out.add(new Style(sl.family().shade(sl.member(), sl.members()), DASHES[sl.member() % DASHES.length]));
         }
         return out;
@@ -88,20 +93,8 @@ final class ModelPalette {
     static List<Style> grouped(List<String> groups) {
         List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(groups));
         List<Family> families = assign(distinct);
-        List<Style> out = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            String g = groups.get(i);
-            int member = 0;
-            int members = 0;
-            for (int j = 0; j < groups.size(); j++) {
-                if (groups.get(j).equals(g)) {
-                    member += j < i ? 1 : 0;
-                    members++;
-                }
-            }
-            out.add(new Style(families.get(distinct.indexOf(g)).shade(member, members), DASHES[member % DASHES.length]));
-        }
-        return out;
+        List<Family> fam = groups.stream().map(g -> families.get(distinct.indexOf(g))).toList();
+        return styled(places(fam));
     }
 
     /** A label's family and its place among the family's labels (member of members, in order of appearance). */
@@ -124,16 +117,19 @@ final class ModelPalette {
             }
             fam.add(f);
         }
+        return places(fam);
+    }
+
+    /** Each entry's family and its place among the entries of that family (in order). */
+    private static List<Slot> places(List<Family> fam) {
         List<Slot> out = new ArrayList<>();
-        for (int i = 0; i < labels.size(); i++) {
+        for (int i = 0; i < fam.size(); i++) {
             Family f = fam.get(i);
             int member = 0;
             int members = 0;
-            for (int j = 0; j < labels.size(); j++) {
+            for (int j = 0; j < fam.size(); j++) {
                 if (fam.get(j) == f) {
-                    if (j < i) {
-                        member++;
-                    }
+                    member += j < i ? 1 : 0;
                     members++;
                 }
             }
