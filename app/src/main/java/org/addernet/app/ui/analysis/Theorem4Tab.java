@@ -75,12 +75,13 @@ final class Theorem4Tab {
         TableColumn<Theorem4.Slope, String> r2 = column("R\u00b2", s -> String.format(Locale.ROOT, "%.2f", s.line().r2()));
         slopes.getColumns().setAll(List.of(target, model, slope, r2));
         slopes.setId("thm4-slopes");
-        slopes.setPrefWidth(440);
-        slopes.setMinWidth(440);
-        slopes.setMaxWidth(440);
-        target.setPrefWidth(72);
-        model.setPrefWidth(220);
-        slope.setPrefWidth(62);
+        // as narrow as its longest model name allows: on a 1024 x 700 projector the charts need the width
+        slopes.setPrefWidth(384);
+        slopes.setMinWidth(384);
+        slopes.setMaxWidth(384);
+        target.setPrefWidth(66);
+        model.setPrefWidth(214);
+        slope.setPrefWidth(52);
         slope.setText("slope");
         slopes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         charts.setHgap(8);
@@ -107,6 +108,7 @@ final class Theorem4Tab {
                 + "weights by least squares; the proof's own random construction in green) and its ISE measured "
                 + "through the engine network's forward pass on a fine lattice. Slopes are fitted for n \u2265 8.");
         what.setWrapText(true);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);     // all of it, the charts take the rest
         what.getStyleClass().add("caption");
         VBox root = new VBox(10, what, top, status, body);
         root.setPadding(new Insets(12));

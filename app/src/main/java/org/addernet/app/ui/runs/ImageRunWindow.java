@@ -109,8 +109,8 @@ public final class ImageRunWindow {
             loss.setChart(b);
             org.addernet.app.figures.Curves.apply(b, curves);
         });
-        accuracy.setPrefSize(560, 290);
-        loss.setPrefSize(460, 290);
+        accuracy.setPrefSize(560, 260);
+        loss.setPrefSize(460, 260);
         accuracy.setMinSize(300, 240);
         loss.setMinSize(260, 240);
         var accNode = new org.addernet.app.ui.charts.ChartNode(accuracy.getChart(), accuracy)
@@ -146,7 +146,9 @@ public final class ImageRunWindow {
         scroll.setFitToWidth(true);
         javafx.scene.control.TitledPane logPane = new javafx.scene.control.TitledPane("Log", log);
         logPane.setAnimated(false);
-        logPane.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 800);   // folded on a projector
+        // folded below 1100 px of screen height (a projector, a 1600 x 1000 laptop): the confusion matrix
+        // under the charts then shows whole without scrolling on the larger of them
+        logPane.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 1100);
         logPane.setId("image-log-pane");
         javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll);
         root.setTop(top);

@@ -135,9 +135,26 @@ final class BoundaryPane {
             return;
         }
         int k = columns();
-        double side = Math.min((w - 14 * (k - 1)) / k, h);
+        double across = (w - 14 * (k - 1)) / k;
+        double side = Math.min(across, h);
+        // a note under a panel (a dead network, dead units) takes its whole height: the panels give way
+        double notes = notesHeight(side);
+        if (notes > 0) {
+            side = Math.min(across, h - notes);
+        }
         int px = (int) Math.floor(side / 10) * 10;      // steps of 10 px: a resize redraws now and then, not each pixel
         vm.setPanelSize(px);
+    }
+
+    /** The tallest note under a panel {@code width} wide, with its spacing (0 when no panel has one). */
+    private double notesHeight(double width) {
+        double most = 0;
+        for (PanelView v : views) {
+            if (v.note.isManaged()) {
+                most = Math.max(most, v.note.prefHeight(width) + 3);
+            }
+        }
+        return most;
     }
 
     private void show(Frame f) {
@@ -190,10 +207,13 @@ final class BoundaryPane {
             unitScroll.getStyleClass().add("unit-strip");
             unitsLabel.getStyleClass().add("caption");
             accuracy.getStyleClass().add("accuracy");
+            accuracy.setMinHeight(Region.USE_PREF_SIZE);
             note.getStyleClass().add("model-note");
             note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);          // every line of it (fit() makes room)
             note.managedProperty().bind(note.textProperty().isNotEmpty());
             note.visibleProperty().bind(note.managedProperty());
+            note.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(BoundaryPane.this::fit));
             box = new VBox(3, boundary, accuracy, note, unitsLabel, unitScroll);
         }
 
@@ -209,7 +229,10 @@ final class BoundaryPane {
             accuracy.setText("train " + FrameRenderer.percent(p.model().trainAccuracy())
                     + "  \u00b7  test " + FrameRenderer.percent(p.model().testAccuracy()));
             note.setText(p.note());
-            note.getStyleClass().setAll("label", p.stopped() ? "model-note-stopped" : "model-note");
+            List<String> style = List.of("label", p.stopped() ? "model-note-stopped" : "model-note");
+            if (!note.getStyleClass().equals(style)) {
+                note.getStyleClass().setAll(style);     // not each frame: a new style class means a CSS pass
+            }
             image = FxImages.toFx(p.boundary(), image);
             boundary.setImage(image);
             double w = image.getWidth();

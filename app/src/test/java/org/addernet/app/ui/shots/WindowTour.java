@@ -47,13 +47,15 @@ public final class WindowTour {
             stage[0].show();
         });
         if (parts.contains("main")) {
-            // mid-training: the L2-to-L1 demo, paused a third of the way
+            // mid-training: the L2-to-L1 demo, paused about a third of the way (slowly enough that a
+            // busy machine's FX thread, which shows the iteration, does not lag far behind the trainer)
             Shots.fx(() -> {
-                vm[0].speed.set(1000);
+                vm[0].speed.set(300);
                 vm[0].showDifference.set(false);
                 vm[0].play();
             });
-            Shots.await(() -> vm[0].iteration().get() >= 3400, 300);
+            Shots.await(() -> vm[0].iteration().get() >= 3000, 300);
+            System.out.println("pausing at iteration " + vm[0].iteration().get() + ", speed " + vm[0].speed.get());
             Shots.fx(vm[0]::pause);
             Shots.await(() -> vm[0].lastSnapshot() != null && !vm[0].lastSnapshot().running(), 60);
             Shots.snap(stage[0].getScene(), out.resolve("window-main-" + suffix + ".png"));
