@@ -146,13 +146,18 @@ final class BoundaryPane {
         vm.setPanelSize(px);
     }
 
-    /** The tallest note under a panel {@code width} wide, with its spacing (0 when no panel has one). */
+    /**
+     * The room under a panel {@code width} wide beyond {@link #UNDER}'s one line of accuracies: the
+     * tallest note with its spacing, and a second line of accuracies where one line is too narrow.
+     */
     private double notesHeight(double width) {
         double most = 0;
         for (PanelView v : views) {
+            double extra = Math.max(0, v.accuracy.prefHeight(width) - v.accuracy.prefHeight(-1));
             if (v.note.isManaged()) {
-                most = Math.max(most, v.note.prefHeight(width) + 3);
+                extra += v.note.prefHeight(width) + 3;
             }
+            most = Math.max(most, extra);
         }
         return most;
     }
@@ -208,6 +213,12 @@ final class BoundaryPane {
             unitsLabel.getStyleClass().add("caption");
             accuracy.getStyleClass().add("accuracy");
             accuracy.setMinHeight(Region.USE_PREF_SIZE);
+            accuracy.setWrapText(true);                       // test accuracy on a second line, never cut off
+            accuracy.textProperty().addListener((o, a, b) -> {
+                if (a == null || a.length() != b.length()) {     // e.g. 99.9 % -> 100.0 %: it may need a line more
+                    javafx.application.Platform.runLater(BoundaryPane.this::fit);
+                }
+            });
             note.getStyleClass().add("model-note");
             note.setWrapText(true);
             note.setMinHeight(Region.USE_PREF_SIZE);          // every line of it (fit() makes room)
@@ -226,8 +237,9 @@ final class BoundaryPane {
             var last = p.model().last();
             String pText = "adder".equals(kind) && last != null
                     ? String.format(java.util.Locale.ROOT, "p = %.2f  \u00b7  ", last.p()) : "";
-            accuracy.setText("train " + FrameRenderer.percent(p.model().trainAccuracy())
-                    + "  \u00b7  test " + FrameRenderer.percent(p.model().testAccuracy()));
+            // no break inside "train 88.0 %" or "test 87.0 %" (no-break spaces): a narrow panel puts test on a second line
+            accuracy.setText(("train " + FrameRenderer.percent(p.model().trainAccuracy())).replace(' ', '\u00a0')
+                    + "  \u00b7  " + ("test " + FrameRenderer.percent(p.model().testAccuracy())).replace(' ', '\u00a0'));
             note.setText(p.note());
             List<String> style = List.of("label", p.stopped() ? "model-note-stopped" : "model-note");
             if (!note.getStyleClass().equals(style)) {
