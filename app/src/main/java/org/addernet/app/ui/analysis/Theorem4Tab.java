@@ -75,13 +75,13 @@ final class Theorem4Tab {
         TableColumn<Theorem4.Slope, String> r2 = column("R\u00b2", s -> String.format(Locale.ROOT, "%.2f", s.line().r2()));
         slopes.getColumns().setAll(List.of(target, model, slope, r2));
         slopes.setId("thm4-slopes");
-        // as narrow as its longest model name allows: on a 1024 x 700 projector the charts need the width
-        slopes.setPrefWidth(384);
-        slopes.setMinWidth(384);
-        slopes.setMaxWidth(384);
-        target.setPrefWidth(66);
-        model.setPrefWidth(214);
-        slope.setPrefWidth(52);
+        // no wider than its longest target and model names need: on a 1024 x 700 projector the charts need the width
+        slopes.setPrefWidth(424);
+        slopes.setMinWidth(424);
+        slopes.setMaxWidth(424);
+        target.setPrefWidth(70);
+        model.setPrefWidth(228);
+        slope.setPrefWidth(54);
         slope.setText("slope");
         slopes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         charts.setHgap(8);

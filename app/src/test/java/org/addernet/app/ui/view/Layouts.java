@@ -10,12 +10,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.text.Text;
 
 /** What a reader would call a broken layout, found in a laid-out scene graph (tests; FX thread). */
-final class Layouts {
+public final class Layouts {
     private Layouts() {
     }
 
     /** Every visible label, button or check box under {@code root} whose text is drawn cut short ("L..."). */
-    static List<String> elided(Parent root) {
+    public static List<String> elided(Parent root) {
         List<String> out = new ArrayList<>();
         for (Node n : all(root)) {
             if (n instanceof Labeled l && shown(l) && l.getText() != null && !l.getText().isEmpty()) {
@@ -32,7 +32,7 @@ final class Layouts {
     }
 
     /** Pairs of visible children of a grid under {@code root} that are drawn over each other. */
-    static List<String> overlaps(Parent root) {
+    public static List<String> overlaps(Parent root) {
         List<String> out = new ArrayList<>();
         for (Node n : all(root)) {
             if (n instanceof GridPane g && shown(g)) {
@@ -54,7 +54,7 @@ final class Layouts {
     }
 
     /** {@code n}'s bounds in the scene. */
-    static Bounds inScene(Node n) {
+    public static Bounds inScene(Node n) {
         return n.localToScene(n.getBoundsInLocal());
     }
 

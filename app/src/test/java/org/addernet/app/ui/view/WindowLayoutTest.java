@@ -95,12 +95,17 @@ class WindowLayoutTest {
             assertEquals(mlp.getMinY(), adder.getMinY(), 1, at + "side by side, not one below the other");
             assertTrue(adder.getMinX() >= mlp.getMaxX(), at + "the AdderNet right of the MLP");
             assertTrue(mlp.getWidth() >= 200, at + "a panel as large as the space allows: " + mlp.getWidth());
-            Label note = robot.lookup("#note-mlp").queryAs(Label.class);
+            // the dead network's note over its frozen picture, whole
+            Label note = robot.lookup("#banner-mlp").queryAs(Label.class);
             assertTrue(note.isVisible() && note.getText().startsWith("Dead since iteration"), at + note.getText());
             Bounds nb = Layouts.inScene(note);
+            assertTrue(mlp.contains(nb), at + "the note on the MLP's panel: " + nb + " in " + mlp);
             Bounds boundaries = Layouts.inScene(robot.lookup("#boundaries").query());
-            assertTrue(nb.getMaxY() <= boundaries.getMaxY() + 1, at + "the note inside the centre pane: " + nb
-                    + " in " + boundaries);
+            for (String strip : List.of("#units-0", "#units-1")) {
+                Bounds u = Layouts.inScene(robot.lookup(strip).query());
+                assertTrue(u.getMaxY() <= boundaries.getMaxY() + 1, at + "the unit strip " + strip + " whole: " + u
+                        + " in " + boundaries);
+            }
             Bounds charts = Layouts.inScene(robot.lookup(".tab-pane").query());
             assertTrue(charts.getHeight() >= 200, at + "the charts keep their room: " + charts.getHeight());
             List<String> cut = WaitForAsyncUtils.asyncFx(() -> Layouts.elided(stage.getScene().getRoot()))
