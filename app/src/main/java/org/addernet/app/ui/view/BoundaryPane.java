@@ -270,7 +270,11 @@ final class BoundaryPane {
             accuracy.setMaxWidth(w);
             note.setMaxWidth(w);
             banner.setMaxWidth(w - 20);
-            banner.setMaxHeight(image.getHeight() - 56);
+            banner.setMaxHeight(Region.USE_PREF_SIZE);      // a box round the text, not over the whole picture
+            double top = Math.max(28, Math.round(w * 0.12));   // below the panel's title, which grows with it
+            if (StackPane.getMargin(banner) == null || StackPane.getMargin(banner).getTop() != top) {
+                StackPane.setMargin(banner, new Insets(top, 10, 0, 10));
+            }
             unitScroll.setMaxWidth(w);
             unitScroll.setPrefViewportWidth(w);
             int thumb = thumb(w);
