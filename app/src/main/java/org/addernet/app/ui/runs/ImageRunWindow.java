@@ -92,6 +92,7 @@ public final class ImageRunWindow {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);     // the fields and the progress give way first
         }
         progress.setMinWidth(100);
+        progressText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // whole: the bar gives way to it
         settings.setMinWidth(120);
         dataRoot.setMinWidth(100);
         HBox.setHgrow(settings, Priority.ALWAYS);
@@ -125,6 +126,10 @@ public final class ImageRunWindow {
         stripTitle.setStyle("-fx-font-weight: bold;");
         Label confusionTitle = new Label("Confusion matrix on the test set: % of each true class (hover: counts)");
         confusionTitle.setStyle("-fx-font-weight: bold;");
+        // the title wraps over the matrix's width rather than run on beside the test images
+        confusionTitle.setWrapText(true);
+        confusionTitle.setMaxWidth(confusion.node().prefWidth(-1));
+        confusionTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox left = new VBox(6, confusionTitle, confusion.node());
         VBox right = new VBox(6, stripTitle, strip);
         HBox.setHgrow(right, Priority.ALWAYS);
