@@ -111,6 +111,22 @@ class WindowLayoutTest {
             List<String> cut = WaitForAsyncUtils.asyncFx(() -> Layouts.elided(stage.getScene().getRoot()))
                     .get(10, TimeUnit.SECONDS);
             assertEquals(List.of(), cut, at + "text cut short");
+            javafx.scene.image.ImageView key = robot.lookup("#legend").queryAs(javafx.scene.image.ImageView.class);
+            assertTrue(key.isVisible() && key.getImage() != null, at + "the key beside the panels");
+            // the weight histograms: "Layer" whole and a plot a reader can see
+            robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)
+                    .getSelectionModel().select(2));
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> cutWeights = WaitForAsyncUtils.asyncFx(() -> Layouts.elided(stage.getScene().getRoot()))
+                    .get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(), cutWeights, at + "text cut short on the histograms' tab");
+            javafx.scene.control.Tab weights = robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)
+                    .getTabs().stream().filter(t -> "tab-weights".equals(t.getId())).findFirst().orElseThrow();
+            Node histogram = robot.from(weights.getContent()).lookup((java.util.function.Predicate<Node>) n -> n instanceof org.jfree.chart.fx.ChartViewer).query();
+            assertTrue(histogram.getBoundsInLocal().getHeight() >= 120, at + "the histogram's height: "
+                    + histogram.getBoundsInLocal().getHeight());
+            robot.interact(() -> robot.lookup(".tab-pane").queryAs(javafx.scene.control.TabPane.class)
+                    .getSelectionModel().select(0));
             if (s[0] == 1024) {
                 small[0] = mlp.getWidth();
             } else {
