@@ -96,11 +96,16 @@ final class Theorem4Tab {
         }
         HBox.setHgrow(charts, Priority.ALWAYS);
         key.setId("thm4-key");
-        // one key for the four charts: their own legends give their room to the plots (the slopes are in the table)
-        VBox left = new VBox(6, key, charts);
+        // one key for the four charts, above the slopes table: their own legends, and the room above
+        // them, go to the plots (on a 1024 x 700 projector the height is what they lack)
+        VBox left = new VBox(6, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
-        HBox body = new HBox(10, left, slopes);
+        key.setPrefWrapLength(slopes.getPrefWidth());
+        key.setMaxWidth(slopes.getPrefWidth());
+        VBox right = new VBox(8, key, slopes);
+        VBox.setVgrow(slopes, Priority.ALWAYS);
+        HBox body = new HBox(10, left, right);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label what = new Label("Theorem 4: a one-hidden-layer AdderNet of width n approximates an L1-Lipschitz target "
                 + "with integrated squared error O(\u03b5\u00b2L\u00b2) once n grows like \u03b5^-(d+2), i.e. ISE falls at "
