@@ -197,7 +197,9 @@ public final class Curves {
             top.setFixedLegendItems(items);
             for (XYPlot p : plots(chart)) {
                 smooth(p, state.smoothing());
-                for (int d = 0; d < p.getDatasetCount(); d++) {
+                // getDatasetCount() counts the datasets set, not the highest index: the raw curves
+                // behind smoothed ones sit at RAW, past it
+                for (int d = 0; d <= Math.max(RAW, p.getDatasetCount()); d++) {
                     XYDataset ds = p.getDataset(d);
                     XYItemRenderer r = p.getRenderer(d);
                     if (ds == null || r == null) {

@@ -84,6 +84,15 @@ class CurvesTest {
         c.update(Synthetic.twoModels(60, 10));              // appended points are smoothed too
         assertEquals(60, sd.getItemCount(0));
         assertTrue(Double.isFinite(sd.getYValue(0, 59)));
+        // a hidden entry hides its faint raw curve too (the raw dataset sits past getDatasetCount())
+        st.toggle("AdderNet n=3");
+        Curves.apply(c.chart(), st);
+        for (int s = 0; s < raw.getSeriesCount(); s++) {
+            boolean adder = String.valueOf(raw.getSeriesKey(s)).startsWith("AdderNet");
+            assertEquals(!adder, p.getRenderer(Curves.RAW).isSeriesVisible(s), "raw " + raw.getSeriesKey(s));
+            assertEquals(!adder, p.getRenderer(0).isSeriesVisible(s), "smoothed " + raw.getSeriesKey(s));
+        }
+        st.toggle("AdderNet n=3");
         st.setSmoothing(0);
         Curves.apply(c.chart(), st);
         assertFalse(p.getDataset(0) instanceof SmoothedDataset, "back to the raw curves");

@@ -75,12 +75,13 @@ final class Theorem4Tab {
         TableColumn<Theorem4.Slope, String> r2 = column("R\u00b2", s -> String.format(Locale.ROOT, "%.2f", s.line().r2()));
         slopes.getColumns().setAll(List.of(target, model, slope, r2));
         slopes.setId("thm4-slopes");
-        slopes.setPrefWidth(440);
-        slopes.setMinWidth(440);
-        slopes.setMaxWidth(440);
-        target.setPrefWidth(72);
-        model.setPrefWidth(220);
-        slope.setPrefWidth(62);
+        // no wider than its longest target and model names need: on a 1024 x 700 projector the charts need the width
+        slopes.setPrefWidth(424);
+        slopes.setMinWidth(424);
+        slopes.setMaxWidth(424);
+        target.setPrefWidth(70);
+        model.setPrefWidth(228);
+        slope.setPrefWidth(54);
         slope.setText("slope");
         slopes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         charts.setHgap(8);
@@ -95,11 +96,16 @@ final class Theorem4Tab {
         }
         HBox.setHgrow(charts, Priority.ALWAYS);
         key.setId("thm4-key");
-        // one key for the four charts: their own legends give their room to the plots (the slopes are in the table)
-        VBox left = new VBox(6, key, charts);
+        // one key for the four charts, above the slopes table: their own legends, and the room above
+        // them, go to the plots (on a 1024 x 700 projector the height is what they lack)
+        VBox left = new VBox(6, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
-        HBox body = new HBox(10, left, slopes);
+        key.setPrefWrapLength(slopes.getPrefWidth());
+        key.setMaxWidth(slopes.getPrefWidth());
+        VBox right = new VBox(8, key, slopes);
+        VBox.setVgrow(slopes, Priority.ALWAYS);
+        HBox body = new HBox(10, left, right);
         VBox.setVgrow(body, Priority.ALWAYS);
         Label what = new Label("Theorem 4: a one-hidden-layer AdderNet of width n approximates an L1-Lipschitz target "
                 + "with integrated squared error O(\u03b5\u00b2L\u00b2) once n grows like \u03b5^-(d+2), i.e. ISE falls at "
@@ -107,6 +113,7 @@ final class Theorem4Tab {
                 + "weights by least squares; the proof's own random construction in green) and its ISE measured "
                 + "through the engine network's forward pass on a fine lattice. Slopes are fitted for n \u2265 8.");
         what.setWrapText(true);
+        what.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);     // all of it, the charts take the rest
         what.getStyleClass().add("caption");
         VBox root = new VBox(10, what, top, status, body);
         root.setPadding(new Insets(12));

@@ -92,6 +92,7 @@ public final class ImageRunWindow {
             r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);     // the fields and the progress give way first
         }
         progress.setMinWidth(100);
+        progressText.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);   // whole: the bar gives way to it
         settings.setMinWidth(120);
         dataRoot.setMinWidth(100);
         HBox.setHgrow(settings, Priority.ALWAYS);
@@ -109,8 +110,8 @@ public final class ImageRunWindow {
             loss.setChart(b);
             org.addernet.app.figures.Curves.apply(b, curves);
         });
-        accuracy.setPrefSize(560, 290);
-        loss.setPrefSize(460, 290);
+        accuracy.setPrefSize(560, 260);
+        loss.setPrefSize(460, 260);
         accuracy.setMinSize(300, 240);
         loss.setMinSize(260, 240);
         var accNode = new org.addernet.app.ui.charts.ChartNode(accuracy.getChart(), accuracy)
@@ -125,6 +126,10 @@ public final class ImageRunWindow {
         stripTitle.setStyle("-fx-font-weight: bold;");
         Label confusionTitle = new Label("Confusion matrix on the test set: % of each true class (hover: counts)");
         confusionTitle.setStyle("-fx-font-weight: bold;");
+        // the title wraps over the matrix's width rather than run on beside the test images
+        confusionTitle.setWrapText(true);
+        confusionTitle.setMaxWidth(confusion.node().prefWidth(-1));
+        confusionTitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox left = new VBox(6, confusionTitle, confusion.node());
         VBox right = new VBox(6, stripTitle, strip);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -146,7 +151,9 @@ public final class ImageRunWindow {
         scroll.setFitToWidth(true);
         javafx.scene.control.TitledPane logPane = new javafx.scene.control.TitledPane("Log", log);
         logPane.setAnimated(false);
-        logPane.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 800);   // folded on a projector
+        // folded below 1100 px of screen height (a projector, a 1600 x 1000 laptop): the confusion matrix
+        // under the charts then shows whole without scrolling on the larger of them
+        logPane.setExpanded(javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() >= 1100);
         logPane.setId("image-log-pane");
         javafx.scene.layout.BorderPane root = new javafx.scene.layout.BorderPane(scroll);
         root.setTop(top);

@@ -27,7 +27,7 @@ import org.addernet.app.ui.vm.WorkbenchViewModel;
 /**
  * The centre: the drawing toggles and the key to the panels' marks, then one decision-boundary
  * panel per model side by side (same data, same seed) and the optional difference map, each with
- * its accuracies, a note when the model stopped learning, and a strip of its hidden units'
+ * its accuracies, a note over it when the model stopped learning (under it when some units died), and a strip of its hidden units'
  * response fields (hover one to see it large). The panels are sized to the space they get: side by
  * side from a 1024 x 700 window up, larger on a larger one. Images arrive rendered; this only
  * copies pixels.
@@ -130,14 +130,44 @@ final class BoundaryPane {
     /** Fits the panels to the space: as large as fits side by side and above their captions. */
     private void fit() {
         double w = root.getWidth() - 20 - header.getWidth() - 14;
-        double h = root.getHeight() - 14 - UNDER;
+        double h = root.getHeight() - 14;
         if (w <= 0 || root.getHeight() <= 0) {
             return;
         }
         int k = columns();
-        double side = Math.min((w - 14 * (k - 1)) / k, h);
+        double across = (w - 14 * (k - 1)) / k;
+        // what stands under a panel grows with it (the unit strip's thumbnails) and with its notes:
+        // two rounds settle it (the second side is never larger than the first)
+        double side = Math.min(across, h - under(Math.min(across, h)));
+        side = Math.min(across, h - under(side));
         int px = (int) Math.floor(side / 10) * 10;      // steps of 10 px: a resize redraws now and then, not each pixel
         vm.setPanelSize(px);
+    }
+
+    /** The side of a unit thumbnail under a panel {@code width} wide (as {@link PanelView#show} sizes them). */
+    private static int thumb(double width) {
+        return (int) Math.max(32, Math.min(FrameRenderer.THUMB, width / 7));
+    }
+
+    /**
+     * The height under a panel {@code width} wide: {@link #UNDER} with 32 px thumbnails, plus larger
+     * thumbnails, the strip's scroll bar when they overflow, a second line of accuracies where one is
+     * too narrow and the tallest note with its spacing.
+     */
+    private double under(double width) {
+        int t = thumb(width);
+        double most = 0;
+        for (PanelView v : views) {
+            double extra = Math.max(0, v.accuracy.prefHeight(width) - v.accuracy.prefHeight(-1));
+            if (v.note.isManaged()) {
+                extra += v.note.prefHeight(width) + 3;
+            }
+            if (v.thumbs.size() * (t + 4.0) > width) {
+                extra += 14;                               // the strip scrolls
+            }
+            most = Math.max(most, extra);
+        }
+        return UNDER + (t - 32) + most;
     }
 
     private void show(Frame f) {
@@ -145,6 +175,7 @@ final class BoundaryPane {
             return;
         }
         int before = views.size();
+        int thumbsBefore = views.stream().mapToInt(v -> v.thumbs.size()).sum();
         while (views.size() > f.panels().size()) {
             panels.getChildren().remove(views.remove(views.size() - 1).box);
         }
@@ -162,7 +193,7 @@ final class BoundaryPane {
         } else {
             difference.setImage(null);    // e.g. one model diverged, or only one model trains
         }
-        if (before != views.size()) {
+        if (before != views.size() || thumbsBefore != views.stream().mapToInt(v -> v.thumbs.size()).sum()) {
             fit();
         }
     }
@@ -176,6 +207,7 @@ final class BoundaryPane {
         final Label unitsLabel = new Label();
         final Label accuracy = new Label();
         final Label note = new Label();
+        final Label banner = new Label();
         WritableImage image;
         final List<ImageView> thumbs = new ArrayList<>();
         final List<WritableImage> thumbImages = new ArrayList<>();
@@ -190,11 +222,29 @@ final class BoundaryPane {
             unitScroll.getStyleClass().add("unit-strip");
             unitsLabel.getStyleClass().add("caption");
             accuracy.getStyleClass().add("accuracy");
+            accuracy.setMinHeight(Region.USE_PREF_SIZE);
+            accuracy.setWrapText(true);                       // test accuracy on a second line, never cut off
+            accuracy.textProperty().addListener((o, a, b) -> {
+                if (a == null || a.length() != b.length()) {     // e.g. 99.9 % -> 100.0 %: it may need a line more
+                    javafx.application.Platform.runLater(BoundaryPane.this::fit);
+                }
+            });
             note.getStyleClass().add("model-note");
             note.setWrapText(true);
+            note.setMinHeight(Region.USE_PREF_SIZE);          // every line of it (fit() makes room)
             note.managedProperty().bind(note.textProperty().isNotEmpty());
             note.visibleProperty().bind(note.managedProperty());
-            box = new VBox(3, boundary, accuracy, note, unitsLabel, unitScroll);
+            note.textProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(BoundaryPane.this::fit));
+            // a model that stopped learning (dead, diverged) says so over its frozen picture, where it is
+            // seen first and takes no room from the panels; other notes (dead units) stand under it
+            banner.getStyleClass().addAll("model-banner");
+            banner.setWrapText(true);
+            banner.setMouseTransparent(true);
+            banner.visibleProperty().bind(banner.textProperty().isNotEmpty());
+            StackPane picture = new StackPane(boundary, banner);
+            StackPane.setAlignment(banner, Pos.TOP_CENTER);
+            StackPane.setMargin(banner, new Insets(28, 10, 0, 10));
+            box = new VBox(3, picture, accuracy, note, unitsLabel, unitScroll);
         }
 
         void show(Frame.Panel p) {
@@ -206,10 +256,12 @@ final class BoundaryPane {
             var last = p.model().last();
             String pText = "adder".equals(kind) && last != null
                     ? String.format(java.util.Locale.ROOT, "p = %.2f  \u00b7  ", last.p()) : "";
-            accuracy.setText("train " + FrameRenderer.percent(p.model().trainAccuracy())
-                    + "  \u00b7  test " + FrameRenderer.percent(p.model().testAccuracy()));
-            note.setText(p.note());
-            note.getStyleClass().setAll("label", p.stopped() ? "model-note-stopped" : "model-note");
+            // no break inside "train 88.0 %" or "test 87.0 %" (no-break spaces): a narrow panel puts test on a second line
+            accuracy.setText(("train " + FrameRenderer.percent(p.model().trainAccuracy())).replace(' ', '\u00a0')
+                    + "  \u00b7  " + ("test " + FrameRenderer.percent(p.model().testAccuracy())).replace(' ', '\u00a0'));
+            note.setText(p.stopped() ? "" : p.note());
+            banner.setText(p.stopped() ? p.note() : "");
+            banner.setId("banner-" + kind);
             image = FxImages.toFx(p.boundary(), image);
             boundary.setImage(image);
             double w = image.getWidth();
@@ -217,9 +269,15 @@ final class BoundaryPane {
             box.setPrefWidth(w);
             accuracy.setMaxWidth(w);
             note.setMaxWidth(w);
+            banner.setMaxWidth(w - 20);
+            banner.setMaxHeight(Region.USE_PREF_SIZE);      // a box round the text, not over the whole picture
+            double top = Math.max(28, Math.round(w * 0.12));   // below the panel's title, which grows with it
+            if (StackPane.getMargin(banner) == null || StackPane.getMargin(banner).getTop() != top) {
+                StackPane.setMargin(banner, new Insets(top, 10, 0, 10));
+            }
             unitScroll.setMaxWidth(w);
             unitScroll.setPrefViewportWidth(w);
-            int thumb = (int) Math.max(32, Math.min(FrameRenderer.THUMB, w / 7));
+            int thumb = thumb(w);
             unitsLabel.setText(pText + (p.thumbnails().isEmpty() ? "" : "first-layer units"));
             while (thumbs.size() > p.thumbnails().size()) {
                 units.getChildren().remove(thumbs.remove(thumbs.size() - 1));

@@ -125,15 +125,29 @@ final class ChartsPane {
             }
         }
         switch (tabs.getSelectionModel().getSelectedIndex()) {
-            case 1 -> {
+            case 1 -> once(norms.chart(), () -> {
                 norms.update(curves);
                 org.addernet.app.figures.Curves.apply(norms.chart(), state);
-            }
-            case 2 -> weights.update(w);
-            default -> {
+            });
+            case 2 -> once(weights.chart(), () -> weights.update(w));
+            default -> once(loss.chart(), () -> {
                 loss.update(curves);
                 org.addernet.app.figures.Curves.apply(loss.chart(), state);
-            }
+            });
+        }
+    }
+
+    /**
+     * Runs {@code change} with the chart's notifications off, then redraws it once: every
+     * {@code setNotify(true)} inside (the update's, the curve state's) would redraw the viewer's
+     * canvas on the FX thread, each a whole chart.
+     */
+    private static void once(org.jfree.chart.JFreeChart chart, Runnable change) {
+        chart.setNotify(false);
+        try {
+            change.run();
+        } finally {
+            chart.setNotify(true);
         }
     }
 

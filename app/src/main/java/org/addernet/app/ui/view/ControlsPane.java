@@ -36,6 +36,9 @@ import org.addernet.datasets.toy.ToySpec;
 
 /** The left panel: data, model, training and AdderNet settings, each bound to the view model. */
 final class ControlsPane {
+    /** Width of a wrapped note under the settings (fits the settings column with its scroll bar). */
+    static final double NOTE_WIDTH = 230;
+
     private ControlsPane() {
     }
 
@@ -87,6 +90,22 @@ final class ControlsPane {
         row(g, in.name(), f.field(), null);
         GridPane.setHgrow(f.field(), Priority.ALWAYS);
         g.add(f.reason(), 0, g.getRowCount(), 2, 1);
+        keepWhole(g, f.reason());
+    }
+
+    /**
+     * Gives the row of {@code note} (a wrapped label spanning both columns) the height of all its
+     * lines at {@link #NOTE_WIDTH}: a grid sizes a spanning row by its label's one-line height, and
+     * the lines beyond would be cut off or drawn over the next row.
+     */
+    private static void keepWhole(GridPane g, Label note) {
+        int row = GridPane.getRowIndex(note);
+        while (g.getRowConstraints().size() <= row) {
+            g.getRowConstraints().add(new javafx.scene.layout.RowConstraints());
+        }
+        g.getRowConstraints().get(row).minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> note.isManaged() && !note.getText().isEmpty() ? note.prefHeight(NOTE_WIDTH) : 0,
+                note.textProperty(), note.managedProperty(), note.fontProperty()));
     }
 
     private static void row(GridPane g, String label, Node control, String tip) {
@@ -154,12 +173,16 @@ final class ControlsPane {
         figure.setId("figure-note");
         figure.getStyleClass().add("figure-note");
         figure.setWrapText(true);
-        figure.setMaxWidth(260);
-        figure.setPrefWidth(260);            // a wrapped label in a grid spanning columns: its height follows this width
+        // a wrapped label spanning a grid's columns: its height follows this width, which must fit the
+        // column (292 px less the scroll bar and paddings); never squeezed to fewer lines than it needs
+        figure.setMaxWidth(NOTE_WIDTH);
+        figure.setPrefWidth(NOTE_WIDTH);
+        figure.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         figure.textProperty().bind(vm.figureNote());
         figure.visibleProperty().bind(vm.figureNote().isNotEmpty());
         figure.managedProperty().bind(figure.visibleProperty());
         g.add(figure, 0, g.getRowCount(), 2, 1);
+        keepWhole(g, figure);
         number(g, s, "model.depth", "depth", "Weight layers: 2 is the two-layer net of Definition 2; more gives Theorem 6's deeper nets");
         row(g, "Activation", combo("activation", s.activation, List.of("relu", "tanh", "sigmoid")), "G in Definition 2");
         CheckBox bn = new CheckBox("batch norm in the MLP");

@@ -28,8 +28,9 @@ final class NumberField {
         reason.setId(id + "-reason");
         reason.getStyleClass().add("field-reason");
         reason.setWrapText(true);
-        reason.setMaxWidth(260);
-        reason.setPrefWidth(260);
+        reason.setMaxWidth(ControlsPane.NOTE_WIDTH);
+        reason.setPrefWidth(ControlsPane.NOTE_WIDTH);
+        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         reason.textProperty().bind(in.error());
         reason.visibleProperty().bind(in.error().isNotEmpty());
         reason.managedProperty().bind(reason.visibleProperty());

@@ -8,8 +8,10 @@ import javafx.animation.AnimationTimer;
 
 /**
  * Measures how long the FX thread goes between pulses (an AnimationTimer asks for one every
- * frame, so a long gap is a pulse that took long or a blocked FX thread). Started when the
- * system property {@code workbench.pulseReport} names a file; the report is written on exit.
+ * frame, so a long gap is a pulse that took long or a blocked FX thread), and how much CPU time
+ * the FX thread itself used in each gap (its own work, apart from the time a busy machine's other
+ * threads and processes kept it waiting). Started when the system property
+ * {@code workbench.pulseReport} names a file; the report is written on exit.
  */
 public final class PulseMonitor extends AnimationTimer {
     private final Path out;
@@ -18,6 +20,9 @@ public final class PulseMonitor extends AnimationTimer {
     private long count;
     private long total;
     private final java.util.List<Long> gaps = new java.util.ArrayList<>();
+    private final java.util.List<Long> cpu = new java.util.ArrayList<>();
+    private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    private long lastCpu;
     private volatile boolean measuring = true;
     private long measuringSince;
 
@@ -57,24 +62,42 @@ public final class PulseMonitor extends AnimationTimer {
             last = 0;
             return;
         }
+        long c = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : -1;
         if (last != 0) {
             long gap = now - last;
             longest = Math.max(longest, gap);
             total += gap;
             count++;
             gaps.add(gap);
+            if (c >= 0 && lastCpu >= 0) {
+                cpu.add(c - lastCpu);
+            }
         }
         last = now;
+        lastCpu = c;
     }
 
     /** The 99th percentile gap in milliseconds. */
     public double p99Millis() {
-        if (gaps.isEmpty()) {
+        return p99(gaps);
+    }
+
+    /** The 99th percentile of the FX thread's own CPU time per gap, in milliseconds. */
+    public double cpuP99Millis() {
+        return p99(cpu);
+    }
+
+    private static double p99(java.util.List<Long> values) {
+        if (values.isEmpty()) {
             return 0;
         }
-        java.util.List<Long> sorted = new java.util.ArrayList<>(gaps);
+        java.util.List<Long> sorted = new java.util.ArrayList<>(values);
         java.util.Collections.sort(sorted);
         return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(sorted.size() * 0.99))) / 1e6;
+    }
+
+    private double cpuMeanMillis() {
+        return cpu.isEmpty() ? 0 : cpu.stream().mapToLong(Long::longValue).sum() / 1e6 / cpu.size();
     }
 
     public double longestMillis() {
@@ -94,8 +117,9 @@ public final class PulseMonitor extends AnimationTimer {
         if (out != null) {
             try {
                 Files.writeString(out, String.format(Locale.ROOT,
-                        "pulses while training %d, mean gap %.1f ms, 99th percentile %.1f ms, longest gap %.1f ms%n",
-                        count, meanMillis(), p99Millis(), longestMillis()));
+                        "pulses while training %d, mean gap %.1f ms, 99th percentile %.1f ms, longest gap %.1f ms; "
+                                + "FX thread CPU per gap: mean %.1f ms, 99th percentile %.1f ms%n",
+                        count, meanMillis(), p99Millis(), longestMillis(), cpuMeanMillis(), cpuP99Millis()));
             } catch (IOException e) {
                 System.err.println("workbench: cannot write " + out + ": " + e.getMessage());
             }

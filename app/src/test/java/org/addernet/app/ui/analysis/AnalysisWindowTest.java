@@ -140,6 +140,15 @@ class AnalysisWindowTest {
         for (var f : w.theorem4.vm().result().get().fits()) {
             assertTrue(f.ise() >= 0 && Double.isFinite(f.ise()), f.toString());
         }
+        // on a projector's 1024 x 700: the text above whole, the slopes table's targets and model names too
+        robot.interact(() -> {
+            w.stage().setWidth(1024);
+            w.stage().setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> cut = WaitForAsyncUtils.asyncFx(() -> org.addernet.app.ui.view.Layouts.elided(
+                w.stage().getScene().getRoot())).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), cut, "text cut short");
         // cancel: the run stops between fits and shows what it has
         robot.interact(() -> w.theorem4.vm().start(org.addernet.engine.analysis.Theorem4.Config.defaults()));
         robot.clickOn("#thm4-cancel");

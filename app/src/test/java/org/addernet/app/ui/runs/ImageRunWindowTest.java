@@ -108,6 +108,14 @@ class ImageRunWindowTest {
         }
         assertEquals(96, total);
         assertEquals(TestImages.STRIP, w.stripSize());
+        // on a projector's 1024 x 700 nothing is cut short (the progress line, the confusion matrix's title)
+        robot.interact(() -> {
+            w.stage().setWidth(1024);
+            w.stage().setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> org.addernet.app.ui.view.Layouts.elided(
+                w.stage().getScene().getRoot())).get(10, java.util.concurrent.TimeUnit.SECONDS), "text cut short");
 
         robot.interact(() -> w.vm().resume(out));
         waitUntil("the resumed run ends", () -> !w.vm().running().get() && w.vm().summary().get() != null);

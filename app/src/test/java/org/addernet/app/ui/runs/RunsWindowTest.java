@@ -291,6 +291,10 @@ class RunsWindowTest {
                 owner.setScene(v.scene());
                 return v;
             });
+            // the menu bar's buttons come with its skin, on the next pulse: wait for it before clicking
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> robot.lookup("Run").tryQuery().isPresent());
             robot.clickOn("Run").clickOn("#menu-runs");
             WaitForAsyncUtils.waitForFxEvents();
             RunsWindow w = fx(view::openRuns);

@@ -21,7 +21,7 @@ import org.addernet.presets.PresetLoader;
  * OUT SUFFIX HOME [parts]} writes {@code window-main-SUFFIX.png}, {@code window-figure-SUFFIX.png},
  * {@code window-compare-SUFFIX.png} (HOME holds the runs to compare), {@code lab-theorem4-SUFFIX.png}
  * and {@code window-image-run-SUFFIX.png}; {@code parts} picks some of main, figure, compare,
- * theorem4, image (default all). Every window is sized to the screen as the workbench sizes it.
+ * theorem4, image (default all; dead, a network that stops learning, is not in the README). Every window is sized to the screen as the workbench sizes it.
  */
 public final class WindowTour {
     private WindowTour() {
@@ -47,16 +47,29 @@ public final class WindowTour {
             stage[0].show();
         });
         if (parts.contains("main")) {
-            // mid-training: the L2-to-L1 demo, paused a third of the way
+            // mid-training: the L2-to-L1 demo, paused about a third of the way (slowly enough that a
+            // busy machine's FX thread, which shows the iteration, does not lag far behind the trainer)
             Shots.fx(() -> {
-                vm[0].speed.set(1000);
+                vm[0].speed.set(300);
                 vm[0].showDifference.set(false);
                 vm[0].play();
             });
-            Shots.await(() -> vm[0].iteration().get() >= 3400, 300);
+            Shots.await(() -> vm[0].iteration().get() >= 3000, 300);
+            System.out.println("pausing at iteration " + vm[0].iteration().get() + ", speed " + vm[0].speed.get());
             Shots.fx(vm[0]::pause);
             Shots.await(() -> vm[0].lastSnapshot() != null && !vm[0].lastSnapshot().running(), 60);
             Shots.snap(stage[0].getScene(), out.resolve("window-main-" + suffix + ".png"));
+        }
+        if (parts.contains("dead")) {
+            // not in the README: the one-unit demo whose MLP ReLU dies (WindowLayoutTest's), to look at its note
+            Shots.fx(() -> {
+                vm[0].loadPreset(PresetLoader.resolve("demo-one-unit", List.of("training.iterations=3000",
+                        "training.lr=0.5", "seed=3")));
+                vm[0].speed.set(0);
+                vm[0].play();
+            });
+            Shots.await(() -> vm[0].lastSnapshot() != null && vm[0].lastSnapshot().finished(), 300);
+            Shots.snap(stage[0].getScene(), out.resolve("window-dead-" + suffix + ".png"));
         }
         if (parts.contains("figure")) {
             // Fig. 2 replayed: the figure view, and the main view showing its n = 2 column

@@ -82,10 +82,10 @@ class WorkbenchWindowTest {
         waitUntil("training finishes", () -> vm.lastSnapshot() != null && vm.lastSnapshot().finished());
         WaitForAsyncUtils.waitForFxEvents();
         String acc = robot.lookup("#accuracy-adder").queryAs(Label.class).getText();
-        double test = Double.parseDouble(acc.replaceAll(".*test ([0-9.]+) %.*", "$1"));
+        double test = Double.parseDouble(acc.replaceAll(".*test[ \u00a0]([0-9.]+)[ \u00a0]%.*", "$1"));
         assertTrue(test > 98, "AdderNet test accuracy read from the window: " + acc);
         String mlp = robot.lookup("#accuracy-mlp").queryAs(Label.class).getText();
-        assertTrue(Double.parseDouble(mlp.replaceAll(".*test ([0-9.]+) %.*", "$1")) < 90, "one linear unit cannot: " + mlp);
+        assertTrue(Double.parseDouble(mlp.replaceAll(".*test[ \u00a0]([0-9.]+)[ \u00a0]%.*", "$1")) < 90, "one linear unit cannot: " + mlp);
         int[] after = pixels(((ImageView) robot.lookup("#boundary-adder").query()).getImage());
         int changed = 0;
         for (int k = 0; k < before.length; k++) {
