@@ -2,6 +2,7 @@ package org.addernet.engine.nn;
 
 import java.util.Arrays;
 import java.util.List;
+import org.addernet.engine.kernel.Parallel;
 import org.addernet.engine.kernel.Reductions;
 import org.addernet.engine.tensor.Tensor;
 
@@ -13,6 +14,9 @@ import org.addernet.engine.tensor.Tensor;
  * the running statistics. Channel sums are taken per image row in float, then added in double.
  * Training keeps the input (which the layer before keeps anyway) and the batch statistics, and
  * backward recomputes {@code xhat = (x - mu) invStd} from them rather than keep a tensor of it.
+ * Channels are independent, so large inputs split their channels over the engine's threads
+ * ({@link Parallel#shared()} unless {@link #setParallel} says otherwise): each channel is computed by one thread in the same order, and the
+ * results are the same bits with any number of threads.
  */
 public final class BatchNorm2d implements Layer {
     private final int channels;
@@ -27,6 +31,7 @@ public final class BatchNorm2d implements Layer {
     private Tensor x;
     private Tensor y;
     private Tensor dx;
+    private Parallel parallel = Parallel.shared();
 
     public BatchNorm2d(int channels) {
         this(channels, 1e-5f, 0.1f);
@@ -58,7 +63,7 @@ public final class BatchNorm2d implements Layer {
         float[] in = x.data;
         float[] out = y.data;
         if (!training) {
-            for (int c = 0; c < channels; c++) {
+            perChannel(batch, hw, c -> {
                 float is = (float) (1.0 / Math.sqrt(runningVar[c] + eps));
                 float g = gamma.value[c] * is;
                 float shift = beta.value[c] - runningMean[c] * g;
@@ -68,7 +73,7 @@ public final class BatchNorm2d implements Layer {
                         out[t] = in[t] * g + shift;
                     }
                 }
-            }
+            });
             return y;
         }
         long n = (long) batch * hw;
@@ -77,7 +82,7 @@ public final class BatchNorm2d implements Layer {
                     + Arrays.toString(x.shape()));
         }
         this.x = x;
-        for (int c = 0; c < channels; c++) {
+        perChannel(batch, hw, c -> {
             double s = 0;
             for (int b = 0; b < batch; b++) {
                 s += Reductions.sum(in, (b * channels + c) * hw, hw);
@@ -101,8 +106,25 @@ public final class BatchNorm2d implements Layer {
             }
             runningMean[c] = (1 - momentum) * runningMean[c] + momentum * m;
             runningVar[c] = (float) ((1 - momentum) * runningVar[c] + momentum * (v / (n - 1)));
-        }
+        });
         return y;
+    }
+
+    /** One channel's work. */
+    private interface ChannelBody {
+        void run(int channel);
+    }
+
+    /** Runs {@code body} for every channel, channel ranges split over the engine's threads when the input is large. */
+    private void perChannel(int batch, int hw, ChannelBody body) {
+        int tasks = Math.min(channels, 16);
+        parallel.run(tasks, (long) batch * hw * channels >= 1 << 16, (task, worker) -> {
+            int from = (int) ((long) task * channels / tasks);
+            int to = (int) ((long) (task + 1) * channels / tasks);
+            for (int c = from; c < to; c++) {
+                body.run(c);
+            }
+        });
     }
 
     /** {@code sum (a[k] - m)^2} over a run, four accumulators. */
@@ -149,7 +171,7 @@ public final class BatchNorm2d implements Layer {
         float[] dy = gradOut.data;
         float[] in = x.data;
         float[] out = into.data;
-        for (int c = 0; c < channels; c++) {
+        perChannel(batch, hw, c -> {
             float m = batchMean[c];
             float is = invStd[c];
             double sum = 0;
@@ -171,7 +193,7 @@ public final class BatchNorm2d implements Layer {
                     out[t] = scale * (fn * dy[t] - fs - ((in[t] - m) * is) * fx);
                 }
             }
-        }
+        });
         return into;
     }
 
@@ -192,6 +214,11 @@ public final class BatchNorm2d implements Layer {
             s0 += dy[from + k] * ((x[from + k] - m) * is);
         }
         return (s0 + s1) + (s2 + s3);
+    }
+
+    /** The threads large inputs split their channels over ({@link Parallel#shared()} unless set). */
+    public void setParallel(Parallel parallel) {
+        this.parallel = parallel;
     }
 
     @Override
