@@ -26,18 +26,33 @@ public final class AdderDenseKernels {
      */
     public static void forward(float[] x, float[] w, float[] y, int batch, int in, int out, float p,
                                RowScratch scratch) {
+        forward(x, w, y, batch, in, out, p, scratch, Parallel.shared());
+    }
+
+    /**
+     * As {@link #forward(float[], float[], float[], int, int, int, float, RowScratch)}, a large
+     * layer's batch split into column chunks of whole strips over {@code par}'s threads (each
+     * column is summed by one thread in the same order: the same bits with any thread count).
+     */
+    public static void forward(float[] x, float[] w, float[] y, int batch, int in, int out, float p,
+                               RowScratch scratch, Parallel par) {
         if ((p != 1f && p != 2f) || (long) in * out * batch >= LARGE) {
             float[] wp = new float[Panels.blockFloats(out, in)];
-            float[] xp = new float[Panels.stripFloats(in, batch)];
             Panels.packBlocks(w, 0, in, 1, out, in, wp);
-            Panels.packStrips(x, 0, batch, in, batch, xp);
-            if (p == 1f) {
-                RowGemm.l1(wp, xp, in, in, out, batch, y, 0, batch);
-            } else if (p == 2f) {
-                RowGemm.l2(wp, xp, in, in, out, batch, y, 0, batch);
-            } else {
-                RowGemm.lp(wp, xp, in, in, out, batch, p, y, 0, batch);
-            }
+            int chunks = columnChunks(batch);
+            par.run(chunks, (long) in * out * batch >= LARGE, (task, worker) -> {
+                int b0 = chunkStart(task, chunks, batch);
+                int nb = chunkStart(task + 1, chunks, batch) - b0;
+                float[] xp = new float[Panels.stripFloats(in, nb)];
+                Panels.packStrips(x, b0, batch, in, nb, xp);
+                if (p == 1f) {
+                    RowGemm.l1(wp, xp, in, in, out, nb, y, b0, batch);
+                } else if (p == 2f) {
+                    RowGemm.l2(wp, xp, in, in, out, nb, y, b0, batch);
+                } else {
+                    RowGemm.lp(wp, xp, in, in, out, nb, p, y, b0, batch);
+                }
+            });
             return;
         }
         float[][] rows = scratch.rows(in + 1, batch);
@@ -94,6 +109,13 @@ public final class AdderDenseKernels {
     public static void backward(float[] x, float[] w, float[] pm1, float[] dy, float[] dw, float[] dx,
                                 int batch, int in, int out, float p, int filterRule, int inputRule,
                                 RowScratch scratch) {
+        backward(x, w, pm1, dy, dw, dx, batch, in, out, p, filterRule, inputRule, scratch, Parallel.shared());
+    }
+
+    /** As {@link #backward(float[], float[], float[], float[], float[], float[], int, int, int, float, int, int, RowScratch)}, a large layer's input gradient over {@code par}'s threads. */
+    public static void backward(float[] x, float[] w, float[] pm1, float[] dy, float[] dw, float[] dx,
+                                int batch, int in, int out, float p, int filterRule, int inputRule,
+                                RowScratch scratch, Parallel par) {
         boolean cheapFilter = filterRule != F_EXACT || p == 1f;
         boolean cheapInput = inputRule == X_HARDTANH || p == 1f || (p == 2f && inputRule == X_EQ27);
         if (!cheapFilter || !cheapInput) {
@@ -108,7 +130,7 @@ public final class AdderDenseKernels {
         // at p = 1 both EQ27 and EXACT are sgn(F - X); HardTanh clamps; EQ27 at p = 2 is F - X
         int xr = inputRule == X_HARDTANH ? 0 : p == 1f ? 1 : 2;
         if (!sign && (long) in * out * batch >= LARGE) {
-            backwardLarge(x, w, dy, dw, dx, batch, in, out, xr);
+            backwardLarge(x, w, dy, dw, dx, batch, in, out, xr, par);
             return;
         }
         float[][] rows = scratch.rows(2 * in + 1, batch);   // x rows, dx rows, one dy row
@@ -176,6 +198,17 @@ public final class AdderDenseKernels {
      */
     static final long LARGE = 1L << 20;
 
+    /** Column chunks of a large layer's batch: whole strips, at most 4 (the batch of 256 in 4 x 64). */
+    static int columnChunks(int batch) {
+        return Math.max(1, Math.min(4, Panels.strips(batch)));
+    }
+
+    /** The first column of chunk {@code c} of {@code chunks} (c = chunks gives the batch): whole strips but the last. */
+    static int chunkStart(int c, int chunks, int batch) {
+        int strips = Panels.strips(batch);
+        return Math.min(batch, (int) ((long) c * strips / chunks) * Simd.W);
+    }
+
     /**
      * The full-precision backward of a large layer with the packed Vector API kernels: the filter
      * gradient {@code dW = dY X^T - W rowsum(dY)} (eq. 23) as {@link RowGemm#fmaAdd} over the batch,
@@ -183,7 +216,7 @@ public final class AdderDenseKernels {
      * (rule 0 HardTanh, 1 sign, 2 difference).
      */
     private static void backwardLarge(float[] x, float[] w, float[] dy, float[] dw, float[] dx, int batch, int in,
-                                      int out, int xr) {
+                                      int out, int xr, Parallel par) {
         float[] g = new float[Panels.blockFloats(out, batch)];
         Panels.packBlocks(dy, 0, batch, 1, out, batch, g);
         float[] xt = new float[Panels.stripFloats(batch, in)];
@@ -201,16 +234,23 @@ public final class AdderDenseKernels {
         }
         float[] wt = new float[Panels.blockFloats(in, out)];
         Panels.packBlocks(w, 0, 1, in, in, out, wt);
-        float[] gs = new float[Panels.stripFloats(out, batch)];
-        Panels.packStrips(dy, 0, batch, out, batch, gs);
         int xRows = Panels.paddedRows(in);
-        float[] xs = new float[Panels.stripFloats(xRows, batch)];
-        Panels.packStrips(x, 0, batch, in, xRows, batch, xs);
-        switch (xr) {
-            case 0 -> GradGemm.hardTanh(wt, gs, out, out, xs, xRows, in, batch, 1f, dx, 0, batch);
-            case 1 -> GradGemm.sign(wt, gs, out, out, xs, xRows, in, batch, 1f, dx, 0, batch);
-            default -> GradGemm.diff(wt, gs, out, out, xs, xRows, in, batch, 1f, dx, 0, batch);
-        }
+        // the input gradient's columns (images) in chunks of whole strips over the threads: each
+        // column is summed by one thread in the same order, the same bits with any thread count
+        int chunks = columnChunks(batch);
+        par.run(chunks, true, (task, worker) -> {
+            int b0 = chunkStart(task, chunks, batch);
+            int nb = chunkStart(task + 1, chunks, batch) - b0;
+            float[] gs = new float[Panels.stripFloats(out, nb)];
+            Panels.packStrips(dy, b0, batch, out, nb, gs);
+            float[] xs = new float[Panels.stripFloats(xRows, nb)];
+            Panels.packStrips(x, b0, batch, in, xRows, nb, xs);
+            switch (xr) {
+                case 0 -> GradGemm.hardTanh(wt, gs, out, out, xs, xRows, in, nb, 1f, dx, b0, batch);
+                case 1 -> GradGemm.sign(wt, gs, out, out, xs, xRows, in, nb, 1f, dx, b0, batch);
+                default -> GradGemm.diff(wt, gs, out, out, xs, xRows, in, nb, 1f, dx, b0, batch);
+            }
+        });
     }
 
     /** Backward for fractional p from the cache of {@link #forwardCached}; same contract as {@link #backward}. */

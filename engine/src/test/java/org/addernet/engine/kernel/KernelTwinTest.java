@@ -85,6 +85,54 @@ class KernelTwinTest {
     }
 
     @Test
+    void largeAdderLayersGiveTheSameBitsWithAnyThreadCountAndAsOneChunk() {
+        // the batch is split into column chunks of whole strips over the threads (LeNet's FC layers)
+        int[][] shapes = {{256, 64, 70}, {257, 100, 41}, {130, 97, 90}};
+        Parallel three = Parallel.create(3);
+        for (int[] sh : shapes) {
+            int b = sh[0];
+            int i = sh[1];
+            int o = sh[2];
+            assertTrue(AdderDenseKernels.columnChunks(b) > 1, "more than one chunk");
+            float[] x = OpCheck.random(b * i, 3, b + 3 * i);
+            float[] w = OpCheck.random(o * i, 3, 8 + i);
+            for (float p : new float[] {1f, 2f, 1.37f}) {
+                float[] seq = new float[b * o];
+                float[] par = new float[b * o];
+                AdderDenseKernels.forward(x, w, seq, b, i, o, p, new RowScratch(), Parallel.sequential());
+                AdderDenseKernels.forward(x, w, par, b, i, o, p, new RowScratch(), three);
+                assertArrayEquals(seq, par, "forward p=" + p + " with 1 and 3 threads");
+                // one chunk: the whole batch in one kernel call, as before the split
+                float[] wp = new float[Panels.blockFloats(o, i)];
+                Panels.packBlocks(w, 0, i, 1, o, i, wp);
+                float[] xp = new float[Panels.stripFloats(i, b)];
+                Panels.packStrips(x, 0, b, i, b, xp);
+                float[] whole = new float[b * o];
+                if (p == 1f) {
+                    RowGemm.l1(wp, xp, i, i, o, b, whole, 0, b);
+                } else if (p == 2f) {
+                    RowGemm.l2(wp, xp, i, i, o, b, whole, 0, b);
+                } else {
+                    RowGemm.lp(wp, xp, i, i, o, b, p, whole, 0, b);
+                }
+                assertArrayEquals(whole, seq, "forward p=" + p + ": chunks give the bits of one call");
+            }
+            for (int xr : new int[] {X_HARDTANH, X_EQ27}) {
+                float[] gy = OpCheck.random(b * o, 1, 71 + b);
+                float[] dw1 = new float[o * i];
+                float[] dw3 = new float[o * i];
+                float[] dx1 = new float[b * i];
+                float[] dx3 = new float[b * i];
+                AdderDenseKernels.backward(x, w, null, gy, dw1, dx1, b, i, o, 1f, F_FULL, xr, new RowScratch(),
+                        Parallel.sequential());
+                AdderDenseKernels.backward(x, w, null, gy, dw3, dx3, b, i, o, 1f, F_FULL, xr, new RowScratch(), three);
+                assertArrayEquals(dw1, dw3, "backward rule " + xr + ": dW with 1 and 3 threads");
+                assertArrayEquals(dx1, dx3, "backward rule " + xr + ": dX with 1 and 3 threads");
+            }
+        }
+    }
+
+    @Test
     void adderBackwardMatchesNaiveForEveryRule() {
         for (float p : new float[] {1f, 2f, 1.37f}) {
             for (int fr : new int[] {F_FULL, F_SIGN, F_EXACT}) {
