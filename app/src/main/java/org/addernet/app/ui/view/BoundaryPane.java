@@ -52,10 +52,10 @@ final class BoundaryPane {
         this.vm = vm;
         difference.setId("difference");
         legend.setId("legend");
-        CheckBox discretize = toggle("discretize", "Discretize", vm.discretize, "Class regions only, no probability shading");
-        CheckBox test = toggle("show-test", "Test points", vm.showTest, "Draw the held-out points as rings");
-        CheckBox diff = toggle("show-difference", "Difference map", vm.showDifference, "P(AdderNet) - P(MLP) on the plane");
-        CheckBox centres = toggle("show-centres", "Adder centres W_i", vm.showCentres, "Each AdderNet hidden unit's centre on the plane");
+        CheckBox discretize = toggle("discretize", "Discretize", vm.panels.discretize, "Class regions only, no probability shading");
+        CheckBox test = toggle("show-test", "Test points", vm.panels.showTest, "Draw the held-out points as rings");
+        CheckBox diff = toggle("show-difference", "Difference map", vm.panels.showDifference, "P(AdderNet) - P(MLP) on the plane");
+        CheckBox centres = toggle("show-centres", "Adder centres W_i", vm.panels.showCentres, "Each AdderNet hidden unit's centre on the plane");
         Label points = note("points-note", vm.pointsNote(), "caption");
         points.setMaxWidth(SIDE);
         Label key = new Label("Key");
@@ -68,8 +68,8 @@ final class BoundaryPane {
         header.setMinWidth(side);
         header.setMaxWidth(side);
         differenceBox = new VBox(4, difference);
-        differenceBox.visibleProperty().bind(vm.showDifference);
-        differenceBox.managedProperty().bind(vm.showDifference);
+        differenceBox.visibleProperty().bind(vm.panels.showDifference);
+        differenceBox.managedProperty().bind(vm.panels.showDifference);
         panels.getChildren().add(differenceBox);
         panels.setAlignment(Pos.TOP_LEFT);
         HBox content = new HBox(14, panels, header);
@@ -85,7 +85,7 @@ final class BoundaryPane {
         root.setClip(clip);
         root.widthProperty().addListener((o, a, b) -> fit());
         root.heightProperty().addListener((o, a, b) -> fit());
-        vm.showDifference.addListener((o, a, b) -> fit());
+        vm.panels.showDifference.addListener((o, a, b) -> fit());
         vm.frame().addListener((o, a, f) -> {
             long t0 = System.nanoTime();
             show(f);
@@ -124,7 +124,7 @@ final class BoundaryPane {
     private int columns() {
         Frame f = vm.frame().get();
         int models = f == null ? 2 : Math.max(1, f.panels().size());
-        return models + (vm.showDifference.get() && models == 2 ? 1 : 0);
+        return models + (vm.panels.showDifference.get() && models == 2 ? 1 : 0);
     }
 
     /** Fits the panels to the space: as large as fits side by side and above their captions. */
@@ -141,7 +141,7 @@ final class BoundaryPane {
         double side = Math.min(across, h - under(Math.min(across, h)));
         side = Math.min(across, h - under(side));
         int px = (int) Math.floor(side / 10) * 10;      // steps of 10 px: a resize redraws now and then, not each pixel
-        vm.setPanelSize(px);
+        vm.panels.setPanelSize(px);
     }
 
     /** The side of a unit thumbnail under a panel {@code width} wide (as {@link PanelView#show} sizes them). */

@@ -23,7 +23,7 @@ final class Exports {
         if (f == null || f.panels().isEmpty()) {
             throw new IOException("nothing to export yet");
         }
-        ViewOptions o = vm.viewOptions();
+        ViewOptions o = vm.panels.current();
         int size = ViewOptions.defaults().panelSize();      // the same size whatever the window's
         int n = f.panels().size() + (differenceShown(f, o) ? 1 : 0);
         if (svg) {

@@ -37,16 +37,16 @@ final class GridWindow {
         stage.setScene(new Scene(pane, Math.min(1060, screen.getWidth() * 0.9), Math.min(820, screen.getHeight() * 0.9)));
         vm.figureNote().addListener((o, a, b) -> stage.setTitle("Figure view" + (b.isEmpty() ? "" : "  \u2014  main window: n = "
                 + vm.settings.hidden.get())));
-        stage.setOnHidden(e -> vm.gridView.set(false));
+        stage.setOnHidden(e -> vm.panels.gridView.set(false));
         vm.frame().addListener((o, a, f) -> show(f));
-        vm.gridView.addListener((o, a, on) -> {
+        vm.panels.gridView.addListener((o, a, on) -> {
             if (on) {
                 stage.show();
             } else {
                 stage.hide();
             }
         });
-        if (vm.gridView.get()) {
+        if (vm.panels.gridView.get()) {
             stage.show();
         }
         show(vm.frame().get());

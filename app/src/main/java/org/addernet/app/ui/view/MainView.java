@@ -72,12 +72,12 @@ public final class MainView {
                 javafx.application.Platform.runLater(() -> askLeaveFigure(q));
             }
         });
-        vm.gridView.addListener((o, a, on) -> {
+        vm.panels.gridView.addListener((o, a, on) -> {
             if (on && gridWindow == null) {
                 gridWindow = new GridWindow(stage, vm);
             }
         });
-        if (vm.gridView.get()) {
+        if (vm.panels.gridView.get()) {
             gridWindow = new GridWindow(stage, vm);
         }
         // closing the main window lets go of the queue: running items become interrupted and resume next time
@@ -148,7 +148,7 @@ public final class MainView {
         file.getItems().addAll(gallery, open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         CheckMenuItem figure = new CheckMenuItem("Figure view");
         figure.setId("menu-figure");
-        figure.selectedProperty().bindBidirectional(vm.gridView);
+        figure.selectedProperty().bindBidirectional(vm.panels.gridView);
         figure.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> vm.gridHidden().isEmpty(), vm.frame()));
         Menu view = new Menu("View");

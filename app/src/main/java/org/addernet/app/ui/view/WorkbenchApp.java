@@ -48,7 +48,7 @@ public final class WorkbenchApp extends Application {
         if (l.speed() != null) {
             vm.speed.set(l.speed());
         }
-        vm.showDifference.set(Boolean.getBoolean("workbench.difference"));
+        vm.panels.showDifference.set(Boolean.getBoolean("workbench.difference"));
         if (l.play()) {
             vm.play();
         }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,7 +14,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableValue;
 import org.addernet.app.figures.CurveState;
@@ -49,16 +47,9 @@ public final class WorkbenchViewModel {
     public static final double DEFAULT_SPEED = 250;
     /** Samples above this are generated off the FX thread, with a note while it runs. */
     static final int LARGE_SAMPLE = 50_000;
-    /** Smallest and largest side of a boundary panel, in pixels. */
-    public static final int MIN_PANEL = 200;
-    public static final int MAX_PANEL = 900;
-
     public final SettingsViewModel settings;
-    public final BooleanProperty discretize = new SimpleBooleanProperty(false);
-    public final BooleanProperty showTest = new SimpleBooleanProperty(true);
-    public final BooleanProperty showDifference = new SimpleBooleanProperty(false);
-    public final BooleanProperty showCentres = new SimpleBooleanProperty(true);
-    public final BooleanProperty gridView = new SimpleBooleanProperty(false);
+    /** How the boundary panels are drawn (toggles, figure view, size). */
+    public final PanelOptions panels = new PanelOptions();
     /** Steps per second per model; 0 means as fast as possible. */
     public final DoubleProperty speed = new SimpleDoubleProperty(DEFAULT_SPEED);
     /** The curve charts' smoothing weight (TensorBoard's moving average; 0 = raw). */
@@ -78,9 +69,7 @@ public final class WorkbenchViewModel {
     private final FigureMode figure = new FigureMode();
     private final UiExecutor executor;
     private final FramePipeline frames;
-    private volatile ViewOptions options = ViewOptions.defaults();
     private volatile DrawnPoints drawn;
-    private volatile int panelSize = ViewOptions.defaults().panelSize();
     private TrainingSession session;
     private SessionSnapshot lastSnapshot;
     private boolean applying;
@@ -104,10 +93,11 @@ public final class WorkbenchViewModel {
     private WorkbenchViewModel(Preset initial, Consumer<Runnable> fx, UiExecutor executor) {
         this.executor = executor;
         this.frames = new FramePipeline(fx, (snapshot, generation) -> FrameRenderer.render(snapshot, drawn,
-                figure.column(), figure.grid(), options, figure.title(), generation), this::show);
+                figure.column(), figure.grid(), panels.current(), figure.title(), generation), this::show);
+        panels.redrawWith(frames::rerender);
         this.settings = new SettingsViewModel(initial);
         figure.load(initial);
-        gridView.set(figure.active());
+        panels.gridView.set(figure.active());
         speed.set(demoSpeed(initial));
         for (ObservableValue<?> p : settings.structural()) {
             if (p != settings.hidden) {
@@ -127,9 +117,6 @@ public final class WorkbenchViewModel {
                 session.setLearningRate(b.doubleValue());
             }
         });
-        for (var p : List.of(discretize, showTest, showDifference, showCentres, gridView)) {
-            p.addListener((o, a, b) -> optionsChanged());
-        }
         smoothing.addListener((o, a, b) -> curves.setSmoothing(Math.max(0, Math.min(CurveState.MAX_SMOOTHING,
                 b.doubleValue()))));
         speed.addListener((o, a, b) -> {
@@ -137,7 +124,7 @@ public final class WorkbenchViewModel {
                 session.setSpeed(b.doubleValue() > 0 ? b.doubleValue() : TrainingSession.MAX_SPEED);
             }
         });
-        optionsChanged();
+        panels.changed();
         rebuild();
     }
 
@@ -210,11 +197,6 @@ public final class WorkbenchViewModel {
         return figure.grid();
     }
 
-    /** How panels are drawn now. */
-    public ViewOptions viewOptions() {
-        return options;
-    }
-
     public SessionSnapshot lastSnapshot() {
         return lastSnapshot;
     }
@@ -222,18 +204,6 @@ public final class WorkbenchViewModel {
     /** The session training now (tests wait for a replaced one to end). */
     TrainingSession session() {
         return session;
-    }
-
-    /**
-     * Draws the boundary panels {@code px} pixels square from now on (the view fits them to the
-     * window), within [{@link #MIN_PANEL}, {@link #MAX_PANEL}]; the newest snapshot is drawn again.
-     */
-    public void setPanelSize(int px) {
-        int size = Math.max(MIN_PANEL, Math.min(MAX_PANEL, px));
-        if (size != panelSize) {
-            panelSize = size;
-            optionsChanged();
-        }
     }
 
     public void play() {
@@ -314,7 +284,7 @@ public final class WorkbenchViewModel {
         } finally {
             applying = false;
         }
-        gridView.set(figure.active());
+        panels.gridView.set(figure.active());
         speed.set(demoSpeed(p));
         rebuild();
     }
@@ -347,7 +317,7 @@ public final class WorkbenchViewModel {
     /** Leaves the figure for the n asked for: only that n trains from the next reset on. */
     public void leaveFigure() {
         if (figure.leave()) {
-            gridView.set(false);
+            panels.gridView.set(false);
             structuralChanged();
         }
     }
@@ -378,7 +348,7 @@ public final class WorkbenchViewModel {
             return;
         }
         switch (figure.hiddenChanged(before, now)) {
-            case COLUMN -> optionsChanged();
+            case COLUMN -> panels.changed();
             case ASKED -> { }
             case SETTING -> structuralChanged();
             default -> throw new IllegalStateException();
@@ -404,12 +374,6 @@ public final class WorkbenchViewModel {
         if (!why.isEmpty() && !running.get()) {
             status.set("Cannot train: " + why);
         }
-    }
-
-    private void optionsChanged() {
-        options = new ViewOptions(discretize.get(), showTest.get(), showDifference.get(), showCentres.get(),
-                gridView.get(), panelSize);
-        frames.rerender();
     }
 
     private void rebuild() {

@@ -2,7 +2,8 @@
  * View models of the main window ({@link org.addernet.app.ui.vm.WorkbenchViewModel},
  * {@link org.addernet.app.ui.vm.SettingsViewModel}; its parts: {@code SessionFactory} makes the settings
  * into a training session, {@code FramePipeline} takes the session's snapshots to frames on the FX
- * thread, {@code FigureMode} keeps a figure preset's grid and column) and what every view model shares: the window's
+ * thread, {@code FigureMode} keeps a figure preset's grid and column, {@link org.addernet.app.ui.vm.PanelOptions}
+ * how the boundary panels are drawn) and what every view model shares: the window's
  * state as JavaFX properties and its commands as methods; no view model sees a control or imports
  * {@code javafx.scene} (an architecture test keeps it so).
  *

@@ -51,7 +51,7 @@ public final class WindowTour {
             // busy machine's FX thread, which shows the iteration, does not lag far behind the trainer)
             Shots.fx(() -> {
                 vm[0].speed.set(300);
-                vm[0].showDifference.set(false);
+                vm[0].panels.showDifference.set(false);
                 vm[0].play();
             });
             Shots.await(() -> vm[0].iteration().get() >= 3000, 300);

@@ -117,7 +117,7 @@ class WorkbenchViewModelTest {
     @Test
     void framesCarryBothPanelsTheDifferenceAndThumbnails() throws Exception {
         vm("demo-l2-to-l1", "training.iterations=200");
-        vm.showDifference.set(true);
+        vm.panels.showDifference.set(true);
         vm.step();
         await("a frame after the step", () -> vm.frame().get() != null && vm.frame().get().snapshot().iteration() == 1);
         await("difference drawn", () -> vm.frame().get().difference() != null);
@@ -172,7 +172,7 @@ class WorkbenchViewModelTest {
             Object[] old = fx(fxThread, () -> {
                 Object[] o = {vm.session(), vm.frame().get().generation(), null};
                 vm.reset();
-                vm.discretize.set(true);                 // re-renders the newest snapshot of the *new* session
+                vm.panels.discretize.set(true);                 // re-renders the newest snapshot of the *new* session
                 o[2] = shown.size();
                 return o;
             });
@@ -289,7 +289,7 @@ class WorkbenchViewModelTest {
         vm.settings.hidden.set(5);
         vm.leaveFigure();
         assertEquals(List.of(), vm.gridHidden());
-        assertFalse(vm.gridView.get());
+        assertFalse(vm.panels.gridView.get());
         assertTrue(vm.needsReset().get(), "training had started: the change waits for Reset");
         vm.reset();
         assertEquals(List.of(5, 5), vm.session().specs().stream().map(m -> m.hidden()).toList());
