@@ -33,6 +33,18 @@ final class SessionFactory {
      */
     static final long PUBLISH_MILLIS = 100;
 
+    /**
+     * Steps per second per model when a preset sets no {@code output.demoSpeed}: a 10,000-step demo
+     * takes 40 s, long enough to watch and talk over (full speed is over in a few seconds).
+     */
+    public static final double DEFAULT_SPEED = 250;
+
+    /** The speed the window trains {@code p} at: its {@code output.demoSpeed}, else {@link #DEFAULT_SPEED}. */
+    static double demoSpeed(Preset p) {
+        Double d = p.output().demoSpeed();
+        return d == null ? DEFAULT_SPEED : d;
+    }
+
     /** The settings made into a session, with what the window shows of them. */
     record Prepared(Preset preset, List<Integer> grid, TrainingSession session, DrawnPoints drawn,
                     List<ModelSpec> specs, long iterations) {

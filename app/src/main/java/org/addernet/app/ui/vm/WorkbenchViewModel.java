@@ -40,18 +40,13 @@ import org.addernet.presets.PresetLoader;
  * {@link #keepFigure()} answers.
  */
 public final class WorkbenchViewModel {
-    /**
-     * Steps per second per model when a preset sets no {@code output.demoSpeed}: a 10,000-step demo
-     * takes 40 s, long enough to watch and talk over (full speed is over in a few seconds).
-     */
-    public static final double DEFAULT_SPEED = 250;
     /** Samples above this are generated off the FX thread, with a note while it runs. */
     static final int LARGE_SAMPLE = 50_000;
     public final SettingsViewModel settings;
     /** How the boundary panels are drawn (toggles, figure view, size). */
     public final PanelOptions panels = new PanelOptions();
     /** Steps per second per model; 0 means as fast as possible. */
-    public final DoubleProperty speed = new SimpleDoubleProperty(DEFAULT_SPEED);
+    public final DoubleProperty speed = new SimpleDoubleProperty(SessionFactory.DEFAULT_SPEED);
     /** The curve charts' smoothing weight (TensorBoard's moving average; 0 = raw). */
     public final DoubleProperty smoothing = new SimpleDoubleProperty(0);
     /** What the reader hides on the curve charts and how they are smoothed (kept through rebuilds). */
@@ -98,7 +93,7 @@ public final class WorkbenchViewModel {
         this.settings = new SettingsViewModel(initial);
         figure.load(initial);
         panels.gridView.set(figure.active());
-        speed.set(demoSpeed(initial));
+        speed.set(SessionFactory.demoSpeed(initial));
         for (ObservableValue<?> p : settings.structural()) {
             if (p != settings.hidden) {
                 p.addListener((o, a, b) -> structuralChanged());
@@ -126,12 +121,6 @@ public final class WorkbenchViewModel {
         });
         panels.changed();
         rebuild();
-    }
-
-    /** The speed the window trains {@code p} at: its {@code output.demoSpeed}, else {@link #DEFAULT_SPEED}. */
-    public static double demoSpeed(Preset p) {
-        Double d = p.output().demoSpeed();
-        return d == null ? DEFAULT_SPEED : d;
     }
 
     /** True while a session exists that can train (false only if the very first settings were unusable). */
@@ -285,7 +274,7 @@ public final class WorkbenchViewModel {
             applying = false;
         }
         panels.gridView.set(figure.active());
-        speed.set(demoSpeed(p));
+        speed.set(SessionFactory.demoSpeed(p));
         rebuild();
     }
 
@@ -391,7 +380,7 @@ public final class WorkbenchViewModel {
         if (p.data().samples() > LARGE_SAMPLE) {
             preparing.set(true);
             status.set(String.format(Locale.ROOT, "Generating %,d points\u2026", p.data().samples()));
-            executor.submit(() -> prepare(p, grid, generation), r -> {
+            executor.submit(() -> SessionFactory.prepare(p, grid, frames.sink(generation)), r -> {
                 if (generation == generationCounter) {
                     preparing.set(false);
                     install(r, generation);
@@ -409,7 +398,7 @@ public final class WorkbenchViewModel {
             return;
         }
         try {
-            install(prepare(p, grid, generation), generation);
+            install(SessionFactory.prepare(p, grid, frames.sink(generation)), generation);
         } catch (RuntimeException e) {
             failed(e);
         }
@@ -420,10 +409,6 @@ public final class WorkbenchViewModel {
         needsReset.set(session != null && iteration.get() > 0);
         updateBlocked();
         status.set("Cannot start with these settings: " + e.getMessage());
-    }
-
-    private SessionFactory.Prepared prepare(Preset p, List<Integer> grid, long generation) {
-        return SessionFactory.prepare(p, grid, frames.sink(generation));
     }
 
     private void install(SessionFactory.Prepared r, long generation) {

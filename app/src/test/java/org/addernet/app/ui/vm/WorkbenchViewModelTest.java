@@ -258,7 +258,7 @@ class WorkbenchViewModelTest {
         vm("demo-one-unit");
         assertEquals(200, vm.speed.get(), "demo-one-unit's output.demoSpeed");
         vm.loadPreset(PresetLoader.resolve("fig4-xor", List.of()));
-        assertEquals(WorkbenchViewModel.DEFAULT_SPEED, vm.speed.get(), "no demo speed: the window's default");
+        assertEquals(SessionFactory.DEFAULT_SPEED, vm.speed.get(), "no demo speed: the window's default");
         vm.loadPreset(PresetLoader.resolve("fig4-xor", List.of("output.demoSpeed=0")));
         assertEquals(0, vm.speed.get(), "0 = full speed");
     }
