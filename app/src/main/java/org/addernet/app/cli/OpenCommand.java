@@ -24,7 +24,9 @@ public final class OpenCommand implements Callable<Integer> {
         boolean open(WorkbenchApp.Launch launch);
     }
 
-    static Launcher launcher = WorkbenchApp::launchWindow;
+    // a lambda, not a method reference: WorkbenchApp (a JavaFX Application) is loaded only when the
+    // window opens, so that headless commands run where JavaFX is not on the path (spark-submit)
+    static Launcher launcher = launch -> WorkbenchApp.launchWindow(launch);
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -44,6 +44,9 @@ class SparkOffTheClassPathIT {
     @Test
     void aWorkbenchWithoutSparkOnItsClassPathLoadsItForACluster(@TempDir Path tmp) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // the class path of spark-submit (README): workbench.jar and lib/, no JavaFX (it is on the
+                // launcher's module path, app/target/fx): a headless command needs none
+                "--add-modules", "jdk.incubator.vector",
                 "-Djava.awt.headless=true", "-cp", TARGET.resolve("workbench.jar") + ":" + TARGET.resolve("lib") + "/*",
                 "org.addernet.app.Main", "run", "fig2-unit-ball", "--set", "training.iterations=200", "--set",
                 "runs.hidden=[1]", "--cluster", "local[1]", "--out", tmp.resolve("run").toString()));
