@@ -11,7 +11,7 @@ import org.addernet.engine.train.RunStatus;
  * Takes the README's screenshots of the queue running on a Spark cluster and of the history
  * saying where each run ran (not a test): under a display (Xvfb), with a master running (e.g. the
  * tests' loopback cluster, {@code org.addernet.app.cluster.StandaloneClusterMain}):
- * {@code java -cp app/target/classes:app/target/test-classes:app/target/lib/* org.addernet.app.ui.runs.ClusterShots
+ * {@code java --module-path app/target/fx --add-modules javafx.controls,javafx.swing,jdk.incubator.vector -cp app/target/classes:app/target/test-classes:app/target/lib/* org.addernet.app.ui.runs.ClusterShots
  * OUT_DIR HOME spark://127.0.0.1:PORT [WIDTHxHEIGHT]}. Spark's jars are loaded by the window itself,
  * as in a window started with {@code ./workbench}.
  */

@@ -11,7 +11,7 @@ import org.addernet.engine.train.RunStatus;
 
 /**
  * Takes the documentation's screenshots of the queue and the comparison (not a test): run under a
- * display (Xvfb) with {@code java -cp app/target/classes:app/target/test-classes:app/target/lib/*
+ * display (Xvfb) with {@code java --module-path app/target/fx --add-modules javafx.controls,javafx.swing,jdk.incubator.vector -cp app/target/classes:app/target/test-classes:app/target/lib/*
  * org.addernet.app.ui.runs.RunsShots OUT_DIR HOME} on an empty, temporary HOME.
  */
 public final class RunsShots {

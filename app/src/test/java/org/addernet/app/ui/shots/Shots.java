@@ -23,7 +23,7 @@ import org.addernet.presets.PresetLoader;
 
 /**
  * Takes the README's screenshots of the analyses and image-runs windows (not a test): run under a
- * display (Xvfb) with {@code java -cp app/target/classes:app/target/test-classes:app/target/lib/*
+ * display (Xvfb) with {@code java --module-path app/target/fx --add-modules javafx.controls,javafx.swing,jdk.incubator.vector -cp app/target/classes:app/target/test-classes:app/target/lib/*
  * org.addernet.app.ui.shots.Shots OUT_DIR [ADDER_RUN CNN_RUN]}.
  */
 public final class Shots {
