@@ -66,7 +66,8 @@ public final class WorkbenchViewModel {
     private final FramePipeline frames;
     private volatile DrawnPoints drawn;
     private TrainingSession session;
-    private SessionSnapshot lastSnapshot;
+    /** The newest snapshot shown (volatile: tests and the export read it from other threads). */
+    private volatile SessionSnapshot lastSnapshot;
     private boolean applying;
     /** Why the last attempt to build a session from the settings failed; empty after a success. */
     private String rebuildProblem = "";
@@ -436,7 +437,6 @@ public final class WorkbenchViewModel {
     }
 
     private void show(Frame f) {
-        lastSnapshot = f.snapshot();
         iteration.set(f.snapshot().iteration());
         if (f.snapshot().finished()) {
             running.set(false);
@@ -446,5 +446,6 @@ public final class WorkbenchViewModel {
             status.set(f.snapshot().finished() ? "finished" : running.get() ? "training"
                     : f.snapshot().iteration() == 0 ? "ready: press Play" : "paused");
         }
+        lastSnapshot = f.snapshot();        // last: whoever sees this snapshot sees the state it set
     }
 }
