@@ -36,11 +36,12 @@ public final class AdderDenseKernels {
      */
     public static void forward(float[] x, float[] w, float[] y, int batch, int in, int out, float p,
                                RowScratch scratch, Parallel par) {
-        if ((p != 1f && p != 2f) || (long) in * out * batch >= LARGE) {
+        boolean large = (long) in * out * batch >= LARGE;
+        if ((p != 1f && p != 2f) || large) {
             float[] wp = new float[Panels.blockFloats(out, in)];
             Panels.packBlocks(w, 0, in, 1, out, in, wp);
-            int chunks = columnChunks(batch);
-            par.run(chunks, (long) in * out * batch >= LARGE, (task, worker) -> {
+            int chunks = large ? columnChunks(batch) : 1;       // a small layer (fractional p): one call
+            par.run(chunks, large, (task, worker) -> {
                 int b0 = chunkStart(task, chunks, batch);
                 int nb = chunkStart(task + 1, chunks, batch) - b0;
                 float[] xp = new float[Panels.stripFloats(in, nb)];

@@ -68,11 +68,6 @@ final class FramePipeline {
         latest = null;
     }
 
-    /** The generation whose frames pass. */
-    long current() {
-        return current;
-    }
-
     /** Renders the current session's newest snapshot again (the view's options changed). */
     void rerender() {
         Tagged t = latest;
