@@ -101,7 +101,8 @@ public final class AdderConvKernels {
                 int n = Math.min(group, end - b0);
                 int len = n * np;
                 int po = c * out * k;
-                float[] colT = dot ? null : ConvPacking.colsT(s, x, b0, n, slot);
+                boolean inPlace = fmode == GEMM && !dot && ConvPacking.implicitTransposed(s);
+                float[] colT = dot || inPlace ? null : ConvPacking.colsT(s, x, b0, n, slot);
                 float[] gb = dot ? null : ConvPacking.gradBlocks(s, dy, b0, n, slot);
                 switch (fmode) {
                     case GEMM -> {
@@ -110,6 +111,8 @@ public final class AdderConvKernels {
                             DotGemm.fmaAdd(ConvPacking.gradRowsImplicit(s, dy, b0, n, slot), out,
                                     ConvPacking.colsImplicit(s, x, b0, n, slot), k,
                                     n * ConvPacking.implicitPositions(s) / Simd.L, part, po, k);
+                        } else if (inPlace) {
+                            RowGemm.fmaAdd(gb, ConvPacking.colsTImplicit(s, x, b0, n, slot), len, out, k, part, po, k);
                         } else {
                             RowGemm.fmaAdd(gb, colT, len, len, out, k, part, po, k);
                         }

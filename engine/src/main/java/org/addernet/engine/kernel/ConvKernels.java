@@ -92,6 +92,9 @@ public final class ConvKernels {
                     DotGemm.fmaAdd(ConvPacking.gradRowsImplicit(s, dy, b0, n, slot), out,
                             ConvPacking.colsImplicit(s, x, b0, n, slot), k, n * ConvPacking.implicitPositions(s) / Simd.L,
                             part, c * out * k, k);
+                } else if (ConvPacking.implicitTransposed(s)) {
+                    RowGemm.fmaAdd(ConvPacking.gradBlocks(s, dy, b0, n, slot), ConvPacking.colsTImplicit(s, x, b0, n, slot),
+                            len, out, k, part, c * out * k, k);
                 } else {
                     RowGemm.fmaAdd(ConvPacking.gradBlocks(s, dy, b0, n, slot), ConvPacking.colsT(s, x, b0, n, slot), len,
                             len, out, k, part, c * out * k, k);

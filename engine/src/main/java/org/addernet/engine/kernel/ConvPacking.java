@@ -260,6 +260,51 @@ final class ConvPacking {
         return colT;
     }
 
+    /**
+     * Whether the filter gradient reads its transposed patches in place ({@link #colsTImplicit})
+     * rather than from {@link #colsT}: when the input channels are a whole number of vectors, so
+     * that each vector of a transposed patch row is L channels of one tap, consecutive in a
+     * channels-last image.
+     */
+    static boolean implicitTransposed(ConvShape s) {
+        return s.inC() % Simd.L == 0;
+    }
+
+    /**
+     * The transposed patches of {@link #colsT} (the same values, rows and columns) as
+     * {@link RowGemm.Rows} over one channels-last, zero-bordered copy of each image
+     * ({@link Im2col#padChannelsLast}), for {@link #implicitTransposed} shapes: row q (an output
+     * position (t, oy, ox) of the group) starts at pixel (oy s, ox s) of copy t, and the vector of
+     * patch rows {@code (i k + j) C + c .. + L - 1} lies {@code ((i W' + j) C + c)} floats further on.
+     * Nothing is unfolded: a copy is C (H + 2p)(W + 2p) floats against k^2 C Ho Wo.
+     */
+    static RowGemm.Rows colsTImplicit(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        int size = Im2col.paddedSize(s);
+        float[] padded = slot.padded(n * size);
+        for (int t = 0; t < n; t++) {
+            Im2col.padChannelsLast(s, x, (b0 + t) * s.inImage(), padded, t * size);
+        }
+        int ch = s.inC();
+        int st = s.stride();
+        int k = s.kernel();
+        int wp = s.width() + 2 * s.padding();
+        int np = s.positions();
+        int wo = s.outW();
+        int[] offs = new int[n * np];
+        for (int q = 0; q < offs.length; q++) {
+            int at = q % np;
+            offs[q] = (q / np) * size + ((at / wo) * st * wp + (at % wo) * st) * ch;
+        }
+        int rows = s.patch();
+        int[] bases = new int[2 * Panels.strips(rows)];
+        for (int v = 0; v < bases.length; v++) {
+            int r0 = Math.min(v * Simd.L, rows - Simd.L);     // vectors past K (the last strip's padding) repeat the last
+            int tap = r0 / ch;
+            bases[v] = ((tap / k) * wp + tap % k) * ch + r0 % ch;
+        }
+        return new RowGemm.Rows(padded, offs, bases);
+    }
+
     /** dY as a block panel [O, n P] (rows past O zero). */
     static float[] gradBlocks(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
         int out = s.outC();

@@ -101,16 +101,21 @@ public final class Im2col {
 
     /** Writes the image of X at {@code xOff} channels-last, [H + 2p, W + 2p, C], with a zero border, into {@code out}. */
     static void padChannelsLast(ConvShape s, float[] x, int xOff, float[] out) {
+        padChannelsLast(s, x, xOff, out, 0);
+    }
+
+    /** As {@link #padChannelsLast(ConvShape, float[], int, float[])}, written at {@code at}. */
+    static void padChannelsLast(ConvShape s, float[] x, int xOff, float[] out, int at) {
         int h = s.height();
         int w = s.width();
         int p = s.padding();
         int ch = s.inC();
         int wp = w + 2 * p;
         int hp = h + 2 * p;
-        Panels.fill(out, 0, p * wp * ch);
-        Panels.fill(out, (hp - p) * wp * ch, p * wp * ch);
+        Panels.fill(out, at, p * wp * ch);
+        Panels.fill(out, at + (hp - p) * wp * ch, p * wp * ch);
         for (int y = 0; y < h; y++) {
-            int row = (y + p) * wp * ch;
+            int row = at + (y + p) * wp * ch;
             Panels.fill(out, row, p * ch);
             Panels.fill(out, row + (p + w) * ch, p * ch);
             for (int c = 0; c < ch; c++) {

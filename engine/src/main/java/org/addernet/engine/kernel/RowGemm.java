@@ -75,6 +75,11 @@ public final class RowGemm {
         run(Op.FMA, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, null, true, c, cOff, ldc);
     }
 
+    /** {@code C += A B} with B given by its rows. */
+    public static void fmaAdd(float[] a, Rows b, int k, int m, int n, float[] c, int cOff, int ldc) {
+        run(Op.FMA, a, k, m, n, b, 1f, null, true, c, cOff, ldc);
+    }
+
     /** {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|}. */
     public static void l1(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
         run(Op.L1, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, null, false, c, cOff, ldc);
@@ -105,6 +110,10 @@ public final class RowGemm {
 
     private static void run(Op op, float[] a, int k, int m, int n, Rows b, float p, float[] bias, boolean add,
                             float[] c, int cOff, int ldc) {
+        if (op == Op.FMA) {
+            runFma(a, k, m, n, b, bias, add, c, cOff, ldc);
+            return;
+        }
         float[] tile = new float[MR * W];
         float[] buf = op == Op.LP ? new float[MR * CHUNK * W] : null;
         float[] src = b.src();
@@ -129,13 +138,7 @@ public final class RowGemm {
                     }
                 }
                 switch (op) {
-                    case FMA -> {
-                        if (add) {
-                            fmaAddTile(a, ao, src, b0, b1, offs, k, out, oo, ld);
-                        } else {
-                            fmaTile(a, ao, src, b0, b1, offs, k, bias, i0, m, out, oo, ld);
-                        }
-                    }
+                    case FMA -> throw new AssertionError("runFma");
                     case L1 -> l1Tile(a, ao, src, b0, b1, offs, k, out, oo, ld);
                     case L2 -> l2Tile(a, ao, src, b0, b1, offs, k, out, oo, ld);
                     case LP -> lpTile(a, ao, src, b0, b1, offs, k, p, buf, tile);
@@ -143,6 +146,71 @@ public final class RowGemm {
                 if (!whole || op == Op.LP) {
                     copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
                 }
+            }
+        }
+    }
+
+    /** Rows of B per pass of the FMA kernels: a strip's two vectors over KC rows (16 KB with AVX-512) stay in L1 for all of A's blocks. */
+    static final int KC = 128;
+
+    /** Whether the FMA kernels take two blocks of A at once (an 8 x 2-vector tile, 16 accumulators): with AVX-512's 32 registers. */
+    static final boolean WIDE = F.vectorBitSize() >= 512;
+
+    /**
+     * {@code C = bias + A B} or {@code C += A B}: per strip of B, r in passes of {@link #KC} rows,
+     * each pass over all whole tiles of A (8 rows at a time where {@link #WIDE}), a tile's sums
+     * stored in C between passes and read back; tiles at the edges of C in one pass through a
+     * buffer. The sums run over r in order in every case, so the result has the same bits as one
+     * pass of one tile at a time.
+     */
+    private static void runFma(float[] a, int k, int m, int n, Rows b, float[] bias, boolean add, float[] c, int cOff,
+                               int ldc) {
+        float[] tile = new float[MR * W];
+        float[] src = b.src();
+        int[] offs = b.offs();
+        int blocks = Panels.blocks(m);
+        for (int s = 0; s < Panels.strips(n); s++) {
+            int q0 = s * W;
+            int cols = Math.min(W, n - q0);
+            int b0 = b.bases()[2 * s];
+            int b1 = b.bases()[2 * s + 1];
+            int whole = cols == W ? m / MR : 0;
+            for (int r0 = 0; r0 == 0 || r0 < k; r0 += KC) {
+                int r1 = Math.min(k, r0 + KC);
+                boolean init = r0 == 0 && !add;
+                int blk = 0;
+                if (WIDE) {
+                    for (; blk + 1 < whole; blk += 2) {
+                        int oo = cOff + blk * MR * ldc + q0;
+                        if (init) {
+                            fma8Tile(a, blk * k * MR, k * MR, src, b0, b1, offs, r0, r1, bias, blk * MR, c, oo, ldc);
+                        } else {
+                            fma8AddTile(a, blk * k * MR, k * MR, src, b0, b1, offs, r0, r1, c, oo, ldc);
+                        }
+                    }
+                }
+                for (; blk < whole; blk++) {
+                    int oo = cOff + blk * MR * ldc + q0;
+                    if (init) {
+                        fmaTile(a, blk * k * MR, src, b0, b1, offs, r0, r1, bias, blk * MR, m, c, oo, ldc);
+                    } else {
+                        fmaAddTile(a, blk * k * MR, src, b0, b1, offs, r0, r1, c, oo, ldc);
+                    }
+                }
+            }
+            for (int blk = whole; blk < blocks; blk++) {
+                int i0 = blk * MR;
+                int rows = Math.min(MR, m - i0);
+                java.util.Arrays.fill(tile, 0f);
+                if (add) {
+                    for (int t = 0; t < rows; t++) {
+                        System.arraycopy(c, cOff + (i0 + t) * ldc + q0, tile, t * W, cols);
+                    }
+                    fmaAddTile(a, blk * k * MR, src, b0, b1, offs, 0, k, tile, 0, W);
+                } else {
+                    fmaTile(a, blk * k * MR, src, b0, b1, offs, 0, k, bias, i0, m, tile, 0, W);
+                }
+                copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
             }
         }
     }
@@ -198,8 +266,8 @@ public final class RowGemm {
         return bias == null || i >= m ? 0f : bias[i];
     }
 
-    private static void fmaTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] bias, int i0, int m,
-                                float[] out, int oo, int ld) {
+    private static void fmaTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int r0, int r1, float[] bias,
+                                int i0, int m, float[] out, int oo, int ld) {
         FloatVector c00 = FloatVector.broadcast(F, rowBias(bias, i0, m));
         FloatVector c01 = c00;
         FloatVector c10 = FloatVector.broadcast(F, rowBias(bias, i0 + 1, m));
@@ -208,7 +276,7 @@ public final class RowGemm {
         FloatVector c21 = c20;
         FloatVector c30 = FloatVector.broadcast(F, rowBias(bias, i0 + 3, m));
         FloatVector c31 = c30;
-        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
+        for (int r = r0, ap = ao + r0 * MR; r < r1; r++, ap += MR) {
             int off = offs[r];
             FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
             FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
@@ -235,7 +303,8 @@ public final class RowGemm {
         FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
-    private static void fmaAddTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] out, int oo, int ld) {
+    private static void fmaAddTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int r0, int r1, float[] out,
+                                   int oo, int ld) {
         FloatVector c00 = FloatVector.fromArray(F, out, oo);
         FloatVector c01 = FloatVector.fromArray(F, out, oo + L);
         FloatVector c10 = FloatVector.fromArray(F, out, oo + ld);
@@ -244,7 +313,7 @@ public final class RowGemm {
         FloatVector c21 = FloatVector.fromArray(F, out, oo + 2 * ld + L);
         FloatVector c30 = FloatVector.fromArray(F, out, oo + 3 * ld);
         FloatVector c31 = FloatVector.fromArray(F, out, oo + 3 * ld + L);
-        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
+        for (int r = r0, ap = ao + r0 * MR; r < r1; r++, ap += MR) {
             int off = offs[r];
             FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
             FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
@@ -269,6 +338,138 @@ public final class RowGemm {
         FloatVector.broadcast(F, 1f).mul(c21).intoArray(out, oo + 2 * ld + L);
         FloatVector.broadcast(F, 1f).mul(c30).intoArray(out, oo + 3 * ld);
         FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
+    }
+
+    /** {@link #fmaTile} for two blocks of A at once (rows i0 .. i0 + 7; the second block {@code ao2} floats after the first). */
+    private static void fma8Tile(float[] a, int ao, int ao2, float[] b, int b0, int b1, int[] offs, int r0, int r1,
+                                 float[] bias, int i0, float[] out, int oo, int ld) {
+        FloatVector c00 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 0]);
+        FloatVector c01 = c00;
+        FloatVector c10 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 1]);
+        FloatVector c11 = c10;
+        FloatVector c20 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 2]);
+        FloatVector c21 = c20;
+        FloatVector c30 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 3]);
+        FloatVector c31 = c30;
+        FloatVector c40 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 4]);
+        FloatVector c41 = c40;
+        FloatVector c50 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 5]);
+        FloatVector c51 = c50;
+        FloatVector c60 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 6]);
+        FloatVector c61 = c60;
+        FloatVector c70 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 7]);
+        FloatVector c71 = c70;
+        for (int r = r0, ap = ao + r0 * MR; r < r1; r++, ap += MR) {
+            int off = offs[r];
+            FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
+            FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
+            FloatVector w = FloatVector.broadcast(F, a[ap ]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = FloatVector.broadcast(F, a[ap + 1]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = FloatVector.broadcast(F, a[ap + 2]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = FloatVector.broadcast(F, a[ap + 3]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            w = FloatVector.broadcast(F, a[ap + ao2 ]);
+            c40 = x0.fma(w, c40);
+            c41 = x1.fma(w, c41);
+            w = FloatVector.broadcast(F, a[ap + ao2 + 1]);
+            c50 = x0.fma(w, c50);
+            c51 = x1.fma(w, c51);
+            w = FloatVector.broadcast(F, a[ap + ao2 + 2]);
+            c60 = x0.fma(w, c60);
+            c61 = x1.fma(w, c61);
+            w = FloatVector.broadcast(F, a[ap + ao2 + 3]);
+            c70 = x0.fma(w, c70);
+            c71 = x1.fma(w, c71);
+        }
+        FloatVector.broadcast(F, 1f).mul(c00).intoArray(out, oo + 0 * ld);
+        FloatVector.broadcast(F, 1f).mul(c01).intoArray(out, oo + 0 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c10).intoArray(out, oo + 1 * ld);
+        FloatVector.broadcast(F, 1f).mul(c11).intoArray(out, oo + 1 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, 1f).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c40).intoArray(out, oo + 4 * ld);
+        FloatVector.broadcast(F, 1f).mul(c41).intoArray(out, oo + 4 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c50).intoArray(out, oo + 5 * ld);
+        FloatVector.broadcast(F, 1f).mul(c51).intoArray(out, oo + 5 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c60).intoArray(out, oo + 6 * ld);
+        FloatVector.broadcast(F, 1f).mul(c61).intoArray(out, oo + 6 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c70).intoArray(out, oo + 7 * ld);
+        FloatVector.broadcast(F, 1f).mul(c71).intoArray(out, oo + 7 * ld + L);
+    }
+
+    /** {@link #fmaAddTile} for two blocks of A at once (rows 0 .. 7 of the tile at {@code oo}). */
+    private static void fma8AddTile(float[] a, int ao, int ao2, float[] b, int b0, int b1, int[] offs, int r0, int r1,
+                                    float[] out, int oo, int ld) {
+        FloatVector c00 = FloatVector.fromArray(F, out, oo + 0 * ld);
+        FloatVector c01 = FloatVector.fromArray(F, out, oo + 0 * ld + L);
+        FloatVector c10 = FloatVector.fromArray(F, out, oo + 1 * ld);
+        FloatVector c11 = FloatVector.fromArray(F, out, oo + 1 * ld + L);
+        FloatVector c20 = FloatVector.fromArray(F, out, oo + 2 * ld);
+        FloatVector c21 = FloatVector.fromArray(F, out, oo + 2 * ld + L);
+        FloatVector c30 = FloatVector.fromArray(F, out, oo + 3 * ld);
+        FloatVector c31 = FloatVector.fromArray(F, out, oo + 3 * ld + L);
+        FloatVector c40 = FloatVector.fromArray(F, out, oo + 4 * ld);
+        FloatVector c41 = FloatVector.fromArray(F, out, oo + 4 * ld + L);
+        FloatVector c50 = FloatVector.fromArray(F, out, oo + 5 * ld);
+        FloatVector c51 = FloatVector.fromArray(F, out, oo + 5 * ld + L);
+        FloatVector c60 = FloatVector.fromArray(F, out, oo + 6 * ld);
+        FloatVector c61 = FloatVector.fromArray(F, out, oo + 6 * ld + L);
+        FloatVector c70 = FloatVector.fromArray(F, out, oo + 7 * ld);
+        FloatVector c71 = FloatVector.fromArray(F, out, oo + 7 * ld + L);
+        for (int r = r0, ap = ao + r0 * MR; r < r1; r++, ap += MR) {
+            int off = offs[r];
+            FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
+            FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
+            FloatVector w = FloatVector.broadcast(F, a[ap ]);
+            c00 = x0.fma(w, c00);
+            c01 = x1.fma(w, c01);
+            w = FloatVector.broadcast(F, a[ap + 1]);
+            c10 = x0.fma(w, c10);
+            c11 = x1.fma(w, c11);
+            w = FloatVector.broadcast(F, a[ap + 2]);
+            c20 = x0.fma(w, c20);
+            c21 = x1.fma(w, c21);
+            w = FloatVector.broadcast(F, a[ap + 3]);
+            c30 = x0.fma(w, c30);
+            c31 = x1.fma(w, c31);
+            w = FloatVector.broadcast(F, a[ap + ao2 ]);
+            c40 = x0.fma(w, c40);
+            c41 = x1.fma(w, c41);
+            w = FloatVector.broadcast(F, a[ap + ao2 + 1]);
+            c50 = x0.fma(w, c50);
+            c51 = x1.fma(w, c51);
+            w = FloatVector.broadcast(F, a[ap + ao2 + 2]);
+            c60 = x0.fma(w, c60);
+            c61 = x1.fma(w, c61);
+            w = FloatVector.broadcast(F, a[ap + ao2 + 3]);
+            c70 = x0.fma(w, c70);
+            c71 = x1.fma(w, c71);
+        }
+        FloatVector.broadcast(F, 1f).mul(c00).intoArray(out, oo + 0 * ld);
+        FloatVector.broadcast(F, 1f).mul(c01).intoArray(out, oo + 0 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c10).intoArray(out, oo + 1 * ld);
+        FloatVector.broadcast(F, 1f).mul(c11).intoArray(out, oo + 1 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, 1f).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c40).intoArray(out, oo + 4 * ld);
+        FloatVector.broadcast(F, 1f).mul(c41).intoArray(out, oo + 4 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c50).intoArray(out, oo + 5 * ld);
+        FloatVector.broadcast(F, 1f).mul(c51).intoArray(out, oo + 5 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c60).intoArray(out, oo + 6 * ld);
+        FloatVector.broadcast(F, 1f).mul(c61).intoArray(out, oo + 6 * ld + L);
+        FloatVector.broadcast(F, 1f).mul(c70).intoArray(out, oo + 7 * ld);
+        FloatVector.broadcast(F, 1f).mul(c71).intoArray(out, oo + 7 * ld + L);
     }
 
     private static void l1Tile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] out, int oo, int ld) {

@@ -9,6 +9,7 @@ import static org.addernet.engine.kernel.AdderDenseKernels.X_HARDTANH;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +166,8 @@ class ConvKernelTwinTest {
     /**
      * Shapes whose output rows are whole vectors at stride 1, where the kernels read the patches
      * and dY straight from bordered copies of the images (ConvPacking.implicitForward / implicitPixels),
-     * for 512- and 256-bit vectors both; and around them the unfolded forms.
+     * and shapes whose input channels are whole vectors (ConvPacking.implicitTransposed), for 512-
+     * and 256-bit vectors both; and around them the unfolded forms.
      */
     @Test
     void implicitUnfoldingMatchesNaive() {
@@ -175,7 +177,12 @@ class ConvKernelTwinTest {
             new ConvShape(1, 1, 20, 16, 2, 5, 1, 2), new ConvShape(17, 1, 4, 16, 2, 3, 1, 1),
             // positions rounded up to whole vectors: LeNet's second conv (100 -> 112), 121 -> 128, 81 -> 96
             new ConvShape(3, 6, 14, 14, 4, 5, 1, 0), new ConvShape(2, 2, 11, 11, 3, 3, 1, 1),
-            new ConvShape(5, 1, 9, 9, 2, 3, 1, 1)};
+            new ConvShape(5, 1, 9, 9, 2, 3, 1, 1),
+            // input channels whole vectors (for 512 and 256 bits): the filter gradient reads its
+            // transposed patches from channels-last copies (ConvPacking.colsTImplicit), at any
+            // stride and padding; 13, 9 and 5 filters take 8-row, 4-row and edge tiles
+            new ConvShape(2, 16, 8, 16, 13, 3, 1, 1), new ConvShape(2, 32, 8, 8, 9, 3, 1, 1),
+            new ConvShape(2, 16, 9, 9, 5, 3, 2, 1), new ConvShape(1, 16, 6, 6, 4, 3, 1, 0)};
         long seed = 500;
         for (ConvShape s : shapes) {
             seed++;
@@ -213,6 +220,31 @@ class ConvKernelTwinTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The transposed patches read in place from channels-last copies are the very panel that
+     * {@code colsT} builds: the filter gradient's product over either has the same bits.
+     */
+    @Test
+    void inPlaceTransposedPatchesGiveTheBitsOfTheUnfoldedOnes() {
+        for (ConvShape s : new ConvShape[] {new ConvShape(3, 32, 8, 8, 13, 3, 1, 1), new ConvShape(2, 16, 9, 7, 6, 3, 2, 1),
+            new ConvShape(2, 16, 6, 6, 5, 2, 1, 0)}) {
+            float[] x = OpCheck.random(s.batch() * s.inImage(), 2, 41);
+            float[] gy = OpCheck.random(s.batch() * s.outImage(), 1, 42);
+            assertTrue(ConvPacking.implicitTransposed(s), s.toString());
+            ConvWorkspace ws = new ConvWorkspace();
+            ws.prepare(1);
+            ConvWorkspace.Slot slot = ws.slot(0);
+            int len = s.batch() * s.positions();
+            float[] g = ConvPacking.gradBlocks(s, gy, 0, s.batch(), slot).clone();
+            float[] unfolded = new float[s.outC() * s.patch()];
+            float[] inPlace = new float[unfolded.length];
+            RowGemm.fmaAdd(g, ConvPacking.colsT(s, x, 0, s.batch(), slot).clone(), len, len, s.outC(), s.patch(), unfolded, 0,
+                    s.patch());
+            RowGemm.fmaAdd(g, ConvPacking.colsTImplicit(s, x, 0, s.batch(), slot), len, s.outC(), s.patch(), inPlace, 0, s.patch());
+            assertArrayEquals(unfolded, inPlace, s.toString());
         }
     }
 

@@ -206,6 +206,46 @@ class GemmTwinTest {
         }
     }
 
+    /**
+     * The FMA product is each element's fused multiply-add chain over r in order, from the bias (or
+     * from C for the accumulating form), whatever the tile (8 or 4 rows, an edge) and however many
+     * passes over r ({@code RowGemm.KC} rows each) it takes: the same bits as {@code Math.fma} in a loop.
+     */
+    @Test
+    void fmaIsTheInOrderChainBitForBit() {
+        int w = 2 * Simd.lanes();
+        for (int[] mkn : new int[][] {{13, 2 * RowGemm.KC + 5, 2 * w + 3}, {8, RowGemm.KC, w}, {17, RowGemm.KC + 1, w - 1},
+            {4, 3, 1}}) {
+            int m = mkn[0];
+            int k = mkn[1];
+            int n = mkn[2];
+            float[] a = OpCheck.random(m * k, 1, 3 + m);
+            float[] b = OpCheck.random(k * n, 1, 4 + k);
+            float[] bias = OpCheck.random(m, 1, 5);
+            float[] ap = new float[Panels.blockFloats(m, k)];
+            float[] bp = new float[Panels.stripFloats(k, n)];
+            Panels.packBlocks(a, 0, k, 1, m, k, ap);
+            Panels.packStrips(b, 0, n, k, n, bp);
+            float[] start = OpCheck.random(m * n, 1, 6);
+            float[] fast = new float[m * n];
+            float[] added = start.clone();
+            RowGemm.fma(ap, bp, k, k, m, n, bias, fast, 0, n);
+            RowGemm.fmaAdd(ap, bp, k, k, m, n, added, 0, n);
+            for (int i = 0; i < m; i++) {
+                for (int q = 0; q < n; q++) {
+                    float chain = bias[i];
+                    float onto = start[i * n + q];
+                    for (int r = 0; r < k; r++) {
+                        chain = Math.fma(b[r * n + q], a[i * k + r], chain);
+                        onto = Math.fma(b[r * n + q], a[i * k + r], onto);
+                    }
+                    assertEquals(chain, fast[i * n + q], describe(mkn) + " C[" + i + "][" + q + "]");
+                    assertEquals(onto, added[i * n + q], describe(mkn) + " C += at [" + i + "][" + q + "]");
+                }
+            }
+        }
+    }
+
     @Test
     void fmaAddAccumulates() {
         for (int[] mkn : shapes()) {
