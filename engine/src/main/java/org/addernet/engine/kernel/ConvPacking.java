@@ -1,5 +1,8 @@
 package org.addernet.engine.kernel;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+
 /**
  * The panels both conv kernels build for a group of n images {@code b0 .. b0+n-1} (laid side by
  * side, so a panel has {@code n P} positions) and for their filters, in the layouts of
@@ -58,9 +61,10 @@ final class ConvPacking {
         for (int t = 0; t < n; t++) {
             int base = t * size;
             for (int j = 0; j < k; j++) {
+                int[] keep = columnMask(s.height(), s.width(), wo, j - s.padding());
                 for (int c = 0; c < s.inC(); c++) {
                     shiftedPlane(x, (b0 + t) * s.inImage() + c * s.height() * s.width(), s.height(), s.width(),
-                            s.padding(), j - s.padding(), wo, copies, base + (j * s.inC() + c) * plane);
+                            s.padding(), j - s.padding(), wo, copies, base + (j * s.inC() + c) * plane, keep);
                 }
             }
         }
@@ -78,20 +82,50 @@ final class ConvPacking {
 
     /**
      * Writes the plane {@code src[from ..]} ([h, w]) into {@code dst[at ..]} as [h + 2 padRows, cols]
-     * with {@code dst[y][x] = src[y - padRows][x + shift]}, 0 outside the source.
+     * with {@code dst[y][x] = src[y - padRows][x + shift]}, 0 outside the source. When the rows
+     * keep their width ({@code cols == w}), are a whole fraction of a vector (ResNet's 8x8 planes)
+     * and the plane is whole vectors, the plane is copied as vectors read {@code shift} floats
+     * off and the columns that fall outside zeroed by {@code keep} ({@link #columnMask}; null where
+     * it does not apply); otherwise row by row.
      */
     private static void shiftedPlane(float[] src, int from, int h, int w, int padRows, int shift, int cols,
-                                     float[] dst, int at) {
+                                     float[] dst, int at, int[] keep) {
         Panels.fill(dst, at, padRows * cols);
-        int lo = Math.max(0, Math.min(cols, -shift));              // first column read inside
-        int hi = Math.max(lo, Math.min(cols, w - shift));          // one past the last
-        for (int y = 0; y < h; y++) {
-            int row = at + (y + padRows) * cols;
-            Panels.fill(dst, row, lo);
-            Panels.copy(src, from + y * w + lo + shift, dst, row + lo, hi - lo);
-            Panels.fill(dst, row + hi, cols - hi);
+        int body = at + padRows * cols;
+        if (keep != null && from + shift >= 0 && from + shift + h * w <= src.length) {
+            IntVector mask = IntVector.fromArray(Simd.I, keep, 0);
+            for (int t = 0; t < h * w; t += Simd.L) {
+                IntVector bits = (IntVector) FloatVector.fromArray(Simd.F, src, from + shift + t).reinterpretShape(Simd.I, 0);
+                ((FloatVector) bits.and(mask).reinterpretShape(Simd.F, 0)).intoArray(dst, body + t);
+            }
+        } else {
+            int lo = Math.max(0, Math.min(cols, -shift));              // first column read inside
+            int hi = Math.max(lo, Math.min(cols, w - shift));          // one past the last
+            for (int y = 0; y < h; y++) {
+                int row = body + y * cols;
+                Panels.fill(dst, row, lo);
+                Panels.copy(src, from + y * w + lo + shift, dst, row + lo, hi - lo);
+                Panels.fill(dst, row + hi, cols - hi);
+            }
         }
         Panels.fill(dst, at + (h + padRows) * cols, padRows * cols);
+    }
+
+    /**
+     * For {@link #shiftedPlane}'s vector copy of [h, w] planes shifted by {@code shift} columns: a
+     * vector of all-ones lanes where column {@code lane % w + shift} lies inside the row, zeros
+     * elsewhere; null unless w divides a vector and the plane is whole vectors.
+     */
+    private static int[] columnMask(int h, int w, int cols, int shift) {
+        if (cols != w || Simd.L % w != 0 || (h * w) % Simd.L != 0) {
+            return null;
+        }
+        int[] keep = new int[Simd.L];
+        for (int lane = 0; lane < Simd.L; lane++) {
+            int x = lane % w + shift;
+            keep[lane] = x >= 0 && x < w ? -1 : 0;
+        }
+        return keep;
     }
 
     /** Whether the input gradient over pixels reads dY and X from (shifted) images: stride 1, planes of whole vectors. */
@@ -118,9 +152,10 @@ final class ConvPacking {
         float[] copies = slot.paddedGrad(n * size);
         for (int t = 0; t < n; t++) {
             for (int j = 0; j < k; j++) {
+                int[] keep = columnMask(s.outH(), s.outW(), w, pad - j);
                 for (int o = 0; o < s.outC(); o++) {
                     shiftedPlane(dy, (b0 + t) * s.outImage() + o * s.positions(), s.outH(), s.outW(), b, pad - j, w,
-                            copies, t * size + (j * s.outC() + o) * plane);
+                            copies, t * size + (j * s.outC() + o) * plane, keep);
                 }
             }
         }
