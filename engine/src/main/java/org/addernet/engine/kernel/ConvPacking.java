@@ -326,9 +326,12 @@ final class ConvPacking {
         int np = s.positions();
         int wo = s.outW();
         int[] offs = new int[n * np];
-        for (int q = 0; q < offs.length; q++) {
-            int at = q % np;
-            offs[q] = (q / np) * size + ((at / wo) * st * wp + (at % wo) * st) * ch;
+        for (int t = 0, q = 0; t < n; t++) {
+            for (int oy = 0; oy < s.outH(); oy++) {
+                for (int ox = 0; ox < wo; ox++) {
+                    offs[q++] = t * size + (oy * st * wp + ox * st) * ch;
+                }
+            }
         }
         int rows = s.patch();
         int[] bases = new int[2 * Panels.strips(rows)];
