@@ -150,18 +150,15 @@ public final class RowGemm {
         }
     }
 
-    /** Rows of B per pass of the FMA kernels: a strip's two vectors over KC rows (16 KB with AVX-512) stay in L1 for all of A's blocks. */
-    static final int KC = 128;
-
     /** Whether the FMA kernels take two blocks of A at once (an 8 x 2-vector tile, 16 accumulators): with AVX-512's 32 registers. */
     static final boolean WIDE = F.vectorBitSize() >= 512;
 
     /**
-     * {@code C = bias + A B} or {@code C += A B}: per strip of B, r in passes of {@link #KC} rows,
-     * each pass over all whole tiles of A (8 rows at a time where {@link #WIDE}), a tile's sums
-     * stored in C between passes and read back; tiles at the edges of C in one pass through a
-     * buffer. The sums run over r in order in every case, so the result has the same bits as one
-     * pass of one tile at a time.
+     * {@code C = bias + A B} or {@code C += A B}: per strip of B, the whole tiles of A 8 rows at a
+     * time where {@link #WIDE} (each B vector loaded serves 8 rows, not 4), then 4; tiles at the
+     * edges of C through a buffer. Each element's sum runs over r in order in every case, so the
+     * tile a row falls in does not change its bits. (Passes over r of 128 rows, to keep a strip in
+     * L1, measured 5-10 % slower on the ResNet-20 layers than one pass.)
      */
     private static void runFma(float[] a, int k, int m, int n, Rows b, float[] bias, boolean add, float[] c, int cOff,
                                int ldc) {
@@ -175,42 +172,38 @@ public final class RowGemm {
             int b0 = b.bases()[2 * s];
             int b1 = b.bases()[2 * s + 1];
             int whole = cols == W ? m / MR : 0;
-            for (int r0 = 0; r0 == 0 || r0 < k; r0 += KC) {
-                int r1 = Math.min(k, r0 + KC);
-                boolean init = r0 == 0 && !add;
-                int blk = 0;
-                if (WIDE) {
-                    for (; blk + 1 < whole; blk += 2) {
-                        int oo = cOff + blk * MR * ldc + q0;
-                        if (init) {
-                            fma8Tile(a, blk * k * MR, k * MR, src, b0, b1, offs, r0, r1, bias, blk * MR, c, oo, ldc);
-                        } else {
-                            fma8AddTile(a, blk * k * MR, k * MR, src, b0, b1, offs, r0, r1, c, oo, ldc);
-                        }
-                    }
-                }
-                for (; blk < whole; blk++) {
+            int blk = 0;
+            if (WIDE) {
+                for (; blk + 1 < whole; blk += 2) {
                     int oo = cOff + blk * MR * ldc + q0;
-                    if (init) {
-                        fmaTile(a, blk * k * MR, src, b0, b1, offs, r0, r1, bias, blk * MR, m, c, oo, ldc);
+                    if (add) {
+                        fma8AddTile(a, blk * k * MR, k * MR, src, b0, b1, offs, k, c, oo, ldc);
                     } else {
-                        fmaAddTile(a, blk * k * MR, src, b0, b1, offs, r0, r1, c, oo, ldc);
+                        fma8Tile(a, blk * k * MR, k * MR, src, b0, b1, offs, k, bias, blk * MR, c, oo, ldc);
                     }
                 }
             }
-            for (int blk = whole; blk < blocks; blk++) {
+            for (; blk < blocks; blk++) {
                 int i0 = blk * MR;
+                boolean inPlace = blk < whole;
+                float[] out = inPlace ? c : tile;
+                int oo = inPlace ? cOff + i0 * ldc + q0 : 0;
+                int ld = inPlace ? ldc : W;
                 int rows = Math.min(MR, m - i0);
-                java.util.Arrays.fill(tile, 0f);
-                if (add) {
+                if (!inPlace && add) {
+                    java.util.Arrays.fill(tile, 0f);
                     for (int t = 0; t < rows; t++) {
                         System.arraycopy(c, cOff + (i0 + t) * ldc + q0, tile, t * W, cols);
                     }
-                    fmaAddTile(a, blk * k * MR, src, b0, b1, offs, 0, k, tile, 0, W);
-                } else {
-                    fmaTile(a, blk * k * MR, src, b0, b1, offs, 0, k, bias, i0, m, tile, 0, W);
                 }
-                copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
+                if (add) {
+                    fmaAddTile(a, blk * k * MR, src, b0, b1, offs, k, out, oo, ld);
+                } else {
+                    fmaTile(a, blk * k * MR, src, b0, b1, offs, k, bias, i0, m, out, oo, ld);
+                }
+                if (!inPlace) {
+                    copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
+                }
             }
         }
     }
@@ -266,8 +259,8 @@ public final class RowGemm {
         return bias == null || i >= m ? 0f : bias[i];
     }
 
-    private static void fmaTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int r0, int r1, float[] bias,
-                                int i0, int m, float[] out, int oo, int ld) {
+    private static void fmaTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] bias, int i0, int m,
+                                float[] out, int oo, int ld) {
         FloatVector c00 = FloatVector.broadcast(F, rowBias(bias, i0, m));
         FloatVector c01 = c00;
         FloatVector c10 = FloatVector.broadcast(F, rowBias(bias, i0 + 1, m));
@@ -276,7 +269,7 @@ public final class RowGemm {
         FloatVector c21 = c20;
         FloatVector c30 = FloatVector.broadcast(F, rowBias(bias, i0 + 3, m));
         FloatVector c31 = c30;
-        for (int r = r0, ap = ao + r0 * MR; r < r1; r++, ap += MR) {
+        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
             int off = offs[r];
             FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
             FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
@@ -303,8 +296,7 @@ public final class RowGemm {
         FloatVector.broadcast(F, 1f).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
-    private static void fmaAddTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int r0, int r1, float[] out,
-                                   int oo, int ld) {
+    private static void fmaAddTile(float[] a, int ao, float[] b, int b0, int b1, int[] offs, int k, float[] out, int oo, int ld) {
         FloatVector c00 = FloatVector.fromArray(F, out, oo);
         FloatVector c01 = FloatVector.fromArray(F, out, oo + L);
         FloatVector c10 = FloatVector.fromArray(F, out, oo + ld);
@@ -313,7 +305,7 @@ public final class RowGemm {
         FloatVector c21 = FloatVector.fromArray(F, out, oo + 2 * ld + L);
         FloatVector c30 = FloatVector.fromArray(F, out, oo + 3 * ld);
         FloatVector c31 = FloatVector.fromArray(F, out, oo + 3 * ld + L);
-        for (int r = r0, ap = ao + r0 * MR; r < r1; r++, ap += MR) {
+        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
             int off = offs[r];
             FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
             FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
@@ -341,8 +333,8 @@ public final class RowGemm {
     }
 
     /** {@link #fmaTile} for two blocks of A at once (rows i0 .. i0 + 7; the second block {@code ao2} floats after the first). */
-    private static void fma8Tile(float[] a, int ao, int ao2, float[] b, int b0, int b1, int[] offs, int r0, int r1,
-                                 float[] bias, int i0, float[] out, int oo, int ld) {
+    private static void fma8Tile(float[] a, int ao, int ao2, float[] b, int b0, int b1, int[] offs, int k, float[] bias,
+                                 int i0, float[] out, int oo, int ld) {
         FloatVector c00 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 0]);
         FloatVector c01 = c00;
         FloatVector c10 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 1]);
@@ -359,7 +351,7 @@ public final class RowGemm {
         FloatVector c61 = c60;
         FloatVector c70 = FloatVector.broadcast(F, bias == null ? 0f : bias[i0 + 7]);
         FloatVector c71 = c70;
-        for (int r = r0, ap = ao + r0 * MR; r < r1; r++, ap += MR) {
+        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
             int off = offs[r];
             FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
             FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);
@@ -407,8 +399,8 @@ public final class RowGemm {
     }
 
     /** {@link #fmaAddTile} for two blocks of A at once (rows 0 .. 7 of the tile at {@code oo}). */
-    private static void fma8AddTile(float[] a, int ao, int ao2, float[] b, int b0, int b1, int[] offs, int r0, int r1,
-                                    float[] out, int oo, int ld) {
+    private static void fma8AddTile(float[] a, int ao, int ao2, float[] b, int b0, int b1, int[] offs, int k, float[] out,
+                                    int oo, int ld) {
         FloatVector c00 = FloatVector.fromArray(F, out, oo + 0 * ld);
         FloatVector c01 = FloatVector.fromArray(F, out, oo + 0 * ld + L);
         FloatVector c10 = FloatVector.fromArray(F, out, oo + 1 * ld);
@@ -425,7 +417,7 @@ public final class RowGemm {
         FloatVector c61 = FloatVector.fromArray(F, out, oo + 6 * ld + L);
         FloatVector c70 = FloatVector.fromArray(F, out, oo + 7 * ld);
         FloatVector c71 = FloatVector.fromArray(F, out, oo + 7 * ld + L);
-        for (int r = r0, ap = ao + r0 * MR; r < r1; r++, ap += MR) {
+        for (int r = 0, ap = ao; r < k; r++, ap += MR) {
             int off = offs[r];
             FloatVector x0 = FloatVector.fromArray(F, b, b0 + off);
             FloatVector x1 = FloatVector.fromArray(F, b, b1 + off);

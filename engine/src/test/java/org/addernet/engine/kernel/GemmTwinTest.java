@@ -208,14 +208,13 @@ class GemmTwinTest {
 
     /**
      * The FMA product is each element's fused multiply-add chain over r in order, from the bias (or
-     * from C for the accumulating form), whatever the tile (8 or 4 rows, an edge) and however many
-     * passes over r ({@code RowGemm.KC} rows each) it takes: the same bits as {@code Math.fma} in a loop.
+     * from C for the accumulating form), whatever the tile it falls in (8 or 4 rows, an edge): the
+     * same bits as {@code Math.fma} in a loop.
      */
     @Test
     void fmaIsTheInOrderChainBitForBit() {
         int w = 2 * Simd.lanes();
-        for (int[] mkn : new int[][] {{13, 2 * RowGemm.KC + 5, 2 * w + 3}, {8, RowGemm.KC, w}, {17, RowGemm.KC + 1, w - 1},
-            {4, 3, 1}}) {
+        for (int[] mkn : new int[][] {{13, 261, 2 * w + 3}, {8, 128, w}, {17, 129, w - 1}, {4, 3, 1}}) {
             int m = mkn[0];
             int k = mkn[1];
             int n = mkn[2];
