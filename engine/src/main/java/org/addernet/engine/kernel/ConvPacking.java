@@ -360,12 +360,20 @@ final class ConvPacking {
 
     /** dY as a strip panel of O rows over the n P positions. */
     static float[] gradStrips(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        return gradStrips(s, dy, b0, n, s.positions(), slot);
+    }
+
+    /** As {@link #gradStrips(ConvShape, float[], int, int, ConvWorkspace.Slot)} with {@code per >= P} columns an image, those past P zero. */
+    static float[] gradStrips(ConvShape s, float[] dy, int b0, int n, int per, ConvWorkspace.Slot slot) {
         int out = s.outC();
         int np = s.positions();
-        float[] g = slot.grad(Panels.stripFloats(out, n * np));
+        float[] g = slot.grad(Panels.stripFloats(out, n * per));
         for (int i = 0; i < n; i++) {
             for (int o = 0; o < out; o++) {
-                Panels.put(g, out, o, i * np, dy, ((b0 + i) * out + o) * np, np);
+                Panels.put(g, out, o, i * per, dy, ((b0 + i) * out + o) * np, np);
+                if (per > np) {
+                    Panels.zero(g, out, o, i * per + np, per - np);
+                }
             }
         }
         return g;

@@ -64,10 +64,15 @@ public final class GradGemm {
     }
 
     /**
-     * Where X's rows lie: vector v of strip s of row i is {@code src[bases[2 s + v] + i rowStride]}
-     * ({@link Simd#L} floats; the rows of a tile past m are read at row m - 1).
+     * Where X's rows lie: vector v of strip s of row i is {@code src[bases[2 s + v] + i rowStride]},
+     * or {@code src[bases[2 s + v] + rowOffs[i]]} when rowOffs is not null ({@link Simd#L} floats;
+     * the rows of a tile past m are read at row m - 1).
      */
-    public record Inputs(float[] src, int[] bases, int rowStride) {
+    public record Inputs(float[] src, int[] bases, int rowStride, int[] rowOffs) {
+        public Inputs(float[] src, int[] bases, int rowStride) {
+            this(src, bases, rowStride, null);
+        }
+
         /** A strip panel of {@code rows} rows per strip, n columns. */
         public static Inputs panel(float[] panel, int rows, int n) {
             int[] bases = new int[2 * Panels.strips(n)];
@@ -76,6 +81,11 @@ public final class GradGemm {
                 bases[2 * s + 1] = s * rows * W + L;
             }
             return new Inputs(panel, bases, W);
+        }
+
+        /** The rows of {@code rows} (the patches of a convolution read from its images) as inputs. */
+        public static Inputs of(RowGemm.Rows rows) {
+            return new Inputs(rows.src(), rows.bases(), 0, rows.offs());
         }
     }
 
@@ -96,6 +106,8 @@ public final class GradGemm {
         int[] goffs = g.offs();
         float[] xs = x.src();
         int stride = x.rowStride();
+        int[] rowOffs = x.rowOffs();
+        float[] rowsAt = rowOffs == null ? null : new float[MR * W];    // a tile's rows gathered, W apart
         for (int s = 0; s < Panels.strips(n); s++) {
             int q0 = s * W;
             int cols = Math.min(W, n - q0);
@@ -105,14 +117,27 @@ public final class GradGemm {
                 int i0 = blk * MR;
                 int rows = Math.min(MR, m - i0);
                 int ao = blk * r * MR;
+                float[] src = xs;
                 int x0 = x.bases()[2 * s] + i0 * stride;
                 int x1 = x.bases()[2 * s + 1] + i0 * stride;
-                int last = (rows - 1) * stride;
+                int step = stride;
+                if (rowOffs != null) {
+                    for (int t = 0; t < MR; t++) {
+                        int at = rowOffs[i0 + Math.min(t, rows - 1)];
+                        System.arraycopy(xs, x.bases()[2 * s] + at, rowsAt, t * W, L);
+                        System.arraycopy(xs, x.bases()[2 * s + 1] + at, rowsAt, t * W + L, L);
+                    }
+                    src = rowsAt;
+                    x0 = 0;
+                    x1 = L;
+                    step = W;
+                }
+                int last = (rows - 1) * step;
                 switch (rule) {
-                    case HARDTANH -> hardTanhTile(a, ao, gs, g0, g1, goffs, r, xs, x0, x1, stride, last, scale, tile);
-                    case SIGN -> signTile(a, ao, gs, g0, g1, goffs, r, xs, x0, x1, stride, last, scale, tile);
-                    case DIFF -> diffTile(a, ao, gs, g0, g1, goffs, r, xs, x0, x1, stride, last, scale, tile);
-                    case POW -> powTile(a, ao, gs, g0, g1, goffs, r, xs, x0, x1, stride, last, q, scale, buf, tile);
+                    case HARDTANH -> hardTanhTile(a, ao, gs, g0, g1, goffs, r, src, x0, x1, step, last, scale, tile);
+                    case SIGN -> signTile(a, ao, gs, g0, g1, goffs, r, src, x0, x1, step, last, scale, tile);
+                    case DIFF -> diffTile(a, ao, gs, g0, g1, goffs, r, src, x0, x1, step, last, scale, tile);
+                    case POW -> powTile(a, ao, gs, g0, g1, goffs, r, src, x0, x1, step, last, q, scale, buf, tile);
                 }
                 for (int t = 0; t < rows; t++) {
                     System.arraycopy(tile, t * W, c, cOff + (i0 + t) * ldc + q0, cols);

@@ -203,6 +203,10 @@ public final class Im2col {
                         }
                         int q0 = row + oy * wo;
                         int dst = xOff + (c * h + iy) * w + lo * st + j - pad;
+                        if (st == 1) {
+                            Panels.addRun(dcol, q0 + lo, dx, dst, hi - lo);     // the same sums, a run at a time
+                            continue;
+                        }
                         for (int ox = lo; ox < hi; ox++) {
                             dx[dst + (ox - lo) * st] += dcol[q0 + ox];
                         }

@@ -192,6 +192,17 @@ public final class Panels {
         }
     }
 
+    /** {@code dst[at + t] += src[from + t]} for t &lt; n: whole vectors, then scalars. */
+    static void addRun(float[] src, int from, float[] dst, int at, int n) {
+        int t = 0;
+        for (; t + Simd.L <= n; t += Simd.L) {
+            FloatVector.fromArray(Simd.F, src, from + t).add(FloatVector.fromArray(Simd.F, dst, at + t)).intoArray(dst, at + t);
+        }
+        for (; t < n; t++) {
+            dst[at + t] += src[from + t];
+        }
+    }
+
     /** {@code a[at .. at+n-1] = 0} with vector stores and a scalar tail. */
     static void fill(float[] a, int at, int n) {
         int t = 0;
