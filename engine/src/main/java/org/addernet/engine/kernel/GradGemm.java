@@ -107,55 +107,54 @@ public final class GradGemm {
         float[] xs = x.src();
         int stride = x.rowStride();
         int[] rowOffs = x.rowOffs();
-        float[] rowsAt = rowOffs == null ? null : new float[MR * W];    // a tile's rows gathered, W apart
+        int[] rowAt = new int[MR];
         for (int s = 0; s < Panels.strips(n); s++) {
             int q0 = s * W;
             int cols = Math.min(W, n - q0);
             int g0 = g.bases()[2 * s];
             int g1 = g.bases()[2 * s + 1];
+            int xb0 = x.bases()[2 * s];
+            int xb1 = x.bases()[2 * s + 1];
             for (int blk = 0; blk < Panels.blocks(m); blk++) {
                 int i0 = blk * MR;
                 int rows = Math.min(MR, m - i0);
                 int ao = blk * r * MR;
-                float[] src = xs;
-                int x0 = x.bases()[2 * s] + i0 * stride;
-                int x1 = x.bases()[2 * s + 1] + i0 * stride;
-                int step = stride;
-                if (rowOffs != null) {
-                    for (int t = 0; t < MR; t++) {
-                        int at = rowOffs[i0 + Math.min(t, rows - 1)];
-                        System.arraycopy(xs, x.bases()[2 * s] + at, rowsAt, t * W, L);
-                        System.arraycopy(xs, x.bases()[2 * s + 1] + at, rowsAt, t * W + L, L);
-                    }
-                    src = rowsAt;
-                    x0 = 0;
-                    x1 = L;
-                    step = W;
+                for (int t = 0; t < MR; t++) {                // the rows of a tile past m read row m - 1
+                    int row = i0 + Math.min(t, rows - 1);
+                    rowAt[t] = rowOffs == null ? row * stride : rowOffs[row];
                 }
-                int last = (rows - 1) * step;
+                boolean whole = rows == MR && cols == W && rule != Rule.POW;
+                float[] out = whole ? c : tile;
+                int oo = whole ? cOff + i0 * ldc + q0 : 0;
+                int ld = whole ? ldc : W;
                 switch (rule) {
-                    case HARDTANH -> hardTanhTile(a, ao, gs, g0, g1, goffs, r, src, x0, x1, step, last, scale, tile);
-                    case SIGN -> signTile(a, ao, gs, g0, g1, goffs, r, src, x0, x1, step, last, scale, tile);
-                    case DIFF -> diffTile(a, ao, gs, g0, g1, goffs, r, src, x0, x1, step, last, scale, tile);
-                    case POW -> powTile(a, ao, gs, g0, g1, goffs, r, src, x0, x1, step, last, q, scale, buf, tile);
+                    case HARDTANH -> hardTanhTile(a, ao, gs, g0, g1, goffs, r, xs, xb0, xb1, rowAt[0], rowAt[1], rowAt[2],
+                            rowAt[3], scale, out, oo, ld);
+                    case SIGN -> signTile(a, ao, gs, g0, g1, goffs, r, xs, xb0, xb1, rowAt[0], rowAt[1], rowAt[2], rowAt[3],
+                            scale, out, oo, ld);
+                    case DIFF -> diffTile(a, ao, gs, g0, g1, goffs, r, xs, xb0, xb1, rowAt[0], rowAt[1], rowAt[2], rowAt[3],
+                            scale, out, oo, ld);
+                    case POW -> powTile(a, ao, gs, g0, g1, goffs, r, xs, xb0, xb1, rowAt, q, scale, buf, tile);
                 }
-                for (int t = 0; t < rows; t++) {
-                    System.arraycopy(tile, t * W, c, cOff + (i0 + t) * ldc + q0, cols);
+                if (!whole) {
+                    for (int t = 0; t < rows; t++) {
+                        System.arraycopy(tile, t * W, c, cOff + (i0 + t) * ldc + q0, cols);
+                    }
                 }
             }
         }
     }
 
-    private static void hardTanhTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int x0,
-                                     int x1, int stride, int last, float scale, float[] out) {
-        FloatVector x00 = FloatVector.fromArray(F, x, x0);
-        FloatVector x01 = FloatVector.fromArray(F, x, x1);
-        FloatVector x10 = FloatVector.fromArray(F, x, x0 + Math.min(stride, last));
-        FloatVector x11 = FloatVector.fromArray(F, x, x1 + Math.min(stride, last));
-        FloatVector x20 = FloatVector.fromArray(F, x, x0 + Math.min(2 * stride, last));
-        FloatVector x21 = FloatVector.fromArray(F, x, x1 + Math.min(2 * stride, last));
-        FloatVector x30 = FloatVector.fromArray(F, x, x0 + last);
-        FloatVector x31 = FloatVector.fromArray(F, x, x1 + last);
+    private static void hardTanhTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int xb0,
+                                     int xb1, int o0, int o1, int o2, int o3, float scale, float[] out, int oo, int ld) {
+        FloatVector x00 = FloatVector.fromArray(F, x, xb0 + o0);
+        FloatVector x01 = FloatVector.fromArray(F, x, xb1 + o0);
+        FloatVector x10 = FloatVector.fromArray(F, x, xb0 + o1);
+        FloatVector x11 = FloatVector.fromArray(F, x, xb1 + o1);
+        FloatVector x20 = FloatVector.fromArray(F, x, xb0 + o2);
+        FloatVector x21 = FloatVector.fromArray(F, x, xb1 + o2);
+        FloatVector x30 = FloatVector.fromArray(F, x, xb0 + o3);
+        FloatVector x31 = FloatVector.fromArray(F, x, xb1 + o3);
         FloatVector c00 = FloatVector.zero(F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -197,26 +196,26 @@ public final class GradGemm {
             b = (IntVector) e.reinterpretShape(Simd.I, 0);
             c31 = ((FloatVector) b.and(ABS_BITS).min(ONE_BITS).or(b.and(SIGN_BITS)).reinterpretShape(F, 0)).fma(gv1, c31);
         }
-        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
-        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
-        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, W);
-        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, W + L);
-        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, 2 * W);
-        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, 2 * W + L);
-        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, 3 * W);
-        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
+        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, oo);
+        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, oo + L);
+        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, oo + ld);
+        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, oo + ld + L);
+        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
-    private static void signTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int x0,
-                                     int x1, int stride, int last, float scale, float[] out) {
-        FloatVector x00 = FloatVector.fromArray(F, x, x0);
-        FloatVector x01 = FloatVector.fromArray(F, x, x1);
-        FloatVector x10 = FloatVector.fromArray(F, x, x0 + Math.min(stride, last));
-        FloatVector x11 = FloatVector.fromArray(F, x, x1 + Math.min(stride, last));
-        FloatVector x20 = FloatVector.fromArray(F, x, x0 + Math.min(2 * stride, last));
-        FloatVector x21 = FloatVector.fromArray(F, x, x1 + Math.min(2 * stride, last));
-        FloatVector x30 = FloatVector.fromArray(F, x, x0 + last);
-        FloatVector x31 = FloatVector.fromArray(F, x, x1 + last);
+    private static void signTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int xb0,
+                                     int xb1, int o0, int o1, int o2, int o3, float scale, float[] out, int oo, int ld) {
+        FloatVector x00 = FloatVector.fromArray(F, x, xb0 + o0);
+        FloatVector x01 = FloatVector.fromArray(F, x, xb1 + o0);
+        FloatVector x10 = FloatVector.fromArray(F, x, xb0 + o1);
+        FloatVector x11 = FloatVector.fromArray(F, x, xb1 + o1);
+        FloatVector x20 = FloatVector.fromArray(F, x, xb0 + o2);
+        FloatVector x21 = FloatVector.fromArray(F, x, xb1 + o2);
+        FloatVector x30 = FloatVector.fromArray(F, x, xb0 + o3);
+        FloatVector x31 = FloatVector.fromArray(F, x, xb1 + o3);
         FloatVector c00 = FloatVector.zero(F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -258,26 +257,26 @@ public final class GradGemm {
             b = (IntVector) e.reinterpretShape(Simd.I, 0);
             c31 = ((FloatVector) b.and(SIGN_BITS).or(b.and(ABS_BITS).min(1).neg().and(ONE_BITS)).reinterpretShape(F, 0)).fma(gv1, c31);
         }
-        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
-        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
-        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, W);
-        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, W + L);
-        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, 2 * W);
-        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, 2 * W + L);
-        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, 3 * W);
-        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
+        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, oo);
+        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, oo + L);
+        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, oo + ld);
+        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, oo + ld + L);
+        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
-    private static void diffTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int x0,
-                                     int x1, int stride, int last, float scale, float[] out) {
-        FloatVector x00 = FloatVector.fromArray(F, x, x0);
-        FloatVector x01 = FloatVector.fromArray(F, x, x1);
-        FloatVector x10 = FloatVector.fromArray(F, x, x0 + Math.min(stride, last));
-        FloatVector x11 = FloatVector.fromArray(F, x, x1 + Math.min(stride, last));
-        FloatVector x20 = FloatVector.fromArray(F, x, x0 + Math.min(2 * stride, last));
-        FloatVector x21 = FloatVector.fromArray(F, x, x1 + Math.min(2 * stride, last));
-        FloatVector x30 = FloatVector.fromArray(F, x, x0 + last);
-        FloatVector x31 = FloatVector.fromArray(F, x, x1 + last);
+    private static void diffTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int xb0,
+                                     int xb1, int o0, int o1, int o2, int o3, float scale, float[] out, int oo, int ld) {
+        FloatVector x00 = FloatVector.fromArray(F, x, xb0 + o0);
+        FloatVector x01 = FloatVector.fromArray(F, x, xb1 + o0);
+        FloatVector x10 = FloatVector.fromArray(F, x, xb0 + o1);
+        FloatVector x11 = FloatVector.fromArray(F, x, xb1 + o1);
+        FloatVector x20 = FloatVector.fromArray(F, x, xb0 + o2);
+        FloatVector x21 = FloatVector.fromArray(F, x, xb1 + o2);
+        FloatVector x30 = FloatVector.fromArray(F, x, xb0 + o3);
+        FloatVector x31 = FloatVector.fromArray(F, x, xb1 + o3);
         FloatVector c00 = FloatVector.zero(F);
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -303,14 +302,14 @@ public final class GradGemm {
             c30 = w.sub(x30).fma(gv0, c30);
             c31 = w.sub(x31).fma(gv1, c31);
         }
-        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, 0);
-        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, L);
-        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, W);
-        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, W + L);
-        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, 2 * W);
-        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, 2 * W + L);
-        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, 3 * W);
-        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, 3 * W + L);
+        FloatVector.broadcast(F, scale).mul(c00).intoArray(out, oo);
+        FloatVector.broadcast(F, scale).mul(c01).intoArray(out, oo + L);
+        FloatVector.broadcast(F, scale).mul(c10).intoArray(out, oo + ld);
+        FloatVector.broadcast(F, scale).mul(c11).intoArray(out, oo + ld + L);
+        FloatVector.broadcast(F, scale).mul(c20).intoArray(out, oo + 2 * ld);
+        FloatVector.broadcast(F, scale).mul(c21).intoArray(out, oo + 2 * ld + L);
+        FloatVector.broadcast(F, scale).mul(c30).intoArray(out, oo + 3 * ld);
+        FloatVector.broadcast(F, scale).mul(c31).intoArray(out, oo + 3 * ld + L);
     }
 
     /**
@@ -318,16 +317,15 @@ public final class GradGemm {
      * steps of r go to {@code buf}, {@link FastPow} raises them in place (signed), and they are
      * summed against G in order of r. One method, compiled on its own (see {@code RowGemm.lpTile}).
      */
-    private static void powTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int x0,
-                                int x1, int stride, int last, float q, float scale, float[] buf, float[] tile) {
+    private static void powTile(float[] a, int ao, float[] g, int g0, int g1, int[] goffs, int r, float[] x, int xb0,
+                                int xb1, int[] rowAt, float q, float scale, float[] buf, float[] tile) {
         java.util.Arrays.fill(tile, 0f);
         for (int r0 = 0; r0 < r; r0 += RowGemm.CHUNK) {
             int kc = Math.min(RowGemm.CHUNK, r - r0);
             // buf[(t kc + u) W + j] = A[t][r0 + u] - X[t][j]
             for (int t = 0; t < MR; t++) {
-                int row = Math.min(t * stride, last);
-                FloatVector xv0 = FloatVector.fromArray(F, x, x0 + row);
-                FloatVector xv1 = FloatVector.fromArray(F, x, x1 + row);
+                FloatVector xv0 = FloatVector.fromArray(F, x, xb0 + rowAt[t]);
+                FloatVector xv1 = FloatVector.fromArray(F, x, xb1 + rowAt[t]);
                 for (int u = 0; u < kc; u++) {
                     FloatVector w = FloatVector.broadcast(F, a[ao + (r0 + u) * MR + t]);
                     int at = (t * kc + u) * W;

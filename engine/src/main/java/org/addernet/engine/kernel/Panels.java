@@ -192,7 +192,10 @@ public final class Panels {
         }
     }
 
-    /** {@code dst[at + t] += src[from + t]} for t &lt; n: whole vectors, then scalars. */
+    /**
+     * {@code dst[at + t] += src[from + t]} for t &lt; n: whole vectors, then scalars. (Not half
+     * vectors for the tails: a second vector species in the JVM's profiles slows every kernel.)
+     */
     static void addRun(float[] src, int from, float[] dst, int at, int n) {
         int t = 0;
         for (; t + Simd.L <= n; t += Simd.L) {
