@@ -80,11 +80,13 @@ public final class AdderConvKernels {
         int kk = s.kernel() * s.kernel();
         int group = ConvWorkspace.groupSize(batch, np);
         int chunks = ConvWorkspace.chunks(batch);
-        float[] part = ws.partials(chunks * out * k);
+        boolean dot = fmode == GEMM && ConvPacking.dotFilterGradient(s);
+        boolean inPlace = fmode == GEMM && !dot && ConvPacking.implicitTransposed(s);
+        int kt = ConvPacking.transposedRows(s, inPlace);                 // columns of the partial sums
+        float[] part = ws.partials(chunks * out * kt);
         float[] gsum = ws.partialSums(chunks * out);
         int fRows = Panels.paddedRows(out);
-        boolean dot = fmode == GEMM && ConvPacking.dotFilterGradient(s);
-        int[] order = ConvPacking.transposedOrder(s, dot);
+        int[] order = ConvPacking.transposedOrder(s, dot, inPlace);
         float[] fm = fmode == GEMM ? null
                 : ConvPacking.filterStripsTransposed(f, out, k, order, ws.filters(Panels.stripFloats(fRows, k)));
         boolean pixel = ConvKernels.pixelPath(s);
@@ -94,14 +96,13 @@ public final class AdderConvKernels {
         ws.prepare(par.workers());
         par.run(chunks, 3 * s.macs() >= ConvKernels.PARALLEL_MIN_MACS, (c, worker) -> {
             ConvWorkspace.Slot slot = ws.slot(worker);
-            java.util.Arrays.fill(part, c * out * k, (c + 1) * out * k, 0f);
+            java.util.Arrays.fill(part, c * out * kt, (c + 1) * out * kt, 0f);
             java.util.Arrays.fill(gsum, c * out, (c + 1) * out, 0f);
             int end = ConvWorkspace.chunkStart(c + 1, chunks, batch);
             for (int b0 = ConvWorkspace.chunkStart(c, chunks, batch); b0 < end; b0 += group) {
                 int n = Math.min(group, end - b0);
                 int len = n * np;
-                int po = c * out * k;
-                boolean inPlace = fmode == GEMM && !dot && ConvPacking.implicitTransposed(s);
+                int po = c * out * kt;
                 float[] colT = dot || inPlace ? null : ConvPacking.colsT(s, x, b0, n, slot);
                 float[] gb = dot ? null : ConvPacking.gradBlocks(s, dy, b0, n, slot);
                 switch (fmode) {
@@ -112,7 +113,7 @@ public final class AdderConvKernels {
                                     ConvPacking.colsImplicit(s, x, b0, n, slot), k,
                                     n * ConvPacking.implicitPositions(s) / Simd.L, part, po, k);
                         } else if (inPlace) {
-                            RowGemm.fmaAdd(gb, ConvPacking.colsTImplicit(s, x, b0, n, slot), len, out, k, part, po, k);
+                            RowGemm.fmaAdd(gb, ConvPacking.colsTImplicit(s, x, b0, n, slot), len, out, kt, part, po, kt);
                         } else {
                             RowGemm.fmaAdd(gb, colT, len, len, out, k, part, po, k);
                         }
@@ -132,7 +133,7 @@ public final class AdderConvKernels {
         });
         for (int c = 0; c < chunks; c++) {
             for (int o = 0; o < out; o++) {
-                int po = (c * out + o) * k;
+                int po = (c * out + o) * kt;
                 float gs = fmode == GEMM ? gsum[c * out + o] : 0f;
                 int fo = o * k;
                 for (int r = 0; r < k; r++) {

@@ -72,7 +72,10 @@ public final class ConvKernels {
         int out = s.outC();
         int group = ConvWorkspace.groupSize(batch, np);
         int chunks = ConvWorkspace.chunks(batch);
-        float[] part = ws.partials(chunks * out * k);
+        boolean dot = ConvPacking.dotFilterGradient(s);
+        boolean inPlace = !dot && ConvPacking.implicitTransposed(s);
+        int kt = ConvPacking.transposedRows(s, inPlace);                 // columns of the partial sums
+        float[] part = ws.partials(chunks * out * kt);
         float[] gsum = ws.partialSums(chunks * out);
         boolean pixel = pixelPath(s);
         int kk = s.kernel() * s.kernel();
@@ -82,19 +85,19 @@ public final class ConvKernels {
         ws.prepare(par.workers());
         par.run(chunks, 3 * s.macs() >= PARALLEL_MIN_MACS, (c, worker) -> {
             ConvWorkspace.Slot slot = ws.slot(worker);
-            java.util.Arrays.fill(part, c * out * k, (c + 1) * out * k, 0f);
+            java.util.Arrays.fill(part, c * out * kt, (c + 1) * out * kt, 0f);
             java.util.Arrays.fill(gsum, c * out, (c + 1) * out, 0f);
             int end = ConvWorkspace.chunkStart(c + 1, chunks, batch);
             for (int b0 = ConvWorkspace.chunkStart(c, chunks, batch); b0 < end; b0 += group) {
                 int n = Math.min(group, end - b0);
                 int len = n * np;
-                if (ConvPacking.dotFilterGradient(s)) {                                   // dW += dY col^T
+                if (dot) {                                                                // dW += dY col^T
                     DotGemm.fmaAdd(ConvPacking.gradRowsImplicit(s, dy, b0, n, slot), out,
                             ConvPacking.colsImplicit(s, x, b0, n, slot), k, n * ConvPacking.implicitPositions(s) / Simd.L,
                             part, c * out * k, k);
-                } else if (ConvPacking.implicitTransposed(s)) {
+                } else if (inPlace) {
                     RowGemm.fmaAdd(ConvPacking.gradBlocks(s, dy, b0, n, slot), ConvPacking.colsTImplicit(s, x, b0, n, slot),
-                            len, out, k, part, c * out * k, k);
+                            len, out, kt, part, c * out * kt, kt);
                 } else {
                     RowGemm.fmaAdd(ConvPacking.gradBlocks(s, dy, b0, n, slot), ConvPacking.colsT(s, x, b0, n, slot), len,
                             len, out, k, part, c * out * k, k);
@@ -109,7 +112,7 @@ public final class ConvKernels {
                 }
             }
         });
-        addChunks(part, gsum, chunks, out, k, ConvPacking.transposedOrder(s, ConvPacking.dotFilterGradient(s)), dw, dbias);
+        addChunks(part, gsum, chunks, out, k, kt, ConvPacking.transposedOrder(s, dot, inPlace), dw, dbias);
     }
 
     /**
@@ -141,13 +144,14 @@ public final class ConvKernels {
     }
 
     /**
-     * Adds the chunk partials ([chunks][out][k] flat, patch rows in the transposed order
-     * {@code order}) to dW (and their sums to dbias) in chunk order.
+     * Adds the chunk partials ([chunks][out][kt] flat, patch row r at column {@code order[r]}) to
+     * dW (and their sums to dbias) in chunk order.
      */
-    static void addChunks(float[] part, float[] gsum, int chunks, int out, int k, int[] order, float[] dw, float[] dbias) {
+    static void addChunks(float[] part, float[] gsum, int chunks, int out, int k, int kt, int[] order, float[] dw,
+                          float[] dbias) {
         for (int c = 0; c < chunks; c++) {
             for (int o = 0; o < out; o++) {
-                int po = (c * out + o) * k;
+                int po = (c * out + o) * kt;
                 int wo = o * k;
                 for (int r = 0; r < k; r++) {
                     dw[wo + r] += part[po + order[r]];

@@ -296,36 +296,51 @@ final class ConvPacking {
     }
 
     /**
-     * Whether the filter gradient reads its transposed patches in place ({@link #colsTImplicit})
-     * rather than from {@link #colsT}: when the input channels are a whole number of vectors, so
-     * that each vector of a transposed patch row is L channels of one tap, consecutive in a
-     * channels-last image.
+     * The run of floats one row of a patch's taps makes in a channels-last image (k C: taps j,
+     * channels c), rounded up to whole vectors: the in-place transposed patches give each row of
+     * taps this many patch rows, those past k C reading the floats after the run (their sums are
+     * dropped).
      */
-    static boolean implicitTransposed(ConvShape s) {
-        return s.inC() % Simd.L == 0;
+    static int transposedRun(ConvShape s) {
+        return (s.kernel() * s.inC() + Simd.L - 1) / Simd.L * Simd.L;
     }
 
     /**
-     * The transposed patches of {@link #colsT} (the same values, rows and columns) as
-     * {@link RowGemm.Rows} over one channels-last, zero-bordered copy of each image
-     * ({@link Im2col#padChannelsLast}), for {@link #implicitTransposed} shapes: row q (an output
+     * Whether the filter gradient reads its transposed patches in place ({@link #colsTImplicit})
+     * rather than from {@link #colsT}: when a row of taps (k C floats, consecutive in a
+     * channels-last image) is whole vectors or rounds up to them with at most a quarter more
+     * (input channels a whole number of vectors: none; LeNet's second conv, 5 taps of 6 channels:
+     * 30 -> 32).
+     */
+    static boolean implicitTransposed(ConvShape s) {
+        return (long) transposedRun(s) * 4 <= (long) s.kernel() * s.inC() * 5;
+    }
+
+    /** Rows of the filter gradient's partial sums: {@link #transposedRun} per row of taps in place, else K. */
+    static int transposedRows(ConvShape s, boolean inPlace) {
+        return inPlace ? s.kernel() * transposedRun(s) : s.patch();
+    }
+
+    /**
+     * The transposed patches of {@link #colsT} (the same values) as {@link RowGemm.Rows} over one
+     * channels-last, zero-bordered copy of each image ({@link Im2col#padChannelsLast}), for
+     * {@link #implicitTransposed} shapes, with {@link #transposedRows} columns: row q (an output
      * position (t, oy, ox) of the group) starts at pixel (oy s, ox s) of copy t, and the vector of
-     * patch rows {@code (i k + j) C + c .. + L - 1} lies {@code ((i W' + j) C + c)} floats further on.
-     * Nothing is unfolded: a copy is C (H + 2p)(W + 2p) floats against k^2 C Ho Wo.
+     * columns {@code i R + u .. + L - 1} (R = {@link #transposedRun}, u &lt; R; patch row
+     * (c, i, j) at {@code u = j C + c}) lies {@code i W' C + u} floats further on. Nothing is
+     * unfolded: a copy is C (H + 2p)(W + 2p) floats against k^2 C Ho Wo.
      */
     static RowGemm.Rows colsTImplicit(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
         int size = Im2col.paddedSize(s);
-        float[] padded = slot.padded(n * size);
+        float[] padded = slot.padded(n * size + Simd.L);      // the last run's rounding reads past the last copy
         for (int t = 0; t < n; t++) {
             Im2col.padChannelsLast(s, x, (b0 + t) * s.inImage(), padded, t * size);
         }
         int ch = s.inC();
         int st = s.stride();
-        int k = s.kernel();
         int wp = s.width() + 2 * s.padding();
-        int np = s.positions();
         int wo = s.outW();
-        int[] offs = new int[n * np];
+        int[] offs = new int[n * s.positions()];
         for (int t = 0, q = 0; t < n; t++) {
             for (int oy = 0; oy < s.outH(); oy++) {
                 for (int ox = 0; ox < wo; ox++) {
@@ -333,12 +348,12 @@ final class ConvPacking {
                 }
             }
         }
-        int rows = s.patch();
+        int run = transposedRun(s);
+        int rows = transposedRows(s, true);
         int[] bases = new int[2 * Panels.strips(rows)];
         for (int v = 0; v < bases.length; v++) {
-            int r0 = Math.min(v * Simd.L, rows - Simd.L);     // vectors past K (the last strip's padding) repeat the last
-            int tap = r0 / ch;
-            bases[v] = ((tap / k) * wp + tap % k) * ch + r0 % ch;
+            int r0 = Math.min(v * Simd.L, rows - Simd.L);     // vectors past the rows (the last strip's padding) repeat the last
+            bases[v] = (r0 / run) * wp * ch + r0 % run;
         }
         return new RowGemm.Rows(padded, offs, bases);
     }
@@ -411,9 +426,21 @@ final class ConvPacking {
      * products ({@code dot}: {@link #dotFilterGradient}).
      */
     static int[] transposedOrder(ConvShape s, boolean dot) {
+        return transposedOrder(s, dot, false);
+    }
+
+    /**
+     * As {@link #transposedOrder(ConvShape, boolean)}, or with {@code inPlace} for the rows of
+     * {@link #colsTImplicit}: patch row (c, i, j) at {@code i R + j C + c}.
+     */
+    static int[] transposedOrder(ConvShape s, boolean dot, boolean inPlace) {
         int[] order = new int[s.patch()];
+        int k = s.kernel();
+        int kk = k * k;
+        int run = transposedRun(s);
         for (int r = 0; r < order.length; r++) {
-            order[r] = dot ? r : Im2col.transposedRow(s, r);
+            int tap = r % kk;
+            order[r] = dot ? r : inPlace ? (tap / k) * run + (tap % k) * s.inC() + r / kk : Im2col.transposedRow(s, r);
         }
         return order;
     }

@@ -224,13 +224,15 @@ class ConvKernelTwinTest {
     }
 
     /**
-     * The transposed patches read in place from channels-last copies are the very panel that
-     * {@code colsT} builds: the filter gradient's product over either has the same bits.
+     * The transposed patches read in place from channels-last copies hold the very values of the
+     * panel {@code colsT} builds (with rows of taps rounded up to whole vectors where k C is not):
+     * the filter gradient's product over either gives the same bits for every patch row.
      */
     @Test
     void inPlaceTransposedPatchesGiveTheBitsOfTheUnfoldedOnes() {
         for (ConvShape s : new ConvShape[] {new ConvShape(3, 32, 8, 8, 13, 3, 1, 1), new ConvShape(2, 16, 9, 7, 6, 3, 2, 1),
-            new ConvShape(2, 16, 6, 6, 5, 2, 1, 0)}) {
+            new ConvShape(2, 16, 6, 6, 5, 2, 1, 0), new ConvShape(4, 6, 14, 14, 16, 5, 1, 0),
+            new ConvShape(2, 6, 9, 11, 3, 5, 2, 2)}) {
             float[] x = OpCheck.random(s.batch() * s.inImage(), 2, 41);
             float[] gy = OpCheck.random(s.batch() * s.outImage(), 1, 42);
             assertTrue(ConvPacking.implicitTransposed(s), s.toString());
@@ -238,13 +240,20 @@ class ConvKernelTwinTest {
             ws.prepare(1);
             ConvWorkspace.Slot slot = ws.slot(0);
             int len = s.batch() * s.positions();
+            int k = s.patch();
+            int kt = ConvPacking.transposedRows(s, true);
             float[] g = ConvPacking.gradBlocks(s, gy, 0, s.batch(), slot).clone();
-            float[] unfolded = new float[s.outC() * s.patch()];
-            float[] inPlace = new float[unfolded.length];
-            RowGemm.fmaAdd(g, ConvPacking.colsT(s, x, 0, s.batch(), slot).clone(), len, len, s.outC(), s.patch(), unfolded, 0,
-                    s.patch());
-            RowGemm.fmaAdd(g, ConvPacking.colsTImplicit(s, x, 0, s.batch(), slot), len, s.outC(), s.patch(), inPlace, 0, s.patch());
-            assertArrayEquals(unfolded, inPlace, s.toString());
+            float[] unfolded = new float[s.outC() * k];
+            float[] inPlace = new float[s.outC() * kt];
+            RowGemm.fmaAdd(g, ConvPacking.colsT(s, x, 0, s.batch(), slot).clone(), len, len, s.outC(), k, unfolded, 0, k);
+            RowGemm.fmaAdd(g, ConvPacking.colsTImplicit(s, x, 0, s.batch(), slot), len, s.outC(), kt, inPlace, 0, kt);
+            int[] was = ConvPacking.transposedOrder(s, false);
+            int[] now = ConvPacking.transposedOrder(s, false, true);
+            for (int o = 0; o < s.outC(); o++) {
+                for (int r = 0; r < k; r++) {
+                    assertEquals(unfolded[o * k + was[r]], inPlace[o * kt + now[r]], s + " filter " + o + " patch row " + r);
+                }
+            }
         }
     }
 
