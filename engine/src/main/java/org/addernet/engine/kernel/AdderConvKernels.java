@@ -164,6 +164,19 @@ public final class AdderConvKernels {
                 inputRule(xmode, fb, gcol, rows, rows, img, Panels.paddedRows(s.inC()), s.inC(), n * hw, p, xscale, res);
             }
             ConvPacking.scatter(res, n * hw, s.inC(), hw, dx, b0, n);
+        } else if (ConvPacking.widePositions(s) && (xmode == HARDTANH || xmode == SIGN)) {
+            // over the input's own row pitch: patches in place, one run per patch row folded back
+            // (bounded rules only: the positions between output rows must give exactly 0)
+            int k = s.patch();
+            int per = ConvPacking.widePer(s);
+            int len = n * per;
+            float[] g = ConvPacking.gradWide(s, dy, b0, n, slot);
+            float[] dcol = slot.out(k * len);
+            GradGemm.run(RULES[xmode], fb, RowGemm.Rows.panel(g, out, out, len), out,
+                    GradGemm.Inputs.of(ConvPacking.colsWide(s, x, b0, n, slot)), k, len, p - 1f, xscale, dcol, 0, len);
+            for (int i = 0; i < n; i++) {
+                Im2col.foldWide(s, dcol, len, i * per, dx, (b0 + i) * s.inImage());
+            }
         } else if (ConvPacking.implicitForward(s)) {
             // the patches read from the forward's shifted copies, positions rounded up to whole
             // vectors per image (dY's extra columns zero; their results are not folded back)

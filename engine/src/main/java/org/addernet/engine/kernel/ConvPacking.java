@@ -373,6 +373,69 @@ final class ConvPacking {
         return g;
     }
 
+    /**
+     * Whether the input gradient over patch rows runs over "wide" positions: a valid convolution
+     * (stride 1, no padding; LeNet's second) whose output position (oy, ox) is taken at
+     * {@code q = oy W + ox}, the input's own row pitch, so that patch row (c, i, j) at q is
+     * {@code X[c][q + i W + j]} (patches read in place) and its gradient folds back as one run of
+     * {@link #wideSpan} floats. The positions with ox &gt;= Wo in between carry dY = 0.
+     */
+    static boolean widePositions(ConvShape s) {
+        return s.stride() == 1 && s.padding() == 0;
+    }
+
+    /** Wide positions per image: the last valid one's {@code (Ho - 1) W + Wo}. */
+    static int wideSpan(ConvShape s) {
+        return (s.outH() - 1) * s.width() + s.outW();
+    }
+
+    /** Wide positions per image in a group's columns: {@link #wideSpan} rounded up to whole vectors. */
+    static int widePer(ConvShape s) {
+        return (wideSpan(s) + Simd.L - 1) / Simd.L * Simd.L;
+    }
+
+    /**
+     * The patches of images b0 .. b0+n-1 over {@link #widePer} wide positions each, as
+     * {@link RowGemm.Rows} over a copy of the images (with room for the rounding's reads past the last).
+     */
+    static RowGemm.Rows colsWide(ConvShape s, float[] x, int b0, int n, ConvWorkspace.Slot slot) {
+        int img = s.inImage();
+        int per = widePer(s);
+        float[] copy = slot.padded(n * img + per);
+        System.arraycopy(x, b0 * img, copy, 0, n * img);
+        Panels.fill(copy, n * img, per);
+        int k = s.kernel();
+        int hw = s.height() * s.width();
+        int[] offs = new int[s.patch()];
+        for (int c = 0; c < s.inC(); c++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    offs[(c * k + i) * k + j] = c * hw + i * s.width() + j;
+                }
+            }
+        }
+        return new RowGemm.Rows(copy, offs, vectorBases(n * per, q -> (q / per) * img + q % per));
+    }
+
+    /** dY as a strip panel of O rows over {@link #widePer} wide positions an image, zero where no output is. */
+    static float[] gradWide(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
+        int out = s.outC();
+        int np = s.positions();
+        int per = widePer(s);
+        int w = s.width();
+        int wo = s.outW();
+        float[] g = slot.grad(Panels.stripFloats(out, n * per));
+        for (int t = 0; t < n; t++) {
+            for (int o = 0; o < out; o++) {
+                Panels.zero(g, out, o, t * per, per);
+                for (int oy = 0; oy < s.outH(); oy++) {
+                    Panels.put(g, out, o, t * per + oy * w, dy, ((b0 + t) * out + o) * np + oy * wo, wo);
+                }
+            }
+        }
+        return g;
+    }
+
     /** dY as a strip panel of O rows over the n P positions. */
     static float[] gradStrips(ConvShape s, float[] dy, int b0, int n, ConvWorkspace.Slot slot) {
         return gradStrips(s, dy, b0, n, s.positions(), slot);

@@ -177,6 +177,27 @@ public final class Im2col {
     }
 
     /**
+     * {@link #fold} for the wide positions of a valid convolution ({@link ConvPacking#widePositions}):
+     * patch row (c, i, j) adds its {@link ConvPacking#wideSpan} columns from {@code colOff} as one
+     * run at {@code dX[c][i W + j]}. The columns between output rows hold zeros (their dY is 0, the
+     * rules bounded), which leave every sum's bits as they are; the sums of each element run in
+     * the order of {@link #fold}.
+     */
+    static void foldWide(ConvShape s, float[] dcol, int ld, int colOff, float[] dx, int xOff) {
+        int k = s.kernel();
+        int hw = s.height() * s.width();
+        int span = ConvPacking.wideSpan(s);
+        Arrays.fill(dx, xOff, xOff + s.inImage(), 0f);
+        for (int c = 0; c < s.inC(); c++) {
+            for (int i = 0; i < k; i++) {
+                for (int j = 0; j < k; j++) {
+                    Panels.addRun(dcol, ((c * k + i) * k + j) * ld + colOff, dx, xOff + c * hw + i * s.width() + j, span);
+                }
+            }
+        }
+    }
+
+    /**
      * Overwrites the image of dX at {@code xOff} with {@code sum} of {@code dcol[r ld + colOff + q]}
      * over every (r, q) that reads that pixel (the adjoint of {@link #unfold}; padding drops out),
      * dcol being a row-major [K, ld] array.
