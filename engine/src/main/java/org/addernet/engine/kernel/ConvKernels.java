@@ -49,11 +49,16 @@ public final class ConvKernels {
             boolean implicit = ConvPacking.implicitForward(s);
             int per = implicit ? ConvPacking.implicitPositions(s) : np;
             int len = n * per;
-            float[] res = slot.out(out * len);
             RowGemm.Rows patches = implicit ? ConvPacking.colsImplicit(s, x, b0, n, slot)
                     : RowGemm.Rows.panel(ConvPacking.cols(s, x, b0, n, slot), Panels.paddedRows(k), k, len);
-            RowGemm.fma(fb, patches, k, out, len, bias, res, 0, len);
-            ConvPacking.scatter(res, len, per, out, np, y, b0, n);
+            int[] into = per == np ? ConvPacking.imageStrips(np, out, b0, n) : null;
+            if (into != null) {
+                RowGemm.fmaInto(fb, patches, k, out, len, bias, y, into, np);           // straight into Y's images
+            } else {
+                float[] res = slot.out(out * len);
+                RowGemm.fma(fb, patches, k, out, len, bias, res, 0, len);
+                ConvPacking.scatter(res, len, per, out, np, y, b0, n);
+            }
         });
     }
 
@@ -102,7 +107,7 @@ public final class ConvKernels {
                     RowGemm.fmaAdd(ConvPacking.gradBlocks(s, dy, b0, n, slot), ConvPacking.colsT(s, x, b0, n, slot), len,
                             len, out, k, part, c * out * k, k);
                 }
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; dbias != null && i < n; i++) {                          // dbias: only with a bias
                     for (int o = 0; o < out; o++) {
                         gsum[c * out + o] += Reductions.sum(dy, ((b0 + i) * out + o) * np, np);
                     }
@@ -128,9 +133,14 @@ public final class ConvKernels {
             int rows = out * s.kernel() * s.kernel();
             RowGemm.Rows g = ConvPacking.implicitPixels(s) ? ConvPacking.gradAdjointImplicit(s, dy, b0, n, slot)
                     : RowGemm.Rows.panel(ConvPacking.gradAdjoint(s, dy, b0, n, slot), rows, rows, n * hw);
-            float[] res = slot.out(s.inC() * n * hw);
-            RowGemm.fma(wb, g, rows, s.inC(), n * hw, null, res, 0, n * hw);
-            ConvPacking.scatter(res, n * hw, s.inC(), hw, dx, b0, n);
+            int[] into = ConvPacking.imageStrips(hw, s.inC(), b0, n);
+            if (into != null) {
+                RowGemm.fmaInto(wb, g, rows, s.inC(), n * hw, null, dx, into, hw);     // straight into dX's images
+            } else {
+                float[] res = slot.out(s.inC() * n * hw);
+                RowGemm.fma(wb, g, rows, s.inC(), n * hw, null, res, 0, n * hw);
+                ConvPacking.scatter(res, n * hw, s.inC(), hw, dx, b0, n);
+            }
         } else {
             int k = s.patch();
             int len = n * s.positions();

@@ -551,6 +551,23 @@ final class ConvPacking {
     }
 
     /**
+     * For {@link RowGemm#fmaInto}: where each strip of a group's result columns (n images of
+     * {@code per} positions side by side) goes in a [B, rows, per] array, images b0 ..; null when
+     * a strip would straddle two images ({@code per} not whole strips), where the caller scatters.
+     */
+    static int[] imageStrips(int per, int rows, int b0, int n) {
+        if (per % Simd.W != 0) {
+            return null;
+        }
+        int[] bases = new int[n * per / Simd.W];
+        for (int st = 0; st < bases.length; st++) {
+            int q = st * Simd.W;
+            bases[st] = (b0 + q / per) * rows * per + q % per;
+        }
+        return bases;
+    }
+
+    /**
      * Copies a row-major [rows, ld] result whose columns are n images of {@code per} values side
      * by side into images {@code b0 ..} of a [B, rows, per] array.
      */

@@ -70,6 +70,15 @@ public final class RowGemm {
         run(Op.FMA, a, k, m, n, b, 1f, bias, false, c, cOff, ldc);
     }
 
+    /**
+     * {@code C = bias + A B} written where each strip of C's columns goes: column {@code s W + j}
+     * of row i at {@code c[cBases[s] + i ldc + j]} (the convolutions write each image's [rows, P]
+     * block of the result in place; a strip must not straddle two images).
+     */
+    public static void fmaInto(float[] a, Rows b, int k, int m, int n, float[] bias, float[] c, int[] cBases, int ldc) {
+        runFma(a, k, m, n, b, bias, false, c, 0, cBases, ldc);
+    }
+
     /** {@code C += A B}. */
     public static void fmaAdd(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
         run(Op.FMA, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, null, true, c, cOff, ldc);
@@ -111,7 +120,7 @@ public final class RowGemm {
     private static void run(Op op, float[] a, int k, int m, int n, Rows b, float p, float[] bias, boolean add,
                             float[] c, int cOff, int ldc) {
         if (op == Op.FMA) {
-            runFma(a, k, m, n, b, bias, add, c, cOff, ldc);
+            runFma(a, k, m, n, b, bias, add, c, cOff, null, ldc);
             return;
         }
         float[] tile = new float[MR * W];
@@ -161,7 +170,7 @@ public final class RowGemm {
      * L1, measured 5-10 % slower on the ResNet-20 layers than one pass.)
      */
     private static void runFma(float[] a, int k, int m, int n, Rows b, float[] bias, boolean add, float[] c, int cOff,
-                               int ldc) {
+                               int[] cBases, int ldc) {
         float[] tile = new float[MR * W];
         float[] src = b.src();
         int[] offs = b.offs();
@@ -172,10 +181,11 @@ public final class RowGemm {
             int b0 = b.bases()[2 * s];
             int b1 = b.bases()[2 * s + 1];
             int whole = cols == W ? m / MR : 0;
+            int at = cBases == null ? cOff + q0 : cBases[s];             // where row 0 of this strip's columns goes
             int blk = 0;
             if (WIDE) {
                 for (; blk + 1 < whole; blk += 2) {
-                    int oo = cOff + blk * MR * ldc + q0;
+                    int oo = at + blk * MR * ldc;
                     if (add) {
                         fma8AddTile(a, blk * k * MR, k * MR, src, b0, b1, offs, k, c, oo, ldc);
                     } else {
@@ -187,13 +197,13 @@ public final class RowGemm {
                 int i0 = blk * MR;
                 boolean inPlace = blk < whole;
                 float[] out = inPlace ? c : tile;
-                int oo = inPlace ? cOff + i0 * ldc + q0 : 0;
+                int oo = inPlace ? at + i0 * ldc : 0;
                 int ld = inPlace ? ldc : W;
                 int rows = Math.min(MR, m - i0);
                 if (!inPlace && add) {
                     java.util.Arrays.fill(tile, 0f);
                     for (int t = 0; t < rows; t++) {
-                        System.arraycopy(c, cOff + (i0 + t) * ldc + q0, tile, t * W, cols);
+                        System.arraycopy(c, at + (i0 + t) * ldc, tile, t * W, cols);
                     }
                 }
                 if (add) {
@@ -202,7 +212,7 @@ public final class RowGemm {
                     fmaTile(a, blk * k * MR, src, b0, b1, offs, k, bias, i0, m, out, oo, ld);
                 }
                 if (!inPlace) {
-                    copyOut(tile, rows, cols, c, cOff + i0 * ldc + q0, ldc);
+                    copyOut(tile, rows, cols, c, at + i0 * ldc, ldc);
                 }
             }
         }
