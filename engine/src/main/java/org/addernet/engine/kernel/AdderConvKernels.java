@@ -21,7 +21,10 @@ import static org.addernet.engine.kernel.AdderDenseKernels.X_HARDTANH;
  * full-precision filter gradient (eq. 23) as the product {@code dY X^T - F rowsum(dY)}
  * ({@link RowGemm#fmaAdd}), the sign and exact ones through {@link FilterGemm}; the HardTanh, sign,
  * difference and {@code sgn |e|^(p-1)} input gradients through {@link GradGemm}, over input pixels
- * at stride 1 and over patch rows folded back otherwise. {@code |d|^(p-1)} is computed again in
+ * at stride 1 and over patch rows folded back otherwise (a valid convolution's patch rows over the
+ * input's own row pitch, {@link ConvPacking#widePositions}). The patches are read in place wherever
+ * the shape allows (bordered, shifted or channels-last copies of the images), with the same values
+ * and order as the unfolded panels. {@code |d|^(p-1)} is computed again in
  * backward rather than kept from forward: for a convolution it is O K values per output position
  * (600 MB for one 16-channel 32x32 layer at batch 64). Results do not depend on the number of
  * threads. {@link #forwardNaive} and {@link #backwardNaive} are the seven-loop twins built on
