@@ -114,6 +114,26 @@ public final class Im2col {
         int hp = h + 2 * p;
         Panels.fill(out, at, p * wp * ch);
         Panels.fill(out, at + (hp - p) * wp * ch, p * wp * ch);
+        int hw = h * w;
+        if (Transpose.available() && ch % Simd.L == 0 && hw % Simd.L == 0) {
+            // whole blocks of L planes x L pixels, transposed in registers
+            for (int y = 0; y < h; y++) {
+                int row = at + (y + p) * wp * ch;
+                Panels.fill(out, row, p * ch);
+                Panels.fill(out, row + (p + w) * ch, p * ch);
+            }
+            int[] dst = new int[Simd.L];
+            for (int q0 = 0; q0 < hw; q0 += Simd.L) {
+                for (int r = 0; r < Simd.L; r++) {
+                    int q = q0 + r;
+                    dst[r] = at + ((q / w + p) * wp + q % w + p) * ch;
+                }
+                for (int c0 = 0; c0 < ch; c0 += Simd.L) {
+                    Transpose.planesToPixels(x, xOff, hw, c0, q0, out, dst);
+                }
+            }
+            return;
+        }
         for (int y = 0; y < h; y++) {
             int row = at + (y + p) * wp * ch;
             Panels.fill(out, row, p * ch);

@@ -257,6 +257,36 @@ class ConvKernelTwinTest {
         }
     }
 
+    /**
+     * The channels-last copy, by the in-register transposes (planes and pixels whole vectors) or
+     * plane by plane (otherwise), is the image moved value for value with its zero border.
+     */
+    @Test
+    void channelsLastCopyMovesEveryValue() {
+        int l = Simd.lanes();
+        for (ConvShape s : new ConvShape[] {new ConvShape(2, l, 4, 4, 1, 3, 1, 1), new ConvShape(2, 2 * l, 8, 2, 1, 3, 1, 2),
+            new ConvShape(1, 3 * l, 4, 8, 1, 3, 1, 0), new ConvShape(1, 6, 5, 3, 1, 3, 1, 1)}) {
+            float[] x = OpCheck.random(2 * s.inImage(), 2, 77);                  // two images: the second is copied
+            int h = s.height();
+            int w = s.width();
+            int p = s.padding();
+            int wp = w + 2 * p;
+            int size = Im2col.paddedSize(s);
+            float[] out = new float[size + 3];
+            java.util.Arrays.fill(out, Float.NaN);
+            Im2col.padChannelsLast(s, x, s.inImage(), out, 3);       // the second image, written at 3
+            for (int y = 0; y < h + 2 * p; y++) {
+                for (int xx = 0; xx < wp; xx++) {
+                    for (int c = 0; c < s.inC(); c++) {
+                        boolean inside = y >= p && y < h + p && xx >= p && xx < w + p;
+                        float want = inside ? x[s.inImage() + (c * h + y - p) * w + xx - p] : 0f;
+                        assertEquals(want, out[3 + (y * wp + xx) * s.inC() + c], s + " at " + y + "," + xx + "," + c);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void unfoldAndFoldByHand() {
         // one 3x3 image 1..9, kernel 2, stride 1, padding 1: a 4x4 output
