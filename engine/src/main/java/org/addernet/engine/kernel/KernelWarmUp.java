@@ -42,8 +42,14 @@ public final class KernelWarmUp {
         for (int t = 0; t < b.length; t++) {
             b[t] = (t % 5) * 0.3f - 0.6f;
         }
+        ConvShape copy = new ConvShape(1, Simd.L, 4, 4, 1, 3, 1, 1);       // the channels-last copy's transposes
+        float[] image = new float[copy.inImage()];
+        float[] padded = new float[Im2col.paddedSize(copy)];
         float sum = 0;
         for (int rep = 0; rep < 3000; rep++) {
+            image[rep % image.length] = rep;
+            Im2col.padChannelsLast(copy, image, 0, padded, 0);
+            sum += padded[rep % padded.length];
             RowGemm.fma(a, b, k, k, m, n, null, c, 0, n);
             RowGemm.fmaAdd(a, b, k, k, m, n, c, 0, n);
             RowGemm.l1(a, b, k, k, m, n, c, 0, n);

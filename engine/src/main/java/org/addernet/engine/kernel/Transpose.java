@@ -5,9 +5,12 @@ import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorShuffle;
 
 /**
- * Transposes of L x L blocks of floats in registers (L = 8 or 16 lanes), for the channels-last
- * copies of {@link Im2col#padChannelsLast}: L planes' runs of L pixels become L pixels' runs of L
- * planes. Values are moved, never computed, so the copy is the same whichever way it is made.
+ * Transposes of 16 x 16 blocks of floats in registers (AVX-512's 16 lanes), for the channels-last
+ * copies of {@link Im2col#padChannelsLast}: 16 planes' runs of 16 pixels become 16 pixels' runs of
+ * 16 planes. Values are moved, never computed, so the copy is the same whichever way it is made.
+ * Only at 16 lanes: the 8 x 8 form with 8 lanes (AVX2) measured slower than the scalar copy (6-13
+ * against 4-6 us an image), and splitting the 16 x 16 butterfly into two methods through a buffer
+ * slower too (5-6 against 2.4-3.2 us).
  */
 final class Transpose {
     private static final int STAGES = Integer.numberOfTrailingZeros(Simd.L);
@@ -37,9 +40,9 @@ final class Transpose {
     private Transpose() {
     }
 
-    /** Whether {@link #planesToPixels} applies: 8 or 16 lanes. */
+    /** Whether {@link #planesToPixels} applies: 16 lanes. */
     static boolean available() {
-        return Simd.L == 8 || Simd.L == 16;
+        return Simd.L == 16;
     }
 
     /**
@@ -47,11 +50,7 @@ final class Transpose {
      * {@code q0 .. q0 + L - 1}: writes pixel {@code q0 + r}'s L values at {@code out[dst[r] + c0]}.
      */
     static void planesToPixels(float[] x, int xOff, int hw, int c0, int q0, float[] out, int[] dst) {
-        if (Simd.L == 16) {
-            block16(x, xOff + c0 * hw + q0, hw, out, dst, c0);
-        } else {
-            block8(x, xOff + c0 * hw + q0, hw, out, dst, c0);
-        }
+        block16(x, xOff + c0 * hw + q0, hw, out, dst, c0);
     }
 
     /**
@@ -228,83 +227,5 @@ final class Transpose {
         ((FloatVector) b60.reinterpretShape(Simd.F, 0)).intoArray(out, dst[13] + dOff);
         ((FloatVector) b62.reinterpretShape(Simd.F, 0)).intoArray(out, dst[14] + dOff);
         ((FloatVector) b64.reinterpretShape(Simd.F, 0)).intoArray(out, dst[15] + dOff);
-    }
-
-    /**
-     * 8 planes x 8 pixels: row r (plane r, 8 consecutive pixels) at {@code x[src + r hw]};
-     * writes pixel r's 8 values (one per plane) at {@code out[dst[r] + dOff]}. A butterfly over
-     * lane distances 1, 2, 4, each step a lane rotation and two integer masks.
-     */
-    private static void block8(float[] x, int src, int hw, float[] out, int[] dst, int dOff) {
-        IntVector a0 = (IntVector) FloatVector.fromArray(Simd.F, x, src + 0 * hw).reinterpretShape(Simd.I, 0);
-        IntVector a1 = (IntVector) FloatVector.fromArray(Simd.F, x, src + 1 * hw).reinterpretShape(Simd.I, 0);
-        IntVector a2 = (IntVector) FloatVector.fromArray(Simd.F, x, src + 2 * hw).reinterpretShape(Simd.I, 0);
-        IntVector a3 = (IntVector) FloatVector.fromArray(Simd.F, x, src + 3 * hw).reinterpretShape(Simd.I, 0);
-        IntVector a4 = (IntVector) FloatVector.fromArray(Simd.F, x, src + 4 * hw).reinterpretShape(Simd.I, 0);
-        IntVector a5 = (IntVector) FloatVector.fromArray(Simd.F, x, src + 5 * hw).reinterpretShape(Simd.I, 0);
-        IntVector a6 = (IntVector) FloatVector.fromArray(Simd.F, x, src + 6 * hw).reinterpretShape(Simd.I, 0);
-        IntVector a7 = (IntVector) FloatVector.fromArray(Simd.F, x, src + 7 * hw).reinterpretShape(Simd.I, 0);
-        IntVector m1 = IntVector.fromArray(Simd.I, MASKS, 0 * Simd.L);
-        IntVector n1 = m1.not();
-        IntVector b1 = a0.and(n1).or(((IntVector) ((FloatVector) a1.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[0]).reinterpretShape(Simd.I, 0)).and(m1));
-        IntVector b2 = a1.and(m1).or(((IntVector) ((FloatVector) a0.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[0]).reinterpretShape(Simd.I, 0)).and(n1));
-        IntVector b3 = a2.and(n1).or(((IntVector) ((FloatVector) a3.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[0]).reinterpretShape(Simd.I, 0)).and(m1));
-        IntVector b4 = a3.and(m1).or(((IntVector) ((FloatVector) a2.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[0]).reinterpretShape(Simd.I, 0)).and(n1));
-        IntVector b5 = a4.and(n1).or(((IntVector) ((FloatVector) a5.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[0]).reinterpretShape(Simd.I, 0)).and(m1));
-        IntVector b6 = a5.and(m1).or(((IntVector) ((FloatVector) a4.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[0]).reinterpretShape(Simd.I, 0)).and(n1));
-        IntVector b7 = a6.and(n1).or(((IntVector) ((FloatVector) a7.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[0]).reinterpretShape(Simd.I, 0)).and(m1));
-        IntVector b8 = a7.and(m1).or(((IntVector) ((FloatVector) a6.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[0]).reinterpretShape(Simd.I, 0)).and(n1));
-        IntVector m2 = IntVector.fromArray(Simd.I, MASKS, 1 * Simd.L);
-        IntVector n2 = m2.not();
-        IntVector b9 = b1.and(n2).or(((IntVector) ((FloatVector) b3.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[1]).reinterpretShape(Simd.I, 0)).and(m2));
-        IntVector b10 = b3.and(m2).or(((IntVector) ((FloatVector) b1.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[1]).reinterpretShape(Simd.I, 0)).and(n2));
-        IntVector b11 = b2.and(n2).or(((IntVector) ((FloatVector) b4.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[1]).reinterpretShape(Simd.I, 0)).and(m2));
-        IntVector b12 = b4.and(m2).or(((IntVector) ((FloatVector) b2.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[1]).reinterpretShape(Simd.I, 0)).and(n2));
-        IntVector b13 = b5.and(n2).or(((IntVector) ((FloatVector) b7.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[1]).reinterpretShape(Simd.I, 0)).and(m2));
-        IntVector b14 = b7.and(m2).or(((IntVector) ((FloatVector) b5.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[1]).reinterpretShape(Simd.I, 0)).and(n2));
-        IntVector b15 = b6.and(n2).or(((IntVector) ((FloatVector) b8.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[1]).reinterpretShape(Simd.I, 0)).and(m2));
-        IntVector b16 = b8.and(m2).or(((IntVector) ((FloatVector) b6.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[1]).reinterpretShape(Simd.I, 0)).and(n2));
-        IntVector m4 = IntVector.fromArray(Simd.I, MASKS, 2 * Simd.L);
-        IntVector n4 = m4.not();
-        IntVector b17 = b9.and(n4).or(((IntVector) ((FloatVector) b13.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[2]).reinterpretShape(Simd.I, 0)).and(m4));
-        IntVector b18 = b13.and(m4).or(((IntVector) ((FloatVector) b9.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[2]).reinterpretShape(Simd.I, 0)).and(n4));
-        IntVector b19 = b11.and(n4).or(((IntVector) ((FloatVector) b15.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[2]).reinterpretShape(Simd.I, 0)).and(m4));
-        IntVector b20 = b15.and(m4).or(((IntVector) ((FloatVector) b11.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[2]).reinterpretShape(Simd.I, 0)).and(n4));
-        IntVector b21 = b10.and(n4).or(((IntVector) ((FloatVector) b14.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[2]).reinterpretShape(Simd.I, 0)).and(m4));
-        IntVector b22 = b14.and(m4).or(((IntVector) ((FloatVector) b10.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[2]).reinterpretShape(Simd.I, 0)).and(n4));
-        IntVector b23 = b12.and(n4).or(((IntVector) ((FloatVector) b16.reinterpretShape(Simd.F, 0))
-                .rearrange(DOWN[2]).reinterpretShape(Simd.I, 0)).and(m4));
-        IntVector b24 = b16.and(m4).or(((IntVector) ((FloatVector) b12.reinterpretShape(Simd.F, 0))
-                .rearrange(UP[2]).reinterpretShape(Simd.I, 0)).and(n4));
-        ((FloatVector) b17.reinterpretShape(Simd.F, 0)).intoArray(out, dst[0] + dOff);
-        ((FloatVector) b19.reinterpretShape(Simd.F, 0)).intoArray(out, dst[1] + dOff);
-        ((FloatVector) b21.reinterpretShape(Simd.F, 0)).intoArray(out, dst[2] + dOff);
-        ((FloatVector) b23.reinterpretShape(Simd.F, 0)).intoArray(out, dst[3] + dOff);
-        ((FloatVector) b18.reinterpretShape(Simd.F, 0)).intoArray(out, dst[4] + dOff);
-        ((FloatVector) b20.reinterpretShape(Simd.F, 0)).intoArray(out, dst[5] + dOff);
-        ((FloatVector) b22.reinterpretShape(Simd.F, 0)).intoArray(out, dst[6] + dOff);
-        ((FloatVector) b24.reinterpretShape(Simd.F, 0)).intoArray(out, dst[7] + dOff);
     }
 }
