@@ -167,31 +167,26 @@ public final class AdderConvKernels {
                 inputRule(xmode, fb, gcol, rows, rows, img, Panels.paddedRows(s.inC()), s.inC(), n * hw, p, xscale, res);
             }
             ConvPacking.scatter(res, n * hw, s.inC(), hw, dx, b0, n);
-        } else if (ConvPacking.widePositions(s) && (xmode == HARDTANH || xmode == SIGN)) {
-            // over the input's own row pitch: patches in place, one run per patch row folded back
-            // (bounded rules only: the positions between output rows must give exactly 0)
+        } else if (wideRows(s, xmode) || ConvPacking.implicitForward(s)) {
+            // patches read in place: over the input's own row pitch for a valid convolution (one
+            // fold run per patch row; bounded rules only, the positions between output rows must
+            // give exactly 0), else from the forward's shifted copies with positions rounded up to
+            // whole vectors (dY's extra columns zero, their results not folded back)
+            boolean wide = wideRows(s, xmode);
             int k = s.patch();
-            int per = ConvPacking.widePer(s);
+            int per = wide ? ConvPacking.widePer(s) : ConvPacking.implicitPositions(s);
             int len = n * per;
-            float[] g = ConvPacking.gradWide(s, dy, b0, n, slot);
+            float[] g = wide ? ConvPacking.gradWide(s, dy, b0, n, slot) : ConvPacking.gradStrips(s, dy, b0, n, per, slot);
+            RowGemm.Rows patches = wide ? ConvPacking.colsWide(s, x, b0, n, slot) : ConvPacking.colsImplicit(s, x, b0, n, slot);
             float[] dcol = slot.out(k * len);
-            GradGemm.run(RULES[xmode], fb, RowGemm.Rows.panel(g, out, out, len), out,
-                    GradGemm.Inputs.of(ConvPacking.colsWide(s, x, b0, n, slot)), k, len, p - 1f, xscale, dcol, 0, len);
+            GradGemm.run(RULES[xmode], fb, RowGemm.Rows.panel(g, out, out, len), out, GradGemm.Inputs.of(patches), k, len,
+                    p - 1f, xscale, dcol, 0, len);
             for (int i = 0; i < n; i++) {
-                Im2col.foldWide(s, dcol, len, i * per, dx, (b0 + i) * s.inImage());
-            }
-        } else if (ConvPacking.implicitForward(s)) {
-            // the patches read from the forward's shifted copies, positions rounded up to whole
-            // vectors per image (dY's extra columns zero; their results are not folded back)
-            int k = s.patch();
-            int per = ConvPacking.implicitPositions(s);
-            int len = n * per;
-            float[] g = ConvPacking.gradStrips(s, dy, b0, n, per, slot);
-            float[] dcol = slot.out(k * len);
-            GradGemm.run(RULES[xmode], fb, RowGemm.Rows.panel(g, out, out, len), out,
-                    GradGemm.Inputs.of(ConvPacking.colsImplicit(s, x, b0, n, slot)), k, len, p - 1f, xscale, dcol, 0, len);
-            for (int i = 0; i < n; i++) {
-                Im2col.fold(s, dcol, len, i * per, dx, (b0 + i) * s.inImage());
+                if (wide) {
+                    Im2col.foldWide(s, dcol, len, i * per, dx, (b0 + i) * s.inImage());
+                } else {
+                    Im2col.fold(s, dcol, len, i * per, dx, (b0 + i) * s.inImage());
+                }
             }
         } else {
             int k = s.patch();
@@ -204,6 +199,11 @@ public final class AdderConvKernels {
                 Im2col.fold(s, dcol, len, i * s.positions(), dx, (b0 + i) * s.inImage());
             }
         }
+    }
+
+    /** Whether the input gradient over patch rows runs over the input's own row pitch ({@link ConvPacking#widePositions}). */
+    private static boolean wideRows(ConvShape s, int xmode) {
+        return ConvPacking.widePositions(s) && (xmode == HARDTANH || xmode == SIGN);
     }
 
     private static void inputRule(int xmode, float[] a, float[] g, int gRows, int r, float[] x, int xRows, int m, int n,

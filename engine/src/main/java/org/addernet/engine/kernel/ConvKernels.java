@@ -51,7 +51,7 @@ public final class ConvKernels {
             int len = n * per;
             RowGemm.Rows patches = implicit ? ConvPacking.colsImplicit(s, x, b0, n, slot)
                     : RowGemm.Rows.panel(ConvPacking.cols(s, x, b0, n, slot), Panels.paddedRows(k), k, len);
-            int[] into = per == np ? ConvPacking.imageStrips(np, out, b0, n) : null;
+            int[] into = per == np ? ConvPacking.stripsInImages(np, out, b0, n) : null;
             if (into != null) {
                 RowGemm.fmaInto(fb, patches, k, out, len, bias, y, into, np);           // straight into Y's images
             } else {
@@ -133,7 +133,7 @@ public final class ConvKernels {
             int rows = out * s.kernel() * s.kernel();
             RowGemm.Rows g = ConvPacking.implicitPixels(s) ? ConvPacking.gradAdjointImplicit(s, dy, b0, n, slot)
                     : RowGemm.Rows.panel(ConvPacking.gradAdjoint(s, dy, b0, n, slot), rows, rows, n * hw);
-            int[] into = ConvPacking.imageStrips(hw, s.inC(), b0, n);
+            int[] into = ConvPacking.stripsInImages(hw, s.inC(), b0, n);
             if (into != null) {
                 RowGemm.fmaInto(wb, g, rows, s.inC(), n * hw, null, dx, into, hw);     // straight into dX's images
             } else {

@@ -555,7 +555,7 @@ final class ConvPacking {
      * {@code per} positions side by side) goes in a [B, rows, per] array, images b0 ..; null when
      * a strip would straddle two images ({@code per} not whole strips), where the caller scatters.
      */
-    static int[] imageStrips(int per, int rows, int b0, int n) {
+    static int[] stripsInImages(int per, int rows, int b0, int n) {
         if (per % Simd.W != 0) {
             return null;
         }

@@ -62,12 +62,12 @@ public final class RowGemm {
     /** {@code C = bias + A B} (bias may be null). */
     public static void fma(float[] a, float[] b, int bRows, int k, int m, int n, float[] bias, float[] c, int cOff,
                            int ldc) {
-        run(Op.FMA, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, bias, false, c, cOff, ldc);
+        runFma(a, k, m, n, Rows.panel(b, bRows, k, n), bias, false, c, cOff, null, ldc);
     }
 
     /** {@code C = bias + A B} with B given by its rows. */
     public static void fma(float[] a, Rows b, int k, int m, int n, float[] bias, float[] c, int cOff, int ldc) {
-        run(Op.FMA, a, k, m, n, b, 1f, bias, false, c, cOff, ldc);
+        runFma(a, k, m, n, b, bias, false, c, cOff, null, ldc);
     }
 
     /**
@@ -81,22 +81,22 @@ public final class RowGemm {
 
     /** {@code C += A B}. */
     public static void fmaAdd(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
-        run(Op.FMA, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, null, true, c, cOff, ldc);
+        runFma(a, k, m, n, Rows.panel(b, bRows, k, n), null, true, c, cOff, null, ldc);
     }
 
     /** {@code C += A B} with B given by its rows. */
     public static void fmaAdd(float[] a, Rows b, int k, int m, int n, float[] c, int cOff, int ldc) {
-        run(Op.FMA, a, k, m, n, b, 1f, null, true, c, cOff, ldc);
+        runFma(a, k, m, n, b, null, true, c, cOff, null, ldc);
     }
 
     /** {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|}. */
     public static void l1(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
-        run(Op.L1, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, null, false, c, cOff, ldc);
+        run(Op.L1, a, k, m, n, Rows.panel(b, bRows, k, n), 1f, c, cOff, ldc);
     }
 
     /** {@code C[i][q] = -sum_r (A[i][r] - B[r][q])^2}. */
     public static void l2(float[] a, float[] b, int bRows, int k, int m, int n, float[] c, int cOff, int ldc) {
-        run(Op.L2, a, k, m, n, Rows.panel(b, bRows, k, n), 2f, null, false, c, cOff, ldc);
+        run(Op.L2, a, k, m, n, Rows.panel(b, bRows, k, n), 2f, c, cOff, ldc);
     }
 
     /**
@@ -106,23 +106,19 @@ public final class RowGemm {
      */
     public static void lp(float[] a, float[] b, int bRows, int k, int m, int n, float p, float[] c, int cOff,
                           int ldc) {
-        run(Op.LP, a, k, m, n, Rows.panel(b, bRows, k, n), p, null, false, c, cOff, ldc);
+        run(Op.LP, a, k, m, n, Rows.panel(b, bRows, k, n), p, c, cOff, ldc);
     }
 
     /** The adder forward {@code C[i][q] = -sum_r |A[i][r] - B[r][q]|^p} (p = 1, 2 or any) with B given by its rows. */
     public static void adder(float[] a, Rows b, int k, int m, int n, float p, float[] c, int cOff, int ldc) {
-        run(p == 1f ? Op.L1 : p == 2f ? Op.L2 : Op.LP, a, k, m, n, b, p, null, false, c, cOff, ldc);
+        run(p == 1f ? Op.L1 : p == 2f ? Op.L2 : Op.LP, a, k, m, n, b, p, c, cOff, ldc);
     }
 
     /** Steps of r per pass of the pow kernels: a buffer of {@code MR CHUNK W} floats stays in L1. */
     static final int CHUNK = 32;
 
-    private static void run(Op op, float[] a, int k, int m, int n, Rows b, float p, float[] bias, boolean add,
-                            float[] c, int cOff, int ldc) {
-        if (op == Op.FMA) {
-            runFma(a, k, m, n, b, bias, add, c, cOff, null, ldc);
-            return;
-        }
+    /** The adder forwards (L1, L2, LP); the FMA product runs in {@link #runFma}. */
+    private static void run(Op op, float[] a, int k, int m, int n, Rows b, float p, float[] c, int cOff, int ldc) {
         float[] tile = new float[MR * W];
         float[] buf = op == Op.LP ? new float[MR * CHUNK * W] : null;
         float[] src = b.src();
@@ -140,14 +136,8 @@ public final class RowGemm {
                 float[] out = whole ? c : tile;
                 int oo = whole ? cOff + i0 * ldc + q0 : 0;
                 int ld = whole ? ldc : W;
-                if (!whole && add) {
-                    java.util.Arrays.fill(tile, 0f);
-                    for (int t = 0; t < rows; t++) {
-                        System.arraycopy(c, cOff + (i0 + t) * ldc + q0, tile, t * W, cols);
-                    }
-                }
                 switch (op) {
-                    case FMA -> throw new AssertionError("runFma");
+                    case FMA -> throw new IllegalArgumentException("the FMA product runs in runFma");
                     case L1 -> l1Tile(a, ao, src, b0, b1, offs, k, out, oo, ld);
                     case L2 -> l2Tile(a, ao, src, b0, b1, offs, k, out, oo, ld);
                     case LP -> lpTile(a, ao, src, b0, b1, offs, k, p, buf, tile);
